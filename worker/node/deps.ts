@@ -1,0 +1,55 @@
+// Builds the app's adapters for Node from a configuration.
+import type { Config } from '../src/config.ts';
+import type { Deps, MailTransport } from '../src/ports.ts';
+import { devTransport, mailChannelsTransport } from '../src/mail/mailchannels.ts';
+import { nodeArgon2 } from './argon2.ts';
+import { openDatabase } from './database.ts';
+
+export function mailTransportFor(config: Config): MailTransport {
+  if (config.mailTransport === 'dev') return devTransport;
+  if (!config.mailchannelsApiKey) throw new Error('MAILCHANNELS_API_KEY is required for MAIL_TRANSPORT=mailchannels');
+  return mailChannelsTransport({
+    url: config.mailchannelsUrl,
+    apiKey: config.mailchannelsApiKey,
+    from: config.mailFrom,
+    fromName: config.mailFromName,
+    timeoutMs: config.mailTimeoutMs,
+  });
+}
+
+export function log(level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) {
+  const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...data });
+  if (level === 'error') console.error(line);
+  else console.log(line);
+}
+
+/** Work deferred past the response; `settle` waits for it (tests, shutdown). */
+export function deferQueue() {
+  const pending = new Set<Promise<unknown>>();
+  return {
+    defer(work: Promise<unknown>) {
+      const p = work.catch((e) => log('error', 'deferred work failed', { error: String(e) })).finally(() => pending.delete(p));
+      pending.add(p);
+    },
+    async settle() {
+      while (pending.size) await Promise.all([...pending]);
+    },
+  };
+}
+
+export async function nodeDeps(config: Config, env: Record<string, string | undefined>, overrides: Partial<Deps> = {}) {
+  const { client, db } = await openDatabase(env.DATABASE_URL || 'file:data/portal.db', env.LIBSQL_AUTH_TOKEN);
+  const queue = deferQueue();
+  const deps: Deps = {
+    config,
+    db,
+    hasher: nodeArgon2,
+    mail: mailTransportFor(config),
+    now: Date.now,
+    randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    defer: queue.defer,
+    log,
+    ...overrides,
+  };
+  return { deps, client, settle: queue.settle };
+}

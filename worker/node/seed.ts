@@ -1,0 +1,16 @@
+// Loads the demo consumers into an empty database, so a newcomer can register at once.
+import { readFile } from 'node:fs/promises';
+import { count } from 'drizzle-orm';
+import type { Deps } from '../src/ports.ts';
+import { consumers } from '../src/db/schema.ts';
+import { parseConsumersCsv, upsertConsumers } from '../src/consumers/import.ts';
+
+export async function seedDemoConsumers(deps: Deps, csvPath: string): Promise<number> {
+  const [{ n }] = await deps.db.select({ n: count() }).from(consumers);
+  if (n > 0) return 0;
+  const parsed = parseConsumersCsv(await readFile(csvPath, 'utf8'), {
+    codePattern: deps.config.utility.consumerCode.pattern,
+    pinPattern: deps.config.utility.pin.pattern,
+  });
+  return upsertConsumers(deps.db, deps.config.pinKey, parsed.rows, deps.now());
+}

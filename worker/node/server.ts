@@ -1,0 +1,43 @@
+// The Node composition: the API plus the widget bundle and the demo site, as `npm start` serves them.
+import { Hono, type Context } from 'hono';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { createApp } from '../src/app.ts';
+import type { Deps } from '../src/ports.ts';
+
+// The strict policy a careful site would use: the widget must work under it.
+export const DEMO_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+export function nodeClientIp(trustProxy: boolean) {
+  return (c: Context): string => {
+    if (trustProxy) {
+      // The right-most entry is the one our own proxy added.
+      const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+      if (forwarded?.length) return forwarded[forwarded.length - 1];
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  };
+}
+
+export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: string }): Hono {
+  const app = new Hono();
+  app.route('/', createApp(deps, nodeClientIp(deps.config.trustProxy)));
+  app.use('/widget/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', deps.config.production ? 'public, max-age=300' : 'no-cache');
+    c.header('Access-Control-Allow-Origin', '*');
+  });
+  app.use('/widget/*', serveStatic({ root: opts.widgetDir, rewriteRequestPath: (p) => p.replace(/^\/widget/, '') }));
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Content-Security-Policy', DEMO_CSP);
+  });
+  if (!deps.config.production) app.use('*', serveStatic({ root: opts.demoDir }));
+  return app;
+}

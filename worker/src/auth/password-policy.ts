@@ -1,0 +1,50 @@
+// Server-side password rules beyond length (the shared schema checks length):
+// no composition rules, but no common/breached passwords and nothing personal.
+import { dictionary } from '@zxcvbn-ts/language-common';
+
+let common: Set<string> | undefined;
+function commonPasswords(): Set<string> {
+  common ??= new Set(dictionary['passwords-common'] as string[]);
+  return common;
+}
+
+function normalize(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}
+
+export function isCommonPassword(password: string): boolean {
+  const p = normalize(password);
+  const set = commonPasswords();
+  if (set.has(p)) return true;
+  // "password1234!", "dragon2024": a common password with digits/symbols around it.
+  const core = p.replace(/^[\d\W_]+|[\d\W_]+$/gu, '');
+  if (core.length >= 4 && core !== p && set.has(core)) return true;
+  // One character or a short run repeated ("aaaaaaaaaaaa", "abcabcabcabc").
+  return /^(.{1,3})\1+$/u.test(p);
+}
+
+export interface PersonalData {
+  name?: string;
+  email?: string;
+  consumerCode?: string;
+}
+
+/** True when the password contains the name (any part of ≥ 3 letters), the e-mail's local part or the consumer code. */
+export function containsPersonalData(password: string, data: PersonalData): boolean {
+  const p = normalize(password);
+  const parts: string[] = [];
+  if (data.name) parts.push(...normalize(data.name).split(/[\s\-.,']+/u).filter((w) => w.length >= 3));
+  if (data.email) {
+    const local = normalize(data.email).split('@')[0];
+    if (local.length >= 3) parts.push(local);
+  }
+  if (data.consumerCode && data.consumerCode.length >= 3) parts.push(normalize(data.consumerCode));
+  return parts.some((part) => p.includes(part));
+}
+
+/** The field code for a password that passed the length check but breaks a rule, or null. */
+export function passwordProblem(password: string, data: PersonalData): string | null {
+  if (isCommonPassword(password)) return 'password_common';
+  if (containsPersonalData(password, data)) return 'password_contains_personal';
+  return null;
+}

@@ -1,0 +1,55 @@
+// Single-use confirmation and reset tokens: 256 random bits, only the SHA-256 stored.
+import { sql, and, eq, isNull } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Deps } from '../ports.ts';
+import { tokens } from '../db/schema.ts';
+import { randomToken, randomId, sha256Hex } from './crypto.ts';
+
+export type Purpose = 'confirm' | 'reset';
+
+/** Voids the account's open tokens of this purpose and issues a new one (statements are batchable). */
+export async function issueToken(deps: Deps, accountId: string, purpose: Purpose) {
+  const token = randomToken(deps.randomBytes, 32);
+  const now = deps.now();
+  const ttl = purpose === 'confirm' ? deps.config.confirmTtlMs : deps.config.resetTtlMs;
+  const voidOld = deps.db
+    .update(tokens)
+    .set({ usedAt: now })
+    .where(and(eq(tokens.accountId, accountId), eq(tokens.purpose, purpose), isNull(tokens.usedAt)));
+  const insert = deps.db.insert(tokens).values({ hash: await sha256Hex(token), accountId, purpose, expiresAt: now + ttl, createdAt: now });
+  return { token, voidOld, insert };
+}
+
+export function tokenLink(deps: Deps, param: 'confirm' | 'reset', token: string): string {
+  const url = new URL(deps.config.portalUrl);
+  url.searchParams.set(param, token);
+  return url.toString();
+}
+
+/**
+ * Using a token: `use` marks it used with a fresh nonce, and `guard` is true only inside the
+ * batch that won the race, so the statements that follow it apply exactly once.
+ */
+export async function useToken(deps: Deps, token: string, purpose: Purpose) {
+  const hash = await sha256Hex(token);
+  const nonce = randomId(deps.randomBytes);
+  const now = deps.now();
+  const use = deps.db
+    .update(tokens)
+    .set({ usedAt: now, usedNonce: nonce })
+    .where(sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${now}`)
+    .returning({ accountId: tokens.accountId });
+  const guard: SQL = sql`EXISTS (SELECT 1 FROM tokens WHERE hash = ${hash} AND used_nonce = ${nonce})`;
+  const accountOf: SQL = sql`(SELECT account_id FROM tokens WHERE hash = ${hash} AND used_nonce = ${nonce})`;
+  return { hash, use, guard, accountOf };
+}
+
+/** The account of a token that is still usable (a read before slow work such as hashing). */
+export async function peekToken(deps: Deps, token: string, purpose: Purpose) {
+  const hash = await sha256Hex(token);
+  const rows = await deps.db
+    .select({ accountId: tokens.accountId })
+    .from(tokens)
+    .where(sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${deps.now()}`);
+  return rows[0]?.accountId ?? null;
+}

@@ -1,0 +1,118 @@
+// Configuration from environment variables (process.env on Node, bindings on Workers).
+// Pure: no Node APIs. Dev defaults work out of the box; production refuses them.
+import utility from '../utility.json' with { type: 'json' };
+
+export type Env = Record<string, string | undefined>;
+
+export const DEV_PIN_KEY = 'dev-only-pin-key-never-use-in-production-0000';
+
+export interface Limits {
+  pinMaxFailures: number;
+  pinIpMaxFailures: number;
+  pinWindowMs: number;
+  loginFreeFailures: number;
+  loginIpMaxFailures: number;
+  loginWindowMs: number;
+  loginMaxDelayMs: number;
+  mailRequestsPerHour: number;
+  mailRequestsIpPerHour: number;
+}
+
+export interface Config {
+  production: boolean;
+  utility: typeof utility;
+  portalUrl: string;
+  allowedOrigins: string[];
+  pinKey: string;
+  passwordMinLength: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  mailTransport: 'dev' | 'mailchannels';
+  mailFrom: string;
+  mailFromName: string;
+  mailchannelsApiKey?: string;
+  mailchannelsUrl: string;
+  mailMaxAttempts: number;
+  mailTimeoutMs: number;
+  confirmTtlMs: number;
+  resetTtlMs: number;
+  sessionIdleMs: number;
+  sessionRememberMs: number;
+  limits: Limits;
+}
+
+export class ConfigError extends Error {}
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+function int(env: Env, name: string, dflt: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer ≥ ${min}`);
+  return n;
+}
+
+function bool(env: Env, name: string, dflt: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return dflt;
+  return raw === '1' || raw === 'true' || raw === 'yes';
+}
+
+export function loadConfig(env: Env): Config {
+  const production = env.APP_ENV === 'production';
+  const portalUrl = new URL(env.PORTAL_URL || 'http://localhost:8787/').toString();
+  const origins = (env.ALLOWED_ORIGINS ?? 'http://localhost:8787,http://127.0.0.1:8787')
+    .split(',')
+    .map((o) => o.trim().replace(/\/$/, ''))
+    .filter(Boolean);
+  const pinKey = env.PIN_KEY || DEV_PIN_KEY;
+  const mailTransport = (env.MAIL_TRANSPORT || (production ? 'mailchannels' : 'dev')) as Config['mailTransport'];
+  if (mailTransport !== 'dev' && mailTransport !== 'mailchannels') throw new ConfigError('MAIL_TRANSPORT must be dev or mailchannels');
+
+  const config: Config = {
+    production,
+    utility,
+    portalUrl,
+    allowedOrigins: origins,
+    pinKey,
+    passwordMinLength: int(env, 'PASSWORD_MIN_LENGTH', 12, 8),
+    cookieSecure: portalUrl.startsWith('https:') || production,
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    mailTransport,
+    mailFrom: env.MAIL_FROM || 'portal@stambenoruma.rs',
+    mailFromName: env.MAIL_FROM_NAME || utility.name,
+    mailchannelsApiKey: env.MAILCHANNELS_API_KEY || undefined,
+    mailchannelsUrl: env.MAILCHANNELS_URL || 'https://api.mailchannels.net/tx/v1/send',
+    mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1),
+    mailTimeoutMs: int(env, 'MAIL_TIMEOUT_MS', 10_000, 100),
+    confirmTtlMs: 48 * HOUR,
+    resetTtlMs: HOUR,
+    sessionIdleMs: 12 * HOUR,
+    sessionRememberMs: 30 * 24 * HOUR,
+    limits: {
+      pinMaxFailures: int(env, 'PIN_MAX_FAILURES', 5, 1),
+      pinIpMaxFailures: int(env, 'PIN_IP_MAX_FAILURES', 20, 1),
+      pinWindowMs: int(env, 'PIN_WINDOW_MIN', 15, 1) * MIN,
+      loginFreeFailures: int(env, 'LOGIN_FREE_FAILURES', 5, 1),
+      loginIpMaxFailures: int(env, 'LOGIN_IP_MAX_FAILURES', 50, 1),
+      loginWindowMs: 15 * MIN,
+      loginMaxDelayMs: int(env, 'LOGIN_MAX_DELAY_S', 900, 1) * 1000,
+      mailRequestsPerHour: int(env, 'MAIL_REQUESTS_PER_HOUR', 3, 1),
+      mailRequestsIpPerHour: int(env, 'MAIL_REQUESTS_IP_PER_HOUR', 20, 1),
+    },
+  };
+  if (production) checkProduction(config);
+  return config;
+}
+
+function checkProduction(c: Config): void {
+  const problems: string[] = [];
+  if (c.pinKey === DEV_PIN_KEY || c.pinKey.length < 32) problems.push('PIN_KEY must be set to a secret of at least 32 characters');
+  if (!c.portalUrl.startsWith('https:')) problems.push('PORTAL_URL must be https');
+  if (c.mailTransport !== 'mailchannels') problems.push('MAIL_TRANSPORT must be mailchannels');
+  if (!c.mailchannelsApiKey) problems.push('MAILCHANNELS_API_KEY is required');
+  if (c.allowedOrigins.some((o) => !o.startsWith('https:'))) problems.push('ALLOWED_ORIGINS must all be https');
+  if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
+}

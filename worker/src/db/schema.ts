@@ -1,0 +1,115 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are epoch milliseconds (integers) so that comparisons are plain and portable.
+
+/** Consumers as exported by the billing system. PINs only as keyed digests. */
+export const consumers = sqliteTable('consumers', {
+  code: text('code').primaryKey(),
+  pinDigest: text('pin_digest').notNull(),
+  name: text('name').notNull(),
+  address: text('address').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    emailBills: integer('email_bills', { mode: 'boolean' }).notNull(),
+    locale: text('locale').notNull(),
+    confirmedAt: integer('confirmed_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('accounts_email_uq').on(t.email), index('accounts_unconfirmed_idx').on(t.confirmedAt, t.createdAt)],
+);
+
+/** The primary key on the consumer code is what makes "one account per consumer code" hold under races. */
+export const accountConsumers = sqliteTable(
+  'account_consumers',
+  {
+    consumerCode: text('consumer_code').primaryKey().references(() => consumers.code),
+    accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    linkedAt: integer('linked_at').notNull(),
+  },
+  (t) => [index('account_consumers_account_idx').on(t.accountId)],
+);
+
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    termsVersion: text('terms_version').notNull(),
+    privacyVersion: text('privacy_version').notNull(),
+    acceptedAt: integer('accepted_at').notNull(),
+  },
+  (t) => [index('consents_account_idx').on(t.accountId)],
+);
+
+/** Confirmation and reset tokens: only the SHA-256 of the token is kept. */
+export const tokens = sqliteTable(
+  'tokens',
+  {
+    hash: text('hash').primaryKey(),
+    accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['confirm', 'reset'] }).notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    /** Random marker of the request that used the token; later statements of its batch check it. */
+    usedNonce: text('used_nonce'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('tokens_account_idx').on(t.accountId, t.purpose), index('tokens_expires_idx').on(t.expiresAt)],
+);
+
+/** Sessions: only the SHA-256 of the cookie token is kept. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    hash: text('hash').primaryKey(),
+    accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    remember: integer('remember', { mode: 'boolean' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Fixed-window failure counters, kept in the database so they hold across processes and isolates. */
+export const throttles = sqliteTable(
+  'throttles',
+  {
+    key: text('key').primaryKey(),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull(),
+    blockedUntil: integer('blocked_until').notNull().default(0),
+  },
+  (t) => [index('throttles_window_idx').on(t.windowStart)],
+);
+
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    to: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text_body').notNull(),
+    html: text('html_body').notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    leaseUntil: integer('lease_until').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_created_idx').on(t.createdAt)],
+);
+

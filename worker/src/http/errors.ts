@@ -1,0 +1,23 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { FieldErrors } from '../schemas/api.ts';
+
+/** An expected failure with a stable code; the message is never shown to anyone. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly fields?: FieldErrors,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(code);
+  }
+}
+
+export function errorResponse(c: Context, e: ApiError): Response {
+  for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
+  return c.json({ error: { code: e.code, ...(e.fields ? { fields: e.fields } : {}) } }, e.status);
+}
+
+export const tooManyAttempts = (retryAfter: number) =>
+  new ApiError(429, 'too_many_attempts', undefined, { 'Retry-After': String(Math.max(1, retryAfter)) });

@@ -1,0 +1,101 @@
+// The outbox: mails are inserted in the same batch as the change that causes them,
+// then delivered by `deliverDue` right after the response and by the periodic job.
+import { sql, and, eq, lte, or, desc, inArray } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Deps, Db } from '../ports.ts';
+import { outbox } from '../db/schema.ts';
+import { randomId } from '../auth/crypto.ts';
+import type { RenderedMail } from './templates.ts';
+
+const LEASE_MS = 120_000;
+const BASE_BACKOFF_MS = 30_000;
+const MAX_BACKOFF_MS = 6 * 3600_000;
+
+/** The insert for one mail (batchable); with `guard`, it is inserted only when the guard holds. */
+export function enqueueStatement(deps: Deps, kind: string, to: string, mail: RenderedMail, guard?: SQL) {
+  const id = randomId(deps.randomBytes);
+  const now = deps.now();
+  const stmt = guard
+    ? deps.db.run(sql`INSERT INTO outbox (id, kind, to_address, subject, text_body, html_body, status, attempts, next_attempt_at, lease_until, created_at)
+        SELECT ${id}, ${kind}, ${to}, ${mail.subject}, ${mail.text}, ${mail.html}, 'pending', 0, ${now}, 0, ${now} WHERE ${guard}`)
+    : deps.db.insert(outbox).values({
+        id, kind, to, subject: mail.subject, text: mail.text, html: mail.html,
+        status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+      });
+  return { id, stmt };
+}
+
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Takes a lease on one due mail so that no other sender delivers it at the same time. */
+async function claim(db: Db, id: string, now: number) {
+  const rows = await db
+    .update(outbox)
+    .set({ status: 'sending', leaseUntil: now + LEASE_MS, attempts: sql`${outbox.attempts} + 1` })
+    .where(
+      and(
+        eq(outbox.id, id),
+        lte(outbox.nextAttemptAt, now),
+        or(eq(outbox.status, 'pending'), and(eq(outbox.status, 'sending'), lte(outbox.leaseUntil, now))),
+      ),
+    )
+    .returning();
+  return rows[0];
+}
+
+export interface DeliveryReport { sent: number; retried: number; failed: number }
+
+/** Delivers the given mails (or every due one) once each; failures are scheduled again with backoff. */
+export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promise<DeliveryReport> {
+  const { db } = deps;
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  const now = deps.now();
+  const due = ids?.length
+    ? ids
+    : (
+        await db
+          .select({ id: outbox.id })
+          .from(outbox)
+          .where(and(inArray(outbox.status, ['pending', 'sending']), lte(outbox.nextAttemptAt, now), lte(outbox.leaseUntil, now)))
+          .orderBy(outbox.nextAttemptAt)
+          .limit(limit)
+      ).map((r) => r.id);
+  for (const id of due) {
+    const mail = await claim(db, id, deps.now());
+    if (!mail) continue;
+    try {
+      await deps.mail.send({ id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await db.update(outbox).set({ status: 'sent', sentAt: deps.now(), lastError: null, leaseUntil: 0 }).where(eq(outbox.id, id));
+      report.sent++;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const giveUp = mail.attempts >= deps.config.mailMaxAttempts;
+      await db
+        .update(outbox)
+        .set({
+          status: giveUp ? 'failed' : 'pending',
+          lastError: message.slice(0, 500),
+          nextAttemptAt: deps.now() + backoffMs(mail.attempts),
+          leaseUntil: 0,
+        })
+        .where(eq(outbox.id, id));
+      if (giveUp) report.failed++;
+      else report.retried++;
+      deps.log(giveUp ? 'error' : 'warn', 'mail delivery failed', { id, attempts: mail.attempts, error: message });
+    }
+  }
+  return report;
+}
+
+export async function listOutbox(db: Db, limit = 100) {
+  return db
+    .select({
+      id: outbox.id, kind: outbox.kind, to: outbox.to, subject: outbox.subject, text: outbox.text, html: outbox.html,
+      status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, createdAt: outbox.createdAt, sentAt: outbox.sentAt,
+    })
+    .from(outbox)
+    .orderBy(desc(outbox.createdAt), desc(sql`rowid`))
+    .limit(limit);
+}

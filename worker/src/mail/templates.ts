@@ -1,0 +1,140 @@
+// Mail texts in sr-Latn (source), en, and sr-Cyrl generated from sr-Latn by transliteration.
+// Formal "Vi". Every link also stands alone on its own line in the text part.
+import type { Locale } from '../schemas/api.ts';
+import { latinToCyrillic } from '../i18n/translit.ts';
+
+export type MailKind = 'confirm' | 'register_attempt' | 'reset' | 'password_changed';
+
+interface Text {
+  subject: string;
+  greeting: string;
+  body: string[];
+  action?: string;
+  after?: string[];
+}
+
+type Vars = { name: string; link?: string; utility: string; support: string; hours?: number };
+
+/** "1 sat", "2 sata", "5 sati", "21 sat", "48 sati". */
+export function srHours(n: number): string {
+  const d = n % 10, h = n % 100;
+  if (d === 1 && h !== 11) return `${n} sat`;
+  if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return `${n} sata`;
+  return `${n} sati`;
+}
+
+const LATN: Record<MailKind, (v: Vars) => Text> = {
+  confirm: (v) => ({
+    subject: `Potvrdite registraciju na portalu ${v.utility}`,
+    greeting: `Poštovani/a ${v.name},`,
+    body: ['hvala Vam što ste se registrovali na portal. Da biste potvrdili registraciju, kliknite na link:'],
+    action: 'Potvrdite registraciju',
+    after: [`Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom.`, 'Ako se niste Vi registrovali, zanemarite ovu poruku.'],
+  }),
+  register_attempt: (v) => ({
+    subject: `Pokušaj registracije sa Vašom e-mail adresom`,
+    greeting: `Poštovani/a ${v.name},`,
+    body: [
+      'neko je upravo pokušao da otvori nalog na portalu sa Vašom e-mail adresom, a ona je već registrovana.',
+      'Ako ste to bili Vi, možete se ulogovati ili promeniti lozinku ako ste je zaboravili:',
+    ],
+    action: 'Otvorite portal',
+    after: ['Ako to niste bili Vi, zanemarite ovu poruku; Vaš nalog nije promenjen.'],
+  }),
+  reset: (v) => ({
+    subject: `Promena lozinke na portalu ${v.utility}`,
+    greeting: `Poštovani/a ${v.name},`,
+    body: ['primili smo zahtev za promenu lozinke Vašeg naloga. Novu lozinku možete postaviti preko linka:'],
+    action: 'Postavite novu lozinku',
+    after: [`Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom.`, 'Ako niste Vi tražili promenu, zanemarite ovu poruku; lozinka ostaje ista.'],
+  }),
+  password_changed: (v) => ({
+    subject: `Lozinka Vašeg naloga je promenjena`,
+    greeting: `Poštovani/a ${v.name},`,
+    body: ['lozinka Vašeg naloga na portalu je upravo promenjena i odjavljeni ste sa svih uređaja.'],
+    action: 'Ulogujte se',
+    after: [`Ako to niste bili Vi, odmah nam se javite na ${v.support}.`],
+  }),
+};
+
+const EN: Record<MailKind, (v: Vars) => Text> = {
+  confirm: (v) => ({
+    subject: `Confirm your registration on the ${v.utility} portal`,
+    greeting: `Dear ${v.name},`,
+    body: ['thank you for registering on the portal. To confirm your registration, please open this link:'],
+    action: 'Confirm registration',
+    after: [`The link is valid for ${v.hours} ${v.hours === 1 ? 'hour' : 'hours'} and can be used once.`, 'If you did not register, please ignore this message.'],
+  }),
+  register_attempt: (v) => ({
+    subject: 'Registration attempt with your e-mail address',
+    greeting: `Dear ${v.name},`,
+    body: [
+      'someone has just tried to open an account on the portal with your e-mail address, which is already registered.',
+      'If it was you, you can log in, or reset your password if you have forgotten it:',
+    ],
+    action: 'Open the portal',
+    after: ['If it was not you, please ignore this message; your account has not changed.'],
+  }),
+  reset: (v) => ({
+    subject: `Password reset on the ${v.utility} portal`,
+    greeting: `Dear ${v.name},`,
+    body: ['we received a request to reset the password of your account. You can set a new password here:'],
+    action: 'Set a new password',
+    after: [`The link is valid for ${v.hours} ${v.hours === 1 ? 'hour' : 'hours'} and can be used once.`, 'If you did not ask for this, please ignore this message; your password stays the same.'],
+  }),
+  password_changed: (v) => ({
+    subject: 'Your password has been changed',
+    greeting: `Dear ${v.name},`,
+    body: ['the password of your portal account has just been changed, and you have been logged out on all devices.'],
+    action: 'Log in',
+    after: [`If this was not you, please contact us at once at ${v.support}.`],
+  }),
+};
+
+const SIGNATURE: Record<Locale, (utility: string) => string> = {
+  'sr-Latn': (u) => `Srdačan pozdrav,\n${u}`,
+  'sr-Cyrl': (u) => latinToCyrillic(`Srdačan pozdrav,\n${u}`),
+  en: (u) => `Kind regards,\n${u}`,
+};
+
+function textFor(kind: MailKind, locale: Locale, v: Vars): Text {
+  if (locale === 'en') return EN[kind](v);
+  const t = LATN[kind](v);
+  if (locale === 'sr-Latn') return t;
+  // Names are the resident's own spelling, so they are kept; everything else is transliterated.
+  const cyr = (s: string) => latinToCyrillic(s.replaceAll(v.name, '\u0000')).replaceAll('\u0000', v.name);
+  return {
+    subject: cyr(t.subject),
+    greeting: cyr(t.greeting),
+    body: t.body.map(cyr),
+    action: t.action && cyr(t.action),
+    after: t.after?.map(cyr),
+  };
+}
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function renderMail(kind: MailKind, locale: Locale, v: Vars): RenderedMail {
+  const t = textFor(kind, locale, v);
+  const sig = SIGNATURE[locale](v.utility);
+  const text = [t.greeting, '', ...t.body, '', ...(v.link ? [v.link, ''] : []), ...(t.after ?? []), '', sig, ''].join('\n');
+  const lang = locale === 'en' ? 'en' : locale;
+  const p = (s: string) => `<p style="margin:0 0 12px">${esc(s)}</p>`;
+  const button = v.link
+    ? `<p style="margin:16px 0"><a href="${esc(v.link)}" style="background:#0b5394;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none;display:inline-block">${esc(t.action ?? v.link)}</a></p>` +
+      `<p style="margin:0 0 12px;font-size:13px;color:#444;word-break:break-all">${esc(v.link)}</p>`
+    : '';
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t.subject)}</title></head>` +
+    `<body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5;max-width:560px;margin:0 auto;padding:16px">` +
+    `<p style="font-weight:bold;color:#0b5394;margin:0 0 16px">${esc(v.utility)}</p>` +
+    p(t.greeting) + t.body.map(p).join('') + button + (t.after ?? []).map(p).join('') +
+    `<p style="margin:16px 0 0;white-space:pre-line">${esc(sig)}</p></body></html>`;
+  return { subject: t.subject, text, html };
+}

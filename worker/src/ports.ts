@@ -1,0 +1,38 @@
+// The adapters an entry point hands to the app: everything that differs between
+// Node and workerd, or that tests need to control.
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
+import type * as schema from './db/schema.ts';
+import type { Config } from './config.ts';
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(phc: string, password: string): Promise<boolean>;
+}
+
+export interface OutgoingMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Delivers one mail or throws; a throw is retried later by the outbox. */
+export interface MailTransport {
+  readonly name: string;
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+export interface Deps {
+  config: Config;
+  db: Db;
+  hasher: PasswordHasher;
+  mail: MailTransport;
+  now: () => number;
+  randomBytes: (n: number) => Uint8Array;
+  /** Runs work after the response (ctx.waitUntil on Workers, a tracked promise on Node). */
+  defer: (work: Promise<unknown>) => void;
+  log: (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
+}

@@ -1,0 +1,102 @@
+// POST /api/register: consumer code + PIN, a new unconfirmed account, consent, and the
+// confirmation mail, all in one batch. An e-mail that already has an account gets the
+// same 202, and its owner a notice instead (no account enumeration).
+import type { Context } from 'hono';
+import { eq } from 'drizzle-orm';
+import type { Deps } from '../ports.ts';
+import { accounts, accountConsumers, consents, consumers } from '../db/schema.ts';
+import { readBody } from '../http/body.ts';
+import { ApiError, tooManyAttempts } from '../http/errors.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
+import { pinMatches } from '../auth/pin.ts';
+import { blockedQuery, hitStatement, retryAfterSeconds } from '../auth/throttle.ts';
+import { issueToken, tokenLink } from '../auth/tokens.ts';
+import { randomId } from '../auth/crypto.ts';
+import { enqueueStatement, deliverDue } from '../mail/outbox.ts';
+import { composeMail } from '../mail/compose.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { AppContext } from '../app.ts';
+
+export const pinRules = (deps: Deps, code: string, ip: string) => {
+  const l = deps.config.limits;
+  return [
+    { key: `pin:code:${code}`, limit: l.pinMaxFailures, windowMs: l.pinWindowMs },
+    { key: `pin:ip:${ip}`, limit: l.pinIpMaxFailures, windowMs: l.pinWindowMs },
+  ];
+};
+
+export function register(ctx: AppContext) {
+  const { deps, schemas } = ctx;
+  const { db } = deps;
+  return async (c: Context) => {
+    const input = await readBody(c, schemas.register);
+    const problem = passwordProblem(input.password, input);
+    if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
+
+    const now = deps.now();
+    const rules = pinRules(deps, input.consumerCode, ctx.clientIp(c));
+    const [blocked, consumerRows, existingRows] = await db.batch([
+      blockedQuery(db, rules.map((r) => r.key), now),
+      db
+        .select({ pinDigest: consumers.pinDigest, accountId: accountConsumers.accountId })
+        .from(consumers)
+        .leftJoin(accountConsumers, eq(accountConsumers.consumerCode, consumers.code))
+        .where(eq(consumers.code, input.consumerCode)),
+      db.select({ id: accounts.id, name: accounts.name, locale: accounts.locale }).from(accounts).where(eq(accounts.email, input.email)),
+    ]);
+    const retry = retryAfterSeconds(blocked, now);
+    if (retry) throw tooManyAttempts(retry);
+
+    const consumer = consumerRows[0];
+    if (!(await pinMatches(deps.config.pinKey, input.consumerCode, input.pin, consumer?.pinDigest))) {
+      await db.batch([hitStatement(db, rules[0], now), hitStatement(db, rules[1], now)]);
+      throw new ApiError(400, 'invalid_consumer_credentials');
+    }
+    if (consumer.accountId) throw new ApiError(409, 'consumer_already_registered');
+
+    // Hash on every path that reaches here, so the time taken does not tell whether the e-mail is known.
+    const passwordHash = await deps.hasher.hash(input.password);
+    const existing = existingRows[0];
+    if (existing) {
+      await notifyOwner(ctx, input.email, existing);
+      return c.json({ status: 'confirmation_sent' }, 202);
+    }
+
+    const id = randomId(deps.randomBytes);
+    const { token, insert: tokenInsert } = await issueToken(deps, id, 'confirm');
+    const mail = enqueueStatement(deps, 'confirm', input.email, composeMail(deps, 'confirm', input.locale, input.name, tokenLink(deps, 'confirm', token)));
+    try {
+      await db.batch([
+        db.insert(accounts).values({
+          id, name: input.name, email: input.email, passwordHash, emailBills: input.emailBills,
+          locale: input.locale, createdAt: now, updatedAt: now,
+        }),
+        db.insert(accountConsumers).values({ consumerCode: input.consumerCode, accountId: id, linkedAt: now }),
+        db.insert(consents).values({
+          accountId: id, termsVersion: deps.config.utility.terms.version,
+          privacyVersion: deps.config.utility.privacy.version, acceptedAt: now,
+        }),
+        tokenInsert,
+        mail.stmt,
+      ]);
+    } catch (err) {
+      // Lost a race: someone registered the same e-mail or consumer code a moment earlier.
+      if (isUniqueViolation(err, 'accounts.email')) {
+        const [owner] = await db.select({ id: accounts.id, name: accounts.name, locale: accounts.locale }).from(accounts).where(eq(accounts.email, input.email));
+        if (owner) await notifyOwner(ctx, input.email, owner);
+        return c.json({ status: 'confirmation_sent' }, 202);
+      }
+      if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw new ApiError(409, 'consumer_already_registered');
+      throw err;
+    }
+    deps.defer(deliverDue(deps, [mail.id]));
+    return c.json({ status: 'confirmation_sent' }, 202);
+  };
+}
+
+async function notifyOwner(ctx: AppContext, email: string, owner: { name: string; locale: string }) {
+  const { deps } = ctx;
+  const mail = enqueueStatement(deps, 'register_attempt', email, composeMail(deps, 'register_attempt', owner.locale, owner.name));
+  await mail.stmt;
+  deps.defer(deliverDue(deps, [mail.id]));
+}
