@@ -1,0 +1,111 @@
+// Test harness: the real app on a real libSQL file, real Argon2 (counted), a clock the test moves.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig } from '../../worker/src/config.ts';
+import { createApp } from '../../worker/src/app.ts';
+import type { MailTransport, PasswordHasher } from '../../worker/src/ports.ts';
+import { nodeDeps } from '../../worker/node/deps.ts';
+import { nodeArgon2 } from '../../worker/node/argon2.ts';
+import { migrateDatabase } from '../../worker/node/database.ts';
+import { seedDemoConsumers } from '../../worker/node/seed.ts';
+import { listOutbox } from '../../worker/src/mail/outbox.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const DEMO = { code: '104521', pin: '4821', name: 'Milica Jovanović' };
+export const GOOD_PASSWORD = 'ljubičasti kišobran 7';
+
+export interface Harness {
+  app: ReturnType<typeof createApp>;
+  deps: Awaited<ReturnType<typeof nodeDeps>>['deps'];
+  counts: { hash: number; verify: number };
+  clock: { now: number; advance(ms: number): void };
+  settle(): Promise<void>;
+  call(method: string, path: string, body?: unknown, opts?: CallOptions): Promise<Reply>;
+  outbox(): Promise<Awaited<ReturnType<typeof listOutbox>>>;
+  linkFrom(kind: 'confirm' | 'reset', to?: string): Promise<string>;
+  close(): Promise<void>;
+  dbFile: string;
+}
+
+export interface CallOptions { cookie?: string; ip?: string; headers?: Record<string, string>; raw?: string }
+export interface Reply { status: number; body: any; headers: Headers; cookie?: string }
+
+export async function makeHarness(opts: { env?: Record<string, string>; mail?: MailTransport; seed?: boolean } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'jp-test-'));
+  const dbFile = join(dir, 'portal.db');
+  const env = { PORTAL_URL: 'http://localhost:8787/', DATABASE_URL: `file:${dbFile}`, ...opts.env };
+  const config = loadConfig(env);
+  const counts = { hash: 0, verify: 0 };
+  const hasher: PasswordHasher = {
+    hash: (p) => (counts.hash++, nodeArgon2.hash(p)),
+    verify: (h, p) => (counts.verify++, nodeArgon2.verify(h, p)),
+  };
+  const clock = { now: Date.now(), advance(ms: number) { this.now += ms; } };
+  const { deps, client, settle } = await nodeDeps(config, env, { hasher, now: () => clock.now, ...(opts.mail ? { mail: opts.mail } : {}) });
+  await migrateDatabase(deps.db);
+  if (opts.seed !== false) await seedDemoConsumers(deps, join(ROOT, 'demo/consumers.csv'));
+  const app = createApp(deps, (c) => c.req.header('x-test-ip') ?? '203.0.113.7');
+
+  const call: Harness['call'] = async (method, path, body, o = {}) => {
+    const headers: Record<string, string> = { 'x-test-ip': o.ip ?? '203.0.113.7', ...o.headers };
+    if (method !== 'GET' && !('content-type' in headers)) headers['content-type'] = 'application/json';
+    if (o.cookie) headers.cookie = o.cookie;
+    const res = await app.request(path, {
+      method,
+      headers,
+      body: o.raw ?? (body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body)),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try { parsed = text ? JSON.parse(text) : null; } catch { /* keep the text */ }
+    const setCookie = res.headers.get('set-cookie') ?? undefined;
+    const cookie = setCookie?.split(';')[0];
+    return { status: res.status, body: parsed, headers: res.headers, cookie };
+  };
+
+  const outbox = async () => { await settle(); return listOutbox(deps.db); };
+  return {
+    app, deps, counts, clock, settle, call, outbox, dbFile,
+    async linkFrom(kind, to) {
+      const mails = await outbox();
+      for (const m of mails) {
+        if (to && m.to !== to) continue;
+        const match = m.text.match(new RegExp(`^(http\\S*[?&]${kind}=([A-Za-z0-9_-]+))$`, 'm'));
+        if (match) return match[2];
+      }
+      throw new Error(`no ${kind} link in the outbox`);
+    },
+    async close() {
+      await settle();
+      client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function registration(over: Record<string, unknown> = {}) {
+  return {
+    name: DEMO.name, email: 'milica@example.com', password: GOOD_PASSWORD,
+    consumerCode: DEMO.code, pin: DEMO.pin, acceptTerms: true, ...over,
+  };
+}
+
+/** Registers and confirms the demo consumer; returns the e-mail and password. */
+export async function confirmedAccount(h: Harness, over: Record<string, unknown> = {}) {
+  const body = registration(over);
+  const r = await h.call('POST', '/api/register', body);
+  if (r.status !== 202) throw new Error(`register: ${r.status} ${JSON.stringify(r.body)}`);
+  const token = await h.linkFrom('confirm', String(body.email));
+  const c = await h.call('POST', '/api/confirm', { token });
+  if (c.status !== 200) throw new Error(`confirm: ${c.status}`);
+  return { email: String(body.email), password: String(body.password) };
+}
+
+/** A snapshot of every table, to prove that a request changed nothing. */
+export async function snapshot(h: Harness): Promise<string> {
+  const tables = ['consumers', 'accounts', 'account_consumers', 'consents', 'tokens', 'sessions', 'outbox', 'throttles'];
+  const out: Record<string, unknown> = {};
+  for (const t of tables) out[t] = (await h.deps.db.$client.execute(`SELECT * FROM ${t} ORDER BY 1`)).rows;
+  return JSON.stringify(out);
+}
