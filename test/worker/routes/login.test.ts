@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHarness, registration, confirmedAccount, GOOD_PASSWORD, type Harness } from '../harness.ts';
+
+let h: Harness;
+beforeEach(async () => { h = await makeHarness(); });
+afterEach(async () => { await h.close(); });
+
+const HOUR = 3600_000;
+
+describe('POST /api/login', () => {
+  it('answers a wrong password and an unknown e-mail identically, with one Argon2 verification each', async () => {
+    await confirmedAccount(h);
+    h.counts.verify = 0;
+    const wrong = await h.call('POST', '/api/login', { email: 'milica@example.com', password: 'pogrešna lozinka 1' });
+    expect(h.counts.verify).toBe(1);
+    const unknown = await h.call('POST', '/api/login', { email: 'niko@example.com', password: 'pogrešna lozinka 1' });
+    expect(h.counts.verify).toBe(2);
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body).toEqual({ error: { code: 'invalid_credentials' } });
+    expect(unknown.body).toEqual(wrong.body);
+    expect([...unknown.headers.keys()].sort()).toEqual([...wrong.headers.keys()].sort());
+  });
+
+  it('tells an unconfirmed account apart only after the right password', async () => {
+    await h.call('POST', '/api/register', registration());
+    const wrong = await h.call('POST', '/api/login', { email: 'milica@example.com', password: 'pogrešna lozinka 1' });
+    expect(wrong.status).toBe(401);
+    const right = await h.call('POST', '/api/login', { email: 'milica@example.com', password: GOOD_PASSWORD });
+    expect(right.status).toBe(403);
+    expect(right.body).toEqual({ error: { code: 'email_not_confirmed' } });
+    expect(right.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('without "remember" sets a browser-session cookie that ends after 12 h idle', async () => {
+    const a = await confirmedAccount(h);
+    const login = await h.call('POST', '/api/login', a);
+    expect(login.headers.get('set-cookie')).not.toMatch(/Max-Age|Expires/i);
+    h.clock.advance(11 * HOUR);
+    expect((await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).status).toBe(200);
+    h.clock.advance(11 * HOUR); // active 11 h ago: the idle limit slid
+    expect((await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).status).toBe(200);
+    h.clock.advance(12 * HOUR + 1);
+    expect((await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).status).toBe(401);
+  });
+
+  it('with "remember" keeps a persistent 30-day session that slides on use', async () => {
+    const a = await confirmedAccount(h);
+    const login = await h.call('POST', '/api/login', { ...a, remember: true });
+    h.clock.advance(29 * 24 * HOUR);
+    const me = await h.call('GET', '/api/me', undefined, { cookie: login.cookie });
+    expect(me.status).toBe(200);
+    expect(me.headers.get('set-cookie')).toMatch(/Max-Age=2592000/);
+    h.clock.advance(29 * 24 * HOUR);
+    expect((await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).status).toBe(200);
+    h.clock.advance(31 * 24 * HOUR);
+    expect((await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).status).toBe(401);
+  });
+
+  it('revokes the session on the server at logout', async () => {
+    const a = await confirmedAccount(h);
+    const login = await h.call('POST', '/api/login', a);
+    const out = await h.call('POST', '/api/logout', undefined, { cookie: login.cookie });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    expect((await h.deps.db.$client.execute('SELECT count(*) AS n FROM sessions')).rows).toEqual([{ n: 0 }]);
+    expect((await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).status).toBe(401);
+  });
+
+  it('stores only the SHA-256 of the session token', async () => {
+    const a = await confirmedAccount(h);
+    const login = await h.call('POST', '/api/login', a);
+    const token = login.cookie!.split('=')[1];
+    const rows = JSON.stringify((await h.deps.db.$client.execute('SELECT * FROM sessions')).rows);
+    expect(rows).not.toContain(token);
+    expect(token).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('refuses a forged or malformed session cookie', async () => {
+    expect((await h.call('GET', '/api/me', undefined, { cookie: 'jp_session=' + 'A'.repeat(43) })).status).toBe(401);
+    expect((await h.call('GET', '/api/me', undefined, { cookie: "jp_session=' OR 1=1 --" })).status).toBe(401);
+  });
+});
+
+describe('secure cookies outside local http', () => {
+  it('uses the __Host- prefix and Secure when the portal is on https', async () => {
+    const s = await makeHarness({ env: { PORTAL_URL: 'https://portal.stambenoruma.rs/', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs' } });
+    try {
+      const a = await confirmedAccount(s);
+      const login = await s.call('POST', '/api/login', a);
+      expect(login.headers.get('set-cookie')).toMatch(/^__Host-jp_session=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+      expect((await s.call('GET', '/api/me', undefined, { cookie: login.cookie })).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,118 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHarness, registration, confirmedAccount, type Harness } from '../harness.ts';
+
+let h: Harness;
+beforeEach(async () => { h = await makeHarness(); });
+afterEach(async () => { await h.close(); });
+
+const HOUR = 3600_000;
+const NEW = 'nova lozinka za Rumu 9';
+
+describe('confirmation tokens', () => {
+  it('work once', async () => {
+    await h.call('POST', '/api/register', registration());
+    const token = await h.linkFrom('confirm');
+    expect((await h.call('POST', '/api/confirm', { token })).status).toBe(200);
+    const again = await h.call('POST', '/api/confirm', { token });
+    expect(again.status).toBe(400);
+    expect(again.body).toEqual({ error: { code: 'invalid_token' } });
+  });
+
+  it('expire after 48 h', async () => {
+    await h.call('POST', '/api/register', registration());
+    const token = await h.linkFrom('confirm');
+    h.clock.advance(48 * HOUR + 1);
+    expect((await h.call('POST', '/api/confirm', { token })).body).toEqual({ error: { code: 'invalid_token' } });
+  });
+
+  it('reject unknown tokens', async () => {
+    expect((await h.call('POST', '/api/confirm', { token: 'A'.repeat(43) })).status).toBe(400);
+  });
+
+  it('can be sent again for an unconfirmed account, voiding the old link', async () => {
+    await h.call('POST', '/api/register', registration());
+    const first = await h.linkFrom('confirm');
+    expect((await h.call('POST', '/api/register/resend', { email: 'milica@example.com' })).status).toBe(202);
+    const second = await h.linkFrom('confirm');
+    expect(second).not.toBe(first);
+    expect((await h.call('POST', '/api/confirm', { token: first })).status).toBe(400);
+    expect((await h.call('POST', '/api/confirm', { token: second })).status).toBe(200);
+  });
+
+  it('resend answers 202 for unknown and confirmed addresses and sends nothing', async () => {
+    await confirmedAccount(h);
+    const before = (await h.outbox()).length;
+    expect((await h.call('POST', '/api/register/resend', { email: 'milica@example.com' })).status).toBe(202);
+    expect((await h.call('POST', '/api/register/resend', { email: 'niko@example.com' })).status).toBe(202);
+    expect((await h.outbox()).length).toBe(before);
+  });
+});
+
+describe('password reset', () => {
+  it('answers forgot identically for known and unknown e-mails', async () => {
+    await confirmedAccount(h);
+    const known = await h.call('POST', '/api/password/forgot', { email: 'milica@example.com' });
+    const unknown = await h.call('POST', '/api/password/forgot', { email: 'niko@example.com' });
+    expect(known.status).toBe(202);
+    expect(unknown.status).toBe(202);
+    expect(unknown.body).toEqual(known.body);
+    expect([...unknown.headers.keys()].sort()).toEqual([...known.headers.keys()].sort());
+    expect((await h.outbox()).filter((m) => m.kind === 'reset').map((m) => m.to)).toEqual(['milica@example.com']);
+  });
+
+  it('revokes every session, mails a notice and does not log in', async () => {
+    const a = await confirmedAccount(h);
+    const s1 = await h.call('POST', '/api/login', a);
+    const s2 = await h.call('POST', '/api/login', { ...a, remember: true });
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    const reset = await h.call('POST', '/api/password/reset', { token: await h.linkFrom('reset'), password: NEW });
+    expect(reset.status).toBe(200);
+    expect(reset.headers.get('set-cookie')).toBeNull();
+    for (const s of [s1, s2]) expect((await h.call('GET', '/api/me', undefined, { cookie: s.cookie })).status).toBe(401);
+    expect((await h.outbox())[0]).toMatchObject({ kind: 'password_changed', to: a.email });
+  });
+
+  it('uses a token once and only for 1 h', async () => {
+    const a = await confirmedAccount(h);
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    const token = await h.linkFrom('reset');
+    expect((await h.call('POST', '/api/password/reset', { token, password: NEW })).status).toBe(200);
+    expect((await h.call('POST', '/api/password/reset', { token, password: NEW + 'x' })).body).toEqual({ error: { code: 'invalid_token' } });
+
+    h.clock.advance(2 * HOUR); // leave the per-address hourly mail limit behind
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    const late = await h.linkFrom('reset');
+    h.clock.advance(HOUR + 1);
+    expect((await h.call('POST', '/api/password/reset', { token: late, password: NEW })).status).toBe(400);
+  });
+
+  it('voids older reset links when a new one is issued', async () => {
+    const a = await confirmedAccount(h);
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    const older = await h.linkFrom('reset');
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    const newer = await h.linkFrom('reset');
+    expect(newer).not.toBe(older);
+    expect((await h.call('POST', '/api/password/reset', { token: older, password: NEW })).status).toBe(400);
+    expect((await h.call('POST', '/api/password/reset', { token: newer, password: NEW })).status).toBe(200);
+  });
+
+  it('applies the password policy with the account\'s own data', async () => {
+    const a = await confirmedAccount(h);
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    const token = await h.linkFrom('reset');
+    const r = await h.call('POST', '/api/password/reset', { token, password: 'jovanović je moje ime' });
+    expect(r.body).toEqual({ error: { code: 'validation_failed', fields: { password: 'password_contains_personal' } } });
+    // A rejected password does not use up the token.
+    expect((await h.call('POST', '/api/password/reset', { token, password: NEW })).status).toBe(200);
+  });
+
+  it('lets one of many concurrent uses of a reset token win', async () => {
+    const a = await confirmedAccount(h);
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    const token = await h.linkFrom('reset');
+    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => h.call('POST', '/api/password/reset', { token, password: `${NEW} ${i}` })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect((await h.outbox()).filter((m) => m.kind === 'password_changed')).toHaveLength(1);
+  });
+});
