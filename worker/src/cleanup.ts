@@ -13,7 +13,7 @@ export async function cleanup(deps: Deps) {
   const results = await db.batch([
     db.run(sql`DELETE FROM account_consumers WHERE account_id IN (${stale})`),
     db.run(sql`DELETE FROM consents WHERE account_id IN (${stale})`),
-    db.run(sql`DELETE FROM tokens WHERE account_id IN (${stale}) OR expires_at < ${now - DAY}`),
+    db.run(sql`DELETE FROM tokens WHERE account_id IN (${stale}) OR expires_at < ${now}`),
     db.run(sql`DELETE FROM sessions WHERE account_id IN (${stale}) OR expires_at < ${now}`),
     db.run(sql`DELETE FROM accounts WHERE id IN (${stale})`),
     expiredThrottlesStatement(db, now, Math.max(3600_000, config.limits.pinWindowMs, config.limits.loginWindowMs)),

@@ -87,12 +87,15 @@ export function validate<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
 ): { ok: true; value: v.InferOutput<S> } | { ok: false; fields: FieldErrors } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, fields: { _: 'invalid_body' } };
   const r = v.safeParse(schema, input);
   if (r.success) return { ok: true, value: r.output };
   const fields: FieldErrors = {};
   for (const issue of r.issues) {
     const key = issue.path?.map((p) => String(p.key)).join('.') || '_';
-    if (!(key in fields)) fields[key] = issue.message;
+    // A missing key is reported by the object schema itself.
+    const code = issue.type === 'object' && key !== '_' ? 'required' : issue.message;
+    if (!(key in fields)) fields[key] = code;
   }
   return { ok: false, fields };
 }

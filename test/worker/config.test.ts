@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, ConfigError, DEV_PIN_KEY } from '../../worker/src/config.ts';
+
+const prod = {
+  APP_ENV: 'production', PORTAL_URL: 'https://www.stambenoruma.rs/portal', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs',
+  PIN_KEY: 'a-real-secret-of-more-than-32-characters', MAILCHANNELS_API_KEY: 'key',
+};
+
+describe('configuration', () => {
+  it('works with no variables at all in development', () => {
+    const c = loadConfig({});
+    expect(c.production).toBe(false);
+    expect(c.portalUrl).toBe('http://localhost:8787/');
+    expect(c.mailTransport).toBe('dev');
+    expect(c.cookieSecure).toBe(false);
+    expect(c.passwordMinLength).toBe(12);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const c = loadConfig(prod);
+    expect(c.mailTransport).toBe('mailchannels');
+    expect(c.cookieSecure).toBe(true);
+  });
+
+  it.each([
+    [{ PIN_KEY: undefined }, /PIN_KEY/],
+    [{ PIN_KEY: DEV_PIN_KEY }, /PIN_KEY/],
+    [{ PORTAL_URL: 'http://www.stambenoruma.rs/' }, /PORTAL_URL/],
+    [{ MAIL_TRANSPORT: 'dev' }, /MAIL_TRANSPORT/],
+    [{ MAILCHANNELS_API_KEY: undefined }, /MAILCHANNELS_API_KEY/],
+    [{ ALLOWED_ORIGINS: 'http://www.stambenoruma.rs' }, /ALLOWED_ORIGINS/],
+  ])('refuses dev settings in production: %j', (over, message) => {
+    expect(() => loadConfig({ ...prod, ...over })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...prod, ...over })).toThrow(message);
+  });
+
+  it('rejects nonsense numbers', () => {
+    expect(() => loadConfig({ PIN_MAX_FAILURES: 'many' })).toThrow(/PIN_MAX_FAILURES/);
+    expect(() => loadConfig({ PASSWORD_MIN_LENGTH: '4' })).toThrow(/PASSWORD_MIN_LENGTH/);
+  });
+});
