@@ -1,10 +1,11 @@
 // The adapters an entry point hands to the app: everything that differs between
 // Node and workerd, or that tests need to control.
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
+import type { Client } from '@libsql/client';
 import type * as schema from './db/schema.ts';
 import type { Config } from './config.ts';
 
-export type Db = LibSQLDatabase<typeof schema>;
+export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
 export interface PasswordHasher {
   hash(password: string): Promise<string>;
