@@ -1,0 +1,100 @@
+// NBS IPS QR payload ("K:PR|V:01|C:1|R:…|N:…|I:RSD…|…") for paying a bill by scanning it
+// in a Serbian banking app. Follows the NBS rules: fixed tag order, no empty tags, an
+// 18-digit account with valid control digits, RSD amount with a decimal comma, length limits,
+// and model 97 references with valid check digits.
+
+export interface IpsPayment {
+  /** Payee account, with or without dashes ("160-0000000012345-67" or 18 digits). */
+  account: string;
+  /** Payee name and address; lines joined with CRLF, at most 3 lines, 70 characters. */
+  payee: string[];
+  /** Amount in RSD, > 0. */
+  amount: number;
+  payer?: string[];
+  /** Payment code (šifra plaćanja), 3 digits starting with 1 or 2. */
+  paymentCode: string;
+  purpose: string;
+  /** Model 97 reference (poziv na broj) including its two check digits. */
+  reference97?: string;
+}
+
+export class IpsError extends Error {}
+
+function mod97(digits: string): number {
+  let r = 0;
+  for (const ch of digits) r = (r * 10 + Number(ch)) % 97;
+  return r;
+}
+
+/** Normalises a Serbian account to 18 digits, padding the middle part, and checks its control digits. */
+export function normalizeAccount(account: string): string {
+  const parts = account.trim().split('-');
+  let digits: string;
+  if (parts.length === 3 && parts.every((p) => /^\d+$/.test(p)) && parts[0].length === 3 && parts[2].length === 2 && parts[1].length <= 13) {
+    digits = parts[0] + parts[1].padStart(13, '0') + parts[2];
+  } else if (/^\d{18}$/.test(account.trim())) {
+    digits = account.trim();
+  } else {
+    throw new IpsError('account must be 18 digits or bank-account-control');
+  }
+  if (98 - mod97(digits.slice(0, 16) + '00') !== Number(digits.slice(16))) throw new IpsError('account control digits are wrong');
+  return digits;
+}
+
+const letterValue = (ch: string) => (/\d/.test(ch) ? ch : String(ch.toUpperCase().charCodeAt(0) - 55));
+
+/** Check digits for model 97 over `base` (digits and letters; dashes ignored). */
+export function model97CheckDigits(base: string): string {
+  const clean = base.replace(/-/g, '');
+  if (!/^[0-9A-Za-z]{1,21}$/.test(clean)) throw new IpsError('reference must be 1–21 letters or digits');
+  const numeric = [...clean].map(letterValue).join('');
+  return String(98 - mod97(numeric + '00')).padStart(2, '0');
+}
+
+export function isValidModel97(reference: string): boolean {
+  const clean = reference.replace(/-/g, '');
+  if (!/^\d{2}[0-9A-Za-z]{1,21}$/.test(clean)) return false;
+  return model97CheckDigits(clean.slice(2)) === clean.slice(0, 2);
+}
+
+/** "RSD3596,13": no thousands separators, a comma before the (at most two) decimals. */
+export function formatAmount(amount: number): string {
+  if (!Number.isFinite(amount) || amount <= 0 || amount > 999_999_999_999.99) throw new IpsError('amount out of range');
+  const cents = Math.round(amount * 100);
+  const whole = Math.floor(cents / 100);
+  const rest = cents % 100;
+  return `RSD${whole},${String(rest).padStart(2, '0')}`;
+}
+
+function lines(value: string[], max: number, what: string): string {
+  const ls = value.map((l) => l.replace(/[|\r\n]/g, ' ').trim()).filter(Boolean);
+  if (ls.length === 0 || ls.length > 3) throw new IpsError(`${what} needs 1–3 lines`);
+  const joined = ls.join('\r\n');
+  if ([...joined].length > max) throw new IpsError(`${what} is longer than ${max} characters`);
+  return joined;
+}
+
+export function ipsQrPayload(p: IpsPayment): string {
+  const tags: [string, string][] = [
+    ['K', 'PR'],
+    ['V', '01'],
+    ['C', '1'],
+    ['R', normalizeAccount(p.account)],
+    ['N', lines(p.payee, 70, 'payee')],
+    ['I', formatAmount(p.amount)],
+  ];
+  if (p.payer?.length) tags.push(['P', lines(p.payer, 70, 'payer')]);
+  if (!/^[12]\d{2}$/.test(p.paymentCode)) throw new IpsError('payment code must be 3 digits starting with 1 or 2');
+  tags.push(['SF', p.paymentCode]);
+  const purpose = p.purpose.replace(/[|\r\n]/g, ' ').trim();
+  if (purpose) {
+    if ([...purpose].length > 35) throw new IpsError('purpose is longer than 35 characters');
+    tags.push(['S', purpose]);
+  }
+  if (p.reference97) {
+    const ref = p.reference97.replace(/-/g, '');
+    if (!isValidModel97(ref)) throw new IpsError('reference fails the model 97 check');
+    tags.push(['RO', `97${ref}`]);
+  }
+  return tags.map(([k, v]) => `${k}:${v}`).join('|');
+}
