@@ -113,3 +113,25 @@ export const outbox = sqliteTable(
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_created_idx').on(t.createdAt)],
 );
 
+
+/** Bills from the billing system; amounts in para (1/100 RSD). One bill per consumer and period. */
+export const bills = sqliteTable(
+  'bills',
+  {
+    id: text('id').primaryKey(),
+    consumerCode: text('consumer_code').notNull().references(() => consumers.code),
+    period: text('period').notNull(),
+    issueDate: text('issue_date').notNull(),
+    dueDate: text('due_date').notNull(),
+    amount: integer('amount').notNull(),
+    balance: integer('balance').notNull(),
+    payeeAccount: text('payee_account').notNull(),
+    reference: text('reference').notNull(),
+    items: text('items').notNull().default('[]'),
+    paidAt: text('paid_at'),
+    pdfKey: text('pdf_key'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('bills_consumer_period_uq').on(t.consumerCode, t.period), index('bills_consumer_idx').on(t.consumerCode, t.period)],
+);

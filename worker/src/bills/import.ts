@@ -1,0 +1,118 @@
+// Bills from the billing system's CSV export. Each row checked and reported by line;
+// the good rows are upserted per consumer code + period in one batch (all or nothing).
+import { sql, inArray } from 'drizzle-orm';
+import type { Db } from '../ports.ts';
+import { consumers } from '../db/schema.ts';
+import { readTable, type RowError } from '../csv/table.ts';
+import { normalizeAccount, isValidModel97, IpsError } from './ips-qr.ts';
+
+export const BILL_COLUMNS = ['sifra_potrosaca', 'period', 'datum_izdavanja', 'rok_placanja', 'iznos', 'dug', 'racun_primaoca', 'poziv_na_broj'] as const;
+
+export interface BillItem { description: string; amount: number }
+export interface BillRow {
+  line: number; code: string; period: string; issueDate: string; dueDate: string;
+  amount: number; balance: number; payeeAccount: string; reference: string; items: BillItem[]; paidAt: string | null;
+}
+
+/** "3.596,13", "3596,13" or "3596.13" → para (integer); null when not an amount. */
+export function parseAmount(raw: string): number | null {
+  const s = raw.replace(/\s/g, '');
+  const normalized = s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s;
+  if (!/^-?\d+(\.\d{1,2})?$/.test(normalized)) return null;
+  return Math.round(Number(normalized) * 100);
+}
+
+/** "2026-11-15" or "15.11.2026." → "2026-11-15"; null when not a real date. */
+export function parseDate(raw: string): string | null {
+  const isoMatch = raw.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  const srMatch = raw.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$/);
+  const [y, mo, d] = isoMatch ? isoMatch.slice(1) : srMatch ? [srMatch[3], srMatch[2], srMatch[1]] : [];
+  if (!y) return null;
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+}
+
+function parseItems(raw: string): BillItem[] | null {
+  if (!raw) return [];
+  const items: BillItem[] = [];
+  for (const part of raw.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const eq = part.lastIndexOf('=');
+    const amount = eq > 0 ? parseAmount(part.slice(eq + 1)) : null;
+    const description = part.slice(0, eq).trim();
+    if (amount === null || !description || description.length > 80) return null;
+    items.push({ description, amount });
+  }
+  return items;
+}
+
+export function parseBillsCsv(text: string, codePattern: string): { rows: BillRow[]; errors: RowError[] } {
+  const table = readTable(text, BILL_COLUMNS);
+  const codeRe = new RegExp(codePattern);
+  const errors = [...table.errors];
+  const rows: BillRow[] = [];
+  const seen = new Map<string, number>();
+  for (const r of table.rows) {
+    const code = r.get('sifra_potrosaca');
+    const period = r.get('period');
+    const issueDate = parseDate(r.get('datum_izdavanja'));
+    const dueDate = parseDate(r.get('rok_placanja'));
+    const amount = parseAmount(r.get('iznos'));
+    const balance = parseAmount(r.get('dug'));
+    // The reference with its check digits, without the model number (always 97).
+    const reference = r.get('poziv_na_broj').replace(/[\s-]/g, '');
+    const items = parseItems(table.columns.includes('stavke') ? r.get('stavke') : '');
+    const paidRaw = table.columns.includes('placeno') ? r.get('placeno') : '';
+    const paidAt = paidRaw === '' || /^ne$/i.test(paidRaw) ? null : parseDate(paidRaw);
+    let payeeAccount = '';
+    let reason: string | null = null;
+    try {
+      payeeAccount = normalizeAccount(r.get('racun_primaoca'));
+    } catch (e) {
+      reason = `payee account: ${(e as IpsError).message}`;
+    }
+    const key = `${code}/${period}`;
+    reason ??=
+      !codeRe.test(code) ? `invalid consumer code "${code.slice(0, 40)}"`
+      : !/^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? `invalid period "${period.slice(0, 20)}" (YYYY-MM)`
+      : !issueDate ? 'invalid issue date'
+      : !dueDate ? 'invalid due date'
+      : dueDate < issueDate ? 'due date is before the issue date'
+      : amount === null || amount <= 0 ? 'invalid amount'
+      : balance === null ? 'invalid balance'
+      : !isValidModel97(reference) ? 'reference fails the model 97 check'
+      : items === null ? 'invalid items (description=amount;…)'
+      : paidRaw !== '' && !/^ne$/i.test(paidRaw) && !paidAt ? 'invalid paid date'
+      : seen.has(key) ? `bill ${key} repeats line ${seen.get(key)}`
+      : null;
+    if (reason) errors.push({ line: r.line, reason });
+    else {
+      seen.set(key, r.line);
+      rows.push({ line: r.line, code, period, issueDate: issueDate!, dueDate: dueDate!, amount: amount!, balance: balance!, payeeAccount, reference, items: items!, paidAt });
+    }
+  }
+  return { rows, errors: errors.sort((a, b) => a.line - b.line) };
+}
+
+/** Upserts the rows whose consumer exists; the others are reported. Returns the ids of new bills. */
+export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: () => string) {
+  const codes = [...new Set(rows.map((r) => r.code))];
+  const known = new Set(
+    codes.length ? (await db.select({ code: consumers.code }).from(consumers).where(inArray(consumers.code, codes))).map((c) => c.code) : [],
+  );
+  const errors: RowError[] = rows.filter((r) => !known.has(r.code)).map((r) => ({ line: r.line, reason: `unknown consumer code ${r.code}` }));
+  const good = rows.filter((r) => known.has(r.code));
+  if (good.length === 0) return { created: [] as string[], updated: 0, errors };
+  const statements = good.map((r) =>
+    db.all<{ id: string; created_at: number }>(sql`INSERT INTO bills (id, consumer_code, period, issue_date, due_date, amount, balance, payee_account, reference, items, paid_at, created_at, updated_at)
+      VALUES (${newId()}, ${r.code}, ${r.period}, ${r.issueDate}, ${r.dueDate}, ${r.amount}, ${r.balance}, ${r.payeeAccount}, ${r.reference}, ${JSON.stringify(r.items)}, ${r.paidAt}, ${now}, ${now})
+      ON CONFLICT(consumer_code, period) DO UPDATE SET issue_date = excluded.issue_date, due_date = excluded.due_date,
+        amount = excluded.amount, balance = excluded.balance, payee_account = excluded.payee_account, reference = excluded.reference,
+        items = excluded.items, paid_at = excluded.paid_at, updated_at = excluded.updated_at
+      RETURNING id, created_at`),
+  );
+  const results = await db.batch(statements as [typeof statements[0], ...typeof statements]);
+  const returned = results.map((r) => (r as unknown as { id: string; created_at: number }[])[0]);
+  const created = returned.filter((r) => r.created_at === now).map((r) => r.id);
+  return { created, updated: returned.length - created.length, errors };
+}
