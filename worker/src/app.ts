@@ -16,6 +16,7 @@ import { me, logout } from './routes/session.ts';
 import { forgotPassword, resendConfirmation } from './routes/mail-requests.ts';
 import { resetPassword } from './routes/reset.ts';
 import { health, devOutbox } from './routes/ops.ts';
+import { listBills, getBill } from './routes/bills.ts';
 
 export interface AppContext {
   deps: Deps;
@@ -65,6 +66,8 @@ export function createApp(deps: Deps, clientIp: (c: Context) => string): Hono {
   app.get('/api/me', me(ctx));
   app.post('/api/password/forgot', forgotPassword(ctx));
   app.post('/api/password/reset', resetPassword(ctx));
+  app.get('/api/bills', listBills(ctx));
+  app.get('/api/bills/:id', getBill(ctx));
   app.get('/api/health', health(ctx));
   if (!config.production) app.get('/api/dev/outbox', devOutbox(ctx));
 
