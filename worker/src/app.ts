@@ -17,6 +17,11 @@ import { forgotPassword, resendConfirmation } from './routes/mail-requests.ts';
 import { resetPassword } from './routes/reset.ts';
 import { health, devOutbox } from './routes/ops.ts';
 import { listBills, getBill } from './routes/bills.ts';
+import { updateSettings, changePassword } from './routes/account/settings.ts';
+import { changeEmail } from './routes/account/email.ts';
+import { listSessions, revokeSession, revokeAllSessions } from './routes/account/sessions.ts';
+import { listConsumers, linkConsumer, unlinkConsumer } from './routes/account/consumers.ts';
+import { listConsents, exportData, deleteAccount } from './routes/account/privacy.ts';
 
 export interface AppContext {
   deps: Deps;
@@ -68,6 +73,18 @@ export function createApp(deps: Deps, clientIp: (c: Context) => string): Hono {
   app.post('/api/password/reset', resetPassword(ctx));
   app.get('/api/bills', listBills(ctx));
   app.get('/api/bills/:id', getBill(ctx));
+  app.post('/api/account/settings', updateSettings(ctx));
+  app.post('/api/account/password', changePassword(ctx));
+  app.post('/api/account/email', changeEmail(ctx));
+  app.get('/api/account/sessions', listSessions(ctx));
+  app.post('/api/account/sessions/revoke', revokeSession(ctx));
+  app.post('/api/account/sessions/revoke-all', revokeAllSessions(ctx));
+  app.get('/api/account/consumers', listConsumers(ctx));
+  app.post('/api/account/consumers/link', linkConsumer(ctx));
+  app.post('/api/account/consumers/unlink', unlinkConsumer(ctx));
+  app.get('/api/account/consents', listConsents(ctx));
+  app.get('/api/account/export', exportData(ctx));
+  app.post('/api/account/delete', deleteAccount(ctx));
   app.get('/api/health', health(ctx));
   if (!config.production) app.get('/api/dev/outbox', devOutbox(ctx));
 

@@ -5,18 +5,18 @@ import type { Deps } from '../ports.ts';
 import { tokens } from '../db/schema.ts';
 import { randomToken, randomId, sha256Hex } from './crypto.ts';
 
-export type Purpose = 'confirm' | 'reset';
+export type Purpose = 'confirm' | 'reset' | 'email';
 
 /** Voids the account's open tokens of this purpose and issues a new one (statements are batchable). */
-export async function issueToken(deps: Deps, accountId: string, purpose: Purpose) {
+export async function issueToken(deps: Deps, accountId: string, purpose: Purpose, payload?: string) {
   const token = randomToken(deps.randomBytes, 32);
   const now = deps.now();
-  const ttl = purpose === 'confirm' ? deps.config.confirmTtlMs : deps.config.resetTtlMs;
+  const ttl = purpose === 'reset' ? deps.config.resetTtlMs : deps.config.confirmTtlMs;
   const voidOld = deps.db
     .update(tokens)
     .set({ usedAt: now })
     .where(and(eq(tokens.accountId, accountId), eq(tokens.purpose, purpose), isNull(tokens.usedAt)));
-  const insert = deps.db.insert(tokens).values({ hash: await sha256Hex(token), accountId, purpose, expiresAt: now + ttl, createdAt: now });
+  const insert = deps.db.insert(tokens).values({ hash: await sha256Hex(token), accountId, purpose, payload, expiresAt: now + ttl, createdAt: now });
   return { token, voidOld, insert };
 }
 

@@ -56,7 +56,9 @@ export const tokens = sqliteTable(
   {
     hash: text('hash').primaryKey(),
     accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['confirm', 'reset'] }).notNull(),
+    purpose: text('purpose', { enum: ['confirm', 'reset', 'email'] }).notNull(),
+    /** For an e-mail change: the new address, applied when the token is used. */
+    payload: text('payload'),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     /** Random marker of the request that used the token; later statements of its batch check it. */

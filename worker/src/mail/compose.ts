@@ -4,14 +4,15 @@ import type { Locale } from '../schemas/api.ts';
 import { LOCALES } from '../schemas/api.ts';
 import { renderMail, type MailKind } from './templates.ts';
 
-export function composeMail(deps: Deps, kind: MailKind, locale: string, name: string, link?: string) {
+export function composeMail(deps: Deps, kind: MailKind, locale: string, name: string, link?: string, email?: string) {
   const loc: Locale = (LOCALES as readonly string[]).includes(locale) ? (locale as Locale) : 'sr-Latn';
-  const hours = kind === 'confirm' ? deps.config.confirmTtlMs / 3600_000 : deps.config.resetTtlMs / 3600_000;
+  const hours = (kind === 'reset' ? deps.config.resetTtlMs : deps.config.confirmTtlMs) / 3600_000;
   return renderMail(kind, loc, {
     name,
     link: link ?? deps.config.portalUrl,
     utility: deps.config.utility.name,
     support: deps.config.utility.supportEmail,
     hours,
+    email,
   });
 }

@@ -3,7 +3,9 @@
 import type { Locale } from '../schemas/api.ts';
 import { latinToCyrillic } from '../i18n/translit.ts';
 
-export type MailKind = 'confirm' | 'register_attempt' | 'reset' | 'password_changed';
+export type MailKind =
+  | 'confirm' | 'register_attempt' | 'reset' | 'password_changed'
+  | 'email_change' | 'email_change_notice' | 'email_taken' | 'account_deleted';
 
 interface Text {
   subject: string;
@@ -13,7 +15,7 @@ interface Text {
   after?: string[];
 }
 
-type Vars = { name: string; link?: string; utility: string; support: string; hours?: number };
+type Vars = { name: string; link?: string; utility: string; support: string; hours?: number; email?: string };
 
 /** "1 sat", "2 sata", "5 sati", "21 sat", "48 sati". */
 export function srHours(n: number): string {
@@ -51,8 +53,33 @@ const LATN: Record<MailKind, (v: Vars) => Text> = {
   password_changed: (v) => ({
     subject: `Lozinka Vašeg naloga je promenjena`,
     greeting: `Poštovani/a ${v.name},`,
-    body: ['lozinka Vašeg naloga na portalu je upravo promenjena i odjavljeni ste sa svih uređaja.'],
+    body: ['lozinka Vašeg naloga na portalu je upravo promenjena. Radi bezbednosti, odjavljeni ste sa drugih uređaja.'],
     action: 'Ulogujte se',
+    after: [`Ako to niste bili Vi, odmah nam se javite na ${v.support}.`],
+  }),
+  email_change: (v) => ({
+    subject: `Potvrdite novu e-mail adresu na portalu ${v.utility}`,
+    greeting: `Poštovani/a ${v.name},`,
+    body: ['zatražili ste da ova adresa postane e-mail adresa Vašeg naloga na portalu. Potvrdite promenu klikom na link:'],
+    action: 'Potvrdite novu adresu',
+    after: [`Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom.`, 'Ako niste Vi tražili promenu, zanemarite ovu poruku.'],
+  }),
+  email_change_notice: (v) => ({
+    subject: 'Zahtev za promenu e-mail adrese Vašeg naloga',
+    greeting: `Poštovani/a ${v.name},`,
+    body: [`zatražena je promena e-mail adrese Vašeg naloga na ${v.email}. Promena važi tek kada se potvrdi sa nove adrese.`],
+    after: [`Ako to niste bili Vi, promenite lozinku i javite nam se na ${v.support}.`],
+  }),
+  email_taken: () => ({
+    subject: 'Pokušaj promene e-mail adrese',
+    greeting: 'Poštovani/a,',
+    body: ['neko je pokušao da ovu e-mail adresu postavi za drugi nalog na portalu, a ona je već registrovana. Vaš nalog nije promenjen.'],
+    action: 'Otvorite portal',
+  }),
+  account_deleted: (v) => ({
+    subject: `Vaš nalog na portalu ${v.utility} je obrisan`,
+    greeting: `Poštovani/a ${v.name},`,
+    body: ['Vaš nalog na portalu je obrisan, zajedno sa ličnim podacima naloga i svim prijavama.', 'Podaci o potrošaču i računima ostaju u evidenciji preduzeća, kako zakon nalaže.'],
     after: [`Ako to niste bili Vi, odmah nam se javite na ${v.support}.`],
   }),
 };
@@ -85,8 +112,33 @@ const EN: Record<MailKind, (v: Vars) => Text> = {
   password_changed: (v) => ({
     subject: 'Your password has been changed',
     greeting: `Dear ${v.name},`,
-    body: ['the password of your portal account has just been changed, and you have been logged out on all devices.'],
+    body: ['the password of your portal account has just been changed. For your safety, you have been logged out on other devices.'],
     action: 'Log in',
+    after: [`If this was not you, please contact us at once at ${v.support}.`],
+  }),
+  email_change: (v) => ({
+    subject: `Confirm your new e-mail address on the ${v.utility} portal`,
+    greeting: `Dear ${v.name},`,
+    body: ['you asked for this address to become the e-mail address of your portal account. Please confirm the change with this link:'],
+    action: 'Confirm the new address',
+    after: [`The link is valid for ${v.hours} ${v.hours === 1 ? 'hour' : 'hours'} and can be used once.`, 'If you did not ask for this, please ignore this message.'],
+  }),
+  email_change_notice: (v) => ({
+    subject: 'A change of your account\'s e-mail address was requested',
+    greeting: `Dear ${v.name},`,
+    body: [`a change of your account's e-mail address to ${v.email} was requested. It takes effect only when confirmed from the new address.`],
+    after: [`If this was not you, please change your password and contact us at ${v.support}.`],
+  }),
+  email_taken: () => ({
+    subject: 'Attempt to change an e-mail address',
+    greeting: 'Hello,',
+    body: ['someone tried to set this e-mail address for another portal account, but it is already registered. Your account has not changed.'],
+    action: 'Open the portal',
+  }),
+  account_deleted: (v) => ({
+    subject: `Your ${v.utility} portal account has been deleted`,
+    greeting: `Dear ${v.name},`,
+    body: ['your portal account has been deleted, together with its personal data and all its sessions.', 'Consumer and billing records stay with the utility, as the law requires.'],
     after: [`If this was not you, please contact us at once at ${v.support}.`],
   }),
 };

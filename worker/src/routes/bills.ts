@@ -5,7 +5,7 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import * as v from 'valibot';
 import { bills } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
-import { currentSession } from '../auth/sessions.ts';
+import { requireSession } from '../http/require-session.ts';
 import { billDetail, billSummary } from '../bills/view.ts';
 import type { AppContext } from '../app.ts';
 
@@ -15,16 +15,10 @@ const listQuery = v.object({
   page: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,4}$/), v.transform(Number)), '1'),
 });
 
-async function session(c: Context, ctx: AppContext) {
-  const s = await currentSession(c, ctx.deps);
-  if (!s) throw new ApiError(401, 'unauthenticated');
-  return s;
-}
-
 export function listBills(ctx: AppContext) {
   const { db } = ctx.deps;
   return async (c: Context) => {
-    const s = await session(c, ctx);
+    const s = await requireSession(c, ctx.deps);
     const q = v.safeParse(listQuery, c.req.query());
     if (!q.success) throw new ApiError(422, 'validation_failed', { query: 'invalid_format' });
     const page = Number(q.output.page);
@@ -44,7 +38,7 @@ export function listBills(ctx: AppContext) {
 export function getBill(ctx: AppContext) {
   const { db, config } = ctx.deps;
   return async (c: Context) => {
-    const s = await session(c, ctx);
+    const s = await requireSession(c, ctx.deps);
     const id = c.req.param('id') ?? '';
     const linked = s.account.consumers;
     if (!/^[0-9a-f]{32}$/.test(id) || linked.length === 0) throw new ApiError(404, 'not_found');

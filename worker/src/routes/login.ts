@@ -13,7 +13,7 @@ import type { AppContext } from '../app.ts';
 // Argon2id (m=19456, t=2, p=1) of a random secret: verified for unknown e-mails so both paths cost the same.
 export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Fr45+zrWHvDHBoOeW4Ji6A$ix9+TZIDYraUMVTOTYQEXUZ+uFbSVTRmQrQ9fSPvZa8';
 
-function loginRules(deps: Deps, email: string, ip: string): [Rule, Rule] {
+export function loginRules(deps: Deps, email: string, ip: string): [Rule, Rule] {
   const l = deps.config.limits;
   return [
     { key: `login:email:${email}`, limit: l.loginFreeFailures, windowMs: l.loginWindowMs, growing: { baseMs: 1000, maxMs: l.loginMaxDelayMs } },

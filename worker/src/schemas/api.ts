@@ -47,6 +47,10 @@ export const passwordSchema = (min: number) =>
 
 const body = <E extends v.ObjectEntries>(entries: E) => v.object(entries, 'invalid_body');
 
+// Never hint at the policy when checking an existing password: anything non-empty up to the max.
+const currentPassword = v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX_LENGTH, 'password_too_long'));
+const consumerCode = (re: RegExp) => v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(re, 'invalid_format'));
+
 const tokenSchema = v.pipe(v.string('required'), v.regex(TOKEN_PATTERN, 'invalid_token'));
 
 export function makeSchemas(o: SchemaOptions) {
@@ -57,7 +61,7 @@ export function makeSchemas(o: SchemaOptions) {
       name: requiredString(NAME_MAX),
       email: emailSchema,
       password: passwordSchema(o.passwordMinLength),
-      consumerCode: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(codeRe, 'invalid_format')),
+      consumerCode: consumerCode(codeRe),
       pin: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(pinRe, 'invalid_format')),
       emailBills: v.optional(v.boolean('invalid_type'), true),
       acceptTerms: v.literal(true, 'must_accept'),
@@ -67,12 +71,22 @@ export function makeSchemas(o: SchemaOptions) {
     confirm: body({ token: tokenSchema }),
     login: body({
       email: emailSchema,
-      // Never hint at the policy on login: any non-empty password up to the max is checked.
-      password: v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX_LENGTH, 'password_too_long')),
+      password: currentPassword,
       remember: v.optional(v.boolean('invalid_type'), false),
     }),
     forgot: body({ email: emailSchema, locale: v.optional(v.picklist(LOCALES, 'invalid_locale')) }),
     reset: body({ token: tokenSchema, password: passwordSchema(o.passwordMinLength) }),
+    settings: body({
+      emailBills: v.optional(v.boolean('invalid_type')),
+      locale: v.optional(v.picklist(LOCALES, 'invalid_locale')),
+    }),
+    changePassword: body({ currentPassword: currentPassword, newPassword: passwordSchema(o.passwordMinLength) }),
+    changeEmail: body({ password: currentPassword, email: emailSchema }),
+    linkConsumer: body({ consumerCode: consumerCode(codeRe), pin: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(pinRe, 'invalid_format')) }),
+    unlinkConsumer: body({ consumerCode: consumerCode(codeRe) }),
+    revokeSession: body({ id: v.pipe(v.string('required'), v.regex(/^[0-9a-f]{16}$/, 'invalid_format')) }),
+    revokeAll: body({ keepCurrent: v.optional(v.boolean('invalid_type'), false) }),
+    deleteAccount: body({ password: currentPassword }),
   };
 }
 

@@ -1,0 +1,78 @@
+// GET /api/account/consumers (with the current balance), POST /api/account/consumers/link
+// {consumerCode, pin} (same PIN throttling as registration) and .../unlink {consumerCode}.
+import type { Context } from 'hono';
+import { and, eq, sql } from 'drizzle-orm';
+import { accountConsumers, consumers } from '../../db/schema.ts';
+import { readBody } from '../../http/body.ts';
+import { ApiError, tooManyAttempts } from '../../http/errors.ts';
+import { requireSession } from '../../http/require-session.ts';
+import { pinMatches } from '../../auth/pin.ts';
+import { blockedQuery, hitStatement, retryAfterSeconds } from '../../auth/throttle.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { pinRules } from '../register.ts';
+import { rsd } from '../../bills/view.ts';
+import type { AppContext } from '../../app.ts';
+
+export function listConsumers({ deps }: AppContext) {
+  return async (c: Context) => {
+    const s = await requireSession(c, deps);
+    const rows = await deps.db.all<{ code: string; name: string; address: string; balance: number | null; period: string | null; unpaid: number }>(sql`
+      SELECT c.code, c.name, c.address,
+        (SELECT b.balance FROM bills b WHERE b.consumer_code = c.code ORDER BY b.period DESC LIMIT 1) AS balance,
+        (SELECT max(b.period) FROM bills b WHERE b.consumer_code = c.code) AS period,
+        (SELECT count(*) FROM bills b WHERE b.consumer_code = c.code AND b.paid_at IS NULL) AS unpaid
+      FROM account_consumers ac JOIN consumers c ON c.code = ac.consumer_code
+      WHERE ac.account_id = ${s.account.id} ORDER BY ac.linked_at, c.code`);
+    return c.json({
+      consumers: rows.map((r) => ({ code: r.code, name: r.name, address: r.address, balance: rsd(r.balance ?? 0), lastPeriod: r.period, unpaidBills: r.unpaid })),
+    });
+  };
+}
+
+export function linkConsumer(ctx: AppContext) {
+  const { deps, schemas } = ctx;
+  const { db } = deps;
+  return async (c: Context) => {
+    const s = await requireSession(c, deps);
+    const input = await readBody(c, schemas.linkConsumer);
+    const now = deps.now();
+    const rules = pinRules(deps, input.consumerCode, ctx.clientIp(c));
+    const [blocked, rows] = await db.batch([
+      blockedQuery(db, rules.map((r) => r.key), now),
+      db
+        .select({ pinDigest: consumers.pinDigest, accountId: accountConsumers.accountId })
+        .from(consumers)
+        .leftJoin(accountConsumers, eq(accountConsumers.consumerCode, consumers.code))
+        .where(eq(consumers.code, input.consumerCode)),
+    ]);
+    const retry = retryAfterSeconds(blocked, now);
+    if (retry) throw tooManyAttempts(retry);
+    const consumer = rows[0];
+    if (!(await pinMatches(deps.config.pinKey, input.consumerCode, input.pin, consumer?.pinDigest))) {
+      await db.batch([hitStatement(db, rules[0], now), hitStatement(db, rules[1], now)]);
+      throw new ApiError(400, 'invalid_consumer_credentials');
+    }
+    if (consumer.accountId === s.account.id) throw new ApiError(409, 'consumer_already_linked');
+    if (consumer.accountId) throw new ApiError(409, 'consumer_already_registered');
+    try {
+      await db.insert(accountConsumers).values({ consumerCode: input.consumerCode, accountId: s.account.id, linkedAt: now });
+    } catch (err) {
+      if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw new ApiError(409, 'consumer_already_registered');
+      throw err;
+    }
+    return c.json({ status: 'linked' }, 201);
+  };
+}
+
+export function unlinkConsumer({ deps, schemas }: AppContext) {
+  return async (c: Context) => {
+    const s = await requireSession(c, deps);
+    const input = await readBody(c, schemas.unlinkConsumer);
+    if (!s.account.consumers.some((x) => x.code === input.consumerCode)) throw new ApiError(404, 'not_found');
+    if (s.account.consumers.length === 1) throw new ApiError(409, 'last_consumer');
+    await deps.db
+      .delete(accountConsumers)
+      .where(and(eq(accountConsumers.accountId, s.account.id), eq(accountConsumers.consumerCode, input.consumerCode)));
+    return c.body(null, 204);
+  };
+}

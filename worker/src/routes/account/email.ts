@@ -1,0 +1,38 @@
+// POST /api/account/email {password, email}: the new address is confirmed by a link sent
+// to it (POST /api/confirm with that token), and the old address gets a notice. An address
+// that already belongs to another account gets a notice instead; the answer is the same.
+import type { Context } from 'hono';
+import { eq } from 'drizzle-orm';
+import { accounts } from '../../db/schema.ts';
+import { readBody } from '../../http/body.ts';
+import { requireSession } from '../../http/require-session.ts';
+import { issueToken, tokenLink } from '../../auth/tokens.ts';
+import { enqueueStatement, deliverDue } from '../../mail/outbox.ts';
+import { composeMail } from '../../mail/compose.ts';
+import { verifyPassword } from './verify-password.ts';
+import type { AppContext } from '../../app.ts';
+
+export function changeEmail(ctx: AppContext) {
+  const { deps, schemas } = ctx;
+  const { db } = deps;
+  return async (c: Context) => {
+    const s = await requireSession(c, deps);
+    const input = await readBody(c, schemas.changeEmail);
+    const a = s.account;
+    await verifyPassword(ctx, c, a.id, a.email, input.password);
+    if (input.email === a.email) return c.json({ status: 'confirmation_sent' }, 202);
+    const [taken] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email));
+    if (taken) {
+      const mail = enqueueStatement(deps, 'email_taken', input.email, composeMail(deps, 'email_taken', a.locale, ''));
+      await mail.stmt;
+      deps.defer(deliverDue(deps, [mail.id]));
+      return c.json({ status: 'confirmation_sent' }, 202);
+    }
+    const t = await issueToken(deps, a.id, 'email', input.email);
+    const toNew = enqueueStatement(deps, 'email_change', input.email, composeMail(deps, 'email_change', a.locale, a.name, tokenLink(deps, 'confirm', t.token)));
+    const toOld = enqueueStatement(deps, 'email_change_notice', a.email, composeMail(deps, 'email_change_notice', a.locale, a.name, undefined, input.email));
+    await db.batch([t.voidOld, t.insert, toNew.stmt, toOld.stmt]);
+    deps.defer(deliverDue(deps, [toNew.id, toOld.id]));
+    return c.json({ status: 'confirmation_sent' }, 202);
+  };
+}

@@ -1,0 +1,52 @@
+// GET /api/account/sessions, POST /api/account/sessions/revoke {id}, POST /api/account/sessions/revoke-all.
+import type { Context } from 'hono';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { sessions } from '../../db/schema.ts';
+import { readBody } from '../../http/body.ts';
+import { ApiError } from '../../http/errors.ts';
+import { requireSession } from '../../http/require-session.ts';
+import { clearSessionCookie } from '../../auth/sessions.ts';
+import type { AppContext } from '../../app.ts';
+
+// Sessions are named by a prefix of their hash: enough to tell them apart, useless as a credential.
+const publicId = (hash: string) => hash.slice(0, 16);
+
+export function listSessions({ deps }: AppContext) {
+  return async (c: Context) => {
+    const s = await requireSession(c, deps);
+    const rows = await deps.db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.accountId, s.account.id), gt(sessions.expiresAt, deps.now())))
+      .orderBy(desc(sessions.lastSeenAt));
+    return c.json({
+      sessions: rows.map((r) => ({
+        id: publicId(r.hash), current: r.hash === s.hash, remember: r.remember,
+        createdAt: r.createdAt, lastSeenAt: r.lastSeenAt, userAgent: r.userAgent,
+      })),
+    });
+  };
+}
+
+export function revokeSession({ deps, schemas }: AppContext) {
+  return async (c: Context) => {
+    const s = await requireSession(c, deps);
+    const input = await readBody(c, schemas.revokeSession);
+    const r = await deps.db.delete(sessions).where(and(eq(sessions.accountId, s.account.id), sql`substr(${sessions.hash}, 1, 16) = ${input.id}`));
+    if (r.rowsAffected === 0) throw new ApiError(404, 'not_found');
+    if (publicId(s.hash) === input.id) clearSessionCookie(c, deps);
+    return c.body(null, 204);
+  };
+}
+
+/** "Log out everywhere": every session of the account, or every other one with keepCurrent. */
+export function revokeAllSessions({ deps, schemas }: AppContext) {
+  return async (c: Context) => {
+    const s = await requireSession(c, deps);
+    const input = await readBody(c, schemas.revokeAll);
+    const mine = eq(sessions.accountId, s.account.id);
+    await deps.db.delete(sessions).where(input.keepCurrent ? and(mine, ne(sessions.hash, s.hash)) : mine);
+    if (!input.keepCurrent) clearSessionCookie(c, deps);
+    return c.body(null, 204);
+  };
+}
