@@ -104,7 +104,7 @@ export async function confirmedAccount(h: Harness, over: Record<string, unknown>
 
 /** A snapshot of every table, to prove that a request changed nothing. */
 export async function snapshot(h: Harness): Promise<string> {
-  const tables = ['consumers', 'accounts', 'account_consumers', 'consents', 'tokens', 'sessions', 'outbox', 'throttles'];
+  const tables = ['consumers', 'accounts', 'account_consumers', 'consents', 'tokens', 'sessions', 'outbox', 'throttles', 'bills'];
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = (await h.deps.db.$client.execute(`SELECT * FROM ${t} ORDER BY 1`)).rows;
   return JSON.stringify(out);

@@ -7,7 +7,7 @@ import { cleanup } from '../src/cleanup.ts';
 import { nodeDeps, log } from './deps.ts';
 import { migrateDatabase } from './database.ts';
 import { nodeServerApp } from './server.ts';
-import { seedDemoConsumers } from './seed.ts';
+import { seedDemoConsumers, seedDemoBills } from './seed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const JOB_INTERVAL_MS = 30_000;
@@ -20,7 +20,8 @@ async function main() {
   const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === 'true' : !config.production;
   if (seedDemo) {
     const n = await seedDemoConsumers(deps, resolve(ROOT, 'demo/consumers.csv'));
-    if (n) log('info', `loaded ${n} demo consumers`);
+    const b = await seedDemoBills(deps, resolve(ROOT, 'demo/bills.csv'));
+    if (n || b) log('info', `loaded ${n} demo consumers and ${b} demo bills`);
   }
 
   const app = nodeServerApp(deps, { widgetDir: resolve(ROOT, 'dist/widget'), demoDir: resolve(ROOT, 'demo') });

@@ -1,8 +1,9 @@
-// Loads the demo consumers into an empty database, so a newcomer can register at once.
+// Loads the demo consumers (and their bills) into an empty database, so a newcomer can register at once.
 import { readFile } from 'node:fs/promises';
 import { count } from 'drizzle-orm';
 import type { Deps } from '../src/ports.ts';
-import { consumers } from '../src/db/schema.ts';
+import { consumers, bills } from '../src/db/schema.ts';
+import { ingestBills } from '../src/bills/ingest.ts';
 import { parseConsumersCsv, upsertConsumers } from '../src/consumers/import.ts';
 
 export async function seedDemoConsumers(deps: Deps, csvPath: string): Promise<number> {
@@ -13,4 +14,10 @@ export async function seedDemoConsumers(deps: Deps, csvPath: string): Promise<nu
     pinPattern: deps.config.utility.pin.pattern,
   });
   return upsertConsumers(deps.db, deps.config.pinKey, parsed.rows, deps.now());
+}
+
+export async function seedDemoBills(deps: Deps, csvPath: string): Promise<number> {
+  const [{ n }] = await deps.db.select({ n: count() }).from(bills);
+  if (n > 0) return 0;
+  return (await ingestBills(deps, await readFile(csvPath, 'utf8'))).imported;
 }

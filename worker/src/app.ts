@@ -17,6 +17,7 @@ import { forgotPassword, resendConfirmation } from './routes/mail-requests.ts';
 import { resetPassword } from './routes/reset.ts';
 import { health, devOutbox } from './routes/ops.ts';
 import { listBills, getBill } from './routes/bills.ts';
+import { adminImport } from './routes/admin.ts';
 import { updateSettings, changePassword } from './routes/account/settings.ts';
 import { changeEmail } from './routes/account/email.ts';
 import { listSessions, revokeSession, revokeAllSessions } from './routes/account/sessions.ts';
@@ -30,6 +31,7 @@ export interface AppContext {
 }
 
 export const BODY_LIMIT = 16 * 1024;
+export const ADMIN_BODY_LIMIT = 8 * 1024 * 1024;
 
 export function createApp(deps: Deps, clientIp: (c: Context) => string): Hono {
   const { config } = deps;
@@ -58,10 +60,10 @@ export function createApp(deps: Deps, clientIp: (c: Context) => string): Hono {
     }),
   );
   app.use('/api/*', csrfGuard(config.allowedOrigins));
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: BODY_LIMIT, onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large')) }),
-  );
+  const tooLarge = (c: Context) => errorResponse(c, new ApiError(413, 'payload_too_large'));
+  const smallBody = bodyLimit({ maxSize: BODY_LIMIT, onError: tooLarge });
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/admin/') ? next() : smallBody(c, next)));
+  app.use('/api/admin/*', bodyLimit({ maxSize: ADMIN_BODY_LIMIT, onError: tooLarge }));
 
   app.post('/api/register', register(ctx));
   app.post('/api/register/resend', resendConfirmation(ctx));
@@ -85,6 +87,8 @@ export function createApp(deps: Deps, clientIp: (c: Context) => string): Hono {
   app.get('/api/account/consents', listConsents(ctx));
   app.get('/api/account/export', exportData(ctx));
   app.post('/api/account/delete', deleteAccount(ctx));
+  app.post('/api/admin/bills', adminImport(ctx, 'bills'));
+  app.post('/api/admin/consumers', adminImport(ctx, 'consumers'));
   app.get('/api/health', health(ctx));
   if (!config.production) app.get('/api/dev/outbox', devOutbox(ctx));
 

@@ -24,6 +24,8 @@ export interface Config {
   portalUrl: string;
   allowedOrigins: string[];
   pinKey: string;
+  /** Bearer token for the billing system's endpoints (/api/admin/*); absent → those endpoints are off. */
+  adminToken?: string;
   passwordMinLength: number;
   cookieSecure: boolean;
   trustProxy: boolean;
@@ -77,6 +79,7 @@ export function loadConfig(env: Env): Config {
     portalUrl,
     allowedOrigins: origins,
     pinKey,
+    adminToken: env.ADMIN_TOKEN || undefined,
     passwordMinLength: int(env, 'PASSWORD_MIN_LENGTH', 12, 8),
     cookieSecure: portalUrl.startsWith('https:') || production,
     trustProxy: bool(env, 'TRUST_PROXY', false),
@@ -113,6 +116,7 @@ function checkProduction(c: Config): void {
   if (!c.portalUrl.startsWith('https:')) problems.push('PORTAL_URL must be https');
   if (c.mailTransport !== 'mailchannels') problems.push('MAIL_TRANSPORT must be mailchannels');
   if (!c.mailchannelsApiKey) problems.push('MAILCHANNELS_API_KEY is required');
+  if (c.adminToken !== undefined && c.adminToken.length < 32) problems.push('ADMIN_TOKEN must be at least 32 characters');
   if (c.allowedOrigins.some((o) => !o.startsWith('https:'))) problems.push('ALLOWED_ORIGINS must all be https');
   if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
 }

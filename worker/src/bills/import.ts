@@ -103,16 +103,17 @@ export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: (
   const errors: RowError[] = rows.filter((r) => !known.has(r.code)).map((r) => ({ line: r.line, reason: `unknown consumer code ${r.code}` }));
   const good = rows.filter((r) => known.has(r.code));
   if (good.length === 0) return { created: [] as string[], updated: 0, errors };
-  const statements = good.map((r) =>
-    db.all<{ id: string; created_at: number }>(sql`INSERT INTO bills (id, consumer_code, period, issue_date, due_date, amount, balance, payee_account, reference, items, paid_at, created_at, updated_at)
-      VALUES (${newId()}, ${r.code}, ${r.period}, ${r.issueDate}, ${r.dueDate}, ${r.amount}, ${r.balance}, ${r.payeeAccount}, ${r.reference}, ${JSON.stringify(r.items)}, ${r.paidAt}, ${now}, ${now})
+  // A bill is new when the row kept the id this run proposed for it.
+  const proposed = good.map(() => newId());
+  const statements = good.map((r, i) =>
+    db.all<{ id: string }>(sql`INSERT INTO bills (id, consumer_code, period, issue_date, due_date, amount, balance, payee_account, reference, items, paid_at, created_at, updated_at)
+      VALUES (${proposed[i]}, ${r.code}, ${r.period}, ${r.issueDate}, ${r.dueDate}, ${r.amount}, ${r.balance}, ${r.payeeAccount}, ${r.reference}, ${JSON.stringify(r.items)}, ${r.paidAt}, ${now}, ${now})
       ON CONFLICT(consumer_code, period) DO UPDATE SET issue_date = excluded.issue_date, due_date = excluded.due_date,
         amount = excluded.amount, balance = excluded.balance, payee_account = excluded.payee_account, reference = excluded.reference,
         items = excluded.items, paid_at = excluded.paid_at, updated_at = excluded.updated_at
-      RETURNING id, created_at`),
+      RETURNING id`),
   );
   const results = await db.batch(statements as [typeof statements[0], ...typeof statements]);
-  const returned = results.map((r) => (r as unknown as { id: string; created_at: number }[])[0]);
-  const created = returned.filter((r) => r.created_at === now).map((r) => r.id);
-  return { created, updated: returned.length - created.length, errors };
+  const created = results.map((r, i) => ((r as unknown as { id: string }[])[0].id === proposed[i] ? proposed[i] : null)).filter((id) => id !== null);
+  return { created, updated: good.length - created.length, errors };
 }

@@ -1,44 +1,27 @@
 // Consumers from the billing system's CSV export: every row checked and reported by line,
 // the good rows upserted in one batch (one transaction), so a fatal error changes nothing.
-import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../ports.ts';
 import { pinDigest } from '../auth/pin.ts';
+import { readTable, type RowError } from '../csv/table.ts';
+
+export { ImportError } from '../csv/table.ts';
 
 export const CONSUMER_COLUMNS = ['sifra_potrosaca', 'pin', 'ime_prezime', 'adresa'] as const;
 
 export interface ConsumerRow { line: number; code: string; pin: string; name: string; address: string }
-export interface RowError { line: number; reason: string }
 export interface ParsedConsumers { rows: ConsumerRow[]; errors: RowError[] }
-
-export class ImportError extends Error {}
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function parseConsumersCsv(text: string, formats: { codePattern: string; pinPattern: string }): ParsedConsumers {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
-  } catch (e) {
-    throw new ImportError(`CSV cannot be read: ${(e as Error).message}`);
-  }
-  if (records.length === 0) throw new ImportError('CSV is empty');
-  const header = records[0].record.map((h) => h.toLowerCase());
-  const index = Object.fromEntries(CONSUMER_COLUMNS.map((c) => [c, header.indexOf(c)]));
-  const missing = CONSUMER_COLUMNS.filter((c) => index[c] < 0);
-  if (missing.length) throw new ImportError(`CSV header lacks column(s): ${missing.join(', ')} (expected ${CONSUMER_COLUMNS.join(',')})`);
-
+  const table = readTable(text, CONSUMER_COLUMNS);
   const codeRe = new RegExp(formats.codePattern);
   const pinRe = new RegExp(formats.pinPattern);
   const seen = new Map<string, number>();
-  const out: ParsedConsumers = { rows: [], errors: [] };
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
-    if (record.length !== header.length) {
-      out.errors.push({ line, reason: `expected ${header.length} columns, found ${record.length}` });
-      continue;
-    }
-    const [code, pin, name, address] = CONSUMER_COLUMNS.map((c) => record[index[c]].normalize('NFC'));
+  const out: ParsedConsumers = { rows: [], errors: [...table.errors] };
+  for (const r of table.rows) {
+    const [code, pin, name, address] = CONSUMER_COLUMNS.map((c) => r.get(c));
     const reason =
       !codeRe.test(code) ? `invalid consumer code "${code.slice(0, 40)}"`
       : !pinRe.test(pin) ? 'invalid PIN format'
@@ -48,12 +31,13 @@ export function parseConsumersCsv(text: string, formats: { codePattern: string; 
       : CONTROL.test(name + address) ? 'control characters in name or address'
       : seen.has(code) ? `consumer code ${code} repeats line ${seen.get(code)}`
       : null;
-    if (reason) out.errors.push({ line, reason });
+    if (reason) out.errors.push({ line: r.line, reason });
     else {
-      seen.set(code, line);
-      out.rows.push({ line, code, pin, name, address });
+      seen.set(code, r.line);
+      out.rows.push({ line: r.line, code, pin, name, address });
     }
   }
+  out.errors.sort((a, b) => a.line - b.line);
   return out;
 }
 
