@@ -18,6 +18,7 @@ import { resetPassword } from './routes/reset.ts';
 import { health, devOutbox } from './routes/ops.ts';
 import { listBills, getBill } from './routes/bills.ts';
 import { adminImport } from './routes/admin.ts';
+import { unsubscribe, UNSUBSCRIBE_PATH } from './routes/unsubscribe.ts';
 import { updateSettings, changePassword } from './routes/account/settings.ts';
 import { changeEmail } from './routes/account/email.ts';
 import { listSessions, revokeSession, revokeAllSessions } from './routes/account/sessions.ts';
@@ -89,6 +90,7 @@ export function createApp(deps: Deps, clientIp: (c: Context) => string): Hono {
   app.post('/api/account/delete', deleteAccount(ctx));
   app.post('/api/admin/bills', adminImport(ctx, 'bills'));
   app.post('/api/admin/consumers', adminImport(ctx, 'consumers'));
+  app.post(UNSUBSCRIBE_PATH, unsubscribe(ctx));
   app.get('/api/health', health(ctx));
   if (!config.production) app.get('/api/dev/outbox', devOutbox(ctx));
 

@@ -5,6 +5,7 @@ import utility from '../utility.json' with { type: 'json' };
 export type Env = Record<string, string | undefined>;
 
 export const DEV_PIN_KEY = 'dev-only-pin-key-never-use-in-production-0000';
+export const DEV_SIGNING_KEY = 'dev-only-signing-key-never-use-in-production-00';
 
 export interface Limits {
   pinMaxFailures: number;
@@ -24,6 +25,10 @@ export interface Config {
   portalUrl: string;
   allowedOrigins: string[];
   pinKey: string;
+  /** HMAC key for signed links (e-mail bill unsubscribe), HS256 via jose. */
+  signingKey: string;
+  /** Public origin of this worker's API, for links that go straight to it (List-Unsubscribe). */
+  apiUrl: string;
   /** Bearer token for the billing system's endpoints (/api/admin/*); absent → those endpoints are off. */
   adminToken?: string;
   passwordMinLength: number;
@@ -79,6 +84,8 @@ export function loadConfig(env: Env): Config {
     portalUrl,
     allowedOrigins: origins,
     pinKey,
+    signingKey: env.SIGNING_KEY || DEV_SIGNING_KEY,
+    apiUrl: new URL(env.API_URL || new URL(portalUrl).origin).origin,
     adminToken: env.ADMIN_TOKEN || undefined,
     passwordMinLength: int(env, 'PASSWORD_MIN_LENGTH', 12, 8),
     cookieSecure: portalUrl.startsWith('https:') || production,
@@ -113,6 +120,8 @@ export function loadConfig(env: Env): Config {
 function checkProduction(c: Config): void {
   const problems: string[] = [];
   if (c.pinKey === DEV_PIN_KEY || c.pinKey.length < 32) problems.push('PIN_KEY must be set to a secret of at least 32 characters');
+  if (c.signingKey === DEV_SIGNING_KEY || c.signingKey.length < 32) problems.push('SIGNING_KEY must be set to a secret of at least 32 characters');
+  if (!c.apiUrl.startsWith('https:')) problems.push('API_URL must be https');
   if (!c.portalUrl.startsWith('https:')) problems.push('PORTAL_URL must be https');
   if (c.mailTransport !== 'mailchannels') problems.push('MAIL_TRANSPORT must be mailchannels');
   if (!c.mailchannelsApiKey) problems.push('MAILCHANNELS_API_KEY is required');

@@ -12,12 +12,21 @@ export interface PasswordHasher {
   verify(phc: string, password: string): Promise<boolean>;
 }
 
+export interface MailAttachment {
+  filename: string;
+  type: string;
+  /** base64 */
+  content: string;
+}
+
 export interface OutgoingMail {
   id: string;
   to: string;
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 /** Delivers one mail or throws; a throw is retried later by the outbox. */

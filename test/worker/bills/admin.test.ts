@@ -16,8 +16,8 @@ describe('admin import endpoint', () => {
   it('imports bills for the billing system, idempotently', async () => {
     const r = await push(csv());
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ imported: 30, created: 30, updated: 0, errors: [] });
-    expect((await push(csv())).body).toEqual({ imported: 30, created: 0, updated: 30, errors: [] });
+    expect(r.body).toEqual({ imported: 30, created: 30, updated: 0, mailed: 0, errors: [] });
+    expect((await push(csv())).body).toEqual({ imported: 30, created: 0, updated: 30, mailed: 0, errors: [] });
   });
 
   it('refuses without the right token, changing nothing, and limits guessing per IP', async () => {

@@ -115,7 +115,7 @@ describe('dev outbox', () => {
     const prod = await makeHarness({
       env: {
         APP_ENV: 'production', PORTAL_URL: 'https://portal.stambenoruma.rs/', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs',
-        PIN_KEY: 'k'.repeat(40), MAIL_TRANSPORT: 'mailchannels', MAILCHANNELS_API_KEY: 'test', MAILCHANNELS_URL: 'http://127.0.0.1:9/none',
+        PIN_KEY: 'k'.repeat(40), SIGNING_KEY: 's'.repeat(40), MAIL_TRANSPORT: 'mailchannels', MAILCHANNELS_API_KEY: 'test', MAILCHANNELS_URL: 'http://127.0.0.1:9/none',
       },
     });
     try {

@@ -1,8 +1,8 @@
 // What a resident sees of a bill: amounts in RSD, the payment slip and its IPS QR code.
-import { renderSVG } from 'uqr';
 import type { Config } from '../config.ts';
 import type { bills } from '../db/schema.ts';
 import { ipsQrPayload } from './ips-qr.ts';
+import { qrSvg } from './qr-image.ts';
 
 type BillRecord = typeof bills.$inferSelect;
 
@@ -32,7 +32,7 @@ export function paymentSlip(config: Config, b: BillRecord, payer: { name: string
     account: b.payeeAccount, payee: p.payee, amount: slip.amount, payer: [payer.name, payer.address].map((l) => l.slice(0, 33)),
     paymentCode: p.paymentCode, purpose: slip.purpose, reference97: b.reference,
   });
-  return { slip, ipsQr: qr, qrSvg: renderSVG(qr, { ecc: 'M', border: 2 }) };
+  return { slip, ipsQr: qr, qrSvg: qrSvg(qr) };
 }
 
 export function billDetail(config: Config, b: BillRecord, payer: { name: string; address: string }) {

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 // Times are epoch milliseconds (integers) so that comparisons are plain and portable.
 
@@ -104,6 +104,9 @@ export const outbox = sqliteTable(
     subject: text('subject').notNull(),
     text: text('text_body').notNull(),
     html: text('html_body').notNull(),
+    /** JSON: extra headers (List-Unsubscribe) and attachments ({filename, type, content: base64}). */
+    headers: text('headers'),
+    attachments: text('attachments'),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
@@ -136,4 +139,16 @@ export const bills = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [uniqueIndex('bills_consumer_period_uq').on(t.consumerCode, t.period), index('bills_consumer_idx').on(t.consumerCode, t.period)],
+);
+
+/** Which bill went to which account: the primary key is what keeps a bill from being mailed twice. */
+export const billMails = sqliteTable(
+  'bill_mails',
+  {
+    billId: text('bill_id').notNull().references(() => bills.id),
+    accountId: text('account_id').notNull(),
+    outboxId: text('outbox_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.billId, t.accountId] })],
 );

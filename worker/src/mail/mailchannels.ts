@@ -26,7 +26,8 @@ export function mailChannelsTransport(o: MailChannelsOptions): MailTransport {
             { type: 'text/plain', value: mail.text },
             { type: 'text/html', value: mail.html },
           ],
-          headers: { 'X-Outbox-Id': mail.id },
+          headers: { ...mail.headers, 'X-Outbox-Id': mail.id },
+          ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
         }),
         signal: AbortSignal.timeout(o.timeoutMs),
       });

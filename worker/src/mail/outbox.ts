@@ -15,11 +15,13 @@ const MAX_BACKOFF_MS = 6 * 3600_000;
 export function enqueueStatement(deps: Deps, kind: string, to: string, mail: RenderedMail, guard?: SQL) {
   const id = randomId(deps.randomBytes);
   const now = deps.now();
+  const headers = mail.headers ? JSON.stringify(mail.headers) : null;
+  const attachments = mail.attachments?.length ? JSON.stringify(mail.attachments) : null;
   const stmt = guard
-    ? deps.db.run(sql`INSERT INTO outbox (id, kind, to_address, subject, text_body, html_body, status, attempts, next_attempt_at, lease_until, created_at)
-        SELECT ${id}, ${kind}, ${to}, ${mail.subject}, ${mail.text}, ${mail.html}, 'pending', 0, ${now}, 0, ${now} WHERE ${guard}`)
+    ? deps.db.run(sql`INSERT INTO outbox (id, kind, to_address, subject, text_body, html_body, headers, attachments, status, attempts, next_attempt_at, lease_until, created_at)
+        SELECT ${id}, ${kind}, ${to}, ${mail.subject}, ${mail.text}, ${mail.html}, ${headers}, ${attachments}, 'pending', 0, ${now}, 0, ${now} WHERE ${guard}`)
     : deps.db.insert(outbox).values({
-        id, kind, to, subject: mail.subject, text: mail.text, html: mail.html,
+        id, kind, to, subject: mail.subject, text: mail.text, html: mail.html, headers, attachments,
         status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
       });
   return { id, stmt };
@@ -66,7 +68,11 @@ export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promis
     const mail = await claim(db, id, deps.now());
     if (!mail) continue;
     try {
-      await deps.mail.send({ id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await deps.mail.send({
+        id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html,
+        headers: mail.headers ? JSON.parse(mail.headers) : undefined,
+        attachments: mail.attachments ? JSON.parse(mail.attachments) : undefined,
+      });
       await db.update(outbox).set({ status: 'sent', sentAt: deps.now(), lastError: null, leaseUntil: 0 }).where(eq(outbox.id, id));
       report.sent++;
     } catch (err) {
@@ -93,6 +99,7 @@ export async function listOutbox(db: Db, limit = 100) {
   return db
     .select({
       id: outbox.id, kind: outbox.kind, to: outbox.to, subject: outbox.subject, text: outbox.text, html: outbox.html,
+      attachments: sql<string | null>`(SELECT group_concat(json_extract(value, '$.filename'), ', ') FROM json_each(${outbox.attachments}))`,
       status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, createdAt: outbox.createdAt, sentAt: outbox.sentAt,
     })
     .from(outbox)

@@ -1,6 +1,7 @@
 // Mail texts in sr-Latn (source), en, and sr-Cyrl generated from sr-Latn by transliteration.
 // Formal "Vi". Every link also stands alone on its own line in the text part.
 import type { Locale } from '../schemas/api.ts';
+import type { MailAttachment } from '../ports.ts';
 import { latinToCyrillic } from '../i18n/translit.ts';
 
 export type MailKind =
@@ -164,13 +165,15 @@ function textFor(kind: MailKind, locale: Locale, v: Vars): Text {
   };
 }
 
-const esc = (s: string) =>
+export const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 export function renderMail(kind: MailKind, locale: Locale, v: Vars): RenderedMail {

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { ApiError } from '../http/errors.ts';
+import { UNSUBSCRIBE_PATH } from '../routes/unsubscribe.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -10,8 +11,9 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function csrfGuard(allowedOrigins: string[]): MiddlewareHandler {
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
-    // The billing system's endpoints authenticate with a bearer token, never a cookie.
-    if (!SAFE.has(c.req.method) && !c.req.path.startsWith('/api/admin/')) {
+    // The billing system's endpoints authenticate with a bearer token and the one-click
+    // unsubscribe with a signed token, never with a cookie: nothing to forge there.
+    if (!SAFE.has(c.req.method) && !c.req.path.startsWith('/api/admin/') && c.req.path !== UNSUBSCRIBE_PATH) {
       const origin = c.req.header('origin');
       if (origin !== undefined && !allowed.has(origin)) throw new ApiError(403, 'origin_not_allowed');
       const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();

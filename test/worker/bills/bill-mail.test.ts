@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { decode as decodePng } from 'fast-png';
+import { makeHarness, confirmedAccount, ROOT, type Harness } from '../harness.ts';
+import { ingestBills } from '../../../worker/src/bills/ingest.ts';
+import { strayLatin } from '../../../worker/src/i18n/translit.ts';
+
+let h: Harness;
+beforeEach(async () => { h = await makeHarness(); });
+afterEach(async () => { await h.close(); });
+
+const demoBills = () => readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8');
+const billMails = async () => (await h.outbox()).filter((m) => m.kind === 'bill');
+const rawOutbox = async () => (await h.deps.db.$client.execute("SELECT * FROM outbox WHERE kind = 'bill'")).rows;
+
+function decodeQr(base64: string): string | undefined {
+  const png = decodePng(Buffer.from(base64, 'base64'));
+  const rgba = new Uint8ClampedArray(png.width * png.height * 4);
+  for (let i = 0; i < png.width * png.height; i++) rgba.set([png.data[i], png.data[i], png.data[i], 255], i * 4);
+  return jsQR(rgba, png.width, png.height)?.data;
+}
+
+describe('e-mail bills', () => {
+  it('mails each new unpaid bill once to residents who chose e-mail bills, with a scannable IPS QR', async () => {
+    await confirmedAccount(h);
+    const r = await ingestBills(h.deps, demoBills());
+    expect(r.mailed).toBe(1);
+    const [mail] = await billMails();
+    expect(mail).toMatchObject({ to: 'milica@example.com', subject: 'Račun za 2026-11 — JP Stambeno Ruma', attachments: 'ips-qr-2026-11.png' });
+    expect(mail.text).toContain('Iznos: 1.860,00 din.');
+    expect(mail.text).toContain('Rok plaćanja: 20.12.2026.');
+    expect(mail.text).toMatch(/^http:\/\/localhost:8787\/\?unsubscribe=[\w-]+\.[\w-]+\.[\w-]+$/m);
+    const [row] = await rawOutbox();
+    const attachment = JSON.parse(String(row.attachments))[0];
+    expect(decodeQr(attachment.content)).toBe(
+      'K:PR|V:01|C:1|R:160000000123456729|N:JP Stambeno Ruma\r\nRuma|I:RSD1860,00|P:Milica Jovanović\r\nGlavna 12, 22400 Ruma|SF:189|S:Račun 2026-11|RO:9726104521202611',
+    );
+    expect(JSON.parse(String(row.headers))).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+
+    // The same export again: nothing new, nothing mailed twice.
+    expect((await ingestBills(h.deps, demoBills())).mailed).toBe(0);
+    expect(await billMails()).toHaveLength(1);
+  });
+
+  it('mails nobody who declined e-mail bills or has not confirmed', async () => {
+    await confirmedAccount(h, { emailBills: false });
+    await h.call('POST', '/api/register', { name: 'Dragan Petrović', email: 'dragan@example.com', password: 'sunce nad sremom', consumerCode: '104522', pin: '7390', acceptTerms: true });
+    expect((await ingestBills(h.deps, demoBills())).mailed).toBe(0);
+  });
+
+  it('writes in the resident\'s locale', async () => {
+    await confirmedAccount(h, { locale: 'sr-Cyrl' });
+    await ingestBills(h.deps, demoBills());
+    const [mail] = await billMails();
+    expect(mail.subject).toBe('Рачун за 2026-11 — ЈП Стамбено Рума');
+    expect(strayLatin(mail.text.replaceAll('Milica Jovanović', ''))).toEqual([]);
+  });
+
+  it('unsubscribes with one click from the mail, and refuses forged links', async () => {
+    const a = await confirmedAccount(h);
+    await ingestBills(h.deps, demoBills());
+    const [row] = await rawOutbox();
+    const oneClick = JSON.parse(String(row.headers))['List-Unsubscribe'].slice(1, -1) as string;
+    const url = new URL(oneClick);
+    const r = await h.call('POST', url.pathname + url.search, undefined, {
+      raw: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(r.body).toEqual({ status: 'unsubscribed' });
+    const cookie = (await h.call('POST', '/api/login', a)).cookie;
+    expect((await h.call('GET', '/api/me', undefined, { cookie })).body.account.emailBills).toBe(false);
+    const token = url.searchParams.get('token')!;
+    const forged = token.slice(0, -3) + (token.endsWith('AAA') ? 'BBB' : 'AAA');
+    expect((await h.call('POST', '/api/email-bills/unsubscribe', { token: forged })).status).toBe(400);
+    expect((await h.call('POST', '/api/email-bills/unsubscribe', { token })).status).toBe(200);
+  });
+});

@@ -1,0 +1,114 @@
+// E-mail bills: one mail per new bill to each account that chose e-mail bills, in its locale,
+// with the payment data, the IPS QR code as a PNG and a one-click unsubscribe link.
+// The bill_mails primary key keeps a bill from ever being mailed twice to an account.
+import { sql } from 'drizzle-orm';
+import type { Deps } from '../ports.ts';
+import type { Locale } from '../schemas/api.ts';
+import { LOCALES } from '../schemas/api.ts';
+import { randomId } from '../auth/crypto.ts';
+import { latinToCyrillic } from '../i18n/translit.ts';
+import { enqueueStatement, deliverDue } from '../mail/outbox.ts';
+import { esc, type RenderedMail } from '../mail/templates.ts';
+import { paymentSlip } from './view.ts';
+import { qrPng } from './qr-image.ts';
+import { unsubscribeToken } from './unsubscribe.ts';
+import type { bills } from '../db/schema.ts';
+
+type Bill = typeof bills.$inferSelect;
+
+const money = (rsd: number, locale: Locale) =>
+  locale === 'en'
+    ? `RSD ${rsd.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
+    : `${rsd.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ${locale === 'sr-Cyrl' ? 'дин.' : 'din.'}`;
+const date = (iso: string) => iso.split('-').reverse().join('.') + '.';
+
+interface Labels { subject: string; greeting: string; intro: string; amount: string; due: string; payee: string; account: string; reference: string; purpose: string; scan: string; open: string; stop: string }
+
+const LATN = (name: string, period: string, utility: string): Labels => ({
+  subject: `Račun za ${period} — ${utility}`,
+  greeting: `Poštovani/a ${name},`,
+  intro: `stigao je Vaš račun za period ${period}.`,
+  amount: 'Iznos', due: 'Rok plaćanja', payee: 'Primalac', account: 'Račun primaoca', reference: 'Model i poziv na broj', purpose: 'Svrha',
+  scan: 'Račun možete platiti skeniranjem IPS QR koda iz priloga u aplikaciji Vaše banke.',
+  open: 'Sve račune možete videti na portalu:',
+  stop: 'Ako ne želite više da primate račune e-mailom, odjavite se ovde:',
+});
+const EN = (name: string, period: string, utility: string): Labels => ({
+  subject: `Your bill for ${period} — ${utility}`,
+  greeting: `Dear ${name},`,
+  intro: `your bill for ${period} has arrived.`,
+  amount: 'Amount', due: 'Due date', payee: 'Payee', account: 'Payee account', reference: 'Model and reference', purpose: 'Purpose',
+  scan: 'You can pay it by scanning the attached IPS QR code in your bank\'s app.',
+  open: 'All your bills are on the portal:',
+  stop: 'To stop receiving bills by e-mail, unsubscribe here:',
+});
+
+function labels(locale: Locale, name: string, period: string, utility: string): Labels {
+  if (locale === 'en') return EN(name, period, utility);
+  const l = LATN(name, period, utility);
+  if (locale === 'sr-Latn') return l;
+  const cyr = (s: string) => latinToCyrillic(s.replaceAll(name, '\u0000')).replaceAll('\u0000', name);
+  return Object.fromEntries(Object.entries(l).map(([k, v]) => [k, cyr(v)])) as unknown as Labels;
+}
+
+export async function renderBillMail(deps: Deps, bill: Bill, account: { id: string; name: string; locale: string }, consumer: { name: string; address: string }): Promise<RenderedMail> {
+  const locale: Locale = (LOCALES as readonly string[]).includes(account.locale) ? (account.locale as Locale) : 'sr-Latn';
+  const { config } = deps;
+  const { slip, ipsQr } = paymentSlip(config, bill, consumer);
+  const l = labels(locale, account.name, bill.period, config.utility.name);
+  const token = await unsubscribeToken(config, account.id);
+  const stopLink = new URL(config.portalUrl);
+  stopLink.searchParams.set('unsubscribe', token);
+  const oneClick = `${config.apiUrl}/api/email-bills/unsubscribe?token=${encodeURIComponent(token)}`;
+  // Values shown to the reader follow the script; the QR code itself keeps the billing system's text.
+  const script = (s: string) => (locale === 'sr-Cyrl' ? latinToCyrillic(s) : s);
+  const utility = script(config.utility.name);
+  const rows: [string, string][] = [
+    [l.amount, money(slip.amount, locale)], [l.due, date(bill.dueDate)], [l.payee, script(slip.payee)], [l.account, slip.account],
+    [l.reference, `97 ${slip.reference}`], [l.purpose, script(slip.purpose)],
+  ];
+  const text = [l.greeting, '', l.intro, '', ...rows.map(([k, v]) => `${k}: ${v}`), '', l.scan, '', l.open, config.portalUrl, '', l.stop, stopLink.toString(), '', utility, ''].join('\n');
+  const html =
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(l.subject)}</title></head>` +
+    `<body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5;max-width:560px;margin:0 auto;padding:16px">` +
+    `<p style="font-weight:bold;color:#0b5394">${esc(utility)}</p><p>${esc(l.greeting)}</p><p>${esc(l.intro)}</p>` +
+    `<table style="border-collapse:collapse">${rows.map(([k, v]) => `<tr><th style="text-align:left;padding:4px 12px 4px 0">${esc(k)}</th><td style="padding:4px 0">${esc(v)}</td></tr>`).join('')}</table>` +
+    `<p>${esc(l.scan)}</p><p>${esc(l.open)} <a href="${esc(config.portalUrl)}">${esc(config.portalUrl)}</a></p>` +
+    `<p style="font-size:13px;color:#444">${esc(l.stop)} <a href="${esc(stopLink.toString())}">${esc(stopLink.toString())}</a></p></body></html>`;
+  const png = qrPng(ipsQr);
+  let bin = '';
+  for (const b of png) bin += String.fromCharCode(b);
+  return {
+    subject: l.subject, text, html,
+    headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    attachments: [{ filename: `ips-qr-${bill.period}.png`, type: 'image/png', content: btoa(bin) }],
+  };
+}
+
+/** Queues the mails for the given new bills; returns how many were queued. */
+export async function mailNewBills(deps: Deps, billIds: string[]): Promise<number> {
+  if (billIds.length === 0) return 0;
+  const { db } = deps;
+  const targets = await db.all<Bill & { accountId: string; accountName: string; accountLocale: string; email: string; consumerName: string; consumerAddress: string }>(sql`
+    SELECT b.id, b.consumer_code AS consumerCode, b.period, b.issue_date AS issueDate, b.due_date AS dueDate, b.amount, b.balance,
+      b.payee_account AS payeeAccount, b.reference, b.items, b.paid_at AS paidAt, b.pdf_key AS pdfKey, b.created_at AS createdAt, b.updated_at AS updatedAt,
+      a.id AS accountId, a.name AS accountName, a.locale AS accountLocale, a.email, c.name AS consumerName, c.address AS consumerAddress
+    FROM bills b
+    JOIN account_consumers ac ON ac.consumer_code = b.consumer_code
+    JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL
+    JOIN consumers c ON c.code = b.consumer_code
+    WHERE b.id IN (${sql.join(billIds.map((id) => sql`${id}`), sql`, `)}) AND b.paid_at IS NULL
+      AND NOT EXISTS (SELECT 1 FROM bill_mails m WHERE m.bill_id = b.id AND m.account_id = a.id)`);
+  const ids: string[] = [];
+  for (const t of targets) {
+    const mail = await renderBillMail(deps, t, { id: t.accountId, name: t.accountName, locale: t.accountLocale }, { name: t.consumerName, address: t.consumerAddress });
+    const marker = randomId(deps.randomBytes);
+    const claim = sql`INSERT INTO bill_mails (bill_id, account_id, outbox_id, created_at) VALUES (${t.id}, ${t.accountId}, ${marker}, ${deps.now()}) ON CONFLICT DO NOTHING`;
+    const guard = sql`EXISTS (SELECT 1 FROM bill_mails WHERE bill_id = ${t.id} AND account_id = ${t.accountId} AND outbox_id = ${marker})`;
+    const queued = enqueueStatement(deps, 'bill', t.email, mail, guard);
+    await db.batch([db.run(claim), queued.stmt, db.run(sql`UPDATE bill_mails SET outbox_id = ${queued.id} WHERE outbox_id = ${marker}`)]);
+    ids.push(queued.id);
+  }
+  if (ids.length) deps.defer(deliverDue(deps, ids));
+  return ids.length;
+}
