@@ -34,7 +34,7 @@ export interface Reply { status: number; body: any; headers: Headers; cookie?: s
 export async function makeHarness(opts: { env?: Record<string, string>; mail?: MailTransport; seed?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'jp-test-'));
   const dbFile = join(dir, 'portal.db');
-  const env = { PORTAL_URL: 'http://localhost:8787/', DATABASE_URL: `file:${dbFile}`, ...opts.env };
+  const env = { PORTAL_URL: 'http://localhost:8787/', DATABASE_URL: `file:${dbFile}`, FILES_DIR: join(dir, 'files'), ...opts.env };
   const config = loadConfig(env);
   const counts = { hash: 0, verify: 0 };
   const hasher: PasswordHasher = {

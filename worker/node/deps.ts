@@ -4,6 +4,7 @@ import type { Deps, MailTransport } from '../src/ports.ts';
 import { devTransport, mailChannelsTransport } from '../src/mail/mailchannels.ts';
 import { nodeArgon2 } from './argon2.ts';
 import { openDatabase } from './database.ts';
+import { folderStore, dejaVuFonts } from './files.ts';
 
 export function mailTransportFor(config: Config): MailTransport {
   if (config.mailTransport === 'dev') return devTransport;
@@ -45,6 +46,8 @@ export async function nodeDeps(config: Config, env: Record<string, string | unde
     db,
     hasher: nodeArgon2,
     mail: mailTransportFor(config),
+    files: folderStore(env.FILES_DIR || 'data/files'),
+    fonts: dejaVuFonts,
     now: Date.now,
     randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
     defer: queue.defer,

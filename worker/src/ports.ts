@@ -4,6 +4,7 @@ import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { Client } from '@libsql/client';
 import type * as schema from './db/schema.ts';
 import type { Config } from './config.ts';
+import type { PdfFonts } from './bills/pdf.ts';
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
@@ -35,11 +36,20 @@ export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
 }
 
+/** Where the deployment keeps files (bill PDFs): a local folder on Node, R2 on Workers. */
+export interface FileStore {
+  get(key: string): Promise<Uint8Array | null>;
+  put(key: string, bytes: Uint8Array): Promise<void>;
+}
+
 export interface Deps {
   config: Config;
   db: Db;
   hasher: PasswordHasher;
   mail: MailTransport;
+  files: FileStore;
+  /** The TrueType fonts for generated PDFs (DejaVu Sans: Serbian Latin and Cyrillic). */
+  fonts: () => Promise<PdfFonts>;
   now: () => number;
   randomBytes: (n: number) => Uint8Array;
   /** Runs work after the response (ctx.waitUntil on Workers, a tracked promise on Node). */

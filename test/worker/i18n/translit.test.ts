@@ -24,3 +24,10 @@ describe('Latin → Cyrillic', () => {
     expect(strayLatin('Пријава Login')).toEqual(['Login']);
   });
 });
+
+describe('acronyms', () => {
+  it('keeps foreign acronyms such as QR, transliterates Serbian ones', () => {
+    expect(latinToCyrillic('IPS QR kod, PIN i JP')).toBe('ИПС QR код, ПИН и ЈП');
+    expect(strayLatin('ИПС QR код')).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 // Serbian Latin → Cyrillic transliteration (Vukovica/Gajica are one-to-one but for
-// the digraphs lj, nj and dž). URLs, e-mail addresses, {placeholders}, ${expressions}
-// and HTML/XML tags are copied unchanged. "PIN" and "e-mail" are transliterated too
+// the digraphs lj, nj and dž). URLs, e-mail addresses, {placeholders}, ${expressions},
+// HTML/XML tags and acronyms such as "QR" are copied unchanged. "PIN" and "e-mail" are transliterated too
 // (ПИН, е-маил), as Serbian public bodies write them in Cyrillic.
 const SINGLE: Record<string, string> = {
   a: 'а', b: 'б', c: 'ц', č: 'ч', ć: 'ћ', d: 'д', đ: 'ђ', e: 'е', f: 'ф', g: 'г', h: 'х',
@@ -11,9 +11,10 @@ const SINGLE: Record<string, string> = {
 };
 const DIGRAPHS: Record<string, string> = { lj: 'љ', nj: 'њ', dž: 'џ' };
 
-// Segments copied as they are: tags, placeholders, URLs, e-mail addresses, XML entities.
+// Segments copied as they are: tags, placeholders, URLs, e-mail addresses, XML entities, and
+// foreign acronyms with letters outside the Serbian alphabet ("QR" stays "QR", as in print).
 const PROTECTED =
-  /<[^>]*>|\$\{[^}]*\}|\{[^}]*\}|https?:\/\/[^\s<>"')]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|&[a-z]+;|&#\d+;/giu;
+  /<[^>]*>|\$\{[^}]*\}|\{[^}]*\}|https?:\/\/[^\s<>"')]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|&[a-z]+;|&#\d+;|\b[A-Z]*[QWXY][A-Z]*\b/gu;
 
 function convertPlain(text: string): string {
   let out = '';

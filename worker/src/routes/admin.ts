@@ -8,26 +8,56 @@ import { ImportError } from '../csv/table.ts';
 import { ingestBills } from '../bills/ingest.ts';
 import { parseConsumersCsv, upsertConsumers } from '../consumers/import.ts';
 import type { AppContext } from '../app.ts';
+import { and, eq } from 'drizzle-orm';
+import { bills } from '../db/schema.ts';
 
 const HOUR = 3600_000;
 const ADMIN_IP_FAILURES = 10;
+
+/** Bearer ADMIN_TOKEN or an error; the endpoints do not exist without one configured. */
+async function requireAdmin(ctx: AppContext, c: Context, contentType: string) {
+  const { db, config } = ctx.deps;
+  if (!config.adminToken) throw new ApiError(404, 'not_found');
+  const now = ctx.deps.now();
+  const rule = { key: `admin:ip:${ctx.clientIp(c)}`, limit: ADMIN_IP_FAILURES, windowMs: HOUR };
+  const retry = retryAfterSeconds(await blockedQuery(db, [rule.key], now), now);
+  if (retry) throw tooManyAttempts(retry);
+  const given = c.req.header('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
+  if (!timingSafeEqual(given, config.adminToken)) {
+    await hitStatement(db, rule, now);
+    throw new ApiError(401, 'unauthenticated', undefined, { 'WWW-Authenticate': 'Bearer' });
+  }
+  const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
+  if (type !== contentType) throw new ApiError(415, 'unsupported_media_type');
+}
+
+/** POST /api/admin/bills/pdf?code=&period= with the PDF as body: the billing system's own bill. */
+export function adminBillPdf(ctx: AppContext) {
+  const { deps } = ctx;
+  return async (c: Context) => {
+    await requireAdmin(ctx, c, 'application/pdf');
+    const code = c.req.query('code') ?? '';
+    const period = c.req.query('period') ?? '';
+    if (!new RegExp(deps.config.utility.consumerCode.pattern).test(code) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
+      throw new ApiError(422, 'validation_failed', { query: 'invalid_format' });
+    }
+    const pdf = new Uint8Array(await c.req.arrayBuffer());
+    if (new TextDecoder().decode(pdf.subarray(0, 5)) !== '%PDF-') throw new ApiError(422, 'validation_failed', { file: 'not_a_pdf' });
+    const [bill] = await deps.db.select({ id: bills.id }).from(bills).where(and(eq(bills.consumerCode, code), eq(bills.period, period)));
+    if (!bill) throw new ApiError(404, 'not_found');
+    const key = `bills/${code}/${period}.pdf`;
+    await deps.files.put(key, pdf);
+    await deps.db.update(bills).set({ pdfKey: key, updatedAt: deps.now() }).where(eq(bills.id, bill.id));
+    return c.json({ status: 'stored', billId: bill.id }, 200);
+  };
+}
 
 export function adminImport(ctx: AppContext, what: 'bills' | 'consumers') {
   const { deps } = ctx;
   const { db, config } = deps;
   return async (c: Context) => {
-    if (!config.adminToken) throw new ApiError(404, 'not_found');
+    await requireAdmin(ctx, c, 'text/csv');
     const now = deps.now();
-    const rule = { key: `admin:ip:${ctx.clientIp(c)}`, limit: ADMIN_IP_FAILURES, windowMs: HOUR };
-    const retry = retryAfterSeconds(await blockedQuery(db, [rule.key], now), now);
-    if (retry) throw tooManyAttempts(retry);
-    const given = c.req.header('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
-    if (!timingSafeEqual(given, config.adminToken)) {
-      await hitStatement(db, rule, now);
-      throw new ApiError(401, 'unauthenticated', undefined, { 'WWW-Authenticate': 'Bearer' });
-    }
-    const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
-    if (type !== 'text/csv') throw new ApiError(415, 'unsupported_media_type');
     const csv = await c.req.text();
     try {
       if (what === 'bills') {

@@ -7,6 +7,8 @@ import { bills } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { requireSession } from '../http/require-session.ts';
 import { billDetail, billSummary } from '../bills/view.ts';
+import { billPdf } from '../bills/pdf.ts';
+import { LOCALES, type Locale } from '../schemas/api.ts';
 import type { AppContext } from '../app.ts';
 
 const PAGE_SIZE = 12;
@@ -35,16 +37,38 @@ export function listBills(ctx: AppContext) {
   };
 }
 
+/** The bill with this id if it belongs to one of the session's consumer codes, else 404. */
+async function ownBill(c: Context, ctx: AppContext) {
+  const s = await requireSession(c, ctx.deps);
+  const id = c.req.param('id') ?? '';
+  const linked = s.account.consumers;
+  if (!/^[0-9a-f]{32}$/.test(id) || linked.length === 0) throw new ApiError(404, 'not_found');
+  const [bill] = await ctx.deps.db.select().from(bills).where(and(eq(bills.id, id), inArray(bills.consumerCode, linked.map((x) => x.code))));
+  if (!bill) throw new ApiError(404, 'not_found');
+  return { s, bill, consumer: linked.find((x) => x.code === bill.consumerCode)! };
+}
+
 export function getBill(ctx: AppContext) {
-  const { db, config } = ctx.deps;
   return async (c: Context) => {
-    const s = await requireSession(c, ctx.deps);
-    const id = c.req.param('id') ?? '';
-    const linked = s.account.consumers;
-    if (!/^[0-9a-f]{32}$/.test(id) || linked.length === 0) throw new ApiError(404, 'not_found');
-    const [bill] = await db.select().from(bills).where(and(eq(bills.id, id), inArray(bills.consumerCode, linked.map((x) => x.code))));
-    if (!bill) throw new ApiError(404, 'not_found');
-    const consumer = linked.find((x) => x.code === bill.consumerCode)!;
-    return c.json({ bill: billDetail(config, bill, consumer) });
+    const { bill, consumer } = await ownBill(c, ctx);
+    return c.json({ bill: billDetail(ctx.deps.config, bill, consumer) });
+  };
+}
+
+/** GET /api/bills/:id/pdf?locale=: the billing system's PDF when there is one, else one made here. */
+export function getBillPdf(ctx: AppContext) {
+  const { deps } = ctx;
+  return async (c: Context) => {
+    const { s, bill, consumer } = await ownBill(c, ctx);
+    let pdf = bill.pdfKey ? await deps.files.get(bill.pdfKey) : null;
+    if (!pdf) {
+      const d = billDetail(deps.config, bill, consumer);
+      const q = c.req.query('locale');
+      const locale = (LOCALES as readonly string[]).includes(q ?? '') ? (q as Locale) : (s.account.locale as Locale);
+      pdf = await billPdf(await deps.fonts(), { ...d, utility: deps.config.utility.name, consumer }, locale);
+    }
+    c.header('Content-Type', 'application/pdf');
+    c.header('Content-Disposition', `attachment; filename="racun-${bill.consumerCode}-${bill.period}.pdf"`);
+    return c.body(pdf as Uint8Array<ArrayBuffer>);
   };
 }

@@ -1,0 +1,41 @@
+// Files on Node: a local folder (FILES_DIR, default data/files). Keys never leave it.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import type { FileStore } from '../src/ports.ts';
+import type { PdfFonts } from '../src/bills/pdf.ts';
+
+export function folderStore(root: string): FileStore {
+  const base = resolve(root);
+  const path = (key: string) => {
+    const p = resolve(base, key);
+    if (!p.startsWith(base + sep)) throw new Error(`file key outside the store: ${key}`);
+    return p;
+  };
+  return {
+    async get(key) {
+      try {
+        return new Uint8Array(await readFile(path(key)));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw e;
+      }
+    },
+    async put(key, bytes) {
+      const p = path(key);
+      await mkdir(dirname(p), { recursive: true });
+      await writeFile(p, bytes);
+    },
+  };
+}
+
+let fonts: Promise<PdfFonts> | undefined;
+
+export function dejaVuFonts(): Promise<PdfFonts> {
+  const require = createRequire(import.meta.url);
+  fonts ??= Promise.all([
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+  ]).then(([regular, bold]) => ({ regular: new Uint8Array(regular), bold: new Uint8Array(bold) }));
+  return fonts;
+}
