@@ -1,0 +1,35 @@
+// The worker's API as the widget uses it: JSON in and out, the session cookie along,
+// failures as stable error codes (the server never sends prose to show).
+export interface Consumer { code: string; name: string; address: string }
+export interface Account { id: string; name: string; email: string; emailBills: boolean; locale: string; consumers: Consumer[] }
+
+export class ApiFailure extends Error {
+  constructor(readonly status: number, readonly code: string, readonly fields: Record<string, string> = {}, readonly retryAfter?: number) {
+    super(code);
+  }
+}
+
+export function apiBase(el: Element): string {
+  return (el.getAttribute('api') ?? el.closest('[api]')?.getAttribute('api') ?? '').replace(/\/$/, '');
+}
+
+export async function call<T = unknown>(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${base}${path}`, {
+      method,
+      credentials: 'include',
+      headers: method === 'POST' ? { 'Content-Type': 'application/json' } : {},
+      body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+    });
+  } catch {
+    throw new ApiFailure(0, 'network_error');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    throw new ApiFailure(res.status, typeof e.code === 'string' ? e.code : 'internal_error', e.fields ?? {}, Number(res.headers.get('retry-after')) || undefined);
+  }
+  return data as T;
+}

@@ -1,0 +1,57 @@
+// <jp-account>: the resident's information after login — name, e-mail, consumer codes with
+// addresses, the e-mail bills preference, and logout.
+import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { JpView } from './view.js';
+import { statusLine } from './field.js';
+import { failureText } from './messages.js';
+import type { Account } from './api.js';
+
+export class JpAccount extends JpView {
+  static properties = { ...JpView.properties, account: { attribute: false } };
+  account: Account | null = null;
+
+  async connectedCallback() {
+    super.connectedCallback();
+    if (!this.account) {
+      await this.submit(async () => {
+        this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
+      }, failureText);
+    }
+  }
+
+  private async toggleBills(e: Event) {
+    const on = (e.currentTarget as HTMLInputElement).checked;
+    await this.submit(async () => {
+      this.account = (await this.call<{ account: Account }>('POST', '/api/account/settings', { emailBills: on })).account;
+      this.status = { kind: 'good', text: on ? msg('Računi će Vam stizati na e-mail.') : msg('Računi Vam više neće stizati na e-mail.') };
+    }, failureText);
+  }
+
+  private async logout() {
+    await this.submit(async () => {
+      await this.call('POST', '/api/logout', {});
+      this.account = null;
+      this.emit('logout', {});
+    }, failureText);
+  }
+
+  render() {
+    const a = this.account;
+    if (!a) return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>${statusLine(this.status)}`;
+    return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>
+      <dl>
+        <dt>${msg('Ime i prezime')}</dt><dd>${a.name}</dd>
+        <dt>${msg('E-mail adresa')}</dt><dd>${a.email}</dd>
+        ${a.consumers.map((c) => html`<dt>${msg('Šifra potrošača')}</dt><dd>${c.code} — ${c.name}, ${c.address}</dd>`)}
+      </dl>
+      <div class="jp-check">
+        <input id=${`${this.id$}-bills`} type="checkbox" .checked=${a.emailBills} @change=${this.toggleBills} />
+        <label for=${`${this.id$}-bills`}>${msg('Slanje računa na e-mail')}</label>
+      </div>
+      ${statusLine(this.status)}
+      <p><button type="button" class="jp-secondary" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.logout}>${msg('Odjavite se')}</button></p>`;
+  }
+}
+
+customElements.define('jp-account', JpAccount);

@@ -1,0 +1,40 @@
+// <jp-forgot-password>: asks for a reset link; the answer is the same for every address.
+import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { JpView } from './view.js';
+import { field, statusLine, formValues } from './field.js';
+import { failureText } from './messages.js';
+import { schemas, validate } from './validation.js';
+import { getLocale } from './localize.js';
+
+export class JpForgotPassword extends JpView {
+  private async onSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    const checked = validate(schemas.forgot, { email: formValues(e.currentTarget as HTMLFormElement).text('email'), locale: getLocale() });
+    if (!checked.ok) {
+      this.fields = checked.fields;
+      await this.updateComplete;
+      return this.focusFirstError();
+    }
+    await this.submit(async () => {
+      await this.call('POST', '/api/password/forgot', checked.value);
+      this.fields = {};
+      this.status = { kind: 'good', text: msg('Ako za ovu adresu postoji nalog, poslali smo link za promenu lozinke. Link važi 1 sat.') };
+      await this.updateComplete;
+      this.querySelector<HTMLElement>('.jp-status')?.focus();
+    }, failureText);
+  }
+
+  render() {
+    return html`<h2 tabindex="-1">${msg('Zaboravljena lozinka')}</h2>
+      <p>${msg('Unesite e-mail adresu naloga i poslaćemo Vam link za postavljanje nove lozinke.')}</p>
+      <form method="post" action="#" novalidate @submit=${this.onSubmit}>
+        ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: this.fields.email })}
+        ${statusLine(this.status)}
+        <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Pošaljite link')}</button>
+      </form>
+      <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Nazad na prijavu')}</a></p>`;
+  }
+}
+
+customElements.define('jp-forgot-password', JpForgotPassword);

@@ -1,0 +1,47 @@
+// <jp-login>: "Prijava" — e-mail, password, "Zapamti me", links to registration and reset.
+import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { JpView } from './view.js';
+import { field, checkbox, statusLine, formValues } from './field.js';
+import { failureText } from './messages.js';
+import { schemas, validate } from './validation.js';
+import type { Account } from './api.js';
+
+export class JpLogin extends JpView {
+  private async onSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const v = formValues(form);
+    const input = { email: v.text('email'), password: v.text('password'), remember: v.checked('remember') };
+    const checked = validate(schemas.login, input);
+    if (!checked.ok) {
+      this.fields = checked.fields;
+      await this.updateComplete;
+      return this.focusFirstError();
+    }
+    await this.submit(async () => {
+      const r = await this.call<{ account: Account }>('POST', '/api/login', checked.value);
+      this.fields = {};
+      form.reset();
+      this.emit('login', { account: r.account });
+    }, failureText);
+  }
+
+  render() {
+    const f = this.fields;
+    return html`<h2 tabindex="-1">${msg('Prijava')}</h2>
+      <p>${msg('Nemate nalog?')} <a href="#registracija" @click=${this.navigate('register')}>${msg('Kreirajte nalog')}</a></p>
+      <form method="post" action="#" novalidate @submit=${this.onSubmit}>
+        ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: f.email })}
+        ${field({ id: `${this.id$}-password`, name: 'password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: f.password })}
+        <div class="jp-row">
+          ${checkbox({ id: `${this.id$}-remember`, name: 'remember', label: msg('Zapamti me') })}
+          <a href="#zaboravljena-lozinka" @click=${this.navigate('forgot')}>${msg('Zaboravili ste lozinku?')}</a>
+        </div>
+        ${statusLine(this.status)}
+        <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Ulogujte se')}</button>
+      </form>`;
+  }
+}
+
+customElements.define('jp-login', JpLogin);

@@ -1,0 +1,100 @@
+// <jp-portal>: the one-tag embed. Login, registration, forgotten password, reset and
+// confirmation views; acts on ?confirm= / ?reset= links and removes them from the address
+// bar; after login, the resident's account. The session survives reloads (GET /api/me).
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { JpView } from './view.js';
+import { setLocale, getLocale, type WidgetLocale } from './localize.js';
+import { utility } from './validation.js';
+import { latinToCyrillic } from '../../worker/src/i18n/translit.ts';
+import type { Account } from './api.js';
+import './jp-login.js';
+import './jp-register.js';
+import './jp-forgot-password.js';
+import './jp-reset-password.js';
+import './jp-confirm.js';
+import './jp-account.js';
+
+type View = 'loading' | 'login' | 'register' | 'forgot' | 'reset' | 'confirm' | 'account';
+const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', 'Ћирилица'], ['en', 'English']];
+
+export class JpPortal extends JpView {
+  static properties = { ...JpView.properties, view: { state: true } };
+  view: View = 'loading';
+  private token = '';
+  private account: Account | null = null;
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.addEventListener('jp-navigate', (e) => this.show((e as CustomEvent).detail.view));
+    this.addEventListener('login', (e) => {
+      this.account = (e as CustomEvent).detail.account;
+      this.show('account');
+    });
+    this.addEventListener('logout', () => this.show('login'));
+    void this.start();
+  }
+
+  private async start() {
+    const url = new URL(location.href);
+    for (const param of ['confirm', 'reset'] as const) {
+      const token = url.searchParams.get(param);
+      if (token) {
+        // The token must not stay in the address bar, history or a shared screenshot.
+        url.searchParams.delete(param);
+        history.replaceState(history.state, '', url.toString());
+        this.token = token;
+        return this.show(param);
+      }
+    }
+    try {
+      this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
+      this.show('account', false);
+    } catch {
+      this.show('login', false);
+    }
+  }
+
+  private async show(view: View, focus = true) {
+    this.view = view;
+    await this.updateComplete;
+    if (focus) (this.querySelector('.jp-view') as JpView | null)?.focusHeading?.();
+  }
+
+  private switchTo(locale: WidgetLocale) {
+    this.setAttribute('lang', locale);
+    void setLocale(locale);
+  }
+
+  render() {
+    const terms = this.getAttribute('terms-href') ?? utility.terms.href;
+    const privacy = this.getAttribute('privacy-href') ?? utility.privacy.href;
+    const manual = this.getAttribute('manual-href') ?? utility.manual.href;
+    return html`${this.hasAttribute('switch')
+        ? html`<div class="jp-switch" role="group" aria-label=${msg('Jezik i pismo')}>
+            ${SWITCH.map(([l, label]) => html`<button type="button" lang=${l} aria-pressed=${getLocale() === l ? 'true' : 'false'} @click=${() => this.switchTo(l)}>${label}</button>`)}
+          </div>`
+        : nothing}
+      <div class="jp-brand">${getLocale() === 'sr-Cyrl' ? latinToCyrillic(utility.name) : utility.name}</div>
+      ${this.renderView()}
+      <footer>
+        <a href=${privacy}>${msg('Izjava o privatnosti')}</a>
+        <a href=${terms}>${msg('Uslovi korišćenja')}</a>
+        <a href=${manual}>${msg('Uputstvo za korišćenje')}</a>
+      </footer>`;
+  }
+
+  private renderView() {
+    switch (this.view) {
+      case 'loading': return html`<p role="status">${msg('Učitavanje…')}</p>`;
+      case 'login': return html`<jp-login class="jp-view"></jp-login>`;
+      case 'register': return html`<jp-register class="jp-view"></jp-register>`;
+      case 'forgot': return html`<jp-forgot-password class="jp-view"></jp-forgot-password>`;
+      case 'reset': return html`<jp-reset-password class="jp-view" .token=${this.token}></jp-reset-password>`;
+      case 'confirm': return html`<jp-confirm class="jp-view" .token=${this.token}></jp-confirm>`;
+      case 'account': return html`<jp-account class="jp-view" .account=${this.account}></jp-account>`;
+    }
+  }
+}
+
+customElements.define('jp-portal', JpPortal);

@@ -1,0 +1,92 @@
+// <jp-register>: "Registracija naloga" — name, e-mail, password, consumer code and PIN from
+// the bill, e-mail bills (on by default), consent to the terms and the privacy statement.
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { JpView } from './view.js';
+import { field, checkbox, statusLine, formValues } from './field.js';
+import { failureText } from './messages.js';
+import { schemas, validate, PASSWORD_MIN_LENGTH, utility } from './validation.js';
+import { billFigure } from './bill-figure.js';
+import { getLocale } from './localize.js';
+
+export class JpRegister extends JpView {
+  static properties = { ...JpView.properties, sentTo: { state: true } };
+  sentTo = '';
+
+  private async onSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    const v = formValues(e.currentTarget as HTMLFormElement);
+    const input = {
+      name: v.text('name'), email: v.text('email'), password: v.text('password'),
+      consumerCode: v.text('consumer-code'), pin: v.text('pin'),
+      emailBills: v.checked('email-bills'), acceptTerms: v.checked('accept-terms') || undefined, locale: getLocale(),
+    };
+    const checked = validate(schemas.register, input);
+    if (!checked.ok) {
+      this.fields = checked.fields;
+      await this.updateComplete;
+      return this.focusFirstError();
+    }
+    await this.submit(async () => {
+      await this.call('POST', '/api/register', checked.value);
+      this.fields = {};
+      this.sentTo = checked.value.email;
+      this.emit('registered', { email: checked.value.email });
+      await this.updateComplete;
+      this.focusHeading();
+    }, failureText);
+  }
+
+  private async resend() {
+    await this.submit(async () => {
+      await this.call('POST', '/api/register/resend', { email: this.sentTo });
+      this.status = { kind: 'good', text: msg('Poslali smo novi link za potvrdu.') };
+    }, failureText);
+  }
+
+  render() {
+    if (this.sentTo) return this.renderSent();
+    const f = this.fields;
+    const id = this.id$;
+    const terms = this.getAttribute('terms-href') ?? utility.terms.href;
+    const privacy = this.getAttribute('privacy-href') ?? utility.privacy.href;
+    return html`<h2 tabindex="-1">${msg('Registracija naloga')}</h2>
+      <p>${msg('Već imate nalog?')} <a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>
+      <form method="post" action="#" novalidate @submit=${this.onSubmit}>
+        ${field({ id: `${id}-name`, name: 'name', label: msg('Ime i prezime'), autocomplete: 'name', error: f.name })}
+        ${field({ id: `${id}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'email', error: f.email })}
+        ${field({
+          id: `${id}-password`, name: 'password', label: msg('Lozinka'), type: 'password', autocomplete: 'new-password',
+          error: f.password, minLength: PASSWORD_MIN_LENGTH,
+          hint: msg('Najmanje 12 znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.'),
+        })}
+        ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: 'numeric', error: f.consumerCode, hint: msg('Nalazi se u gornjem levom uglu računa.') })}
+        ${field({ id: `${id}-pin`, name: 'pin', label: 'PIN', autocomplete: 'off', inputmode: 'numeric', error: f.pin, hint: msg('Nalazi se u gornjem desnom uglu računa, ispod adrese potrošača.') })}
+        <details class="jp-help"><summary>${msg('Gde se nalaze šifra potrošača i PIN?')}</summary>${billFigure(`${id}-fig`)}</details>
+        ${checkbox({ id: `${id}-bills`, name: 'email-bills', checked: true, label: msg('Slanje računa na e-mail') })}
+        ${checkbox({
+          id: `${id}-terms`, name: 'accept-terms', error: f.acceptTerms,
+          label: html`${msg('Prihvatam')} <a href=${terms} target="_blank" rel="noopener">${msg('Uslove korišćenja')}</a> ${msg('i')} <a href=${privacy} target="_blank" rel="noopener">${msg('Izjavu o privatnosti')}</a>`,
+        })}
+        ${statusLine(this.status)}
+        <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Registracija')}</button>
+      </form>
+      <details class="jp-help"><summary>${msg('Kratko uputstvo za registraciju')}</summary>
+        <p>${msg('Popunite tražena polja: ime i prezime, e-mail, lozinku, šifru potrošača (nalazi se na računu) i PIN (nalazi se na računu), izaberite da li želite da račun primate putem e-maila (a ne poštom u papirnom obliku) i potvrdite (Registracija).')}</p>
+        <p>${msg('Otvorite e-mail koji ste naveli u registraciji. Dobićete poruku sa linkom za potvrdu registracije; klikom na link potvrđujete registraciju.')}</p>
+        <p>${msg('Nakon toga možete se ulogovati na portal.')}</p>
+      </details>`;
+  }
+
+  private renderSent() {
+    return html`<h2 tabindex="-1">${msg('Proverite e-mail')}</h2>
+      <p>${msg('Ako su podaci ispravni, na adresu')} <strong>${this.sentTo}</strong> ${msg('stiže poruka sa linkom za potvrdu registracije. Kliknite na link da biste završili registraciju.')}</p>
+      ${statusLine(this.status)}
+      <div class="jp-row">
+        <button type="button" class="jp-secondary" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.resend}>${msg('Pošaljite link ponovo')}</button>
+        <a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
+      </div>${nothing}`;
+  }
+}
+
+customElements.define('jp-register', JpRegister);

@@ -1,0 +1,52 @@
+// <jp-reset-password token="…">: sets a new password with the link from the mail.
+import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { JpView } from './view.js';
+import { field, statusLine, formValues } from './field.js';
+import { failureText } from './messages.js';
+import { schemas, validate, PASSWORD_MIN_LENGTH } from './validation.js';
+
+export class JpResetPassword extends JpView {
+  static properties = { ...JpView.properties, token: { type: String }, done: { state: true } };
+  token = '';
+  done = false;
+
+  private async onSubmit(e: SubmitEvent) {
+    e.preventDefault();
+    const checked = validate(schemas.reset, { token: this.token, password: formValues(e.currentTarget as HTMLFormElement).text('password') });
+    if (!checked.ok) {
+      this.fields = checked.fields;
+      if (checked.fields.token) this.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
+      await this.updateComplete;
+      return this.focusFirstError();
+    }
+    await this.submit(async () => {
+      await this.call('POST', '/api/password/reset', checked.value);
+      this.fields = {};
+      this.done = true;
+      this.emit('password-reset', {});
+      await this.updateComplete;
+      this.focusHeading();
+    }, failureText);
+  }
+
+  render() {
+    if (this.done) {
+      return html`<h2 tabindex="-1">${msg('Lozinka je promenjena')}</h2>
+        <p>${msg('Zbog bezbednosti odjavljeni ste sa svih uređaja. Ulogujte se novom lozinkom.')}</p>
+        <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`;
+    }
+    return html`<h2 tabindex="-1">${msg('Nova lozinka')}</h2>
+      <form method="post" action="#" novalidate @submit=${this.onSubmit}>
+        <input type="email" name="username" autocomplete="username" hidden />
+        ${field({
+          id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), type: 'password', autocomplete: 'new-password',
+          error: this.fields.password, minLength: PASSWORD_MIN_LENGTH, hint: msg('Najmanje 12 znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.'),
+        })}
+        ${statusLine(this.status)}
+        <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>
+      </form>`;
+  }
+}
+
+customElements.define('jp-reset-password', JpResetPassword);

@@ -1,0 +1,83 @@
+// What every view shares: light-DOM rendering, the page's locale, a busy state that blocks
+// double submits, per-field error codes, a live status line, and events for the host page.
+import { LitElement } from 'lit';
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { adoptStyles } from './styles.js';
+import { apiBase, call, ApiFailure } from './api.js';
+import { localeFor, setLocale, getLocale } from './localize.js';
+
+let uid = 0;
+
+export abstract class JpView extends LitElement {
+  static properties = { busy: { state: true }, fields: { state: true }, status: { state: true } };
+  busy = false;
+  fields: Record<string, string> = {};
+  status: { kind: 'good' | 'bad'; text: string } | null = null;
+  protected readonly id$ = `jp${++uid}`;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  protected createRenderRoot() {
+    adoptStyles();
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.classList.add('jp');
+    const wanted = localeFor(this);
+    if (wanted !== getLocale()) void setLocale(wanted);
+  }
+
+  protected get api() {
+    return apiBase(this);
+  }
+
+  protected call<T>(method: 'GET' | 'POST', path: string, body?: unknown) {
+    return call<T>(this.api, method, path, body);
+  }
+
+  protected emit(name: string, detail: unknown = {}) {
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Runs a submit once at a time; maps failures to field errors or the status line. */
+  protected async submit(work: () => Promise<void>, describe: (f: ApiFailure) => string) {
+    if (this.busy) return;
+    this.busy = true;
+    this.status = null;
+    try {
+      await work();
+    } catch (e) {
+      const f = e instanceof ApiFailure ? e : new ApiFailure(0, 'internal_error');
+      this.fields = f.fields;
+      this.status = Object.keys(f.fields).length && f.code === 'validation_failed' ? null : { kind: 'bad', text: describe(f) };
+      this.emit('error', { code: f.code, fields: f.fields, status: f.status });
+      await this.updateComplete;
+      this.focusFirstError();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  protected focusFirstError() {
+    const bad = this.querySelector<HTMLElement>('[aria-invalid=true]');
+    (bad ?? this.querySelector<HTMLElement>('.jp-status:not(:empty)'))?.focus();
+  }
+
+  /** A link handler that asks the portal (or the host page) to show another view. */
+  protected navigate(view: string) {
+    return (e: Event) => {
+      e.preventDefault();
+      this.emit('jp-navigate', { view });
+    };
+  }
+
+  /** Moves focus to the view's heading, so screen readers announce the new view. */
+  focusHeading() {
+    this.querySelector<HTMLElement>('h2')?.focus();
+  }
+}
