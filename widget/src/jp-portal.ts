@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
-import { setLocale, getLocale, type WidgetLocale } from './localize.js';
+import { setLocale, getLocale, rememberLocale, type WidgetLocale } from './localize.js';
 import { utility } from './validation.js';
 import { latinToCyrillic } from '../../worker/src/i18n/translit.ts';
 import type { Account } from './api.js';
@@ -63,6 +63,7 @@ export class JpPortal extends JpView {
 
   private switchTo(locale: WidgetLocale) {
     this.setAttribute('lang', locale);
+    rememberLocale(locale);
     void setLocale(locale);
   }
 

@@ -19,7 +19,25 @@ export function normalizeLocale(tag: string | null | undefined): WidgetLocale {
   return 'sr-Latn';
 }
 
-/** The element's own lang, else the nearest ancestor's, else the page's. */
+const STORE = 'jp-portal-locale';
+
+/** Remembers the resident's choice from the script switch across page loads (e.g. mail links). */
+export function rememberLocale(locale: WidgetLocale): void {
+  try {
+    localStorage.setItem(STORE, locale);
+  } catch { /* storage may be off; the choice then lasts for this page */ }
+}
+
+function remembered(): string | null {
+  try {
+    return localStorage.getItem(STORE);
+  } catch {
+    return null;
+  }
+}
+
+/** The element's own lang, else the resident's remembered choice, else the nearest ancestor's or the page's. */
 export function localeFor(el: Element): WidgetLocale {
-  return normalizeLocale(el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+  const own = el.getAttribute('lang') ?? remembered();
+  return normalizeLocale(own ?? el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
 }
