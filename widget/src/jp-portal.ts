@@ -18,6 +18,29 @@ import './jp-account.js';
 type View = 'loading' | 'login' | 'register' | 'forgot' | 'reset' | 'confirm' | 'account';
 const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', 'Ћирилица'], ['en', 'English']];
 
+/**
+ * The whole portal in one element.
+ * @attr api - base URL of the worker (default: the page's origin)
+ * @attr lang - sr-Latn (default), sr-Cyrl or en
+ * @attr switch - show the Latinica / Ћирилица / English switch
+ * @attr terms-href - page with the terms of use
+ * @attr privacy-href - page with the privacy statement
+ * @attr manual-href - page with the user guide
+ * @fires login - {account} after a successful login
+ * @fires logout - after logout
+ * @fires registered - {email} after registration
+ * @fires confirmed - {status} after the confirmation link
+ * @fires password-reset - after a new password is set
+ * @fires error - {code, fields, status} when a request fails
+ * @cssprop --jp-primary - brand colour of buttons and links
+ * @cssprop --jp-primary-text - text on the brand colour
+ * @cssprop --jp-text - text colour
+ * @cssprop --jp-error - error colour
+ * @cssprop --jp-accent - background of help boxes
+ * @cssprop --jp-radius - corner radius
+ * @cssprop --jp-gap - spacing
+ * @cssprop --jp-font - font family
+ */
 export class JpPortal extends JpView {
   static properties = { ...JpView.properties, view: { state: true } };
   view: View = 'loading';
