@@ -9,7 +9,12 @@ import type { Account } from './api.js';
 
 export class JpAccount extends JpView {
   static properties = { ...JpView.properties, account: { attribute: false } };
-  account: Account | null = null;
+  declare account: Account | null;
+
+  constructor() {
+    super();
+    this.account = null;
+  }
 
   async connectedCallback() {
     super.connectedCallback();

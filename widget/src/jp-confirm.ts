@@ -7,8 +7,14 @@ import { failureText } from './messages.js';
 
 export class JpConfirm extends JpView {
   static properties = { ...JpView.properties, token: { type: String }, result: { state: true } };
-  token = '';
-  result: 'pending' | 'confirmed' | 'email_changed' | 'failed' = 'pending';
+  declare token: string;
+  declare result: 'pending' | 'confirmed' | 'email_changed' | 'failed';
+
+  constructor() {
+    super();
+    this.token = '';
+    this.result = 'pending';
+  }
 
   async firstUpdated() {
     await this.submit(async () => {

@@ -5,8 +5,7 @@ import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { setLocale, getLocale, rememberLocale, type WidgetLocale } from './localize.js';
-import { utility } from './validation.js';
-import { latinToCyrillic } from '../../worker/src/i18n/translit.ts';
+import { utility, utilityName } from './validation.js';
 import type { Account } from './api.js';
 import './jp-login.js';
 import './jp-register.js';
@@ -43,9 +42,14 @@ const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', '
  */
 export class JpPortal extends JpView {
   static properties = { ...JpView.properties, view: { state: true } };
-  view: View = 'loading';
+  declare view: View;
   private token = '';
   private account: Account | null = null;
+
+  constructor() {
+    super();
+    this.view = 'loading';
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -99,7 +103,7 @@ export class JpPortal extends JpView {
             ${SWITCH.map(([l, label]) => html`<button type="button" lang=${l} aria-pressed=${getLocale() === l ? 'true' : 'false'} @click=${() => this.switchTo(l)}>${label}</button>`)}
           </div>`
         : nothing}
-      <div class="jp-brand">${getLocale() === 'sr-Cyrl' ? latinToCyrillic(utility.name) : utility.name}</div>
+      <div class="jp-brand">${utilityName(getLocale())}</div>
       ${this.renderView()}
       <footer>
         <a href=${privacy}>${msg('Izjava o privatnosti')}</a>

@@ -11,7 +11,12 @@ import { getLocale } from './localize.js';
 
 export class JpRegister extends JpView {
   static properties = { ...JpView.properties, sentTo: { state: true } };
-  sentTo = '';
+  declare sentTo: string;
+
+  constructor() {
+    super();
+    this.sentTo = '';
+  }
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -61,7 +66,7 @@ export class JpRegister extends JpView {
           hint: msg('Najmanje 12 znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.'),
         })}
         ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: 'numeric', error: f.consumerCode, hint: msg('Nalazi se u gornjem levom uglu računa.') })}
-        ${field({ id: `${id}-pin`, name: 'pin', label: 'PIN', autocomplete: 'off', inputmode: 'numeric', error: f.pin, hint: msg('Nalazi se u gornjem desnom uglu računa, ispod adrese potrošača.') })}
+        ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: 'numeric', error: f.pin, hint: msg('Nalazi se u gornjem desnom uglu računa, ispod adrese potrošača.') })}
         <details class="jp-help"><summary>${msg('Gde se nalaze šifra potrošača i PIN?')}</summary>${billFigure(`${id}-fig`)}</details>
         ${checkbox({ id: `${id}-bills`, name: 'email-bills', checked: true, label: msg('Slanje računa na e-mail') })}
         ${checkbox({

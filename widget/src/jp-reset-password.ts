@@ -8,8 +8,14 @@ import { schemas, validate, PASSWORD_MIN_LENGTH } from './validation.js';
 
 export class JpResetPassword extends JpView {
   static properties = { ...JpView.properties, token: { type: String }, done: { state: true } };
-  token = '';
-  done = false;
+  declare token: string;
+  declare done: boolean;
+
+  constructor() {
+    super();
+    this.token = '';
+    this.done = false;
+  }
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();

@@ -27,7 +27,7 @@ const sheet = css`
     background: #fff; color: var(--jp-text); min-height: 2.75rem; }
   .jp input[aria-invalid=true] { border-color: var(--jp-error); border-width: 2px; }
   .jp .jp-check { display: flex; gap: .5rem; align-items: flex-start; font-weight: 400; }
-  .jp .jp-check input { width: 1.25rem; height: 1.25rem; margin: .15rem 0 0; flex: none; }
+  .jp .jp-check input { width: 1.5rem; height: 1.5rem; margin: 0; flex: none; }
   .jp .jp-check label { font-weight: 400; }
   .jp .jp-error { color: var(--jp-error); font-size: .95rem; margin: 0; }
   .jp .jp-hint { color: var(--jp-muted); font-size: .9rem; margin: 0; }
@@ -36,6 +36,8 @@ const sheet = css`
   .jp button.jp-secondary { background: #fff; color: var(--jp-primary); }
   .jp button[aria-busy=true] { opacity: .75; cursor: progress; }
   .jp a, .jp .jp-link { color: var(--jp-primary); text-decoration: underline; background: none; border: 0; padding: 0; min-height: 0; font-weight: 400; cursor: pointer; }
+  /* WCAG 2.2 target size: every link is at least 24px tall. */
+  .jp a { display: inline-block; min-height: 24px; padding-block: 2px; }
   .jp :focus-visible { outline: 3px solid #f4b400; outline-offset: 2px; }
   .jp .jp-row { display: flex; flex-wrap: wrap; gap: .5rem 1rem; justify-content: space-between; align-items: center; }
   .jp .jp-status { margin: 0; padding: .75rem; border-radius: var(--jp-radius); }

@@ -10,13 +10,17 @@ let uid = 0;
 
 export abstract class JpView extends LitElement {
   static properties = { busy: { state: true }, fields: { state: true }, status: { state: true } };
-  busy = false;
-  fields: Record<string, string> = {};
-  status: { kind: 'good' | 'bad'; text: string } | null = null;
+  // Declared, not initialised as class fields, so they never shadow Lit's reactive accessors.
+  declare busy: boolean;
+  declare fields: Record<string, string>;
+  declare status: { kind: 'good' | 'bad'; text: string } | null;
   protected readonly id$ = `jp${++uid}`;
 
   constructor() {
     super();
+    this.busy = false;
+    this.fields = {};
+    this.status = null;
     updateWhenLocaleChanges(this);
   }
 
@@ -41,6 +45,12 @@ export abstract class JpView extends LitElement {
   }
 
   protected emit(name: string, detail: unknown = {}) {
+    if (name === 'error') {
+      // A bubbling "error" would reach window, where error trackers and test runners take it
+      // for a script error; it is dispatched on the outermost portal element only.
+      (this.closest('jp-portal') ?? this).dispatchEvent(new CustomEvent(name, { detail }));
+      return;
+    }
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
   }
 
