@@ -40,13 +40,13 @@ async function axe(page: Page) {
 
 const T = {
   'sr-Latn': {
-    create: 'Kreirajte nalog', name: 'Ime i prezime', email: 'E-mail adresa', password: 'Lozinka', code: 'Šifra potrošača',
+    create: 'Kreirajte nalog', pin: 'PIN', name: 'Ime i prezime', email: 'E-mail adresa', password: 'Lozinka', code: 'Šifra potrošača',
     terms: /Prihvatam/, register: 'Registracija', check: 'Proverite e-mail', confirmed: 'Registracija je potvrđena',
     login: 'Ulogujte se', remember: 'Zapamti me', info: 'Vaše informacije', logout: 'Odjavite se', forgot: 'Zaboravili ste lozinku?',
     send: 'Pošaljite link', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', heading: 'Prijava',
   },
   'sr-Cyrl': {
-    create: 'Креирајте налог', name: 'Име и презиме', email: 'Е-маил адреса', password: 'Лозинка', code: 'Шифра потрошача',
+    create: 'Креирајте налог', pin: 'ПИН', name: 'Име и презиме', email: 'Е-маил адреса', password: 'Лозинка', code: 'Шифра потрошача',
     terms: /Прихватам/, register: 'Регистрација', check: 'Проверите е-маил', confirmed: 'Регистрација је потврђена',
     login: 'Улогујте се', remember: 'Запамти ме', info: 'Ваше информације', logout: 'Одјавите се', forgot: 'Заборавили сте лозинку?',
     send: 'Пошаљите линк', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', heading: 'Пријава',
@@ -84,13 +84,13 @@ describe.each([
     await page.getByLabel(t.email, { exact: true }).fill(who.email);
     await page.getByLabel(t.password, { exact: true }).fill('sunce nad sremom 42');
     await page.getByLabel(t.code, { exact: true }).fill(who.code);
-    await page.getByLabel('PIN', { exact: true }).fill('0000');
+    await page.getByLabel(t.pin, { exact: true }).fill('0000');
     await page.getByLabel(t.terms).check();
     await page.getByRole('button', { name: t.register }).click();
     // A wrong PIN: the error is announced and nothing is registered.
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/PIN|ПИН/);
     await shot('wrong-pin');
-    await page.getByLabel('PIN', { exact: true }).fill(who.pin);
+    await page.getByLabel(t.pin, { exact: true }).fill(who.pin);
     await page.getByRole('button', { name: t.register }).click();
     await page.getByRole('heading', { name: t.check }).waitFor();
     expect(await axe(page)).toEqual([]);

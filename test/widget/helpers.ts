@@ -1,5 +1,4 @@
 // Component-test helpers: a fetch that answers like the API contract, and axe in the page.
-import { fixture } from '@open-wc/testing';
 
 export type Route = (body: any) => { status: number; body?: unknown; headers?: Record<string, string> };
 export const calls: { path: string; body: any }[] = [];
@@ -28,5 +27,3 @@ export async function axeViolations(el: Element): Promise<string[]> {
   const r = await (window as any).axe.run(el, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
   return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target).join(' ')}`);
 }
-
-export const mount = <T extends Element>(html: ReturnType<typeof import('lit').html>) => fixture<T>(html);

@@ -1,7 +1,7 @@
-import { expect, html, oneEvent, nextFrame } from '@open-wc/testing';
+import { expect, html, oneEvent, nextFrame, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, mount } from './helpers.ts';
+import { answer, calls, axeViolations } from './helpers.ts';
 
 const ACCOUNT = { id: 'a1', name: 'Milica Jovanović', email: 'milica@example.com', emailBills: true, locale: 'sr-Latn', consumers: [{ code: '104521', name: 'Milica Jovanović', address: 'Glavna 12, 22400 Ruma' }] };
 const byLabel = (root: Element, text: string) => {
