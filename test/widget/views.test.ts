@@ -156,3 +156,48 @@ describe('locales', () => {
     localStorage.removeItem('jp-portal-locale');
   });
 });
+
+describe('<jp-confirm> and <jp-reset-password>', () => {
+  beforeEach(() => setLocale('sr-Latn'));
+
+  it('confirms with the token and fires confirmed', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'confirmed' } }) });
+    const el = document.createElement('jp-confirm') as HTMLElement & { token: string };
+    el.token = 'A'.repeat(43);
+    const confirmed = oneEvent(el, 'confirmed');
+    await mount(html`${el}`);
+    expect((await confirmed).detail.status).to.equal('confirmed');
+    await nextFrame();
+    expect(el.querySelector('h2')!.textContent).to.equal('Registracija je potvrđena');
+    expect(calls[0].body).to.deep.equal({ token: 'A'.repeat(43) });
+  });
+
+  it('explains a used or expired link', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 400, body: { error: { code: 'invalid_token' } } }) });
+    const el = document.createElement('jp-confirm') as HTMLElement & { token: string };
+    el.token = 'B'.repeat(43);
+    await mount(html`${el}`);
+    for (let i = 0; i < 5; i++) await nextFrame();
+    expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nije uspela');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Link nije ispravan, već je iskorišćen ili je istekao.');
+  });
+
+  it('sets a new password, checks it before sending, and fires password-reset', async () => {
+    answer({ 'POST /api/password/reset': () => ({ status: 200, body: { status: 'password_reset' } }) });
+    const el = document.createElement('jp-reset-password') as HTMLElement & { token: string };
+    el.token = 'C'.repeat(43);
+    await mount(html`${el}`);
+    const input = el.querySelector<HTMLInputElement>('input[type=password]')!;
+    expect(input.autocomplete).to.equal('new-password');
+    input.value = 'kratka';
+    await submit(el);
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.querySelector('.jp-error')!.textContent).to.equal('Lozinka mora imati najmanje 12 znakova.');
+    expect(calls).to.have.length(0);
+    input.value = 'nova lozinka za rumu';
+    const done = oneEvent(el, 'password-reset');
+    await submit(el);
+    await done;
+    expect(el.querySelector('h2')!.textContent).to.equal('Lozinka je promenjena');
+  });
+});
