@@ -48,9 +48,9 @@ const sheet = css`
   .jp .jp-help summary { cursor: pointer; font-weight: 600; }
   .jp .jp-bill-figure { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
   .jp footer { margin-top: calc(var(--jp-gap) * 1.5); display: flex; flex-wrap: wrap; gap: .5rem 1rem; font-size: .9rem; }
-  .jp dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 var(--jp-gap); }
+  .jp dl { margin: 0 0 var(--jp-gap); }
   .jp dt { font-weight: 600; }
-  .jp dd { margin: 0; overflow-wrap: anywhere; }
+  .jp dd { margin: 0 0 .5rem; overflow-wrap: anywhere; }
   .jp .jp-switch { display: flex; gap: .5rem; justify-content: flex-end; font-size: .9rem; }
   .jp .jp-switch button { padding: .2rem .5rem; min-height: 2rem; font-weight: 400; background: #fff; color: var(--jp-primary); border-width: 1px; }
   .jp .jp-switch button[aria-pressed=true] { background: var(--jp-primary); color: var(--jp-primary-text); }
