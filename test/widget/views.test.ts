@@ -8,6 +8,13 @@ const byLabel = (root: Element, text: string) => {
   const label = [...root.querySelectorAll('label')].find((l) => l.textContent!.trim() === text);
   return root.querySelector<HTMLInputElement>(`#${CSS.escape(label!.htmlFor)}`)!;
 };
+const fillRegistration = (el: Element) => {
+  byLabel(el, 'Ime i prezime').value = 'Milica Jovanović';
+  byLabel(el, 'E-mail adresa').value = 'milica@example.com';
+  byLabel(el, 'Lozinka').value = 'sunce nad sremom';
+  byLabel(el, 'Šifra potrošača').value = '104521';
+  byLabel(el, 'PIN').value = '4821';
+};
 const submit = async (el: Element) => {
   el.querySelector('form')!.requestSubmit();
   for (let i = 0; i < 5; i++) await nextFrame();
@@ -90,11 +97,7 @@ describe('<jp-register>', () => {
   it('requires the consent and maps consumer errors', async () => {
     answer({ 'POST /api/register': () => ({ status: 409, body: { error: { code: 'consumer_already_registered' } } }) });
     const el = await mount(html`<jp-register></jp-register>`);
-    byLabel(el, 'Ime i prezime').value = 'Milica Jovanović';
-    byLabel(el, 'E-mail adresa').value = 'milica@example.com';
-    byLabel(el, 'Lozinka').value = 'sunce nad sremom';
-    byLabel(el, 'Šifra potrošača').value = '104521';
-    byLabel(el, 'PIN').value = '4821';
+    fillRegistration(el);
     await submit(el);
     expect(el.querySelector('.jp-error')!.textContent).to.contain('saglasnost');
     expect(calls).to.have.length(0);
@@ -107,11 +110,7 @@ describe('<jp-register>', () => {
   it('shows the notice with a way to resend after registering', async () => {
     answer({ 'POST /api/register': () => ({ status: 202, body: { status: 'confirmation_sent' } }), 'POST /api/register/resend': () => ({ status: 202 }) });
     const el = await mount(html`<jp-register></jp-register>`);
-    byLabel(el, 'Ime i prezime').value = 'Milica Jovanović';
-    byLabel(el, 'E-mail adresa').value = 'milica@example.com';
-    byLabel(el, 'Lozinka').value = 'sunce nad sremom';
-    byLabel(el, 'Šifra potrošača').value = '104521';
-    byLabel(el, 'PIN').value = '4821';
+    fillRegistration(el);
     el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
     const registered = oneEvent(el, 'registered');
     await submit(el);

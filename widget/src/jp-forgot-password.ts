@@ -4,20 +4,16 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { schemas, validate } from './validation.js';
+import { schemas } from './validation.js';
 import { getLocale } from './localize.js';
 
 export class JpForgotPassword extends JpView {
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const checked = validate(schemas.forgot, { email: formValues(e.currentTarget as HTMLFormElement).text('email'), locale: getLocale() });
-    if (!checked.ok) {
-      this.fields = checked.fields;
-      await this.updateComplete;
-      return this.focusFirstError();
-    }
+    const value = await this.valid(schemas.forgot, { email: formValues(e.currentTarget as HTMLFormElement).text('email'), locale: getLocale() });
+    if (!value) return;
     await this.submit(async () => {
-      await this.call('POST', '/api/password/forgot', checked.value);
+      await this.call('POST', '/api/password/forgot', value);
       this.fields = {};
       this.status = { kind: 'good', text: msg('Ako za ovu adresu postoji nalog, poslali smo link za promenu lozinke. Link važi 1 sat.') };
       await this.updateComplete;

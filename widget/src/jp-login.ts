@@ -4,7 +4,7 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { schemas, validate } from './validation.js';
+import { schemas } from './validation.js';
 import type { Account } from './api.js';
 
 export class JpLogin extends JpView {
@@ -13,14 +13,10 @@ export class JpLogin extends JpView {
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
     const input = { email: v.text('email'), password: v.text('password'), remember: v.checked('remember') };
-    const checked = validate(schemas.login, input);
-    if (!checked.ok) {
-      this.fields = checked.fields;
-      await this.updateComplete;
-      return this.focusFirstError();
-    }
+    const value = await this.valid(schemas.login, input);
+    if (!value) return;
     await this.submit(async () => {
-      const r = await this.call<{ account: Account }>('POST', '/api/login', checked.value);
+      const r = await this.call<{ account: Account }>('POST', '/api/login', value);
       this.fields = {};
       form.reset();
       this.emit('login', { account: r.account });

@@ -5,7 +5,7 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { schemas, validate, PASSWORD_MIN_LENGTH, utility } from './validation.js';
+import { schemas, PASSWORD_MIN_LENGTH, utility } from './validation.js';
 import { billFigure } from './bill-figure.js';
 import { getLocale } from './localize.js';
 
@@ -26,17 +26,13 @@ export class JpRegister extends JpView {
       consumerCode: v.text('consumer-code'), pin: v.text('pin'),
       emailBills: v.checked('email-bills'), acceptTerms: v.checked('accept-terms') || undefined, locale: getLocale(),
     };
-    const checked = validate(schemas.register, input);
-    if (!checked.ok) {
-      this.fields = checked.fields;
-      await this.updateComplete;
-      return this.focusFirstError();
-    }
+    const value = await this.valid(schemas.register, input);
+    if (!value) return;
     await this.submit(async () => {
-      await this.call('POST', '/api/register', checked.value);
+      await this.call('POST', '/api/register', value);
       this.fields = {};
-      this.sentTo = checked.value.email;
-      this.emit('registered', { email: checked.value.email });
+      this.sentTo = value.email;
+      this.emit('registered', { email: value.email });
       await this.updateComplete;
       this.focusHeading();
     }, failureText);

@@ -4,7 +4,7 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { schemas, validate, PASSWORD_MIN_LENGTH } from './validation.js';
+import { schemas, PASSWORD_MIN_LENGTH } from './validation.js';
 
 export class JpResetPassword extends JpView {
   static properties = { ...JpView.properties, token: { type: String }, done: { state: true } };
@@ -19,15 +19,13 @@ export class JpResetPassword extends JpView {
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const checked = validate(schemas.reset, { token: this.token, password: formValues(e.currentTarget as HTMLFormElement).text('password') });
-    if (!checked.ok) {
-      this.fields = checked.fields;
-      if (checked.fields.token) this.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
-      await this.updateComplete;
-      return this.focusFirstError();
+    const value = await this.valid(schemas.reset, { token: this.token, password: formValues(e.currentTarget as HTMLFormElement).text('password') });
+    if (!value) {
+      if (this.fields.token) this.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
+      return;
     }
     await this.submit(async () => {
-      await this.call('POST', '/api/password/reset', checked.value);
+      await this.call('POST', '/api/password/reset', value);
       this.fields = {};
       this.done = true;
       this.emit('password-reset', {});

@@ -1,6 +1,8 @@
 // What every view shares: light-DOM rendering, the page's locale, a busy state that blocks
 // double submits, per-field error codes, a live status line, and events for the host page.
 import { LitElement } from 'lit';
+import type { GenericSchema, InferOutput } from 'valibot';
+import { validate } from './validation.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { adoptStyles } from './styles.js';
 import { apiBase, call, ApiFailure } from './api.js';
@@ -52,6 +54,16 @@ export abstract class JpView extends LitElement {
       return;
     }
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Checks input with a shared schema; on failure shows the field errors and focuses the first. */
+  protected async valid<S extends GenericSchema>(schema: S, input: unknown): Promise<InferOutput<S> | null> {
+    const r = validate(schema, input);
+    if (r.ok) return r.value;
+    this.fields = r.fields;
+    await this.updateComplete;
+    this.focusFirstError();
+    return null;
   }
 
   /** Runs a submit once at a time; maps failures to field errors or the status line. */

@@ -3,27 +3,17 @@
 // same 202, and its owner a notice instead (no account enumeration).
 import type { Context } from 'hono';
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../ports.ts';
-import { accounts, accountConsumers, consents, consumers } from '../db/schema.ts';
+import { accounts, accountConsumers, consents } from '../db/schema.ts';
 import { readBody } from '../http/body.ts';
-import { ApiError, tooManyAttempts } from '../http/errors.ts';
+import { ApiError } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
-import { pinMatches } from '../auth/pin.ts';
-import { blockedQuery, hitStatement, retryAfterSeconds } from '../auth/throttle.ts';
+import { proveConsumer } from '../auth/consumer-pin.ts';
 import { issueToken, tokenLink } from '../auth/tokens.ts';
 import { randomId } from '../auth/crypto.ts';
 import { enqueueStatement, deliverDue } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { AppContext } from '../app.ts';
-
-export const pinRules = (deps: Deps, code: string, ip: string) => {
-  const l = deps.config.limits;
-  return [
-    { key: `pin:code:${code}`, limit: l.pinMaxFailures, windowMs: l.pinWindowMs },
-    { key: `pin:ip:${ip}`, limit: l.pinIpMaxFailures, windowMs: l.pinWindowMs },
-  ];
-};
 
 export function register(ctx: AppContext) {
   const { deps, schemas } = ctx;
@@ -34,25 +24,9 @@ export function register(ctx: AppContext) {
     if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
 
     const now = deps.now();
-    const rules = pinRules(deps, input.consumerCode, ctx.clientIp(c));
-    const [blocked, consumerRows, existingRows] = await db.batch([
-      blockedQuery(db, rules.map((r) => r.key), now),
-      db
-        .select({ pinDigest: consumers.pinDigest, accountId: accountConsumers.accountId })
-        .from(consumers)
-        .leftJoin(accountConsumers, eq(accountConsumers.consumerCode, consumers.code))
-        .where(eq(consumers.code, input.consumerCode)),
-      db.select({ id: accounts.id, name: accounts.name, locale: accounts.locale }).from(accounts).where(eq(accounts.email, input.email)),
-    ]);
-    const retry = retryAfterSeconds(blocked, now);
-    if (retry) throw tooManyAttempts(retry);
-
-    const consumer = consumerRows[0];
-    if (!(await pinMatches(deps.config.pinKey, input.consumerCode, input.pin, consumer?.pinDigest))) {
-      await db.batch([hitStatement(db, rules[0], now), hitStatement(db, rules[1], now)]);
-      throw new ApiError(400, 'invalid_consumer_credentials');
-    }
-    if (consumer.accountId) throw new ApiError(409, 'consumer_already_registered');
+    const { linkedTo, extra: existingRows } = await proveConsumer(ctx, c, input.consumerCode, input.pin,
+      db.select({ id: accounts.id, name: accounts.name, locale: accounts.locale }).from(accounts).where(eq(accounts.email, input.email)));
+    if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
 
     // Hash on every path that reaches here, so the time taken does not tell whether the e-mail is known.
     const passwordHash = await deps.hasher.hash(input.password);

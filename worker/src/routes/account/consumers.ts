@@ -2,14 +2,12 @@
 // {consumerCode, pin} (same PIN throttling as registration) and .../unlink {consumerCode}.
 import type { Context } from 'hono';
 import { and, eq, sql } from 'drizzle-orm';
-import { accountConsumers, consumers } from '../../db/schema.ts';
+import { accountConsumers } from '../../db/schema.ts';
 import { readBody } from '../../http/body.ts';
-import { ApiError, tooManyAttempts } from '../../http/errors.ts';
+import { ApiError } from '../../http/errors.ts';
 import { requireSession } from '../../http/require-session.ts';
-import { pinMatches } from '../../auth/pin.ts';
-import { blockedQuery, hitStatement, retryAfterSeconds } from '../../auth/throttle.ts';
+import { proveConsumer } from '../../auth/consumer-pin.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { pinRules } from '../register.ts';
 import { rsd } from '../../bills/view.ts';
 import type { AppContext } from '../../app.ts';
 
@@ -36,24 +34,9 @@ export function linkConsumer(ctx: AppContext) {
     const s = await requireSession(c, deps);
     const input = await readBody(c, schemas.linkConsumer);
     const now = deps.now();
-    const rules = pinRules(deps, input.consumerCode, ctx.clientIp(c));
-    const [blocked, rows] = await db.batch([
-      blockedQuery(db, rules.map((r) => r.key), now),
-      db
-        .select({ pinDigest: consumers.pinDigest, accountId: accountConsumers.accountId })
-        .from(consumers)
-        .leftJoin(accountConsumers, eq(accountConsumers.consumerCode, consumers.code))
-        .where(eq(consumers.code, input.consumerCode)),
-    ]);
-    const retry = retryAfterSeconds(blocked, now);
-    if (retry) throw tooManyAttempts(retry);
-    const consumer = rows[0];
-    if (!(await pinMatches(deps.config.pinKey, input.consumerCode, input.pin, consumer?.pinDigest))) {
-      await db.batch([hitStatement(db, rules[0], now), hitStatement(db, rules[1], now)]);
-      throw new ApiError(400, 'invalid_consumer_credentials');
-    }
-    if (consumer.accountId === s.account.id) throw new ApiError(409, 'consumer_already_linked');
-    if (consumer.accountId) throw new ApiError(409, 'consumer_already_registered');
+    const { linkedTo } = await proveConsumer(ctx, c, input.consumerCode, input.pin);
+    if (linkedTo === s.account.id) throw new ApiError(409, 'consumer_already_linked');
+    if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
     try {
       await db.insert(accountConsumers).values({ consumerCode: input.consumerCode, accountId: s.account.id, linkedAt: now });
     } catch (err) {
