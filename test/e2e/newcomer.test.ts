@@ -43,13 +43,13 @@ const T = {
     create: 'Kreirajte nalog', pin: 'PIN', name: 'Ime i prezime', email: 'E-mail adresa', password: 'Lozinka', code: 'Šifra potrošača',
     terms: /Prihvatam/, register: 'Registracija', check: 'Proverite e-mail', confirmed: 'Registracija je potvrđena',
     login: 'Ulogujte se', remember: 'Zapamti me', info: 'Vaše informacije', logout: 'Odjavite se', forgot: 'Zaboravili ste lozinku?',
-    send: 'Pošaljite link', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', heading: 'Prijava',
+    send: 'Pošaljite link', bill: 'Račun za 2026-11', qr: 'IPS QR kod za plaćanje', pdf: 'Preuzmite PDF', backToBills: 'Nazad na račune', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', heading: 'Prijava',
   },
   'sr-Cyrl': {
     create: 'Креирајте налог', pin: 'ПИН', name: 'Име и презиме', email: 'Е-маил адреса', password: 'Лозинка', code: 'Шифра потрошача',
     terms: /Прихватам/, register: 'Регистрација', check: 'Проверите е-маил', confirmed: 'Регистрација је потврђена',
     login: 'Улогујте се', remember: 'Запамти ме', info: 'Ваше информације', logout: 'Одјавите се', forgot: 'Заборавили сте лозинку?',
-    send: 'Пошаљите линк', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', heading: 'Пријава',
+    send: 'Пошаљите линк', bill: 'Рачун за 2026-11', qr: 'ИПС QR код за плаћање', pdf: 'Преузмите ПДФ', backToBills: 'Назад на рачуне', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', heading: 'Пријава',
   },
 } as const;
 
@@ -116,6 +116,18 @@ describe.each([
     expect(cookies.find((c) => c.name === 'jp_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(cookies.find((c) => c.name === 'jp_session')!.expires).toBeGreaterThan(Date.now() / 1000 + 29 * 86400);
     await shot('account');
+
+    // The bills: open the newest, see the slip and its IPS QR code, download its PDF.
+    await page.getByRole('button', { name: t.bill }).click();
+    await page.getByRole('img', { name: t.qr }).waitFor();
+    expect(await page.textContent('jp-bills')).toContain('97 ');
+    expect(await axe(page)).toEqual([]);
+    const pdfHref = await page.getByRole('link', { name: t.pdf }).getAttribute('href');
+    const pdf = await context.request.get(new URL(pdfHref!, server.url).toString());
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await shot('bill');
+    await page.getByRole('button', { name: t.backToBills }).click();
 
     await page.reload();
     await page.getByRole('heading', { name: t.info }).waitFor();

@@ -18,6 +18,8 @@ export class JpAccount extends JpView {
 
   async connectedCallback() {
     super.connectedCallback();
+    // The bills view is a chunk of its own, fetched only once someone is logged in.
+    void import('./jp-bills.js');
     if (!this.account) {
       await this.submit(async () => {
         this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
@@ -55,6 +57,7 @@ export class JpAccount extends JpView {
         <label for=${`${this.id$}-bills`}>${msg('Slanje računa na e-mail')}</label>
       </div>
       ${statusLine(this.status)}
+      <jp-bills></jp-bills>
       <p><button type="button" class="jp-secondary" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.logout}>${msg('Odjavite se')}</button></p>`;
   }
 }

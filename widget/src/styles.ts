@@ -13,7 +13,7 @@ const sheet = css`
     font: 1rem/1.5 var(--jp-font); color: var(--jp-text); background: var(--jp-bg); border-radius: var(--jp-radius); }
   .jp *, .jp *::before, .jp *::after { box-sizing: border-box; }
   /* The host site's own rules must not restyle the widget. */
-  .jp :is(h2, p, label, input, button, a, dl, dt, dd, summary, strong, div, footer) {
+  .jp :is(h2, h3, h4, p, label, table, th, td, li, input, button, a, dl, dt, dd, summary, strong, div, footer) {
     font-family: inherit; text-transform: none; letter-spacing: normal; text-shadow: none; float: none; }
   .jp .jp { padding: 0; max-width: none; margin: 0; }
   .jp h2 { font-size: 1.5rem; margin: 0 0 .5rem; color: var(--jp-text); }
@@ -54,6 +54,17 @@ const sheet = css`
   .jp .jp-switch { display: flex; gap: .5rem; justify-content: flex-end; font-size: .9rem; }
   .jp .jp-switch button { padding: .2rem .5rem; min-height: 2rem; font-weight: 400; background: #fff; color: var(--jp-primary); border-width: 1px; }
   .jp .jp-switch button[aria-pressed=true] { background: var(--jp-primary); color: var(--jp-primary-text); }
+  .jp h3 { font-size: 1.25rem; margin: var(--jp-gap) 0 .5rem; }
+  .jp h4 { font-size: 1.05rem; margin: var(--jp-gap) 0 .5rem; }
+  .jp .jp-bills { list-style: none; margin: 0 0 var(--jp-gap); padding: 0; }
+  .jp .jp-bills li { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: .5rem 0; border-bottom: 1px solid #d0d0d0; }
+  .jp .jp-bills li > :first-child { flex: 1 1 100%; text-align: left; font-weight: 600; }
+  .jp .jp-paid { color: var(--jp-ok); } .jp .jp-unpaid { color: var(--jp-error); font-weight: 600; }
+  .jp .jp-items { width: 100%; border-collapse: collapse; margin-bottom: var(--jp-gap); }
+  .jp .jp-items th, .jp .jp-items td { text-align: left; padding: .3rem .25rem; border-bottom: 1px solid #d0d0d0; }
+  .jp .jp-items td:last-child { text-align: right; white-space: nowrap; }
+  .jp .jp-qr { width: 220px; max-width: 100%; height: auto; display: block; margin: 0 0 var(--jp-gap); }
+  .jp button:disabled { opacity: .5; cursor: not-allowed; }
   .jp .jp-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
 

@@ -1,0 +1,141 @@
+// <jp-bills>: the resident's consumers with their balance, the bill archive (newest first,
+// paged) and a bill's detail: items, payment slip, the NBS IPS QR code and the PDF.
+// Loaded on demand after login, so the login page stays small.
+import { html, nothing } from 'lit';
+import { msg, str } from '@lit/localize';
+import { JpView } from './view.js';
+import { statusLine } from './field.js';
+import { failureText } from './messages.js';
+import { getLocale } from './localize.js';
+
+interface ConsumerSummary { code: string; name: string; address: string; balance: number; unpaidBills: number }
+interface BillSummary { id: string; consumerCode: string; period: string; dueDate: string; amount: number; paid: boolean }
+interface BillDetail extends BillSummary {
+  items: { description: string; amount: number }[];
+  slip: { payee: string; account: string; amount: number; model: string; reference: string; paymentCode: string; purpose: string };
+  qrSvg: string;
+}
+
+const money = (n: number) => `${n.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ${msg('din.')}`;
+const date = (iso: string) => `${iso.split('-').reverse().join('.')}.`;
+
+/** The server's QR SVG as a DOM node (no data: URL, so a strict img-src still shows it). */
+function qrNode(svg: string, label: string): Node | typeof nothing {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const root = doc.documentElement;
+  if (root.nodeName !== 'svg') return nothing;
+  root.setAttribute('role', 'img');
+  root.setAttribute('aria-label', label);
+  root.setAttribute('class', 'jp-qr');
+  return document.importNode(root, true);
+}
+
+export class JpBills extends JpView {
+  static properties = { ...JpView.properties, consumers: { state: true }, bills: { state: true }, detail: { state: true }, page: { state: true }, total: { state: true } };
+  declare consumers: ConsumerSummary[];
+  declare bills: BillSummary[];
+  declare detail: BillDetail | null;
+  declare page: number;
+  declare total: number;
+  private pageSize = 12;
+
+  constructor() {
+    super();
+    this.consumers = [];
+    this.bills = [];
+    this.detail = null;
+    this.page = 1;
+    this.total = 0;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    void this.load(1);
+  }
+
+  private async load(page: number) {
+    await this.submit(async () => {
+      const [c, b] = await Promise.all([
+        this.call<{ consumers: ConsumerSummary[] }>('GET', '/api/account/consumers'),
+        this.call<{ bills: BillSummary[]; total: number; pageSize: number }>('GET', `/api/bills?page=${page}`),
+      ]);
+      this.consumers = c.consumers;
+      this.bills = b.bills;
+      this.total = b.total;
+      this.pageSize = b.pageSize;
+      this.page = page;
+    }, failureText);
+  }
+
+  private open(id: string) {
+    return async () => {
+      await this.submit(async () => {
+        this.detail = (await this.call<{ bill: BillDetail }>('GET', `/api/bills/${id}`)).bill;
+        await this.updateComplete;
+        this.querySelector<HTMLElement>('h3')?.focus();
+      }, failureText);
+    };
+  }
+
+  private async back() {
+    const id = this.detail?.id;
+    this.detail = null;
+    await this.updateComplete;
+    this.querySelector<HTMLElement>(`[data-bill="${id}"]`)?.focus();
+  }
+
+  render() {
+    return this.detail ? this.renderDetail(this.detail) : this.renderList();
+  }
+
+  private renderList() {
+    const pages = Math.max(1, Math.ceil(this.total / this.pageSize));
+    return html`${this.consumers.map((c) => html`<p><strong>${c.code}</strong> — ${c.name}, ${c.address}<br />
+        ${msg('Trenutno dugovanje')}: <strong>${money(c.balance)}</strong></p>`)}
+      <h3 tabindex="-1">${msg('Računi')}</h3>
+      ${statusLine(this.status)}
+      ${this.bills.length === 0 && !this.busy ? html`<p>${msg('Još nema računa.')}</p>` : nothing}
+      <ul class="jp-bills">
+        ${this.bills.map((b) => html`<li>
+          <button type="button" class="jp-link" data-bill=${b.id} @click=${this.open(b.id)}>${msg(str`Račun za ${b.period}`)}</button>
+          <span>${money(b.amount)}</span>
+          <span>${msg('Rok')}: ${date(b.dueDate)}</span>
+          <span class=${b.paid ? 'jp-paid' : 'jp-unpaid'}>${b.paid ? msg('Plaćeno') : msg('Nije plaćeno')}</span>
+        </li>`)}
+      </ul>
+      ${pages > 1
+        ? html`<div class="jp-row">
+            <button type="button" class="jp-secondary" ?disabled=${this.page <= 1} @click=${() => this.load(this.page - 1)}>${msg('Novije')}</button>
+            <span>${msg(str`Strana ${this.page} od ${pages}`)}</span>
+            <button type="button" class="jp-secondary" ?disabled=${this.page >= pages} @click=${() => this.load(this.page + 1)}>${msg('Starije')}</button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderDetail(b: BillDetail) {
+    const s = b.slip;
+    return html`<h3 tabindex="-1">${msg(str`Račun za ${b.period}`)}</h3>
+      <table class="jp-items">
+        <thead><tr><th scope="col">${msg('Stavka')}</th><th scope="col">${msg('Iznos')}</th></tr></thead>
+        <tbody>${b.items.map((i) => html`<tr><td>${i.description}</td><td>${money(i.amount)}</td></tr>`)}</tbody>
+        <tfoot><tr><th scope="row">${msg('Ukupno za uplatu')}</th><td>${money(b.amount)}</td></tr></tfoot>
+      </table>
+      <p>${msg('Rok')}: ${date(b.dueDate)} · ${b.paid ? msg('Plaćeno') : msg('Nije plaćeno')}</p>
+      <h4>${msg('Nalog za uplatu')}</h4>
+      <dl>
+        <dt>${msg('Primalac')}</dt><dd>${s.payee}</dd>
+        <dt>${msg('Račun primaoca')}</dt><dd>${s.account}</dd>
+        <dt>${msg('Iznos')}</dt><dd>${money(s.amount)}</dd>
+        <dt>${msg('Model i poziv na broj')}</dt><dd>${s.model} ${s.reference}</dd>
+        <dt>${msg('Šifra plaćanja')}</dt><dd>${s.paymentCode}</dd>
+        <dt>${msg('Svrha uplate')}</dt><dd>${s.purpose}</dd>
+      </dl>
+      ${b.paid ? nothing : html`<p>${msg('Platite skeniranjem IPS QR koda u aplikaciji Vaše banke.')}</p>${qrNode(b.qrSvg, msg('IPS QR kod za plaćanje'))}`}
+      <div class="jp-row">
+        <a href=${`${this.api}/api/bills/${b.id}/pdf?locale=${getLocale()}`} download>${msg('Preuzmite PDF')}</a>
+        <button type="button" class="jp-secondary" @click=${this.back}>${msg('Nazad na račune')}</button>
+      </div>`;
+  }
+}
+
+customElements.define('jp-bills', JpBills);
