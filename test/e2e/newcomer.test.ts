@@ -43,19 +43,19 @@ const T = {
     create: 'Kreirajte nalog', pin: 'PIN', name: 'Ime i prezime', email: 'E-mail adresa', password: 'Lozinka', code: 'Šifra potrošača',
     terms: /Prihvatam/, register: 'Registracija', check: 'Proverite e-mail', confirmed: 'Registracija je potvrđena',
     login: 'Ulogujte se', remember: 'Zapamti me', info: 'Vaše informacije', logout: 'Odjavite se', forgot: 'Zaboravili ste lozinku?',
-    send: 'Pošaljite link', bill: 'Račun za 2026-11', qr: 'IPS QR kod za plaćanje', pdf: 'Preuzmite PDF', backToBills: 'Nazad na račune', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', heading: 'Prijava',
+    send: 'Pošaljite link', currentPassword: 'Trenutna lozinka', changePassword: 'Promenite lozinku', add: 'Dodajte', bill: 'Račun za 2026-11', qr: 'IPS QR kod za plaćanje', pdf: 'Preuzmite PDF', backToBills: 'Nazad na račune', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', heading: 'Prijava',
   },
   'sr-Cyrl': {
     create: 'Креирајте налог', pin: 'ПИН', name: 'Име и презиме', email: 'Е-маил адреса', password: 'Лозинка', code: 'Шифра потрошача',
     terms: /Прихватам/, register: 'Регистрација', check: 'Проверите е-маил', confirmed: 'Регистрација је потврђена',
     login: 'Улогујте се', remember: 'Запамти ме', info: 'Ваше информације', logout: 'Одјавите се', forgot: 'Заборавили сте лозинку?',
-    send: 'Пошаљите линк', bill: 'Рачун за 2026-11', qr: 'ИПС QR код за плаћање', pdf: 'Преузмите ПДФ', backToBills: 'Назад на рачуне', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', heading: 'Пријава',
+    send: 'Пошаљите линк', currentPassword: 'Тренутна лозинка', changePassword: 'Промените лозинку', add: 'Додајте', bill: 'Рачун за 2026-11', qr: 'ИПС QR код за плаћање', pdf: 'Преузмите ПДФ', backToBills: 'Назад на рачуне', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', heading: 'Пријава',
   },
 } as const;
 
 describe.each([
-  ['sr-Latn', { code: '104521', pin: '4821', name: 'Milica Jovanović', email: 'milica@example.com' }],
-  ['sr-Cyrl', { code: '104529', pin: '8452', name: 'Драгана Стојановић', email: 'dragana@example.com' }],
+  ['sr-Latn', { code: '104521', pin: '4821', name: 'Milica Jovanović', email: 'milica@example.com', second: { code: '104525', pin: '9034' } }],
+  ['sr-Cyrl', { code: '104529', pin: '8452', name: 'Драгана Стојановић', email: 'dragana@example.com', second: { code: '104526', pin: '2277' } }],
 ] as const)('newcomer flow in %s', (locale, who) => {
   it('works end to end by keyboard-reachable, labelled controls, with no console errors', async () => {
     const t = T[locale];
@@ -129,9 +129,21 @@ describe.each([
     await shot('bill');
     await page.getByRole('button', { name: t.backToBills }).click();
 
+    // Settings: a wrong current password is refused at the right field; another code can be linked.
+    await page.getByLabel(t.currentPassword, { exact: true }).fill('nije moja lozinka');
+    await page.getByLabel(t.newPassword, { exact: true }).first().fill('nova lozinka za rumu 7');
+    await page.getByRole('button', { name: t.changePassword }).click();
+    await expect.poll(async () => page.getByLabel(t.currentPassword, { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel(t.code, { exact: true }).fill(who.second.code);
+    await page.getByLabel(t.pin, { exact: true }).fill(who.second.pin);
+    await page.getByRole('button', { name: t.add, exact: true }).click();
+    await expect.poll(() => page.textContent('jp-account')).toContain(who.second.code);
+    expect(await axe(page)).toEqual([]);
+    await shot('settings');
+
     await page.reload();
     await page.getByRole('heading', { name: t.info }).waitFor();
-    await page.getByRole('button', { name: t.logout }).click();
+    await page.getByRole('button', { name: t.logout, exact: true }).click();
     await page.getByRole('heading', { name: t.heading }).waitFor();
     await shot('logged-out');
 

@@ -20,6 +20,11 @@ export class JpAccount extends JpView {
     super.connectedCallback();
     // The bills view is a chunk of its own, fetched only once someone is logged in.
     void import('./jp-bills.js');
+    void import('./jp-settings.js');
+    this.addEventListener('consumers-changed', async () => {
+      this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
+      await (this.querySelector('jp-bills') as (HTMLElement & { load?(page: number): Promise<void> }) | null)?.load?.(1);
+    });
     if (!this.account) {
       await this.submit(async () => {
         this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
@@ -58,6 +63,7 @@ export class JpAccount extends JpView {
       </div>
       ${statusLine(this.status)}
       <jp-bills></jp-bills>
+      <jp-settings></jp-settings>
       <p><button type="button" class="jp-secondary" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.logout}>${msg('Odjavite se')}</button></p>`;
   }
 }

@@ -53,7 +53,8 @@ export class JpBills extends JpView {
     void this.load(1);
   }
 
-  private async load(page: number) {
+  /** Loads a page of bills (and the balances); also called after a consumer code is linked. */
+  async load(page: number) {
     await this.submit(async () => {
       const [c, b] = await Promise.all([
         this.call<{ consumers: ConsumerSummary[] }>('GET', '/api/account/consumers'),
@@ -97,7 +98,7 @@ export class JpBills extends JpView {
       ${this.bills.length === 0 && !this.busy ? html`<p>${msg('Još nema računa.')}</p>` : nothing}
       <ul class="jp-bills">
         ${this.bills.map((b) => html`<li>
-          <button type="button" class="jp-link" data-bill=${b.id} @click=${this.open(b.id)}>${msg(str`Račun za ${b.period}`)}</button>
+          <button type="button" class="jp-link" data-bill=${b.id} @click=${this.open(b.id)}>${msg(str`Račun za ${b.period}`)}${this.consumers.length > 1 ? ` · ${b.consumerCode}` : ''}</button>
           <span>${money(b.amount)}</span>
           <span>${msg('Rok')}: ${date(b.dueDate)}</span>
           <span class=${b.paid ? 'jp-paid' : 'jp-unpaid'}>${b.paid ? msg('Plaćeno') : msg('Nije plaćeno')}</span>

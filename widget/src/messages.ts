@@ -26,6 +26,9 @@ export function failureText(f: Pick<ApiFailure, 'code' | 'retryAfter'>): string 
     case 'invalid_consumer_credentials': return msg('Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.');
     case 'consumer_already_registered': return msg('Za ovu šifru potrošača već postoji nalog. Ulogujte se ili promenite lozinku.');
     case 'invalid_token': return msg('Link nije ispravan, već je iskorišćen ili je istekao.');
+    case 'wrong_password': return msg('Lozinka nije tačna.');
+    case 'consumer_already_linked': return msg('Ova šifra potrošača je već na Vašem nalogu.');
+    case 'last_consumer': return msg('Nalog mora imati bar jednu šifru potrošača.');
     case 'too_many_attempts': {
       const minutes = Math.max(1, Math.ceil((f.retryAfter ?? 60) / 60));
       return msg(str`Previše pokušaja. Pokušajte ponovo za ${minutes} min.`);

@@ -1,0 +1,95 @@
+// <jp-settings>: change password, link another consumer code, log out everywhere, download
+// "my data" and delete the account (ZZPL). Loaded on demand with the account view.
+import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { JpView } from './view.js';
+import { field, statusLine, formValues } from './field.js';
+import { failureText } from './messages.js';
+import { schemas, PASSWORD_MIN_LENGTH } from './validation.js';
+
+export class JpSettings extends JpView {
+  private async changePassword(e: SubmitEvent) {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const v = formValues(form);
+    const value = await this.valid(schemas.changePassword, { currentPassword: v.text('current-password'), newPassword: v.text('new-password') });
+    if (!value) return;
+    await this.submit(async () => {
+      await this.call('POST', '/api/account/password', value);
+      this.fields = {};
+      form.reset();
+      this.status = { kind: 'good', text: msg('Lozinka je promenjena. Ostali uređaji su odjavljeni.') };
+    }, failureText);
+    // The server names the re-entered password "password"; here it is the current-password field.
+    if (this.fields.password) {
+      this.fields = { currentPassword: this.fields.password };
+      await this.updateComplete;
+      this.focusFirstError();
+    }
+  }
+
+  private async link(e: SubmitEvent) {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const v = formValues(form);
+    const value = await this.valid(schemas.linkConsumer, { consumerCode: v.text('consumer-code'), pin: v.text('pin') });
+    if (!value) return;
+    await this.submit(async () => {
+      await this.call('POST', '/api/account/consumers/link', value);
+      this.fields = {};
+      form.reset();
+      this.status = { kind: 'good', text: msg('Šifra potrošača je dodata.') };
+      this.emit('consumers-changed', {});
+    }, failureText);
+  }
+
+  private async everywhere() {
+    await this.submit(async () => {
+      await this.call('POST', '/api/account/sessions/revoke-all', { keepCurrent: true });
+      this.status = { kind: 'good', text: msg('Odjavljeni ste sa svih drugih uređaja.') };
+    }, failureText);
+  }
+
+  private async deleteAccount(e: SubmitEvent) {
+    e.preventDefault();
+    const value = await this.valid(schemas.deleteAccount, { password: formValues(e.currentTarget as HTMLFormElement).text('password') });
+    if (!value) return;
+    if (!confirm(msg('Nalog će biti trajno obrisan. Da li ste sigurni?'))) return;
+    await this.submit(async () => {
+      await this.call('POST', '/api/account/delete', value);
+      this.emit('logout', { deleted: true });
+    }, failureText);
+  }
+
+  render() {
+    const f = this.fields;
+    const id = this.id$;
+    return html`<h3 tabindex="-1">${msg('Podešavanja naloga')}</h3>
+      ${statusLine(this.status)}
+      <form method="post" action="#" novalidate @submit=${this.changePassword}>
+        <h4>${msg('Promena lozinke')}</h4>
+        ${field({ id: `${id}-cur`, name: 'current-password', label: msg('Trenutna lozinka'), type: 'password', autocomplete: 'current-password', error: f.currentPassword })}
+        ${field({ id: `${id}-new`, name: 'new-password', label: msg('Nova lozinka'), type: 'password', autocomplete: 'new-password', error: f.newPassword, minLength: PASSWORD_MIN_LENGTH })}
+        <button type="submit">${msg('Promenite lozinku')}</button>
+      </form>
+      <form method="post" action="#" novalidate @submit=${this.link}>
+        <h4>${msg('Dodajte šifru potrošača')}</h4>
+        ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: 'numeric', error: f.consumerCode })}
+        ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: 'numeric', error: f.pin })}
+        <button type="submit">${msg('Dodajte')}</button>
+      </form>
+      <h4>${msg('Prijave i podaci')}</h4>
+      <div class="jp-row">
+        <button type="button" class="jp-secondary" @click=${this.everywhere}>${msg('Odjavite se sa svih drugih uređaja')}</button>
+        <a href=${`${this.api}/api/account/export`} download="moji-podaci.json">${msg('Preuzmite svoje podatke')}</a>
+      </div>
+      <form method="post" action="#" novalidate @submit=${this.deleteAccount}>
+        <h4>${msg('Brisanje naloga')}</h4>
+        <p class="jp-hint">${msg('Brišu se nalog, prijave i lični podaci naloga; podaci o potrošaču i računima ostaju u evidenciji preduzeća, kako zakon nalaže.')}</p>
+        ${field({ id: `${id}-del`, name: 'password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: f.password })}
+        <button type="submit" class="jp-secondary">${msg('Obrišite nalog')}</button>
+      </form>`;
+  }
+}
+
+customElements.define('jp-settings', JpSettings);
