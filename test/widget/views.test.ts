@@ -200,3 +200,20 @@ describe('<jp-confirm> and <jp-reset-password>', () => {
     expect(el.querySelector('h2')!.textContent).to.equal('Lozinka je promenjena');
   });
 });
+
+describe('<jp-unsubscribe>', () => {
+  beforeEach(() => setLocale('sr-Latn'));
+
+  it('stops e-mail bills only after the button, axe-clean', async () => {
+    answer({ 'POST /api/email-bills/unsubscribe': () => ({ status: 200, body: { status: 'unsubscribed' } }) });
+    const el = document.createElement('jp-unsubscribe') as HTMLElement & { token: string };
+    el.token = 'header.payload.signature';
+    await mount(html`${el}`);
+    expect(calls).to.have.length(0);
+    expect(await axeViolations(el)).to.deep.equal([]);
+    el.querySelector<HTMLButtonElement>('button')!.click();
+    for (let i = 0; i < 5; i++) await nextFrame();
+    expect(calls[0]).to.deep.equal({ path: '/api/email-bills/unsubscribe', body: { token: 'header.payload.signature' } });
+    expect(el.querySelector('[role=status]')!.textContent).to.contain('više neće stizati');
+  });
+});

@@ -1,6 +1,6 @@
 // <jp-portal>: the one-tag embed. Login, registration, forgotten password, reset and
 // confirmation views; acts on ?confirm= / ?reset= links and removes them from the address
-// bar; after login, the resident's account. The session survives reloads (GET /api/me).
+// bar (and ?unsubscribe= from bill mails); after login, the resident's account. The session survives reloads (GET /api/me).
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
@@ -13,8 +13,9 @@ import './jp-forgot-password.js';
 import './jp-reset-password.js';
 import './jp-confirm.js';
 import './jp-account.js';
+import './jp-unsubscribe.js';
 
-type View = 'loading' | 'login' | 'register' | 'forgot' | 'reset' | 'confirm' | 'account';
+type View = 'loading' | 'login' | 'register' | 'forgot' | 'reset' | 'confirm' | 'unsubscribe' | 'account';
 const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', 'Ћирилица'], ['en', 'English']];
 
 /**
@@ -64,7 +65,7 @@ export class JpPortal extends JpView {
 
   private async start() {
     const url = new URL(location.href);
-    for (const param of ['confirm', 'reset'] as const) {
+    for (const param of ['confirm', 'reset', 'unsubscribe'] as const) {
       const token = url.searchParams.get(param);
       if (token) {
         // The token must not stay in the address bar, history or a shared screenshot.
@@ -120,6 +121,7 @@ export class JpPortal extends JpView {
       case 'forgot': return html`<jp-forgot-password class="jp-view"></jp-forgot-password>`;
       case 'reset': return html`<jp-reset-password class="jp-view" .token=${this.token}></jp-reset-password>`;
       case 'confirm': return html`<jp-confirm class="jp-view" .token=${this.token}></jp-confirm>`;
+      case 'unsubscribe': return html`<jp-unsubscribe class="jp-view" .token=${this.token}></jp-unsubscribe>`;
       case 'account': return html`<jp-account class="jp-view" .account=${this.account}></jp-account>`;
     }
   }

@@ -1,0 +1,37 @@
+// <jp-unsubscribe token="…">: from the link in a bill mail, stops e-mail bills after one click
+// (a button, so link scanners that open mail links change nothing).
+import { html } from 'lit';
+import { msg } from '@lit/localize';
+import { JpView } from './view.js';
+import { statusLine } from './field.js';
+import { failureText } from './messages.js';
+
+export class JpUnsubscribe extends JpView {
+  static properties = { ...JpView.properties, token: { type: String }, done: { state: true } };
+  declare token: string;
+  declare done: boolean;
+
+  constructor() {
+    super();
+    this.token = '';
+    this.done = false;
+  }
+
+  private async stop() {
+    await this.submit(async () => {
+      await this.call('POST', '/api/email-bills/unsubscribe', { token: this.token });
+      this.done = true;
+      this.status = { kind: 'good', text: msg('Računi Vam više neće stizati na e-mail. Ponovo ih možete uključiti u podešavanjima naloga.') };
+    }, failureText);
+  }
+
+  render() {
+    return html`<h2 tabindex="-1">${msg('Slanje računa na e-mail')}</h2>
+      ${this.done ? '' : html`<p>${msg('Želite li da Vam računi više ne stižu na e-mail?')}</p>
+        <p><button type="button" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.stop}>${msg('Odjavite slanje računa')}</button></p>`}
+      ${statusLine(this.status)}
+      <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`;
+  }
+}
+
+customElements.define('jp-unsubscribe', JpUnsubscribe);
