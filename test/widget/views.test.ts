@@ -217,3 +217,31 @@ describe('<jp-unsubscribe>', () => {
     expect(el.querySelector('[role=status]')!.textContent).to.contain('više neće stizati');
   });
 });
+
+describe('<jp-settings>', () => {
+  beforeEach(() => setLocale('sr-Latn'));
+
+  it('shows a wrong password at the form that sent it, lists sessions and revokes one', async () => {
+    answer({
+      'GET /api/account/sessions': () => ({ status: 200, body: { sessions: [{ id: 'aaaaaaaaaaaaaaaa', current: true, lastSeenAt: 0, userAgent: 'Ovaj' }, { id: 'bbbbbbbbbbbbbbbb', current: false, lastSeenAt: 0, userAgent: 'Telefon' }] } }),
+      'GET /api/account/consents': () => ({ status: 200, body: { consents: [{ termsVersion: '2026-11-01', privacyVersion: '2026-11-01', acceptedAt: 0 }] } }),
+      'POST /api/account/email': () => ({ status: 403, body: { error: { code: 'wrong_password', fields: { password: 'wrong_password' } } } }),
+      'POST /api/account/sessions/revoke': () => ({ status: 204 }),
+    });
+    const el = await mount(html`<jp-settings></jp-settings>`);
+    for (let i = 0; i < 5; i++) await nextFrame();
+    expect(el.textContent).to.contain('Telefon').and.contain('2026-11-01');
+    const form = [...el.querySelectorAll('form')].find((f) => f.querySelector('input[name=new-email]'))!;
+    form.querySelector<HTMLInputElement>('input[name=new-email]')!.value = 'nova@example.com';
+    form.querySelector<HTMLInputElement>('input[name=email-password]')!.value = 'pogrešna lozinka';
+    form.requestSubmit();
+    for (let i = 0; i < 8; i++) await nextFrame();
+    expect(form.querySelector('input[name=email-password]')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.querySelector<HTMLInputElement>('input[name=password]')!.getAttribute('aria-invalid')).to.equal('false');
+    expect(document.activeElement).to.equal(form.querySelector('input[name=email-password]'));
+    [...el.querySelectorAll('button')].find((b) => b.textContent === 'Odjavite ovaj uređaj')!.click();
+    for (let i = 0; i < 5; i++) await nextFrame();
+    expect(calls.find((c) => c.path === '/api/account/sessions/revoke')!.body).to.deep.equal({ id: 'bbbbbbbbbbbbbbbb' });
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+});

@@ -40,6 +40,15 @@ export class JpAccount extends JpView {
     }, failureText);
   }
 
+  private unlink(code: string) {
+    return async () => {
+      await this.submit(async () => {
+        await this.call('POST', '/api/account/consumers/unlink', { consumerCode: code });
+        this.dispatchEvent(new CustomEvent('consumers-changed'));
+      }, failureText);
+    };
+  }
+
   private async logout() {
     await this.submit(async () => {
       await this.call('POST', '/api/logout', {});
@@ -55,7 +64,8 @@ export class JpAccount extends JpView {
       <dl>
         <dt>${msg('Ime i prezime')}</dt><dd>${a.name}</dd>
         <dt>${msg('E-mail adresa')}</dt><dd>${a.email}</dd>
-        ${a.consumers.map((c) => html`<dt>${msg('Šifra potrošača')}</dt><dd>${c.code} — ${c.name}, ${c.address}</dd>`)}
+        ${a.consumers.map((c) => html`<dt>${msg('Šifra potrošača')}</dt><dd>${c.code} — ${c.name}, ${c.address}
+          ${a.consumers.length > 1 ? html`<button type="button" class="jp-link" @click=${this.unlink(c.code)}>${msg('Uklonite sa naloga')}</button>` : ''}</dd>`)}
       </dl>
       <div class="jp-check">
         <input id=${`${this.id$}-bills`} type="checkbox" .checked=${a.emailBills} @change=${this.toggleBills} />

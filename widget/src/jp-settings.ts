@@ -7,7 +7,73 @@ import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { schemas, PASSWORD_MIN_LENGTH } from './validation.js';
 
+interface SessionInfo { id: string; current: boolean; lastSeenAt: number; userAgent: string | null }
+interface Consent { termsVersion: string; privacyVersion: string; acceptedAt: number }
+
+const when = (ms: number) => new Date(ms).toLocaleString('sr-Latn-RS', { dateStyle: 'short', timeStyle: 'short' });
+
 export class JpSettings extends JpView {
+  static properties = { ...JpView.properties, sessions: { state: true }, consents: { state: true } };
+  declare sessions: SessionInfo[];
+  declare consents: Consent[];
+
+  constructor() {
+    super();
+    this.sessions = [];
+    this.consents = [];
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    void this.refresh();
+  }
+
+  private async refresh() {
+    try {
+      const [s, c] = await Promise.all([
+        this.call<{ sessions: SessionInfo[] }>('GET', '/api/account/sessions'),
+        this.call<{ consents: Consent[] }>('GET', '/api/account/consents'),
+      ]);
+      this.sessions = s.sessions;
+      this.consents = c.consents;
+    } catch {
+      /* the lists stay empty; the forms still work */
+    }
+  }
+
+  private async changeEmail(e: SubmitEvent) {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const v = formValues(form);
+    const value = await this.valid(schemas.changeEmail, { password: v.text('email-password'), email: v.text('new-email') });
+    if (value) {
+      await this.submit(async () => {
+        await this.call('POST', '/api/account/email', value);
+        this.fields = {};
+        form.reset();
+        this.status = { kind: 'good', text: msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite.') };
+      }, failureText);
+    }
+    await this.passwordErrorTo('emailPassword');
+  }
+
+  /** The server and the schemas call every re-entered password "password"; show it at this form's field. */
+  private async passwordErrorTo(field: string) {
+    if (!this.fields.password) return;
+    const { password, ...rest } = this.fields;
+    this.fields = { ...rest, [field]: password };
+    await this.updateComplete;
+    this.focusFirstError();
+  }
+
+  private revoke(id: string) {
+    return async () => {
+      await this.submit(async () => {
+        await this.call('POST', '/api/account/sessions/revoke', { id });
+        await this.refresh();
+      }, failureText);
+    };
+  }
   private async changePassword(e: SubmitEvent) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
@@ -20,12 +86,7 @@ export class JpSettings extends JpView {
       form.reset();
       this.status = { kind: 'good', text: msg('Lozinka je promenjena. Ostali uređaji su odjavljeni.') };
     }, failureText);
-    // The server names the re-entered password "password"; here it is the current-password field.
-    if (this.fields.password) {
-      this.fields = { currentPassword: this.fields.password };
-      await this.updateComplete;
-      this.focusFirstError();
-    }
+    await this.passwordErrorTo('currentPassword');
   }
 
   private async link(e: SubmitEvent) {
@@ -47,6 +108,7 @@ export class JpSettings extends JpView {
     await this.submit(async () => {
       await this.call('POST', '/api/account/sessions/revoke-all', { keepCurrent: true });
       this.status = { kind: 'good', text: msg('Odjavljeni ste sa svih drugih uređaja.') };
+      await this.refresh();
     }, failureText);
   }
 
@@ -78,11 +140,25 @@ export class JpSettings extends JpView {
         ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: 'numeric', error: f.pin })}
         <button type="submit">${msg('Dodajte')}</button>
       </form>
+      <form method="post" action="#" novalidate @submit=${this.changeEmail}>
+        <h4>${msg('Promena e-mail adrese')}</h4>
+        ${field({ id: `${id}-mail`, name: 'new-email', label: msg('Nova e-mail adresa'), type: 'email', autocomplete: 'email', error: f.email })}
+        ${field({ id: `${id}-mailpw`, name: 'email-password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: f.emailPassword })}
+        <button type="submit">${msg('Promenite adresu')}</button>
+      </form>
       <h4>${msg('Prijave i podaci')}</h4>
+      <ul class="jp-bills">
+        ${this.sessions.map((x) => html`<li>
+          <span>${x.userAgent ?? msg('Nepoznat uređaj')}${x.current ? html` — <strong>${msg('ovaj uređaj')}</strong>` : ''}</span>
+          <span>${msg('Poslednja aktivnost')}: ${when(x.lastSeenAt)}</span>
+          ${x.current ? '' : html`<button type="button" class="jp-link" @click=${this.revoke(x.id)}>${msg('Odjavite ovaj uređaj')}</button>`}
+        </li>`)}
+      </ul>
       <div class="jp-row">
         <button type="button" class="jp-secondary" @click=${this.everywhere}>${msg('Odjavite se sa svih drugih uređaja')}</button>
         <a href=${`${this.api}/api/account/export`} download="moji-podaci.json">${msg('Preuzmite svoje podatke')}</a>
       </div>
+      <p class="jp-hint">${this.consents.map((c) => html`${msg('Saglasnost')}: ${msg('Uslovi korišćenja')} ${c.termsVersion}, ${msg('Izjava o privatnosti')} ${c.privacyVersion} — ${when(c.acceptedAt)}<br />`)}</p>
       <form method="post" action="#" novalidate @submit=${this.deleteAccount}>
         <h4>${msg('Brisanje naloga')}</h4>
         <p class="jp-hint">${msg('Brišu se nalog, prijave i lični podaci naloga; podaci o potrošaču i računima ostaju u evidenciji preduzeća, kako zakon nalaže.')}</p>
