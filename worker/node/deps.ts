@@ -28,8 +28,9 @@ export function log(level: 'info' | 'warn' | 'error', msg: string, data?: Record
 export function deferQueue() {
   const pending = new Set<Promise<unknown>>();
   return {
-    defer(work: Promise<unknown>) {
-      const p = work.catch((e) => log('error', 'deferred work failed', { error: String(e) })).finally(() => pending.delete(p));
+    defer(work: () => Promise<unknown>) {
+      // setImmediate: the handler returns (and the response goes out) before the work starts.
+      const p = new Promise((ok) => setImmediate(ok)).then(work).catch((e) => log('error', 'deferred work failed', { error: String(e) })).finally(() => pending.delete(p));
       pending.add(p);
     },
     async settle() {

@@ -52,7 +52,7 @@ export interface Deps {
   fonts: () => Promise<PdfFonts>;
   now: () => number;
   randomBytes: (n: number) => Uint8Array;
-  /** Runs work after the response (ctx.waitUntil on Workers, a tracked promise on Node). */
-  defer: (work: Promise<unknown>) => void;
+  /** Starts work after the response (ctx.waitUntil on Workers, a tracked task on Node). */
+  defer: (work: () => Promise<unknown>) => void;
   log: (level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) => void;
 }

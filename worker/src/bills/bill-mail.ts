@@ -7,7 +7,7 @@ import type { Locale } from '../schemas/api.ts';
 import { LOCALES } from '../schemas/api.ts';
 import { randomId } from '../auth/crypto.ts';
 import { latinToCyrillic } from '../i18n/translit.ts';
-import { enqueueStatement, deliverDue } from '../mail/outbox.ts';
+import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { esc, type RenderedMail } from '../mail/templates.ts';
 import { paymentSlip } from './view.ts';
 import { qrPng } from './qr-image.ts';
@@ -109,6 +109,6 @@ export async function mailNewBills(deps: Deps, billIds: string[]): Promise<numbe
     await db.batch([db.run(claim), queued.stmt, db.run(sql`UPDATE bill_mails SET outbox_id = ${queued.id} WHERE outbox_id = ${marker}`)]);
     ids.push(queued.id);
   }
-  if (ids.length) deps.defer(deliverDue(deps, ids));
+  if (ids.length) sendSoon(deps, ids);
   return ids.length;
 }

@@ -47,6 +47,11 @@ async function claim(db: Db, id: string, now: number) {
   return rows[0];
 }
 
+/** Delivers these mails once the response is on its way (retries are the periodic job's). */
+export function sendSoon(deps: Deps, ids: string[]): void {
+  deps.defer(() => deliverDue(deps, ids));
+}
+
 export interface DeliveryReport { sent: number; retried: number; failed: number }
 
 /** Delivers the given mails (or every due one) once each; failures are scheduled again with backoff. */

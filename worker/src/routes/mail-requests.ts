@@ -9,7 +9,7 @@ import { readBody } from '../http/body.ts';
 import { tooManyAttempts } from '../http/errors.ts';
 import { blockedQuery, hitStatement, retryAfterSeconds, type Rule } from '../auth/throttle.ts';
 import { issueToken, tokenLink } from '../auth/tokens.ts';
-import { enqueueStatement, deliverDue } from '../mail/outbox.ts';
+import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import type { AppContext } from '../app.ts';
 
@@ -54,7 +54,7 @@ function mailRequest(ctx: AppContext, kind: 'forgot' | 'resend') {
     const locale = (input as { locale?: string }).locale ?? account.locale;
     const mail = enqueueStatement(deps, mailKind, input.email, composeMail(deps, mailKind, locale, account.name, tokenLink(deps, purpose, t.token)));
     await db.batch([...hits, t.voidOld, t.insert, mail.stmt]);
-    deps.defer(deliverDue(deps, [mail.id]));
+    sendSoon(deps, [mail.id]);
     return c.json({ status: 'accepted' }, 202);
   };
 }

@@ -10,7 +10,7 @@ import { passwordProblem } from '../auth/password-policy.ts';
 import { proveConsumer } from '../auth/consumer-pin.ts';
 import { issueToken, tokenLink } from '../auth/tokens.ts';
 import { randomId } from '../auth/crypto.ts';
-import { enqueueStatement, deliverDue } from '../mail/outbox.ts';
+import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { AppContext } from '../app.ts';
@@ -63,7 +63,7 @@ export function register(ctx: AppContext) {
       if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw new ApiError(409, 'consumer_already_registered');
       throw err;
     }
-    deps.defer(deliverDue(deps, [mail.id]));
+    sendSoon(deps, [mail.id]);
     return c.json({ status: 'confirmation_sent' }, 202);
   };
 }
@@ -72,5 +72,5 @@ async function notifyOwner(ctx: AppContext, email: string, owner: { name: string
   const { deps } = ctx;
   const mail = enqueueStatement(deps, 'register_attempt', email, composeMail(deps, 'register_attempt', owner.locale, owner.name));
   await mail.stmt;
-  deps.defer(deliverDue(deps, [mail.id]));
+  sendSoon(deps, [mail.id]);
 }

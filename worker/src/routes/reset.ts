@@ -6,7 +6,7 @@ import { readBody } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { peekToken, useToken } from '../auth/tokens.ts';
-import { enqueueStatement, deliverDue } from '../mail/outbox.ts';
+import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import type { AppContext } from '../app.ts';
 
@@ -41,7 +41,7 @@ export function resetPassword({ deps, schemas }: AppContext) {
       mail.stmt,
     ]);
     if (used.length === 0) throw new ApiError(400, 'invalid_token');
-    deps.defer(deliverDue(deps, [mail.id]));
+    sendSoon(deps, [mail.id]);
     return c.json({ status: 'password_reset' }, 200);
   };
 }

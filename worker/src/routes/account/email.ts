@@ -7,7 +7,7 @@ import { accounts } from '../../db/schema.ts';
 import { readBody } from '../../http/body.ts';
 import { requireSession } from '../../http/require-session.ts';
 import { issueToken, tokenLink } from '../../auth/tokens.ts';
-import { enqueueStatement, deliverDue } from '../../mail/outbox.ts';
+import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { verifyPassword } from './verify-password.ts';
 import type { AppContext } from '../../app.ts';
@@ -25,14 +25,14 @@ export function changeEmail(ctx: AppContext) {
     if (taken) {
       const mail = enqueueStatement(deps, 'email_taken', input.email, composeMail(deps, 'email_taken', a.locale, ''));
       await mail.stmt;
-      deps.defer(deliverDue(deps, [mail.id]));
+      sendSoon(deps, [mail.id]);
       return c.json({ status: 'confirmation_sent' }, 202);
     }
     const t = await issueToken(deps, a.id, 'email', input.email);
     const toNew = enqueueStatement(deps, 'email_change', input.email, composeMail(deps, 'email_change', a.locale, a.name, tokenLink(deps, 'confirm', t.token)));
     const toOld = enqueueStatement(deps, 'email_change_notice', a.email, composeMail(deps, 'email_change_notice', a.locale, a.name, undefined, input.email));
     await db.batch([t.voidOld, t.insert, toNew.stmt, toOld.stmt]);
-    deps.defer(deliverDue(deps, [toNew.id, toOld.id]));
+    sendSoon(deps, [toNew.id, toOld.id]);
     return c.json({ status: 'confirmation_sent' }, 202);
   };
 }

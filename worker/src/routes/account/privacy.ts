@@ -8,7 +8,7 @@ import { bills, consents, sessions, accounts } from '../../db/schema.ts';
 import { readBody } from '../../http/body.ts';
 import { requireSession } from '../../http/require-session.ts';
 import { clearSessionCookie } from '../../auth/sessions.ts';
-import { enqueueStatement, deliverDue } from '../../mail/outbox.ts';
+import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { billSummary } from '../../bills/view.ts';
 import { verifyPassword } from './verify-password.ts';
@@ -69,7 +69,7 @@ export function deleteAccount(ctx: AppContext) {
       db.run(sql`DELETE FROM accounts WHERE id = ${a.id}`),
       farewell.stmt,
     ]);
-    deps.defer(deliverDue(deps, [farewell.id]));
+    sendSoon(deps, [farewell.id]);
     clearSessionCookie(c, deps);
     return c.body(null, 204);
   };

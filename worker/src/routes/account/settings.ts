@@ -6,7 +6,7 @@ import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { requireSession } from '../../http/require-session.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
-import { enqueueStatement, deliverDue } from '../../mail/outbox.ts';
+import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { verifyPassword } from './verify-password.ts';
 import type { AppContext } from '../../app.ts';
@@ -41,7 +41,7 @@ export function changePassword(ctx: AppContext) {
       db.run(sql`UPDATE tokens SET used_at = ${deps.now()} WHERE account_id = ${a.id} AND purpose = 'reset' AND used_at IS NULL`),
       mail.stmt,
     ]);
-    deps.defer(deliverDue(deps, [mail.id]));
+    sendSoon(deps, [mail.id]);
     return c.json({ status: 'password_changed' });
   };
 }
