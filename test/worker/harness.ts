@@ -10,6 +10,7 @@ import { nodeArgon2 } from '../../worker/node/argon2.ts';
 import { migrateDatabase } from '../../worker/node/database.ts';
 import { seedDemoConsumers } from '../../worker/node/seed.ts';
 import { listOutbox } from '../../worker/src/mail/outbox.ts';
+import { startHranaServer } from '../support/hrana/server.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const DEMO = { code: '104521', pin: '4821', name: 'Milica Jovanović' };
@@ -34,7 +35,9 @@ export interface Reply { status: number; body: any; headers: Headers; cookie?: s
 export async function makeHarness(opts: { env?: Record<string, string>; mail?: MailTransport; seed?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'jp-test-'));
   const dbFile = join(dir, 'portal.db');
-  const env = { PORTAL_URL: 'http://localhost:8787/', DATABASE_URL: `file:${dbFile}`, FILES_DIR: join(dir, 'files'), ...opts.env };
+  // TEST_OVER_HTTP=1: the same suite against libSQL over HTTP (Hrana), as on the edge.
+  const hrana = process.env.TEST_OVER_HTTP === '1' ? await startHranaServer(dbFile) : undefined;
+  const env = { PORTAL_URL: 'http://localhost:8787/', DATABASE_URL: hrana?.url ?? `file:${dbFile}`, FILES_DIR: join(dir, 'files'), ...opts.env };
   const config = loadConfig(env);
   const counts = { hash: 0, verify: 0 };
   const hasher: PasswordHasher = {
@@ -79,6 +82,7 @@ export async function makeHarness(opts: { env?: Record<string, string>; mail?: M
     async close() {
       await settle();
       client.close();
+      await hrana?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

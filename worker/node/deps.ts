@@ -1,22 +1,10 @@
 // Builds the app's adapters for Node from a configuration.
 import type { Config } from '../src/config.ts';
-import type { Deps, MailTransport } from '../src/ports.ts';
-import { devTransport, mailChannelsTransport } from '../src/mail/mailchannels.ts';
+import type { Deps } from '../src/ports.ts';
+import { mailTransportFor } from '../src/mail/transport.ts';
 import { nodeArgon2 } from './argon2.ts';
 import { openDatabase } from './database.ts';
 import { folderStore, dejaVuFonts } from './files.ts';
-
-export function mailTransportFor(config: Config): MailTransport {
-  if (config.mailTransport === 'dev') return devTransport;
-  if (!config.mailchannelsApiKey) throw new Error('MAILCHANNELS_API_KEY is required for MAIL_TRANSPORT=mailchannels');
-  return mailChannelsTransport({
-    url: config.mailchannelsUrl,
-    apiKey: config.mailchannelsApiKey,
-    from: config.mailFrom,
-    fromName: config.mailFromName,
-    timeoutMs: config.mailTimeoutMs,
-  });
-}
 
 export function log(level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) {
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...data });
