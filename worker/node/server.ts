@@ -5,10 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../src/app.ts';
 import type { Deps } from '../src/ports.ts';
 
-// The strict policy a careful site would use: the widget must work under it.
-export const DEMO_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'";
+import { DEMO_CSP } from './csp.ts';
 
 export function nodeClientIp(trustProxy: boolean) {
   return (c: Context): string => {

@@ -1,6 +1,6 @@
-// `npm run check:worker`: bundles the shared app (worker/src/app.ts) for a runtime without Node
-// — platform "neutral", no Node built-ins — and fails if anything Node-only is reachable
-// from it. The Workers entry builds on this same module graph.
+// `npm run check:worker`: bundles the Workers entry (and with it the shared app) for a runtime
+// without Node — platform "neutral", no Node built-ins — and fails if anything Node-only is
+// reachable from it.
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,7 +9,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const NODE_ONLY = /(^|\/)node_modules\/(@node-rs\/|@hono\/node-server\/|libsql\/|@libsql\/(?!client\/|core\/|hrana-client\/|isomorphic-)|better-sqlite3\/)|^node:/;
 
 const result = await build({
-  entryPoints: [resolve(ROOT, 'worker/src/app.ts')],
+  // The Workers entry and, through it, the shared app.
+  entryPoints: [resolve(ROOT, 'worker/workers/entry.ts')],
+  external: ['*.wasm'],
   bundle: true,
   write: false,
   minify: true,
@@ -20,14 +22,14 @@ const result = await build({
   metafile: true,
   logLevel: 'silent',
 }).catch((e: { errors: { text: string; location?: { file: string } }[] }) => {
-  console.error('The app does not build without Node:');
+  console.error('The Worker does not build without Node:');
   for (const err of e.errors.slice(0, 20)) console.error(`  ${err.text}${err.location ? ` (${err.location.file})` : ''}`);
   process.exit(1);
 });
 
 const offenders = Object.keys(result.metafile.inputs).filter((f) => NODE_ONLY.test(f));
 if (offenders.length) {
-  console.error(`Node-only modules reachable from worker/src/app.ts:\n  ${offenders.join('\n  ')}`);
+  console.error(`Node-only modules reachable from the Workers entry:\n  ${offenders.join('\n  ')}`);
   process.exit(1);
 }
 const bytes = result.outputFiles[0].contents;

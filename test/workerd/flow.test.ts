@@ -1,0 +1,155 @@
+// The Worker in the real workerd runtime (wrangler dev, local), against libSQL reached over
+// HTTP as in production: the Hrana test server here, or a real Turso/sqld URL in LIBSQL_URL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { hash, verify } from '@node-rs/argon2';
+import { startHranaServer, type HranaServer } from '../support/hrana/server.ts';
+import { openDatabase, migrateDatabase } from '../../worker/node/database.ts';
+import { parseConsumersCsv, upsertConsumers } from '../../worker/src/consumers/import.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PIN_KEY = 'workerd-test-pin-key-0123456789abcdef';
+let hrana: HranaServer | undefined;
+let wrangler: ChildProcess;
+let base = '';
+let dbUrl = '';
+let dir = '';
+let log = '';
+
+const freePort = () => new Promise<number>((ok) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => ok(p)); }); });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'jp-workerd-'));
+  if (process.env.LIBSQL_URL) dbUrl = process.env.LIBSQL_URL;
+  else {
+    hrana = await startHranaServer(join(dir, 'edge.db'));
+    dbUrl = hrana.url;
+  }
+  // Migrations and consumers go to the remote database from Node, as `npm run db:migrate` does.
+  const { client, db } = await openDatabase(dbUrl, process.env.LIBSQL_AUTH_TOKEN);
+  await migrateDatabase(db);
+  const parsed = parseConsumersCsv(readFileSync(join(ROOT, 'demo/consumers.csv'), 'utf8'), { codePattern: '^[0-9]{4,10}$', pinPattern: '^[0-9]{4,8}$' });
+  await upsertConsumers(db, PIN_KEY, parsed.rows, Date.now());
+  client.close();
+
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const vars = {
+    APP_ENV: 'development', LIBSQL_URL: dbUrl, PORTAL_URL: `${base}/`, API_URL: base, ALLOWED_ORIGINS: base, MAIL_TRANSPORT: 'dev', PIN_KEY,
+    ...(process.env.LIBSQL_AUTH_TOKEN ? { LIBSQL_AUTH_TOKEN: process.env.LIBSQL_AUTH_TOKEN } : {}),
+  };
+  wrangler = spawn(process.execPath, [
+    join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
+    '--persist-to', join(dir, 'state'), '--show-interactive-dev-session=false',
+    ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  ], { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  wrangler.stdout!.on('data', (d) => (log += d));
+  wrangler.stderr!.on('data', (d) => (log += d));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch { /* starting */ }
+    if (Date.now() > deadline || wrangler.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+});
+
+afterAll(async () => {
+  if (wrangler && wrangler.exitCode === null) {
+    wrangler.kill('SIGTERM');
+    await new Promise((r) => wrangler.once('exit', r));
+  }
+  await hrana?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function api(method: string, path: string, body?: unknown, cookie?: string) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { ...(body !== undefined || method === 'POST' ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+    body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null, cookie: res.headers.get('set-cookie')?.split(';')[0], headers: res.headers };
+}
+
+async function link(kind: 'confirm' | 'reset', to: string) {
+  for (let i = 0; i < 20; i++) {
+    const { body } = await api('GET', '/api/dev/outbox');
+    const mail = body.mails.find((m: { to: string; text: string }) => m.to === to && m.text.includes(`?${kind}=`));
+    if (mail) return new URL(mail.text.match(new RegExp(`^(http\\S+\\?${kind}=\\S+)$`, 'm'))[1]).searchParams.get(kind)!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${kind} mail for ${to}`);
+}
+
+/** The request's own libSQL round trips, as the Worker counts them (dev mode only). */
+const trips = (r: { headers: Headers }) => Number(r.headers.get('x-db-round-trips'));
+
+describe('the Worker in workerd against libSQL over HTTP', () => {
+  it('runs the whole flow, with hashes that move between Node and workerd', async () => {
+    const email = 'milica@example.com';
+    const password = 'sunce nad sremom 42';
+    const r = await api('POST', '/api/register', { name: 'Milica Jovanović', email, password, consumerCode: '104521', pin: '4821', acceptTerms: true });
+    expect(r.status).toBe(202);
+    expect((await api('POST', '/api/confirm', { token: await link('confirm', email) })).body).toEqual({ status: 'confirmed' });
+
+    const login = await api('POST', '/api/login', { email, password, remember: true });
+    expect(login.status).toBe(200);
+    const me = await api('GET', '/api/me', undefined, login.cookie);
+    expect(me.body.account).toMatchObject({ email, consumers: [{ code: '104521' }] });
+    expect((await api('POST', '/api/logout', {}, login.cookie)).status).toBe(204);
+    expect((await api('GET', '/api/me', undefined, login.cookie)).status).toBe(401);
+
+    expect((await api('POST', '/api/password/forgot', { email })).status).toBe(202);
+    const newPassword = 'nova lozinka za rumu 7';
+    expect((await api('POST', '/api/password/reset', { token: await link('reset', email), password: newPassword })).status).toBe(200);
+    expect((await api('POST', '/api/login', { email, password })).status).toBe(401);
+    expect((await api('POST', '/api/login', { email, password: newPassword })).status).toBe(200);
+
+    // A hash made in workerd (WebAssembly) verifies on Node, and one made on Node logs in on workerd.
+    const { client } = await openDatabase(dbUrl, process.env.LIBSQL_AUTH_TOKEN);
+    const [row] = (await client.execute({ sql: 'SELECT password_hash FROM accounts WHERE email = ?', args: [email] })).rows;
+    expect(await verify(String(row.password_hash), newPassword)).toBe(true);
+    const fromNode = await hash('lozinka sa noda 2026', { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    await client.execute({ sql: 'UPDATE accounts SET password_hash = ? WHERE email = ?', args: [fromNode, email] });
+    client.close();
+    expect((await api('POST', '/api/login', { email, password: 'lozinka sa noda 2026' })).status).toBe(200);
+
+    console.log(`workerd, libSQL over HTTP — round trips: register ${trips(r)}, login ${trips(login)}, /api/me ${trips(me)}`);
+    expect(trips(r)).toBeLessThanOrEqual(3);
+    expect(trips(login)).toBeLessThanOrEqual(2);
+    expect(trips(me)).toBeLessThanOrEqual(1);
+    expect(trips(me)).toBeGreaterThan(0);
+  });
+
+  it('serves the widget bundle and the demo from static assets', async () => {
+    const widget = await fetch(`${base}/widget/jp-portal.js`);
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('content-type')).toMatch(/javascript/);
+    expect(await widget.text()).toContain('jp-portal');
+    const page = await fetch(`${base}/`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+
+  it('generates a bill PDF with fonts from the assets', async () => {
+    // No bills in this database yet: a bill for the demo consumer, straight into libSQL.
+    const { client } = await openDatabase(dbUrl, process.env.LIBSQL_AUTH_TOKEN);
+    const now = Date.now();
+    await client.execute({
+      sql: `INSERT INTO bills (id, consumer_code, period, issue_date, due_date, amount, balance, payee_account, reference, items, created_at, updated_at)
+            VALUES ('00000000000000000000000000000001', '104521', '2026-11', '2026-12-05', '2026-12-20', 186000, 186000, '160000000123456729', '26104521202611', '[]', ?, ?)`,
+      args: [now, now],
+    });
+    client.close();
+    const login = await api('POST', '/api/login', { email: 'milica@example.com', password: 'lozinka sa noda 2026' });
+    const pdf = await fetch(`${base}/api/bills/00000000000000000000000000000001/pdf?locale=sr-Cyrl`, { headers: { cookie: login.cookie! } });
+    expect(pdf.status).toBe(200);
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+  });
+});

@@ -1,0 +1,70 @@
+// The Cloudflare Workers entry: the same app as on Node, with edge adapters — libSQL over
+// HTTP (Turso or sqld), Argon2id in WebAssembly, R2 for files, waitUntil for work after the
+// response, and Cron Triggers for the outbox retries and the cleanup.
+import { createClient, type Client } from '@libsql/client/web';
+import { drizzle } from 'drizzle-orm/libsql/web';
+import * as schema from '../src/db/schema.ts';
+import { createApp } from '../src/app.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import type { Db, Deps } from '../src/ports.ts';
+import { mailTransportFor } from '../src/mail/transport.ts';
+import { deliverDue } from '../src/mail/outbox.ts';
+import { cleanup } from '../src/cleanup.ts';
+import { wasmArgon2 } from './argon2.ts';
+import { r2Store, assetFonts } from './files.ts';
+import { countingClient } from '../src/db/round-trips.ts';
+
+type Bindings = Record<string, unknown> & {
+  ASSETS?: { fetch(request: Request): Promise<Response> };
+  FILES?: Parameters<typeof r2Store>[0];
+};
+interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
+
+// One client and configuration per isolate; each request gets its own `defer` and round-trip count.
+let base: Omit<Deps, 'defer'> | undefined;
+let client: Client | undefined;
+
+function baseDeps(env: Bindings): Omit<Deps, 'defer'> {
+  if (base) return base;
+  const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const config: Config = loadConfig(vars);
+  const url = vars.LIBSQL_URL || vars.DATABASE_URL;
+  if (!url) throw new Error('LIBSQL_URL is not set');
+  client = createClient({ url, authToken: vars.LIBSQL_AUTH_TOKEN });
+  base = {
+    config,
+    db: drizzle(client, { schema }) as unknown as Db,
+    hasher: wasmArgon2,
+    mail: mailTransportFor(config),
+    files: r2Store(env.FILES),
+    fonts: assetFonts(env.ASSETS),
+    now: Date.now,
+    randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+    log: (level, msg, data) => console[level === 'info' ? 'log' : level](JSON.stringify({ level, msg, ...data })),
+  };
+  return base;
+}
+
+/** Work for waitUntil that starts only once the response has been handed back. */
+const afterResponse = (work: () => Promise<unknown>) => new Promise((ok) => setTimeout(ok, 0)).then(work);
+
+export default {
+  async fetch(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
+    const shared = baseDeps(env);
+    const counter = { trips: 0 };
+    const db = drizzle(countingClient(client!, counter), { schema }) as unknown as Db;
+    const deps: Deps = { ...shared, db, defer: (work) => ctx.waitUntil(afterResponse(work)) };
+    const app = createApp(deps, (c) => c.req.header('cf-connecting-ip') ?? 'unknown');
+    const response = await app.fetch(request, env, ctx as never);
+    if (shared.config.production) return response;
+    // Outside production: the request's own libSQL round trips, for tests and benchmarks.
+    const counted = new Response(response.body, response);
+    counted.headers.set('X-DB-Round-Trips', String(counter.trips));
+    return counted;
+  },
+
+  async scheduled(_event: unknown, env: Bindings, ctx: ExecutionContext): Promise<void> {
+    const deps: Deps = { ...baseDeps(env), defer: (work) => ctx.waitUntil(afterResponse(work)) };
+    ctx.waitUntil(deliverDue(deps).then(() => cleanup(deps)));
+  },
+};

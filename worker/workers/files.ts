@@ -1,0 +1,39 @@
+// Files on Workers: bill PDFs in R2 (binding FILES), PDF fonts from the static assets.
+import type { FileStore } from '../src/ports.ts';
+import type { PdfFonts } from '../src/bills/pdf.ts';
+
+interface R2Like {
+  get(key: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> } | null>;
+  put(key: string, value: Uint8Array): Promise<unknown>;
+}
+interface AssetsLike { fetch(request: Request): Promise<Response> }
+
+export function r2Store(bucket: R2Like | undefined): FileStore {
+  return {
+    async get(key) {
+      const object = await bucket?.get(key);
+      return object ? new Uint8Array(await object.arrayBuffer()) : null;
+    },
+    async put(key, bytes) {
+      if (!bucket) throw new Error('no R2 bucket bound as FILES');
+      await bucket.put(key, bytes);
+    },
+  };
+}
+
+let fonts: Promise<PdfFonts> | undefined;
+
+/** The fonts are too big to bundle with the Worker; they are static assets next to it. */
+export function assetFonts(assets: AssetsLike | undefined): () => Promise<PdfFonts> {
+  return () =>
+    (fonts ??= (async () => {
+      if (!assets) throw new Error('no ASSETS binding for the PDF fonts');
+      const get = async (name: string) => {
+        const res = await assets.fetch(new Request(`https://assets.invalid/fonts/${name}`));
+        if (!res.ok) throw new Error(`font ${name}: ${res.status}`);
+        return new Uint8Array(await res.arrayBuffer());
+      };
+      const [regular, bold] = await Promise.all([get('DejaVuSans.ttf'), get('DejaVuSans-Bold.ttf')]);
+      return { regular, bold };
+    })());
+}
