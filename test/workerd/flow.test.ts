@@ -44,7 +44,7 @@ beforeAll(async () => {
   };
   wrangler = spawn(process.execPath, [
     join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
-    '--persist-to', join(dir, 'state'), '--show-interactive-dev-session=false',
+    '--persist-to', join(dir, 'state'), '--show-interactive-dev-session=false', '--test-scheduled',
     ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ], { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   wrangler.stdout!.on('data', (d) => (log += d));
@@ -126,6 +126,25 @@ describe('the Worker in workerd against libSQL over HTTP', () => {
     expect(trips(login)).toBeLessThanOrEqual(2);
     expect(trips(me)).toBeLessThanOrEqual(1);
     expect(trips(me)).toBeGreaterThan(0);
+  });
+
+  it('runs the cron job: outbox retries and cleanup', async () => {
+    // A mail left pending (as after a failed delivery) goes out on the next scheduled run.
+    const { client } = await openDatabase(dbUrl, process.env.LIBSQL_AUTH_TOKEN);
+    await client.execute({
+      sql: `INSERT INTO outbox (id, kind, to_address, subject, text_body, html_body, status, attempts, next_attempt_at, lease_until, created_at)
+            VALUES ('cron-test-mail', 'test', 'cron@example.com', 's', 't', 'h', 'pending', 1, 0, 0, ?)`,
+      args: [Date.now()],
+    });
+    const res = await fetch(`${base}/__scheduled?cron=*/5+*+*+*+*`);
+    expect(res.status).toBe(200);
+    let status = '';
+    for (let i = 0; i < 30 && status !== 'sent'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = String((await client.execute("SELECT status FROM outbox WHERE id = 'cron-test-mail'")).rows[0].status);
+    }
+    client.close();
+    expect(status).toBe('sent');
   });
 
   it('serves the widget bundle and the demo from static assets', async () => {
