@@ -5,7 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { decode as decodePng } from 'fast-png';
 import { startServer } from './server.ts';
+import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
+
+function decodeQr(png: Buffer): string | undefined {
+  const img = decodePng(png);
+  const channels = img.data.length / (img.width * img.height);
+  const rgba = new Uint8ClampedArray(img.width * img.height * 4);
+  for (let i = 0; i < img.width * img.height; i++) {
+    const px = Array.from(img.data.slice(i * channels, i * channels + channels));
+    rgba.set(channels >= 3 ? [px[0], px[1], px[2], 255] : [px[0], px[0], px[0], 255], i * 4);
+  }
+  return jsQR(rgba, img.width, img.height)?.data;
+}
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(ROOT, 'test-results/e2e');
@@ -43,13 +57,13 @@ const T = {
     create: 'Kreirajte nalog', pin: 'PIN', name: 'Ime i prezime', email: 'E-mail adresa', password: 'Lozinka', code: 'Šifra potrošača',
     terms: /Prihvatam/, register: 'Registracija', check: 'Proverite e-mail', confirmed: 'Registracija je potvrđena',
     login: 'Ulogujte se', remember: 'Zapamti me', info: 'Vaše informacije', logout: 'Odjavite se', forgot: 'Zaboravili ste lozinku?',
-    send: 'Pošaljite link', currentPassword: 'Trenutna lozinka', changePassword: 'Promenite lozinku', add: 'Dodajte', bill: 'Račun za 2026-11', qr: 'IPS QR kod za plaćanje', pdf: 'Preuzmite PDF', backToBills: 'Nazad na račune', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', heading: 'Prijava',
+    send: 'Pošaljite link', emailBills: 'Slanje računa na e-mail', export: 'Preuzmite svoje podatke', deleteAccount: 'Obrišite nalog', currentPassword: 'Trenutna lozinka', changePassword: 'Promenite lozinku', add: 'Dodajte', bill: 'Račun za 2026-11', qr: 'IPS QR kod za plaćanje', pdf: 'Preuzmite PDF', backToBills: 'Nazad na račune', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', heading: 'Prijava',
   },
   'sr-Cyrl': {
     create: 'Креирајте налог', pin: 'ПИН', name: 'Име и презиме', email: 'Е-маил адреса', password: 'Лозинка', code: 'Шифра потрошача',
     terms: /Прихватам/, register: 'Регистрација', check: 'Проверите е-маил', confirmed: 'Регистрација је потврђена',
     login: 'Улогујте се', remember: 'Запамти ме', info: 'Ваше информације', logout: 'Одјавите се', forgot: 'Заборавили сте лозинку?',
-    send: 'Пошаљите линк', currentPassword: 'Тренутна лозинка', changePassword: 'Промените лозинку', add: 'Додајте', bill: 'Рачун за 2026-11', qr: 'ИПС QR код за плаћање', pdf: 'Преузмите ПДФ', backToBills: 'Назад на рачуне', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', heading: 'Пријава',
+    send: 'Пошаљите линк', emailBills: 'Слање рачуна на е-маил', export: 'Преузмите своје податке', deleteAccount: 'Обришите налог', currentPassword: 'Тренутна лозинка', changePassword: 'Промените лозинку', add: 'Додајте', bill: 'Рачун за 2026-11', qr: 'ИПС QR код за плаћање', pdf: 'Преузмите ПДФ', backToBills: 'Назад на рачуне', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', heading: 'Пријава',
   },
 } as const;
 
@@ -120,6 +134,10 @@ describe.each([
     // The bills: open the newest, see the slip and its IPS QR code, download its PDF.
     await page.getByRole('button', { name: t.bill }).click();
     await page.getByRole('img', { name: t.qr }).waitFor();
+    // Scan the QR code as a banking app would, and check its text by the NBS rules.
+    const scanned = decodeQr(await page.getByRole('img', { name: t.qr }).screenshot());
+    expect(scanned).toMatch(/^K:PR\|V:01\|C:1\|R:\d{18}\|/);
+    expect(ipsQrProblems(scanned!)).toEqual([]);
     expect(await page.textContent('jp-bills')).toContain('97 ');
     expect(await axe(page)).toEqual([]);
     const pdfHref = await page.getByRole('link', { name: t.pdf }).getAttribute('href');
@@ -166,6 +184,22 @@ describe.each([
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: t.info }).waitFor();
     await shot('logged-in-again');
+
+    // E-mail bills off and on, "my data", and finally deleting the account.
+    const bills = page.getByLabel(t.emailBills, { exact: true });
+    await bills.uncheck();
+    await expect.poll(async () => (await (await context.request.get(`${server.url}/api/me`)).json()).account.emailBills).toBe(false);
+    await bills.check();
+    await expect.poll(async () => (await (await context.request.get(`${server.url}/api/me`)).json()).account.emailBills).toBe(true);
+    const exportHref = await page.getByRole('link', { name: t.export }).getAttribute('href');
+    const mine = await (await context.request.get(new URL(exportHref!, server.url).toString())).json();
+    expect(mine.account.email).toBe(who.email);
+    page.once('dialog', (d) => d.accept());
+    await page.locator('form', { has: page.getByRole('button', { name: t.deleteAccount }) }).getByLabel(t.password, { exact: true }).fill('nova lozinka za rumu 7');
+    await page.getByRole('button', { name: t.deleteAccount }).click();
+    await page.getByRole('heading', { name: t.heading }).waitFor();
+    expect((await context.request.post(`${server.url}/api/login`, { data: { email: who.email, password: 'nova lozinka za rumu 7' } })).status()).toBe(401);
+    await shot('deleted');
 
     expect(errors).toEqual([]);
     await context.close();

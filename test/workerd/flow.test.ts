@@ -13,6 +13,7 @@ import { parseConsumersCsv, upsertConsumers } from '../../worker/src/consumers/i
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PIN_KEY = 'workerd-test-pin-key-0123456789abcdef';
+const ADMIN_TOKEN = 'workerd-test-admin-token-0123456789abcdef';
 let hrana: HranaServer | undefined;
 let wrangler: ChildProcess;
 let base = '';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const vars = {
-    APP_ENV: 'development', LIBSQL_URL: dbUrl, PORTAL_URL: `${base}/`, API_URL: base, ALLOWED_ORIGINS: base, MAIL_TRANSPORT: 'dev', PIN_KEY,
+    APP_ENV: 'development', ADMIN_TOKEN, LIBSQL_URL: dbUrl, PORTAL_URL: `${base}/`, API_URL: base, ALLOWED_ORIGINS: base, MAIL_TRANSPORT: 'dev', PIN_KEY,
     ...(process.env.LIBSQL_AUTH_TOKEN ? { LIBSQL_AUTH_TOKEN: process.env.LIBSQL_AUTH_TOKEN } : {}),
   };
   wrangler = spawn(process.execPath, [
@@ -170,5 +171,29 @@ describe('the Worker in workerd against libSQL over HTTP', () => {
     const pdf = await fetch(`${base}/api/bills/00000000000000000000000000000001/pdf?locale=sr-Cyrl`, { headers: { cookie: login.cookie! } });
     expect(pdf.status).toBe(200);
     expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+  });
+});
+
+describe('the account area in workerd', () => {
+  it('imports the demo bills, shows them, links a second code, exports and deletes', async () => {
+    const push = await fetch(`${base}/api/admin/bills`, {
+      method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'),
+    });
+    expect(push.status).toBe(200);
+    expect((await push.json()).errors).toEqual([]);
+    const password = 'lozinka sa noda 2026';
+    const login = await api('POST', '/api/login', { email: 'milica@example.com', password });
+    const list = await api('GET', '/api/bills', undefined, login.cookie);
+    expect(list.body.total).toBe(3);
+    const bill = await api('GET', `/api/bills/${list.body.bills[0].id}`, undefined, login.cookie);
+    expect(bill.body.bill.ipsQr).toMatch(/^K:PR\|V:01\|C:1\|R:160000000123456729\|/);
+    expect((await api('POST', '/api/account/consumers/link', { consumerCode: '104522', pin: '7390' }, login.cookie)).status).toBe(201);
+    expect((await api('GET', '/api/bills?consumer=104522', undefined, login.cookie)).body.total).toBe(3);
+    expect((await api('POST', '/api/account/settings', { emailBills: false }, login.cookie)).body.account.emailBills).toBe(false);
+    const mine = await api('GET', '/api/account/export', undefined, login.cookie);
+    expect(mine.body.bills).toHaveLength(6);
+    expect((await api('POST', '/api/account/delete', { password }, login.cookie)).status).toBe(204);
+    expect((await api('POST', '/api/login', { email: 'milica@example.com', password })).status).toBe(401);
   });
 });

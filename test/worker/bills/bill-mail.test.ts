@@ -6,6 +6,7 @@ import { decode as decodePng } from 'fast-png';
 import { makeHarness, confirmedAccount, ROOT, type Harness } from '../harness.ts';
 import { ingestBills } from '../../../worker/src/bills/ingest.ts';
 import { strayLatin } from '../../../worker/src/i18n/translit.ts';
+import { ipsQrProblems } from '../../../worker/src/bills/ips-qr.ts';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness(); });
@@ -34,6 +35,7 @@ describe('e-mail bills', () => {
     expect(mail.text).toMatch(/^http:\/\/localhost:8787\/\?unsubscribe=[\w-]+\.[\w-]+\.[\w-]+$/m);
     const [row] = await rawOutbox();
     const attachment = JSON.parse(String(row.attachments))[0];
+    expect(ipsQrProblems(decodeQr(attachment.content)!)).toEqual([]);
     expect(decodeQr(attachment.content)).toBe(
       'K:PR|V:01|C:1|R:160000000123456729|N:JP Stambeno Ruma\r\nRuma|I:RSD1860,00|P:Milica Jovanović\r\nGlavna 12, 22400 Ruma|SF:189|S:Račun 2026-11|RO:9726104521202611',
     );

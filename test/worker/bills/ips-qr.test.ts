@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipsQrPayload, normalizeAccount, isValidModel97, model97CheckDigits, formatAmount, IpsError } from '../../../worker/src/bills/ips-qr.ts';
+import { ipsQrPayload, ipsQrProblems, normalizeAccount, isValidModel97, model97CheckDigits, formatAmount, IpsError } from '../../../worker/src/bills/ips-qr.ts';
 
 // The NBS example of a payment slip ("uplatnica") IPS QR code.
 const NBS_EXAMPLE =
@@ -54,5 +54,19 @@ describe('NBS IPS QR payload', () => {
 
   it('keeps the separator out of values', () => {
     expect(ipsQrPayload({ ...example, purpose: 'A|B' })).toContain('|S:A B|');
+  });
+});
+
+describe('checking a scanned IPS QR text', () => {
+  it('accepts the NBS example and what the portal writes', () => {
+    expect(ipsQrProblems(NBS_EXAMPLE)).toEqual([]);
+    expect(ipsQrProblems(ipsQrPayload({ ...example, payer: undefined }))).toEqual([]);
+  });
+
+  it('finds broken texts', () => {
+    expect(ipsQrProblems(NBS_EXAMPLE.replace('R:845000000040484987', 'R:845000000040484988'))).toContain('R: account control digits are wrong');
+    expect(ipsQrProblems(NBS_EXAMPLE.replace('I:RSD3596,13', 'I:RSD3596.13'))).toContain('I is not RSD with a decimal comma');
+    expect(ipsQrProblems(NBS_EXAMPLE.replace('RO:97163220000111111111000', 'RO:97173220000111111111000'))).toContain('RO fails model 97');
+    expect(ipsQrProblems(NBS_EXAMPLE.replace('|SF:189', '|SF:'))).not.toEqual([]);
   });
 });

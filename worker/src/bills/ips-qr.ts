@@ -98,3 +98,28 @@ export function ipsQrPayload(p: IpsPayment): string {
   }
   return tags.map(([k, v]) => `${k}:${v}`).join('|');
 }
+
+/** Checks a scanned IPS QR text against the NBS rules; returns the problems found (none: valid). */
+export function ipsQrProblems(text: string): string[] {
+  const problems: string[] = [];
+  const parts = text.split('|');
+  const tags = parts.map((p) => p.slice(0, p.indexOf(':')));
+  const value = (tag: string) => parts.find((p) => p.startsWith(`${tag}:`))?.slice(tag.length + 1);
+  const order = ['K', 'V', 'C', 'R', 'N', 'I', 'P', 'SF', 'S', 'RO'];
+  if (tags.join() !== order.filter((t) => tags.includes(t)).join()) problems.push('tags out of order or unknown');
+  for (const p of parts) if (!/^[A-Z]{1,2}:./su.test(p)) problems.push(`empty or malformed tag "${p.slice(0, 10)}"`);
+  if (value('K') !== 'PR' || value('V') !== '01' || value('C') !== '1') problems.push('K, V or C is wrong');
+  try {
+    if (normalizeAccount(value('R') ?? '') !== value('R')) problems.push('R is not 18 digits');
+  } catch (e) {
+    problems.push(`R: ${(e as Error).message}`);
+  }
+  const n = value('N') ?? '';
+  if (!n || [...n].length > 70 || n.split('\r\n').length > 3) problems.push('N missing or too long');
+  if (!/^RSD\d{1,15},\d{0,2}$/.test(value('I') ?? '') || (value('I') ?? '').length > 18) problems.push('I is not RSD with a decimal comma');
+  if (!/^[12]\d{2}$/.test(value('SF') ?? '')) problems.push('SF is not a payment code');
+  if ((value('S') ?? '').length > 35) problems.push('S longer than 35');
+  const ro = value('RO');
+  if (ro !== undefined && (!ro.startsWith('97') || !isValidModel97(ro.slice(2)) || ro.length > 25)) problems.push('RO fails model 97');
+  return problems;
+}
