@@ -29,12 +29,13 @@ describe('e-mail bills', () => {
     const r = await ingestBills(h.deps, demoBills());
     expect(r.mailed).toBe(1);
     const [mail] = await billMails();
-    expect(mail).toMatchObject({ to: 'milica@example.com', subject: 'Račun za 2026-11 — JP Stambeno Ruma', attachments: 'ips-qr-2026-11.png' });
+    expect(mail).toMatchObject({ to: 'milica@example.com', subject: 'Račun za 2026-11 — JP Stambeno Ruma', attachments: 'ips-qr-2026-11.png, racun-104521-2026-11.pdf' });
     expect(mail.text).toContain('Iznos: 1.860,00 din.');
     expect(mail.text).toContain('Rok plaćanja: 20.12.2026.');
     expect(mail.text).toMatch(/^http:\/\/localhost:8787\/\?unsubscribe=[\w-]+\.[\w-]+\.[\w-]+$/m);
     const [row] = await rawOutbox();
-    const attachment = JSON.parse(String(row.attachments))[0];
+    const [attachment, pdf] = JSON.parse(String(row.attachments));
+    expect(Buffer.from(pdf.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(ipsQrProblems(decodeQr(attachment.content)!)).toEqual([]);
     expect(decodeQr(attachment.content)).toBe(
       'K:PR|V:01|C:1|R:160000000123456729|N:JP Stambeno Ruma\r\nRuma|I:RSD1860,00|P:Milica Jovanović\r\nGlavna 12, 22400 Ruma|SF:189|S:Račun 2026-11|RO:9726104521202611',

@@ -9,7 +9,8 @@ import { randomId } from '../auth/crypto.ts';
 import { latinToCyrillic } from '../i18n/translit.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { esc, type RenderedMail } from '../mail/templates.ts';
-import { paymentSlip } from './view.ts';
+import { paymentSlip, billDetail } from './view.ts';
+import { billPdf } from './pdf.ts';
 import { qrPng } from './qr-image.ts';
 import { unsubscribeToken } from './unsubscribe.ts';
 import type { bills } from '../db/schema.ts';
@@ -75,14 +76,24 @@ export async function renderBillMail(deps: Deps, bill: Bill, account: { id: stri
     `<table style="border-collapse:collapse">${rows.map(([k, v]) => `<tr><th style="text-align:left;padding:4px 12px 4px 0">${esc(k)}</th><td style="padding:4px 0">${esc(v)}</td></tr>`).join('')}</table>` +
     `<p>${esc(l.scan)}</p><p>${esc(l.open)} <a href="${esc(config.portalUrl)}">${esc(config.portalUrl)}</a></p>` +
     `<p style="font-size:13px;color:#444">${esc(l.stop)} <a href="${esc(stopLink.toString())}">${esc(stopLink.toString())}</a></p></body></html>`;
-  const png = qrPng(ipsQr);
-  let bin = '';
-  for (const b of png) bin += String.fromCharCode(b);
+  // The bill itself: the billing system's PDF when it sent one, else the portal's.
+  const pdf =
+    (bill.pdfKey ? await deps.files.get(bill.pdfKey) : null) ??
+    (await billPdf(await deps.fonts(), { ...billDetail(config, bill, consumer), utility: config.utility.name, consumer: { code: bill.consumerCode, ...consumer } }, locale));
   return {
     subject: l.subject, text, html,
     headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-    attachments: [{ filename: `ips-qr-${bill.period}.png`, type: 'image/png', content: btoa(bin) }],
+    attachments: [
+      { filename: `ips-qr-${bill.period}.png`, type: 'image/png', content: base64(qrPng(ipsQr)) },
+      { filename: `racun-${bill.consumerCode}-${bill.period}.pdf`, type: 'application/pdf', content: base64(pdf) },
+    ],
   };
+}
+
+function base64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
 }
 
 /** Queues the mails for the given new bills; returns how many were queued. */

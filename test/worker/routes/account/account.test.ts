@@ -142,3 +142,19 @@ describe('personal data', () => {
     expect((await h.call('POST', '/api/register', { name: 'Milica Jovanović', email: 'milica.j@example.com', password: NEW, consumerCode: '104521', pin: '4821', acceptTerms: true })).status).toBe(202);
   });
 });
+
+describe('another resident\'s things', () => {
+  it('are out of reach: sessions, consumer codes, bills and PDFs answer 404', async () => {
+    const d = await confirmedAccount(h, { name: 'Dragan Petrović', email: 'dragan@example.com', consumerCode: '104522', pin: '7390' });
+    const dragan = (await h.call('POST', '/api/login', d)).cookie;
+    const theirSession = (await h.call('GET', '/api/account/sessions', undefined, { cookie: dragan })).body.sessions[0].id;
+    expect((await h.call('POST', '/api/account/sessions/revoke', { id: theirSession }, { cookie })).status).toBe(404);
+    expect((await h.call('GET', '/api/me', undefined, { cookie: dragan })).status).toBe(200);
+    expect((await h.call('POST', '/api/account/consumers/unlink', { consumerCode: '104522' }, { cookie })).status).toBe(404);
+    const theirBill = (await h.call('GET', '/api/bills', undefined, { cookie: dragan })).body.bills[0].id;
+    for (const path of [`/api/bills/${theirBill}`, `/api/bills/${theirBill}/pdf`, '/api/bills?consumer=104522']) {
+      expect((await h.call('GET', path, undefined, { cookie })).status, path).toBe(404);
+    }
+    expect(JSON.stringify((await h.call('GET', '/api/account/export', undefined, { cookie })).body)).not.toContain('104522');
+  });
+});
