@@ -191,6 +191,7 @@ describe('the account area in workerd', () => {
     expect((await api('POST', '/api/account/consumers/link', { consumerCode: '104522', pin: '7390' }, login.cookie)).status).toBe(201);
     expect((await api('GET', '/api/bills?consumer=104522', undefined, login.cookie)).body.total).toBe(3);
     expect((await api('POST', '/api/account/settings', { emailBills: false }, login.cookie)).body.account.emailBills).toBe(false);
+    expect((await api('POST', '/api/account/settings', { emailBills: true }, login.cookie)).body.account.emailBills).toBe(true);
     const mine = await api('GET', '/api/account/export', undefined, login.cookie);
     expect(mine.body.bills).toHaveLength(6);
     expect((await api('POST', '/api/account/delete', { password }, login.cookie)).status).toBe(204);
