@@ -20,6 +20,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<{ c
     // WAL lets readers work beside the writer; the timeout rides out a second process (importer, cron).
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA busy_timeout = 5000');
+    // WAL with synchronous=NORMAL: no fsync per commit (a power cut may lose the last
+    // transactions, never consistency); the usual setting for WAL.
+    await client.execute('PRAGMA synchronous = NORMAL');
     await client.execute('PRAGMA foreign_keys = ON');
   }
   return { client, db: drizzle(client, { schema }) };

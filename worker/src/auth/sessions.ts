@@ -62,17 +62,17 @@ export interface CurrentSession {
   };
 }
 
-/** Reads the session and its account in one round trip, sliding the expiry when due. */
+/**
+ * Reads the session and its account in one read-only round trip. The sliding expiry is
+ * written at most once a minute, after the response, so most calls never take a write lock.
+ */
 export async function currentSession(c: Context, deps: Deps): Promise<CurrentSession | null> {
   const token = sessionToken(c, deps);
   if (!token) return null;
   const hash = await sha256Hex(token);
   const now = deps.now();
   const { db, config } = deps;
-  const [, rows, links] = await db.batch([
-    db.run(sql`UPDATE sessions SET last_seen_at = ${now},
-        expires_at = ${now} + CASE WHEN remember THEN ${config.sessionRememberMs} ELSE ${config.sessionIdleMs} END
-      WHERE hash = ${hash} AND expires_at > ${now} AND last_seen_at < ${now - TOUCH_EVERY_MS}`),
+  const [rows, links] = await db.batch([
     db
       .select({
         remember: sessions.remember, lastSeenAt: sessions.lastSeenAt,
@@ -92,7 +92,15 @@ export async function currentSession(c: Context, deps: Deps): Promise<CurrentSes
   const row = rows[0];
   if (!row) return null;
   const { remember, lastSeenAt, ...account } = row;
-  return { hash, remember, touched: lastSeenAt === now, account: { ...account, consumers: links } };
+  const touched = lastSeenAt < now - TOUCH_EVERY_MS;
+  if (touched) {
+    deps.defer(() =>
+      db.run(sql`UPDATE sessions SET last_seen_at = ${now},
+          expires_at = ${now} + CASE WHEN remember THEN ${config.sessionRememberMs} ELSE ${config.sessionIdleMs} END
+        WHERE hash = ${hash} AND expires_at > ${now}`),
+    );
+  }
+  return { hash, remember, touched, account: { ...account, consumers: links } };
 }
 
 export function revokeStatement(deps: Deps, hash: string) {
