@@ -21,6 +21,8 @@ await build({
   outdir: OUT,
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
+  // Module scripts are always decoded as UTF-8, so Serbian letters need no \u escapes.
+  charset: 'utf8',
   logLevel: 'warning',
 });
 for (const f of readdirSync(OUT, { recursive: true }) as string[]) {

@@ -14,21 +14,21 @@ export class JpAccount extends JpView {
   constructor() {
     super();
     this.account = null;
-  }
-
-  async connectedCallback() {
-    super.connectedCallback();
-    // The bills view is a chunk of its own, fetched only once someone is logged in.
-    void import('./jp-bills.js');
-    void import('./jp-settings.js');
     this.addEventListener('consumers-changed', async () => {
       this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
       await (this.querySelector('jp-bills') as (HTMLElement & { load?(page: number): Promise<void> }) | null)?.load?.(1);
     });
+  }
+
+  async connectedCallback() {
+    super.connectedCallback();
+    // The bills and settings are chunks of their own, fetched only once someone is logged in.
+    void import('./jp-bills.js');
+    void import('./jp-settings.js');
     if (!this.account) {
       await this.submit(async () => {
         this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
-      }, failureText);
+      }, failureText, false);
     }
   }
 
@@ -59,7 +59,10 @@ export class JpAccount extends JpView {
 
   render() {
     const a = this.account;
-    if (!a) return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>${statusLine(this.status)}`;
+    if (!a) {
+      return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>${statusLine(this.status)}
+        ${this.status ? html`<p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>` : ''}`;
+    }
     return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>
       <dl>
         <dt>${msg('Ime i prezime')}</dt><dd>${a.name}</dd>

@@ -4,6 +4,7 @@
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { JpView } from './view.js';
+import { billsStyles } from './jp-bills.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import { getLocale } from './localize.js';
@@ -31,6 +32,7 @@ function qrNode(svg: string, label: string): Node | typeof nothing {
 }
 
 export class JpBills extends JpView {
+  static styles = [JpView.styles, billsStyles];
   static properties = { ...JpView.properties, consumers: { state: true }, bills: { state: true }, detail: { state: true }, page: { state: true }, total: { state: true } };
   declare consumers: ConsumerSummary[];
   declare bills: BillSummary[];
@@ -50,11 +52,11 @@ export class JpBills extends JpView {
 
   connectedCallback() {
     super.connectedCallback();
-    void this.load(1);
+    void this.load(1, false);
   }
 
   /** Loads a page of bills (and the balances); also called after a consumer code is linked. */
-  async load(page: number) {
+  async load(page: number, focus = true) {
     await this.submit(async () => {
       const [c, b] = await Promise.all([
         this.call<{ consumers: ConsumerSummary[] }>('GET', '/api/account/consumers'),
@@ -65,7 +67,7 @@ export class JpBills extends JpView {
       this.total = b.total;
       this.pageSize = b.pageSize;
       this.page = page;
-    }, failureText);
+    }, failureText, focus);
   }
 
   private open(id: string) {
@@ -96,7 +98,7 @@ export class JpBills extends JpView {
       <h3 tabindex="-1">${msg('Računi')}</h3>
       ${statusLine(this.status)}
       ${this.bills.length === 0 && !this.busy ? html`<p>${msg('Još nema računa.')}</p>` : nothing}
-      <ul class="jp-bills">
+      <ul class="jp-list">
         ${this.bills.map((b) => html`<li>
           <button type="button" class="jp-link" data-bill=${b.id} @click=${this.open(b.id)}>${msg(str`Račun za ${b.period}`)}${this.consumers.length > 1 ? ` · ${b.consumerCode}` : ''}</button>
           <span>${money(b.amount)}</span>

@@ -4,7 +4,8 @@
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
-import { setLocale, getLocale, rememberLocale, type WidgetLocale } from './localize.js';
+import { portalStyles } from './jp-portal.styles.js';
+import { getLocale, rememberLocale, type WidgetLocale } from './localize.js';
 import { utility, utilityName } from './validation.js';
 import type { Account } from './api.js';
 import './jp-login.js';
@@ -43,6 +44,7 @@ const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', '
  */
 export class JpPortal extends JpView {
   static properties = { ...JpView.properties, view: { state: true } };
+  static styles = [JpView.styles, portalStyles];
   declare view: View;
   private token = '';
   private account: Account | null = null;
@@ -50,17 +52,18 @@ export class JpPortal extends JpView {
   constructor() {
     super();
     this.view = 'loading';
+    this.addEventListener('jp-navigate', (e) => this.show((e as CustomEvent).detail.view));
+    this.addEventListener('login', (e) => {
+      this.account = (e as CustomEvent).detail.account;
+      void this.show('account');
+    });
+    this.addEventListener('logout', () => this.show('login'));
   }
 
   connectedCallback() {
     super.connectedCallback();
-    this.addEventListener('jp-navigate', (e) => this.show((e as CustomEvent).detail.view));
-    this.addEventListener('login', (e) => {
-      this.account = (e as CustomEvent).detail.account;
-      this.show('account');
-    });
-    this.addEventListener('logout', () => this.show('login'));
-    void this.start();
+    // Once: moving the element in the page must not read the URL or ask /api/me again.
+    if (this.view === 'loading') void this.start();
   }
 
   private async start() {
@@ -90,9 +93,8 @@ export class JpPortal extends JpView {
   }
 
   private switchTo(locale: WidgetLocale) {
-    this.setAttribute('lang', locale);
     rememberLocale(locale);
-    void setLocale(locale);
+    this.setAttribute('lang', locale); // attributeChangedCallback loads the locale
   }
 
   render() {
@@ -106,7 +108,7 @@ export class JpPortal extends JpView {
         : nothing}
       <div class="jp-brand">${utilityName(getLocale())}</div>
       ${this.renderView()}
-      <footer>
+      <footer class="jp-footer">
         <a href=${privacy}>${msg('Izjava o privatnosti')}</a>
         <a href=${terms}>${msg('Uslovi korišćenja')}</a>
         <a href=${manual}>${msg('Uputstvo za korišćenje')}</a>

@@ -1,8 +1,9 @@
 // <jp-register>: "Registracija naloga" — name, e-mail, password, consumer code and PIN from
 // the bill, e-mail bills (on by default), consent to the terms and the privacy statement.
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
+import { registerStyles } from './jp-register.styles.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { schemas, PASSWORD_MIN_LENGTH, utility } from './validation.js';
@@ -11,6 +12,7 @@ import { getLocale } from './localize.js';
 
 export class JpRegister extends JpView {
   static properties = { ...JpView.properties, sentTo: { state: true } };
+  static styles = [JpView.styles, registerStyles];
   declare sentTo: string;
 
   constructor() {
@@ -86,7 +88,7 @@ export class JpRegister extends JpView {
       <div class="jp-row">
         <button type="button" class="jp-secondary" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.resend}>${msg('Pošaljite link ponovo')}</button>
         <a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
-      </div>${nothing}`;
+      </div>`;
   }
 }
 

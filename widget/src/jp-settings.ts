@@ -147,7 +147,7 @@ export class JpSettings extends JpView {
         <button type="submit">${msg('Promenite adresu')}</button>
       </form>
       <h4>${msg('Prijave i podaci')}</h4>
-      <ul class="jp-bills">
+      <ul class="jp-list">
         ${this.sessions.map((x) => html`<li>
           <span>${x.userAgent ?? msg('Nepoznat uređaj')}${x.current ? html` — <strong>${msg('ovaj uređaj')}</strong>` : ''}</span>
           <span>${msg('Poslednja aktivnost')}: ${when(x.lastSeenAt)}</span>

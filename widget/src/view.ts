@@ -1,17 +1,18 @@
 // What every view shares: light-DOM rendering, the page's locale, a busy state that blocks
 // double submits, per-field error codes, a live status line, and events for the host page.
-import { LitElement } from 'lit';
+import { LitElement, type CSSResultGroup } from 'lit';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { validate } from './validation.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { adoptStyles } from './styles.js';
+import { adoptStyles, base } from './styles.js';
 import { apiBase, call, ApiFailure } from './api.js';
-import { localeFor, setLocale, getLocale } from './localize.js';
+import { localeFor, normalizeLocale, setLocale, getLocale } from './localize.js';
 
 let uid = 0;
 
 export abstract class JpView extends LitElement {
   static properties = { busy: { state: true }, fields: { state: true }, status: { state: true } };
+  static styles: CSSResultGroup = base;
   // Declared, not initialised as class fields, so they never shadow Lit's reactive accessors.
   declare busy: boolean;
   declare fields: Record<string, string>;
@@ -26,15 +27,32 @@ export abstract class JpView extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
+  static get observedAttributes() {
+    return [...super.observedAttributes, 'lang'];
+  }
+
   protected createRenderRoot() {
-    adoptStyles();
     return this;
   }
 
   connectedCallback() {
+    adoptStyles(this, (this.constructor as typeof LitElement).elementStyles);
     super.connectedCallback();
     this.classList.add('jp');
-    const wanted = localeFor(this);
+    // The outermost element decides the page's one locale; the views inside it follow.
+    if (!this.nested) this.useLocale(localeFor(this));
+  }
+
+  attributeChangedCallback(name: string, old: string | null, value: string | null) {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && value && this.isConnected && !this.nested) this.useLocale(normalizeLocale(value));
+  }
+
+  private get nested() {
+    return !!this.parentElement?.closest('.jp');
+  }
+
+  private useLocale(wanted: ReturnType<typeof localeFor>) {
     if (wanted !== getLocale()) void setLocale(wanted);
   }
 
@@ -66,8 +84,11 @@ export abstract class JpView extends LitElement {
     return null;
   }
 
-  /** Runs a submit once at a time; maps failures to field errors or the status line. */
-  protected async submit(work: () => Promise<void>, describe: (f: ApiFailure) => string) {
+  /**
+   * Runs a submit once at a time; maps failures to field errors or the status line. Loads
+   * nobody asked for (on connect) pass focus=false: they must not pull focus into the widget.
+   */
+  protected async submit(work: () => Promise<void>, describe: (f: ApiFailure) => string, focus = true) {
     if (this.busy) return;
     this.busy = true;
     this.status = null;
@@ -79,7 +100,7 @@ export abstract class JpView extends LitElement {
       this.status = Object.keys(f.fields).length && f.code === 'validation_failed' ? null : { kind: 'bad', text: describe(f) };
       this.emit('error', { code: f.code, fields: f.fields, status: f.status });
       await this.updateComplete;
-      this.focusFirstError();
+      if (focus) this.focusFirstError();
     } finally {
       this.busy = false;
     }
