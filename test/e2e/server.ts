@@ -1,4 +1,5 @@
 // Starts the real Node server (as `npm start` does) on a free loopback port with a fresh database.
+// The reliability suite also kills it and starts it again on the same port and database.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,13 +17,34 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'jp-e2e-'));
+export interface ServerOptions {
+  /** Extra environment (MAILCHANNELS_URL, TRUST_PROXY, DATABASE_URL, …). */
+  env?: Record<string, string>;
+  /** Start again where a previous server left off: same port and data folder. */
+  port?: number;
+  dir?: string;
+}
+
+export interface PortalServer {
+  url: string;
+  port: number;
+  dir: string;
+  dbFile: string;
+  log(): string;
+  /** SIGTERM and wait; removes the data folder unless `keep`. */
+  stop(keep?: boolean): Promise<void>;
+  /** SIGKILL mid-flight: no shutdown of any kind; the data folder stays. */
+  kill(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<PortalServer> {
+  const port = opts.port ?? (await freePort());
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'jp-e2e-'));
+  const dbFile = join(dir, 'e2e.db');
   const url = `http://localhost:${port}`;
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'worker/node/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: 'localhost', DATABASE_URL: `file:${join(dir, 'e2e.db')}`, FILES_DIR: join(dir, 'files'), PORTAL_URL: `${url}/`, ALLOWED_ORIGINS: url, APP_ENV: 'development' },
+    env: { ...process.env, PORT: String(port), HOST: 'localhost', DATABASE_URL: `file:${dbFile}`, FILES_DIR: join(dir, 'files'), PORTAL_URL: `${url}/`, ALLOWED_ORIGINS: url, APP_ENV: 'development', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -36,12 +58,21 @@ export async function startServer(): Promise<{ url: string; stop(): Promise<void
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  const exited = new Promise((r) => child.once('exit', r));
   return {
     url,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-      rmSync(dir, { recursive: true, force: true });
+    port,
+    dir,
+    dbFile,
+    log: () => log,
+    async stop(keep = false) {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+      if (!keep) rmSync(dir, { recursive: true, force: true });
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -7,7 +7,7 @@ export type Mode = 'accept' | 'fail' | 'hang';
 export interface FakeMailChannels {
   url: string;
   mode: Mode;
-  accepted: { id: string; to: string; subject: string }[];
+  accepted: { id: string; to: string; subject: string; text: string }[];
   rejectedShapes: string[];
   requests: number;
   close(): Promise<void>;
@@ -42,7 +42,8 @@ export async function startFakeMailChannels(apiKey: string): Promise<FakeMailCha
       }
       if (state.mode === 'hang') return void hanging.push(res);
       if (state.mode === 'fail') return void res.writeHead(500).end('internal error');
-      state.accepted.push({ id: body.headers?.['X-Outbox-Id'], to: body.personalizations[0].to[0].email, subject: body.subject });
+      const text = body.content.find((c: { type: string }) => c.type === 'text/plain').value;
+      state.accepted.push({ id: body.headers?.['X-Outbox-Id'], to: body.personalizations[0].to[0].email, subject: body.subject, text });
       res.writeHead(202).end();
     });
   });

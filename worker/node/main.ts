@@ -10,7 +10,6 @@ import { nodeServerApp } from './server.ts';
 import { seedDemoConsumers, seedDemoBills } from './seed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const JOB_INTERVAL_MS = 30_000;
 
 async function main() {
   const env = process.env;
@@ -26,6 +25,8 @@ async function main() {
 
   const app = nodeServerApp(deps, { widgetDir: resolve(ROOT, 'dist/widget'), demoDir: resolve(ROOT, 'demo') });
   const port = Number(env.PORT || 8787);
+  // Mail retries and cleanup; Workers run the same jobs from the cron trigger.
+  const jobIntervalMs = Math.max(1, Number(env.JOBS_INTERVAL_S) || 30) * 1000;
   const hostname = env.HOST || 'localhost';
   const server = serve({ fetch: app.fetch, port, hostname }, () => log('info', `portal on http://${hostname}:${port}/`, { mail: deps.mail.name }));
 
@@ -41,7 +42,7 @@ async function main() {
     } finally {
       running = false;
     }
-  }, JOB_INTERVAL_MS);
+  }, jobIntervalMs);
   void deliverDue(deps).catch(() => {});
 
   const stop = () => {

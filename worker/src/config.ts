@@ -40,6 +40,8 @@ export interface Config {
   mailchannelsApiKey?: string;
   mailchannelsUrl: string;
   mailMaxAttempts: number;
+  /** First retry delay of a failed mail; each further one doubles (capped at 6 h). */
+  mailRetryBaseMs: number;
   mailTimeoutMs: number;
   confirmTtlMs: number;
   resetTtlMs: number;
@@ -96,6 +98,7 @@ export function loadConfig(env: Env): Config {
     mailchannelsApiKey: env.MAILCHANNELS_API_KEY || undefined,
     mailchannelsUrl: env.MAILCHANNELS_URL || 'https://api.mailchannels.net/tx/v1/send',
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1),
+    mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_S', 30, 1) * 1000,
     mailTimeoutMs: int(env, 'MAIL_TIMEOUT_MS', 10_000, 100),
     confirmTtlMs: 48 * HOUR,
     resetTtlMs: HOUR,

@@ -7,8 +7,6 @@ import { outbox } from '../db/schema.ts';
 import { randomId } from '../auth/crypto.ts';
 import type { RenderedMail } from './templates.ts';
 
-const LEASE_MS = 120_000;
-const BASE_BACKOFF_MS = 30_000;
 const MAX_BACKOFF_MS = 6 * 3600_000;
 
 /** The insert for one mail (batchable); with `guard`, it is inserted only when the guard holds. */
@@ -27,15 +25,19 @@ export function enqueueStatement(deps: Deps, kind: string, to: string, mail: Ren
   return { id, stmt };
 }
 
-export function backoffMs(attempts: number): number {
-  return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+export function backoffMs(attempts: number, baseMs = 30_000): number {
+  return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
-/** Takes a lease on one due mail so that no other sender delivers it at the same time. */
-async function claim(db: Db, id: string, now: number) {
+/**
+ * Takes a lease on one due mail so that no other sender delivers it at the same time. A send
+ * gives up after the mail timeout, so a lease twice that long (plus a margin) outlives any live
+ * sender; a sender that died mid-send (process killed) holds it back only that long.
+ */
+async function claim(db: Db, id: string, now: number, timeoutMs: number) {
   const rows = await db
     .update(outbox)
-    .set({ status: 'sending', leaseUntil: now + LEASE_MS, attempts: sql`${outbox.attempts} + 1` })
+    .set({ status: 'sending', leaseUntil: now + 2 * timeoutMs + 5_000, attempts: sql`${outbox.attempts} + 1` })
     .where(
       and(
         eq(outbox.id, id),
@@ -70,7 +72,7 @@ export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promis
           .limit(limit)
       ).map((r) => r.id);
   for (const id of due) {
-    const mail = await claim(db, id, deps.now());
+    const mail = await claim(db, id, deps.now(), deps.config.mailTimeoutMs);
     if (!mail) continue;
     try {
       await deps.mail.send({
@@ -88,7 +90,7 @@ export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promis
         .set({
           status: giveUp ? 'failed' : 'pending',
           lastError: message.slice(0, 500),
-          nextAttemptAt: deps.now() + backoffMs(mail.attempts),
+          nextAttemptAt: deps.now() + backoffMs(mail.attempts, deps.config.mailRetryBaseMs),
           leaseUntil: 0,
         })
         .where(eq(outbox.id, id));

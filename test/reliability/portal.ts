@@ -1,0 +1,112 @@
+// What the load and fault tests share: the real Node server (own process, real libSQL file,
+// real Argon2) sending mail through the local MailChannels stand-in, residents made through
+// the real register → mail → confirm → login flow, and a reader of the server's database.
+import { createClient, type Client } from '@libsql/client';
+import { startServer, type PortalServer, type ServerOptions } from '../e2e/server.ts';
+import { startFakeMailChannels, type FakeMailChannels } from '../support/fake-mailchannels.ts';
+
+const API_KEY = 'reliability-mailchannels-key';
+export const ADMIN_TOKEN = 'reliability-admin-token-0123456789abcdef';
+export const PASSWORD = 'sremska ravnica 2026';
+
+export interface Rig { server: PortalServer; mail: FakeMailChannels; db: Client; close(): Promise<void> }
+
+/** Fast retries and jobs so that a test sees a fault and its recovery in seconds. */
+export function rigEnv(mail: FakeMailChannels): Record<string, string> {
+  return {
+    MAIL_TRANSPORT: 'mailchannels', MAILCHANNELS_URL: mail.url, MAILCHANNELS_API_KEY: API_KEY,
+    MAIL_TIMEOUT_MS: '1000', MAIL_RETRY_BASE_S: '1', JOBS_INTERVAL_S: '1',
+    // Many residents behind one proxy: each request names its own client address.
+    TRUST_PROXY: 'true', ADMIN_TOKEN, SEED_DEMO: 'false',
+  };
+}
+
+export async function startRig(opts: ServerOptions = {}): Promise<Rig> {
+  const mail = await startFakeMailChannels(API_KEY);
+  const server = await startServer({ ...opts, env: { ...rigEnv(mail), ...opts.env } });
+  const db = createClient({ url: `file:${server.dbFile}` });
+  return {
+    server, mail, db,
+    async close() {
+      db.close();
+      await server.stop();
+      await mail.close();
+    },
+  };
+}
+
+let ipCounter = 0;
+/** A different client address for every request (10.x.y.z), as behind a proxy. */
+export const nextIp = () => { ipCounter++; return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`; };
+
+export async function api(url: string, method: string, path: string, body?: unknown, cookie?: string) {
+  const headers: Record<string, string> = { 'x-forwarded-for': nextIp() };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (cookie) headers.cookie = cookie;
+  const res = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, text, cookie: res.headers.get('set-cookie')?.split(';')[0] };
+}
+
+export const consumerOf = (i: number) => ({ code: String(9_000_000 + i), pin: String(1000 + (i * 7919) % 9000), name: `Potrošač ${i}` });
+export const emailOf = (i: number) => `stanar${i}@example.com`;
+
+/** Loads consumers 0…n-1 through the billing system's endpoint. */
+export async function importConsumers(url: string, n: number) {
+  const lines = ['sifra_potrosaca,pin,ime_prezime,adresa', ...Array.from({ length: n }, (_, i) => {
+    const c = consumerOf(i);
+    return `${c.code},${c.pin},${c.name},"Ulica ${i}, 22400 Ruma"`;
+  })];
+  const res = await fetch(`${url}/api/admin/consumers`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' }, body: lines.join('\n') });
+  if (res.status !== 200) throw new Error(`consumer import: ${res.status} ${await res.text()}`);
+}
+
+export const registration = (i: number) => {
+  const c = consumerOf(i);
+  return { name: `Stanar ${i}`, email: emailOf(i), password: PASSWORD, consumerCode: c.code, pin: c.pin, acceptTerms: true };
+};
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Register, follow the link in the delivered mail, log in: a resident with a session. */
+export async function makeResident(rig: Rig, i: number): Promise<string> {
+  const url = rig.server.url;
+  const reg = await api(url, 'POST', '/api/register', registration(i));
+  if (reg.status !== 202) throw new Error(`register ${i}: ${reg.status} ${reg.text}`);
+  const mail = await waitFor(`confirm mail for ${i}`, async () => rig.mail.accepted.find((m) => m.to === emailOf(i) && m.text.includes('confirm=')));
+  const token = mail.text.match(/confirm=([\w-]+)/)![1];
+  const confirmed = await api(url, 'POST', '/api/confirm', { token });
+  if (confirmed.status !== 200) throw new Error(`confirm ${i}: ${confirmed.status} ${confirmed.text}`);
+  const login = await api(url, 'POST', '/api/login', { email: emailOf(i), password: PASSWORD });
+  if (login.status !== 200 || !login.cookie) throw new Error(`login ${i}: ${login.status} ${login.text}`);
+  return login.cookie;
+}
+
+export async function count(db: Client, sql: string, args: (string | number)[] = []): Promise<number> {
+  return Number((await db.execute({ sql, args })).rows[0][0]);
+}
+
+/** Waits until the outbox holds nothing left to send. */
+export async function drained(db: Client, timeoutMs = 60_000) {
+  await waitFor('the outbox to drain', async () => (await count(db, "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')")) === 0, timeoutMs);
+}
+
+export function percentile(xs: number[], p: number): number {
+  if (!xs.length) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+/** Every id the MailChannels stand-in accepted more than once. */
+export const duplicates = (mail: FakeMailChannels) => {
+  const seen = new Set<string>();
+  return mail.accepted.filter((m) => (seen.has(m.id) ? true : (seen.add(m.id), false))).map((m) => m.id);
+};
