@@ -28,6 +28,7 @@ export interface ServerOptions {
 export interface PortalServer {
   url: string;
   port: number;
+  pid: number;
   dir: string;
   dbFile: string;
   log(): string;
@@ -42,7 +43,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<PortalServe
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'jp-e2e-'));
   const dbFile = join(dir, 'e2e.db');
   const url = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'worker/node/main.ts'], {
+  // tsx as a loader, not its CLI: the CLI runs the server in a child process of its own, which a
+  // SIGKILL of the CLI would leave running.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'worker/node/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: 'localhost', DATABASE_URL: `file:${dbFile}`, FILES_DIR: join(dir, 'files'), PORTAL_URL: `${url}/`, ALLOWED_ORIGINS: url, APP_ENV: 'development', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,6 +65,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<PortalServe
   return {
     url,
     port,
+    pid: child.pid!,
     dir,
     dbFile,
     log: () => log,

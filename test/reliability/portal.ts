@@ -21,10 +21,11 @@ export function rigEnv(mail: FakeMailChannels): Record<string, string> {
   };
 }
 
-export async function startRig(opts: ServerOptions = {}): Promise<Rig> {
+/** `dbFile`: read this file instead of the server's own (when the server reaches it over HTTP). */
+export async function startRig(opts: ServerOptions & { dbFile?: string } = {}): Promise<Rig> {
   const mail = await startFakeMailChannels(API_KEY);
   const server = await startServer({ ...opts, env: { ...rigEnv(mail), ...opts.env } });
-  const db = createClient({ url: `file:${server.dbFile}` });
+  const db = createClient({ url: `file:${opts.dbFile ?? server.dbFile}` });
   return {
     server, mail, db,
     async close() {
@@ -45,7 +46,7 @@ export async function api(url: string, method: string, path: string, body?: unkn
   if (cookie) headers.cookie = cookie;
   const res = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
-  return { status: res.status, text, cookie: res.headers.get('set-cookie')?.split(';')[0] };
+  return { status: res.status, text, cookie: res.headers.get('set-cookie')?.split(';')[0], retryAfter: res.headers.get('retry-after') };
 }
 
 export const consumerOf = (i: number) => ({ code: String(9_000_000 + i), pin: String(1000 + (i * 7919) % 9000), name: `Potrošač ${i}` });
