@@ -1,5 +1,13 @@
 import { expect, html, oneEvent, nextFrame, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
+// The views load on demand in the bundle (loader.test.ts); here each is tested on its own.
+import '../../widget/src/jp-register.ts';
+import '../../widget/src/jp-forgot-password.ts';
+import '../../widget/src/jp-reset-password.ts';
+import '../../widget/src/jp-confirm.ts';
+import '../../widget/src/jp-unsubscribe.ts';
+import '../../widget/src/jp-account.ts';
+import '../../widget/src/jp-settings.ts';
 import { setLocale } from '../../widget/src/localize.ts';
 import { answer, calls, axeViolations } from './helpers.ts';
 

@@ -3,7 +3,6 @@
 // Drawn at about the size it is shown on a phone, so its words stay readable at 320 px.
 import { svg } from 'lit';
 import { msg } from '@lit/localize';
-import { getLocale } from './localize.js';
 import { utility, utilityName } from './validation.js';
 
 export function billFigure(titleId: string) {
@@ -18,7 +17,7 @@ export function billFigure(titleId: string) {
     <rect x="136" y="44" width="116" height="46" rx="4" fill="#fff3c4" stroke="#8a5a00" stroke-width="2"/>
     <text x="143" y="61" font-size="11" fill="#1a1a1a">${msg('PIN')}</text>
     <text x="143" y="81" font-size="16" font-weight="700" fill="#1a1a1a">${utility.pin.example}</text>
-    <text class="jp-bill-brand" x="12" y="112" font-size="12" font-weight="700">${utilityName(getLocale())}</text>
+    <text class="jp-bill-brand" x="12" y="112" font-size="12" font-weight="700">${utilityName()}</text>
     <g fill="#d9d9d9"><rect x="12" y="124" width="236" height="7"/><rect x="12" y="139" width="196" height="7"/><rect x="12" y="154" width="216" height="7"/></g>
   </svg>`;
 }

@@ -1,9 +1,7 @@
-// The bundle: every element, registered on load.
-import './jp-portal.js';
-export { JpLogin } from './jp-login.js';
-export { JpRegister } from './jp-register.js';
-export { JpForgotPassword } from './jp-forgot-password.js';
-export { JpResetPassword } from './jp-reset-password.js';
-export { JpConfirm } from './jp-confirm.js';
-export { JpAccount } from './jp-account.js';
+// The bundle: the portal and its login view now, every other element when it is needed.
+import { autoload } from './loader.js';
 export { JpPortal } from './jp-portal.js';
+export { JpLogin } from './jp-login.js';
+export { loadElement } from './loader.js';
+
+autoload(document);

@@ -4,13 +4,15 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { schemas } from './validation.js';
+import { forgotSchema } from './validation.js';
 import { getLocale } from './localize.js';
+
+const schema = forgotSchema();
 
 export class JpForgotPassword extends JpView {
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const value = await this.valid(schemas.forgot, { email: formValues(e.currentTarget as HTMLFormElement).text('email'), locale: getLocale() });
+    const value = await this.valid(schema, { email: formValues(e.currentTarget as HTMLFormElement).text('email'), locale: getLocale() });
     if (!value) return;
     await this.submit(async () => {
       await this.call('POST', '/api/password/forgot', value);

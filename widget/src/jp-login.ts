@@ -4,8 +4,10 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { schemas } from './validation.js';
+import { loginSchema } from './validation.js';
 import type { Account } from './api.js';
+
+const schema = loginSchema();
 
 export class JpLogin extends JpView {
   private async onSubmit(e: SubmitEvent) {
@@ -13,7 +15,7 @@ export class JpLogin extends JpView {
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
     const input = { email: v.text('email'), password: v.text('password'), remember: v.checked('remember') };
-    const value = await this.valid(schemas.login, input);
+    const value = await this.valid(schema, input);
     if (!value) return;
     await this.submit(async () => {
       const r = await this.call<{ account: Account }>('POST', '/api/login', value);

@@ -8,15 +8,16 @@ import { portalStyles } from './jp-portal.styles.js';
 import { getLocale, rememberLocale, type WidgetLocale } from './localize.js';
 import { utility, utilityName } from './validation.js';
 import type { Account } from './api.js';
+import { loadElement } from './loader.js';
+import { statusLine } from './field.js';
+import { failureText } from './messages.js';
 import './jp-login.js';
-import './jp-register.js';
-import './jp-forgot-password.js';
-import './jp-reset-password.js';
-import './jp-confirm.js';
-import './jp-account.js';
-import './jp-unsubscribe.js';
 
 type View = 'loading' | 'login' | 'register' | 'forgot' | 'reset' | 'confirm' | 'unsubscribe' | 'account';
+const TAGS: Record<View, string> = {
+  loading: '', login: 'jp-login', register: 'jp-register', forgot: 'jp-forgot-password', reset: 'jp-reset-password',
+  confirm: 'jp-confirm', unsubscribe: 'jp-unsubscribe', account: 'jp-account',
+};
 const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', 'Ћирилица'], ['en', 'English']];
 
 /**
@@ -87,6 +88,13 @@ export class JpPortal extends JpView {
   }
 
   private async show(view: View, focus = true) {
+    try {
+      await loadElement(TAGS[view]);
+    } catch {
+      this.status = { kind: 'bad', text: failureText({ code: 'network_error' }) };
+      return;
+    }
+    this.status = null;
     this.view = view;
     await this.updateComplete;
     if (focus) (this.querySelector('.jp-view') as JpView | null)?.focusHeading?.();
@@ -106,7 +114,8 @@ export class JpPortal extends JpView {
             ${SWITCH.map(([l, label]) => html`<button type="button" lang=${l} aria-pressed=${getLocale() === l ? 'true' : 'false'} @click=${() => this.switchTo(l)}>${label}</button>`)}
           </div>`
         : nothing}
-      <div class="jp-brand">${utilityName(getLocale())}</div>
+      <div class="jp-brand">${utilityName()}</div>
+      ${statusLine(this.status)}
       ${this.renderView()}
       <footer class="jp-footer">
         <a href=${privacy}>${msg('Izjava o privatnosti')}</a>

@@ -6,9 +6,11 @@ import { JpView } from './view.js';
 import { registerStyles } from './jp-register.styles.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { schemas, PASSWORD_MIN_LENGTH, utility } from './validation.js';
+import { registerSchema, schemaOptions, PASSWORD_MIN_LENGTH, utility } from './validation.js';
 import { billFigure } from './bill-figure.js';
 import { getLocale } from './localize.js';
+
+const schema = registerSchema(schemaOptions);
 
 export class JpRegister extends JpView {
   static properties = { ...JpView.properties, sentTo: { state: true } };
@@ -28,7 +30,7 @@ export class JpRegister extends JpView {
       consumerCode: v.text('consumer-code'), pin: v.text('pin'),
       emailBills: v.checked('email-bills'), acceptTerms: v.checked('accept-terms') || undefined, locale: getLocale(),
     };
-    const value = await this.valid(schemas.register, input);
+    const value = await this.valid(schema, input);
     if (!value) return;
     await this.submit(async () => {
       await this.call('POST', '/api/register', value);

@@ -4,7 +4,9 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { schemas, PASSWORD_MIN_LENGTH } from './validation.js';
+import { resetSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
+
+const schema = resetSchema(schemaOptions);
 
 export class JpResetPassword extends JpView {
   static properties = { ...JpView.properties, token: { type: String }, done: { state: true } };
@@ -19,7 +21,7 @@ export class JpResetPassword extends JpView {
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const value = await this.valid(schemas.reset, { token: this.token, password: formValues(e.currentTarget as HTMLFormElement).text('password') });
+    const value = await this.valid(schema, { token: this.token, password: formValues(e.currentTarget as HTMLFormElement).text('password') });
     if (!value) {
       if (this.fields.token) this.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
       return;

@@ -5,7 +5,14 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { schemas, PASSWORD_MIN_LENGTH } from './validation.js';
+import { changeEmailSchema, changePasswordSchema, linkConsumerSchema, deleteAccountSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
+
+const schemas = {
+  changeEmail: changeEmailSchema(),
+  changePassword: changePasswordSchema(schemaOptions),
+  linkConsumer: linkConsumerSchema(schemaOptions),
+  deleteAccount: deleteAccountSchema(),
+};
 
 interface SessionInfo { id: string; current: boolean; lastSeenAt: number; userAgent: string | null }
 interface Consent { termsVersion: string; privacyVersion: string; acceptedAt: number }

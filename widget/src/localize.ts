@@ -4,12 +4,25 @@ import { sourceLocale, targetLocales, allLocales } from './generated/locale-code
 
 export type WidgetLocale = (typeof allLocales)[number];
 
+let toCyrillic: ((latin: string) => string) | undefined;
+
 export const { getLocale, setLocale } = configureLocalization({
   sourceLocale,
   targetLocales,
-  // Static paths, so the bundler makes one chunk per locale.
-  loadLocale: (locale) => (locale === 'sr-Cyrl' ? import('./generated/locales/sr-Cyrl.js') : import('./generated/locales/en.js')),
+  // Static paths, so the bundler makes one chunk per locale. Cyrillic also brings the
+  // transliteration of configured names (the utility's), which Latin and English never need.
+  loadLocale: async (locale) => {
+    if (locale !== 'sr-Cyrl') return import('./generated/locales/en.js');
+    const [messages, translit] = await Promise.all([import('./generated/locales/sr-Cyrl.js'), import('../../worker/src/i18n/translit.ts')]);
+    toCyrillic = translit.latinToCyrillic;
+    return messages;
+  },
 });
+
+/** A name configured in Latin, in the current script. */
+export function inScript(latin: string): string {
+  return getLocale() === 'sr-Cyrl' && toCyrillic ? toCyrillic(latin) : latin;
+}
 
 /** "sr", "sr-RS", "sr-Latn-RS" → sr-Latn; "sr-Cyrl*" → sr-Cyrl; "en*" → en. */
 export function normalizeLocale(tag: string | null | undefined): WidgetLocale {

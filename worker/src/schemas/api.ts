@@ -17,6 +17,9 @@ const EMAIL_MAX = 254;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
 // Control characters never belong in a name or an address.
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+// Half an emoji (a lone UTF-16 surrogate) cannot be stored as UTF-8: refuse it rather than
+// let the database turn it into U+FFFD (in a password, two different inputs would then match).
+const WELL_FORMED = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
 
 const requiredString = (max: number) =>
   v.pipe(
@@ -25,68 +28,83 @@ const requiredString = (max: number) =>
     v.nonEmpty('required'),
     v.maxLength(max, 'too_long'),
     v.regex(NO_CONTROL, 'invalid_format'),
+    v.regex(WELL_FORMED, 'invalid_format'),
   );
 
-export const emailSchema = v.pipe(
-  v.string('required'),
-  v.trim(),
-  v.nonEmpty('required'),
-  v.maxLength(EMAIL_MAX, 'too_long'),
-  v.email('invalid_email'),
-  v.toLowerCase(),
-);
+// Every schema is built by a function of its own (no module-level calls), so a bundle holds
+// only what its views validate: the widget's first chunk carries the login schema alone.
+const email = () =>
+  v.pipe(
+    v.string('required'),
+    v.trim(),
+    v.nonEmpty('required'),
+    v.maxLength(EMAIL_MAX, 'too_long'),
+    v.email('invalid_email'),
+    v.toLowerCase(),
+  );
 
 // Length only: the common-password and personal-data checks need the server's lists.
-export const passwordSchema = (min: number) =>
+const newPassword = (min: number) =>
   v.pipe(
     v.string('required'),
     v.nonEmpty('required'),
     v.check((s) => [...s].length >= min, 'password_too_short'),
     v.check((s) => [...s].length <= PASSWORD_MAX_LENGTH, 'password_too_long'),
+    v.regex(WELL_FORMED, 'invalid_format'),
   );
 
 const body = <E extends v.ObjectEntries>(entries: E) => v.object(entries, 'invalid_body');
 
 // Never hint at the policy when checking an existing password: anything non-empty up to the max.
-const currentPassword = v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX_LENGTH, 'password_too_long'));
-const consumerCode = (re: RegExp) => v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(re, 'invalid_format'));
+const currentPassword = () =>
+  v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX_LENGTH, 'password_too_long'), v.regex(WELL_FORMED, 'invalid_format'));
+const consumerCode = (o: SchemaOptions) => v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.consumerCodePattern), 'invalid_format'));
+const pin = (o: SchemaOptions) => v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.pinPattern), 'invalid_format'));
+const token = () => v.pipe(v.string('required'), v.regex(TOKEN_PATTERN, 'invalid_token'));
+const locale = () => v.picklist(LOCALES, 'invalid_locale');
+const flag = () => v.boolean('invalid_type');
 
-const tokenSchema = v.pipe(v.string('required'), v.regex(TOKEN_PATTERN, 'invalid_token'));
+export const registerSchema = (o: SchemaOptions) =>
+  body({
+    name: requiredString(NAME_MAX),
+    email: email(),
+    password: newPassword(o.passwordMinLength),
+    consumerCode: consumerCode(o),
+    pin: pin(o),
+    emailBills: v.optional(flag(), true),
+    acceptTerms: v.literal(true, 'must_accept'),
+    locale: v.optional(locale(), 'sr-Latn'),
+  });
+export const resendSchema = () => body({ email: email() });
+export const confirmSchema = () => body({ token: token() });
+export const loginSchema = () => body({ email: email(), password: currentPassword(), remember: v.optional(flag(), false) });
+export const forgotSchema = () => body({ email: email(), locale: v.optional(locale()) });
+export const resetSchema = (o: SchemaOptions) => body({ token: token(), password: newPassword(o.passwordMinLength) });
+export const settingsSchema = () => body({ emailBills: v.optional(flag()), locale: v.optional(locale()) });
+export const changePasswordSchema = (o: SchemaOptions) => body({ currentPassword: currentPassword(), newPassword: newPassword(o.passwordMinLength) });
+export const changeEmailSchema = () => body({ password: currentPassword(), email: email() });
+export const linkConsumerSchema = (o: SchemaOptions) => body({ consumerCode: consumerCode(o), pin: pin(o) });
+export const unlinkConsumerSchema = (o: SchemaOptions) => body({ consumerCode: consumerCode(o) });
+export const revokeSessionSchema = () => body({ id: v.pipe(v.string('required'), v.regex(/^[0-9a-f]{16}$/, 'invalid_format')) });
+export const revokeAllSchema = () => body({ keepCurrent: v.optional(flag(), false) });
+export const deleteAccountSchema = () => body({ password: currentPassword() });
 
 export function makeSchemas(o: SchemaOptions) {
-  const codeRe = new RegExp(o.consumerCodePattern);
-  const pinRe = new RegExp(o.pinPattern);
   return {
-    register: body({
-      name: requiredString(NAME_MAX),
-      email: emailSchema,
-      password: passwordSchema(o.passwordMinLength),
-      consumerCode: consumerCode(codeRe),
-      pin: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(pinRe, 'invalid_format')),
-      emailBills: v.optional(v.boolean('invalid_type'), true),
-      acceptTerms: v.literal(true, 'must_accept'),
-      locale: v.optional(v.picklist(LOCALES, 'invalid_locale'), 'sr-Latn'),
-    }),
-    resend: body({ email: emailSchema }),
-    confirm: body({ token: tokenSchema }),
-    login: body({
-      email: emailSchema,
-      password: currentPassword,
-      remember: v.optional(v.boolean('invalid_type'), false),
-    }),
-    forgot: body({ email: emailSchema, locale: v.optional(v.picklist(LOCALES, 'invalid_locale')) }),
-    reset: body({ token: tokenSchema, password: passwordSchema(o.passwordMinLength) }),
-    settings: body({
-      emailBills: v.optional(v.boolean('invalid_type')),
-      locale: v.optional(v.picklist(LOCALES, 'invalid_locale')),
-    }),
-    changePassword: body({ currentPassword: currentPassword, newPassword: passwordSchema(o.passwordMinLength) }),
-    changeEmail: body({ password: currentPassword, email: emailSchema }),
-    linkConsumer: body({ consumerCode: consumerCode(codeRe), pin: v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(pinRe, 'invalid_format')) }),
-    unlinkConsumer: body({ consumerCode: consumerCode(codeRe) }),
-    revokeSession: body({ id: v.pipe(v.string('required'), v.regex(/^[0-9a-f]{16}$/, 'invalid_format')) }),
-    revokeAll: body({ keepCurrent: v.optional(v.boolean('invalid_type'), false) }),
-    deleteAccount: body({ password: currentPassword }),
+    register: registerSchema(o),
+    resend: resendSchema(),
+    confirm: confirmSchema(),
+    login: loginSchema(),
+    forgot: forgotSchema(),
+    reset: resetSchema(o),
+    settings: settingsSchema(),
+    changePassword: changePasswordSchema(o),
+    changeEmail: changeEmailSchema(),
+    linkConsumer: linkConsumerSchema(o),
+    unlinkConsumer: unlinkConsumerSchema(o),
+    revokeSession: revokeSessionSchema(),
+    revokeAll: revokeAllSchema(),
+    deleteAccount: deleteAccountSchema(),
   };
 }
 

@@ -1,0 +1,30 @@
+// The bundle defines the portal and its login view at once; every other element when needed.
+import { expect, html, fixture as mount, nextFrame } from '@open-wc/testing';
+import '../../widget/src/index.ts';
+import { answer } from './helpers.ts';
+
+describe('loading on demand', () => {
+  it('defines only the portal and the login view up front', () => {
+    expect(customElements.get('jp-portal')).to.exist;
+    expect(customElements.get('jp-login')).to.exist;
+    for (const tag of ['jp-register', 'jp-account', 'jp-bills', 'jp-settings']) expect(customElements.get(tag), tag).to.be.undefined;
+  });
+
+  it('loads an element placed on the page by itself, as a single-view embed', async () => {
+    const el = await mount(html`<div><jp-forgot-password></jp-forgot-password></div>`);
+    await customElements.whenDefined('jp-forgot-password');
+    for (let i = 0; i < 3; i++) await nextFrame();
+    expect(el.querySelector('jp-forgot-password h2')!.textContent).to.equal('Zaboravljena lozinka');
+  });
+
+  it('loads the registration view when the portal navigates to it, then focuses its heading', async () => {
+    answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }) });
+    const portal = await mount(html`<jp-portal></jp-portal>`);
+    for (let i = 0; i < 5 && !portal.querySelector('jp-login h2'); i++) await nextFrame();
+    (portal.querySelector('a[href="#registracija"]') as HTMLAnchorElement).click();
+    await customElements.whenDefined('jp-register');
+    for (let i = 0; i < 10 && document.activeElement?.closest('jp-register') === null; i++) await nextFrame();
+    expect(document.activeElement!.closest('jp-register')).to.exist;
+    expect(document.activeElement!.tagName).to.equal('H2');
+  });
+});

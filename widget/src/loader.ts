@@ -1,0 +1,42 @@
+// Every element but the portal and its first view is a chunk of its own, loaded when it is
+// needed: when the portal navigates to it, or when the page (or anything added to it later)
+// holds its tag — so a page with only <jp-register> loads only the registration view.
+const CHUNKS: Record<string, () => Promise<unknown>> = {
+  'jp-register': () => import('./jp-register.js'),
+  'jp-forgot-password': () => import('./jp-forgot-password.js'),
+  'jp-reset-password': () => import('./jp-reset-password.js'),
+  'jp-confirm': () => import('./jp-confirm.js'),
+  'jp-unsubscribe': () => import('./jp-unsubscribe.js'),
+  'jp-account': () => import('./jp-account.js'),
+  'jp-bills': () => import('./jp-bills.js'),
+  'jp-settings': () => import('./jp-settings.js'),
+};
+
+const loading = new Map<string, Promise<unknown>>();
+
+/** Defines the element (once); resolves when it is defined. */
+export function loadElement(tag: string): Promise<unknown> {
+  const chunk = CHUNKS[tag];
+  if (!chunk || customElements.get(tag)) return Promise.resolve();
+  let p = loading.get(tag);
+  if (!p) {
+    // A failed download may be tried again on the next navigation.
+    p = chunk().catch((e) => { loading.delete(tag); throw e; });
+    loading.set(tag, p);
+  }
+  return p;
+}
+
+function discover(root: ParentNode) {
+  for (const tag of Object.keys(CHUNKS)) {
+    if (!customElements.get(tag) && ((root as Element).localName === tag || root.querySelector(tag))) void loadElement(tag).catch(() => {});
+  }
+}
+
+/** Loads the elements already in the document and those added to it later. */
+export function autoload(doc: Document) {
+  discover(doc);
+  new MutationObserver((records) => {
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === Node.ELEMENT_NODE) discover(n as Element);
+  }).observe(doc.documentElement, { childList: true, subtree: true });
+}
