@@ -16,7 +16,7 @@ export async function cleanup(deps: Deps) {
     db.run(sql`DELETE FROM tokens WHERE account_id IN (${stale}) OR expires_at < ${now}`),
     db.run(sql`DELETE FROM sessions WHERE account_id IN (${stale}) OR expires_at < ${now}`),
     db.run(sql`DELETE FROM accounts WHERE id IN (${stale})`),
-    expiredThrottlesStatement(db, now, Math.max(3600_000, config.limits.pinWindowMs, config.limits.loginWindowMs)),
+    expiredThrottlesStatement(db, now, Math.max(3600_000, config.limits.pinWindowMs, config.limits.loginWindowMs, config.limits.loginAccountWindowMs)),
     db.run(sql`DELETE FROM outbox WHERE status = 'sent' AND sent_at < ${now - 30 * DAY}`),
   ]);
   return { accountsRemoved: results[4].rowsAffected };

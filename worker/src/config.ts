@@ -14,6 +14,8 @@ export interface Limits {
   loginFreeFailures: number;
   loginIpMaxFailures: number;
   loginWindowMs: number;
+  /** How long an account's failed logins are remembered (a success forgets them): longer than the longest delay, so the delays keep growing. */
+  loginAccountWindowMs: number;
   loginMaxDelayMs: number;
   mailRequestsPerHour: number;
   mailRequestsIpPerHour: number;
@@ -111,6 +113,7 @@ export function loadConfig(env: Env): Config {
       loginFreeFailures: int(env, 'LOGIN_FREE_FAILURES', 5, 1),
       loginIpMaxFailures: int(env, 'LOGIN_IP_MAX_FAILURES', 50, 1),
       loginWindowMs: 15 * MIN,
+      loginAccountWindowMs: 24 * HOUR,
       loginMaxDelayMs: int(env, 'LOGIN_MAX_DELAY_S', 900, 1) * 1000,
       mailRequestsPerHour: int(env, 'MAIL_REQUESTS_PER_HOUR', 3, 1),
       mailRequestsIpPerHour: int(env, 'MAIL_REQUESTS_IP_PER_HOUR', 20, 1),

@@ -112,7 +112,14 @@ export async function mailNewBills(deps: Deps, billIds: string[]): Promise<numbe
       AND NOT EXISTS (SELECT 1 FROM bill_mails m WHERE m.bill_id = b.id AND m.account_id = a.id)`);
   const ids: string[] = [];
   for (const t of targets) {
-    const mail = await renderBillMail(deps, t, { id: t.accountId, name: t.accountName, locale: t.accountLocale }, { name: t.consumerName, address: t.consumerAddress });
+    let mail: RenderedMail;
+    try {
+      mail = await renderBillMail(deps, t, { id: t.accountId, name: t.accountName, locale: t.accountLocale }, { name: t.consumerName, address: t.consumerAddress });
+    } catch (e) {
+      // One bill that cannot be drawn must not keep the others' mails (or the import) back.
+      deps.log('error', 'bill mail could not be rendered', { bill: t.id, account: t.accountId, error: String(e) });
+      continue;
+    }
     const marker = randomId(deps.randomBytes);
     const claim = sql`INSERT INTO bill_mails (bill_id, account_id, outbox_id, created_at) VALUES (${t.id}, ${t.accountId}, ${marker}, ${deps.now()}) ON CONFLICT DO NOTHING`;
     const guard = sql`EXISTS (SELECT 1 FROM bill_mails WHERE bill_id = ${t.id} AND account_id = ${t.accountId} AND outbox_id = ${marker})`;

@@ -74,6 +74,28 @@ function lines(value: string[], max: number, what: string): string {
   return joined;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Payer lines from whatever the billing system holds (the payer tag is optional): separators
+ * and control characters become spaces, each line is cut at `perLine` whole characters (never
+ * inside an emoji), at most three lines and `max` characters in all; nothing left, no lines.
+ */
+export function fitPayerLines(values: string[], perLine = 33, max = 70): string[] {
+  const out: string[] = [];
+  let room = max;
+  for (const value of values) {
+    const sep = out.length ? 2 : 0; // CRLF between lines
+    if (out.length === 3 || room - sep <= 0) break;
+    const clean = value.replace(LONE_SURROGATE, '\uFFFD').replace(/[|\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim();
+    const line = [...clean].slice(0, Math.min(perLine, room - sep)).join('').trim();
+    if (!line) continue;
+    out.push(line);
+    room -= sep + [...line].length;
+  }
+  return out;
+}
+
 export function ipsQrPayload(p: IpsPayment): string {
   const tags: [string, string][] = [
     ['K', 'PR'],

@@ -1,7 +1,7 @@
 // What a resident sees of a bill: amounts in RSD, the payment slip and its IPS QR code.
 import type { Config } from '../config.ts';
 import type { bills } from '../db/schema.ts';
-import { ipsQrPayload } from './ips-qr.ts';
+import { fitPayerLines, ipsQrPayload } from './ips-qr.ts';
 import { qrSvg } from './qr-image.ts';
 
 type BillRecord = typeof bills.$inferSelect;
@@ -29,7 +29,7 @@ export function paymentSlip(config: Config, b: BillRecord, payer: { name: string
     purpose: p.purpose.replace('{period}', b.period),
   };
   const qr = ipsQrPayload({
-    account: b.payeeAccount, payee: p.payee, amount: slip.amount, payer: [payer.name, payer.address].map((l) => l.slice(0, 33)),
+    account: b.payeeAccount, payee: p.payee, amount: slip.amount, payer: fitPayerLines([payer.name, payer.address]),
     paymentCode: p.paymentCode, purpose: slip.purpose, reference97: b.reference,
   });
   return { slip, ipsQr: qr, qrSvg: qrSvg(qr) };

@@ -16,7 +16,7 @@ export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Fr45+zrWHvDHBoOeW4Ji6A
 export function loginRules(deps: Deps, email: string, ip: string): [Rule, Rule] {
   const l = deps.config.limits;
   return [
-    { key: `login:email:${email}`, limit: l.loginFreeFailures, windowMs: l.loginWindowMs, growing: { baseMs: 1000, maxMs: l.loginMaxDelayMs } },
+    { key: `login:email:${email}`, limit: l.loginFreeFailures, windowMs: l.loginAccountWindowMs, growing: { baseMs: 1000, maxMs: l.loginMaxDelayMs } },
     { key: `login:ip:${ip}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs },
   ];
 }
