@@ -3,7 +3,7 @@ import { sql, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Deps } from '../ports.ts';
-import { sessions, accounts, accountConsumers, consumers } from '../db/schema.ts';
+import { sessions } from '../db/schema.ts';
 import { randomToken, sha256Hex } from './crypto.ts';
 
 // Sliding expiry is written at most this often, so most /api/me calls are read-only.
@@ -62,6 +62,16 @@ export interface CurrentSession {
   };
 }
 
+// The hottest query of all (every page load asks /api/me): one constant statement straight to
+// the libSQL client, so nothing is built per request and no transaction is opened.
+const CURRENT_SESSION_SQL = `
+  SELECT s.remember, s.last_seen_at, a.id, a.name, a.email, a.email_bills, a.locale,
+    (SELECT json_group_array(json_object('code', c.code, 'name', c.name, 'address', c.address) ORDER BY ac.linked_at, c.code)
+       FROM account_consumers ac JOIN consumers c ON c.code = ac.consumer_code
+      WHERE ac.account_id = a.id) AS consumers
+  FROM sessions s JOIN accounts a ON a.id = s.account_id
+  WHERE s.hash = ? AND s.expires_at > ? AND a.confirmed_at IS NOT NULL`;
+
 /**
  * Reads the session and its account in one read-only round trip. The sliding expiry is
  * written at most once a minute, after the response, so most calls never take a write lock.
@@ -72,27 +82,10 @@ export async function currentSession(c: Context, deps: Deps): Promise<CurrentSes
   const hash = await sha256Hex(token);
   const now = deps.now();
   const { db, config } = deps;
-  const [rows, links] = await db.batch([
-    db
-      .select({
-        remember: sessions.remember, lastSeenAt: sessions.lastSeenAt,
-        id: accounts.id, name: accounts.name, email: accounts.email, emailBills: accounts.emailBills, locale: accounts.locale,
-      })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .where(sql`${sessions.hash} = ${hash} AND ${sessions.expiresAt} > ${now} AND ${accounts.confirmedAt} IS NOT NULL`),
-    db
-      .select({ code: consumers.code, name: consumers.name, address: consumers.address })
-      .from(accountConsumers)
-      .innerJoin(consumers, eq(consumers.code, accountConsumers.consumerCode))
-      .innerJoin(sessions, eq(sessions.accountId, accountConsumers.accountId))
-      .where(sql`${sessions.hash} = ${hash} AND ${sessions.expiresAt} > ${now}`)
-      .orderBy(accountConsumers.linkedAt, consumers.code),
-  ]);
-  const row = rows[0];
+  const row = (await db.$client.execute({ sql: CURRENT_SESSION_SQL, args: [hash, now] })).rows[0];
   if (!row) return null;
-  const { remember, lastSeenAt, ...account } = row;
-  const touched = lastSeenAt < now - TOUCH_EVERY_MS;
+  const remember = Number(row.remember) === 1;
+  const touched = Number(row.last_seen_at) < now - TOUCH_EVERY_MS;
   if (touched) {
     deps.defer(() =>
       db.run(sql`UPDATE sessions SET last_seen_at = ${now},
@@ -100,7 +93,11 @@ export async function currentSession(c: Context, deps: Deps): Promise<CurrentSes
         WHERE hash = ${hash} AND expires_at > ${now}`),
     );
   }
-  return { hash, remember, touched, account: { ...account, consumers: links } };
+  const account = {
+    id: String(row.id), name: String(row.name), email: String(row.email), emailBills: Number(row.email_bills) === 1, locale: String(row.locale),
+    consumers: JSON.parse(String(row.consumers)) as CurrentSession['account']['consumers'],
+  };
+  return { hash, remember, touched, account };
 }
 
 export function revokeStatement(deps: Deps, hash: string) {
