@@ -10,6 +10,16 @@ describe('loading on demand', () => {
     for (const tag of ['jp-register', 'jp-account', 'jp-bills', 'jp-settings']) expect(customElements.get(tag), tag).to.be.undefined;
   });
 
+  it('fetches the shared schemas (and valibot) only once the login form is used', async () => {
+    const loaded = () => performance.getEntriesByType('resource').some((r) => /\/validation\.ts|valibot/.test(r.name));
+    answer({});
+    const el = await mount(html`<jp-login></jp-login>`);
+    expect(loaded()).to.equal(false);
+    el.querySelector('input')!.focus();
+    for (let i = 0; i < 50 && !loaded(); i++) await nextFrame();
+    expect(loaded()).to.equal(true);
+  });
+
   it('loads an element placed on the page by itself, as a single-view embed', async () => {
     const el = await mount(html`<div><jp-forgot-password></jp-forgot-password></div>`);
     await customElements.whenDefined('jp-forgot-password');

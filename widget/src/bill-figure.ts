@@ -3,7 +3,7 @@
 // Drawn at about the size it is shown on a phone, so its words stay readable at 320 px.
 import { svg } from 'lit';
 import { msg } from '@lit/localize';
-import { utility, utilityName } from './validation.js';
+import { utility, utilityName } from './utility.js';
 
 export function billFigure(titleId: string) {
   return svg`<svg class="jp-bill-figure" viewBox="0 0 260 170" role="img" aria-labelledby=${titleId}>

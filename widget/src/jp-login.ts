@@ -4,10 +4,13 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { loginSchema } from './validation.js';
 import type { Account } from './api.js';
 
-const schema = loginSchema();
+// The schemas (and valibot) are not needed to show the form: fetched when the resident starts
+// filling it in, at the latest on submit.
+const loadSchema = () => import('./validation.js').then((m) => m.loginSchema());
+let schema: ReturnType<typeof loadSchema> | undefined;
+const loginSchema = () => (schema ??= loadSchema().catch((e) => { schema = undefined; throw e; }));
 
 export class JpLogin extends JpView {
   private async onSubmit(e: SubmitEvent) {
@@ -15,7 +18,14 @@ export class JpLogin extends JpView {
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
     const input = { email: v.text('email'), password: v.text('password'), remember: v.checked('remember') };
-    const value = await this.valid(schema, input);
+    let checked: Awaited<ReturnType<typeof loginSchema>>;
+    try {
+      checked = await loginSchema();
+    } catch {
+      this.status = { kind: 'bad', text: failureText({ code: 'network_error' }) };
+      return;
+    }
+    const value = await this.valid(checked, input);
     if (!value) return;
     await this.submit(async () => {
       const r = await this.call<{ account: Account }>('POST', '/api/login', value);
@@ -29,7 +39,7 @@ export class JpLogin extends JpView {
     const f = this.fields;
     return html`<h2 tabindex="-1">${msg('Prijava')}</h2>
       <p>${msg('Nemate nalog?')} <a href="#registracija" @click=${this.navigate('register')}>${msg('Kreirajte nalog')}</a></p>
-      <form method="post" action="#" novalidate @submit=${this.onSubmit}>
+      <form method="post" action="#" novalidate @submit=${this.onSubmit} @focusin=${() => loginSchema().catch(() => {})}>
         ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: f.email })}
         ${field({ id: `${this.id$}-password`, name: 'password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: f.password })}
         <div class="jp-row">

@@ -6,7 +6,7 @@ import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { portalStyles } from './jp-portal.styles.js';
 import { getLocale, rememberLocale, type WidgetLocale } from './localize.js';
-import { utility, utilityName } from './validation.js';
+import { utility, utilityName } from './utility.js';
 import type { Account } from './api.js';
 import { loadElement } from './loader.js';
 import { statusLine } from './field.js';

@@ -6,7 +6,8 @@ import { JpView } from './view.js';
 import { registerStyles } from './jp-register.styles.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { registerSchema, schemaOptions, PASSWORD_MIN_LENGTH, utility } from './validation.js';
+import { registerSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
+import { utility } from './utility.js';
 import { billFigure } from './bill-figure.js';
 import { getLocale } from './localize.js';
 

@@ -1,7 +1,7 @@
-// The worker's own request schemas, so the browser and the server agree on every rule.
+// The worker's own request schemas, so the browser and the server agree on every rule. The
+// login view loads this module on first use (valibot is not needed to show the form).
 import { validate, type SchemaOptions } from '../../worker/src/schemas/api.ts';
-import utility from '../../worker/utility.json' with { type: 'json' };
-import { inScript } from './localize.js';
+import { utility } from './utility.js';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
@@ -15,9 +15,4 @@ export const schemaOptions: SchemaOptions = {
 export {
   registerSchema, loginSchema, forgotSchema, resetSchema, changePasswordSchema, changeEmailSchema, linkConsumerSchema, deleteAccountSchema,
 } from '../../worker/src/schemas/api.ts';
-export { validate, utility };
-
-/** The utility's name in the current script (configured in Latin, shown in Cyrillic too). */
-export function utilityName(): string {
-  return inScript(utility.name);
-}
+export { validate };

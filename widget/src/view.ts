@@ -2,7 +2,6 @@
 // double submits, per-field error codes, a live status line, and events for the host page.
 import { LitElement, type CSSResultGroup } from 'lit';
 import type { GenericSchema, InferOutput } from 'valibot';
-import { validate } from './validation.js';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { adoptStyles, base } from './styles.js';
 import { apiBase, call, ApiFailure } from './api.js';
@@ -76,6 +75,8 @@ export abstract class JpView extends LitElement {
 
   /** Checks input with a shared schema; on failure shows the field errors and focuses the first. */
   protected async valid<S extends GenericSchema>(schema: S, input: unknown): Promise<InferOutput<S> | null> {
+    // Already loaded by every view but the login, which fetches it on first use.
+    const { validate } = await import('./validation.js');
     const r = validate(schema, input);
     if (r.ok) return r.value;
     this.fields = r.fields;
