@@ -1,6 +1,7 @@
 // DB-backed sessions: a 256-bit random token in an HttpOnly cookie, only its SHA-256 stored.
 import { sql, eq } from 'drizzle-orm';
 import type { Context } from 'hono';
+import type { Row } from '@libsql/client';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Deps } from '../ports.ts';
 import { sessions } from '../db/schema.ts';
@@ -62,15 +63,26 @@ export interface CurrentSession {
   };
 }
 
-// The hottest query of all (every page load asks /api/me): one constant statement straight to
-// the libSQL client, so nothing is built per request and no transaction is opened.
-const CURRENT_SESSION_SQL = `
-  SELECT s.remember, s.last_seen_at, a.id, a.name, a.email, a.email_bills, a.locale,
+// The hottest queries of all (every page load asks /api/me, every login reads the account):
+// constant statements straight to the libSQL client, so nothing is built per request and no
+// transaction is opened. `a` is the account; its consumers come along as a JSON array.
+export const ACCOUNT_COLUMNS = `a.id, a.name, a.email, a.email_bills, a.locale,
     (SELECT json_group_array(json_object('code', c.code, 'name', c.name, 'address', c.address) ORDER BY ac.linked_at, c.code)
        FROM account_consumers ac JOIN consumers c ON c.code = ac.consumer_code
-      WHERE ac.account_id = a.id) AS consumers
+      WHERE ac.account_id = a.id) AS consumers`;
+
+const CURRENT_SESSION_SQL = `
+  SELECT s.remember, s.last_seen_at, ${ACCOUNT_COLUMNS}
   FROM sessions s JOIN accounts a ON a.id = s.account_id
   WHERE s.hash = ? AND s.expires_at > ? AND a.confirmed_at IS NOT NULL`;
+
+/** The account as the API shows it, from a row holding ACCOUNT_COLUMNS. */
+export function accountFromRow(row: Row): CurrentSession['account'] {
+  return {
+    id: String(row.id), name: String(row.name), email: String(row.email), emailBills: Number(row.email_bills) === 1, locale: String(row.locale),
+    consumers: JSON.parse(String(row.consumers)) as CurrentSession['account']['consumers'],
+  };
+}
 
 /**
  * Reads the session and its account in one read-only round trip. The sliding expiry is
@@ -93,11 +105,7 @@ export async function currentSession(c: Context, deps: Deps): Promise<CurrentSes
         WHERE hash = ${hash} AND expires_at > ${now}`),
     );
   }
-  const account = {
-    id: String(row.id), name: String(row.name), email: String(row.email), emailBills: Number(row.email_bills) === 1, locale: String(row.locale),
-    consumers: JSON.parse(String(row.consumers)) as CurrentSession['account']['consumers'],
-  };
-  return { hash, remember, touched, account };
+  return { hash, remember, touched, account: accountFromRow(row) };
 }
 
 export function revokeStatement(deps: Deps, hash: string) {
