@@ -33,7 +33,7 @@ export function login(ctx: AppContext) {
     const rules = loginRules(deps, input.email, ctx.clientIp(c));
     // One read: how long the e-mail or the IP is still blocked, and the account (if any).
     const row = (await db.$client.execute({ sql: LOGIN_READ_SQL, args: [rules[0].key, rules[1].key, now, rules[0].key, input.email] })).rows[0];
-    const retry = retryAfterSeconds(row.blocked_until === null ? [] : [{ blockedUntil: Number(row.blocked_until) }], now);
+    const retry = retryAfterSeconds([{ blockedUntil: Number(row.blocked_until ?? 0) }], now);
     if (retry) throw tooManyAttempts(retry);
 
     const known = row.id !== null;
