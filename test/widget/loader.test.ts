@@ -2,6 +2,7 @@
 import { expect, html, fixture as mount, nextFrame } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import { answer } from './helpers.ts';
+import { getLocale } from '../../widget/src/localize.ts';
 
 describe('loading on demand', () => {
   it('defines only the portal and the login view up front', () => {
@@ -25,6 +26,14 @@ describe('loading on demand', () => {
     await customElements.whenDefined('jp-forgot-password');
     for (let i = 0; i < 3; i++) await nextFrame();
     expect(el.querySelector('jp-forgot-password h2')!.textContent).to.equal('Zaboravljena lozinka');
+  });
+
+  it('keeps the page in the locale of its first element, whatever order the chunks arrive in', async () => {
+    const el = await mount(html`<div><jp-login></jp-login><section lang="sr-Cyrl"><jp-reset-password></jp-reset-password></section></div>`);
+    await customElements.whenDefined('jp-reset-password');
+    for (let i = 0; i < 5; i++) await nextFrame();
+    expect(getLocale()).to.equal('sr-Latn');
+    expect(el.querySelector('jp-login h2')!.textContent).to.equal('Prijava');
   });
 
   it('loads the registration view when the portal navigates to it, then focuses its heading', async () => {

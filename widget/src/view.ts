@@ -9,6 +9,8 @@ import { localeFor, normalizeLocale, setLocale, getLocale } from './localize.js'
 
 let uid = 0;
 
+const ELEMENTS = 'jp-portal, jp-login, jp-register, jp-forgot-password, jp-reset-password, jp-confirm, jp-unsubscribe, jp-account, jp-bills, jp-settings';
+
 export abstract class JpView extends LitElement {
   static properties = { busy: { state: true }, fields: { state: true }, status: { state: true } };
   static styles: CSSResultGroup = base;
@@ -38,13 +40,21 @@ export abstract class JpView extends LitElement {
     adoptStyles(this, (this.constructor as typeof LitElement).elementStyles);
     super.connectedCallback();
     this.classList.add('jp');
-    // The outermost element decides the page's one locale; the views inside it follow.
-    if (!this.nested) this.useLocale(localeFor(this));
+    if (this.decidesLocale) this.useLocale(localeFor(this));
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
     if (name === 'lang' && value && this.isConnected && !this.nested) this.useLocale(normalizeLocale(value));
+  }
+
+  /**
+   * The page has one locale (@lit/localize's runtime mode): the first of the widget's elements
+   * in the page decides it, whatever order their chunks arrive in; the others follow.
+   */
+  private get decidesLocale() {
+    const first = document.querySelector(ELEMENTS);
+    return !first || first === this;
   }
 
   private get nested() {
