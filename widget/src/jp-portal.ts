@@ -88,11 +88,18 @@ export class JpPortal extends JpView {
   }
 
   private async show(view: View, focus = true) {
-    try {
-      await loadElement(TAGS[view]);
-    } catch {
-      this.status = { kind: 'bad', text: failureText({ code: 'network_error' }) };
-      return;
+    const tag = TAGS[view];
+    if (tag && !customElements.get(tag)) {
+      // The old view goes at once, so nobody types into a form that is about to be replaced.
+      const from = this.view;
+      this.view = 'loading';
+      try {
+        await loadElement(tag);
+      } catch {
+        this.view = from;
+        this.status = { kind: 'bad', text: failureText({ code: 'network_error' }) };
+        return;
+      }
     }
     this.status = null;
     this.view = view;
