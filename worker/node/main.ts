@@ -2,8 +2,7 @@
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError } from '../src/config.ts';
-import { deliverDue } from '../src/mail/outbox.ts';
-import { cleanup } from '../src/cleanup.ts';
+import { runJobs } from '../src/jobs.ts';
 import { nodeDeps, log } from './deps.ts';
 import { migrateDatabase } from './database.ts';
 import { nodeServerApp } from './server.ts';
@@ -25,25 +24,26 @@ async function main() {
 
   const app = nodeServerApp(deps, { widgetDir: resolve(ROOT, 'dist/widget'), demoDir: resolve(ROOT, 'demo') });
   const port = Number(env.PORT || 8787);
-  // Mail retries and cleanup; Workers run the same jobs from the cron trigger.
   const jobIntervalMs = Math.max(1, Number(env.JOBS_INTERVAL_S) || 30) * 1000;
   const hostname = env.HOST || 'localhost';
   const server = serve({ fetch: app.fetch, port, hostname }, () => log('info', `portal on http://${hostname}:${port}/`, { mail: deps.mail.name }));
 
+  // Pending bill mails, mail retries and cleanup, at start (a crash may have left work) and
+  // then every JOBS_INTERVAL_S; Workers run the same jobs from the cron trigger.
   let running = false;
-  const jobs = setInterval(async () => {
+  const runOnce = async () => {
     if (running) return;
     running = true;
     try {
-      await deliverDue(deps);
-      await cleanup(deps);
+      await runJobs(deps);
     } catch (e) {
       log('warn', 'periodic job failed', { error: String(e) });
     } finally {
       running = false;
     }
-  }, jobIntervalMs);
-  void deliverDue(deps).catch(() => {});
+  };
+  const jobs = setInterval(runOnce, jobIntervalMs);
+  void runOnce();
 
   const stop = () => {
     clearInterval(jobs);

@@ -8,8 +8,7 @@ import { createApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Db, Deps } from '../src/ports.ts';
 import { mailTransportFor } from '../src/mail/transport.ts';
-import { deliverDue } from '../src/mail/outbox.ts';
-import { cleanup } from '../src/cleanup.ts';
+import { runJobs } from '../src/jobs.ts';
 import { wasmArgon2 } from './argon2.ts';
 import { r2Store, assetFonts } from './files.ts';
 import { countingClient } from '../src/db/round-trips.ts';
@@ -65,6 +64,6 @@ export default {
 
   async scheduled(_event: unknown, env: Bindings, ctx: ExecutionContext): Promise<void> {
     const deps: Deps = { ...baseDeps(env), defer: (work) => ctx.waitUntil(afterResponse(work)) };
-    ctx.waitUntil(deliverDue(deps).then(() => cleanup(deps)));
+    ctx.waitUntil(runJobs(deps));
   },
 };

@@ -5,6 +5,9 @@ import jsQR from 'jsqr';
 import { decode as decodePng } from 'fast-png';
 import { makeHarness, confirmedAccount, ROOT, type Harness } from '../harness.ts';
 import { ingestBills } from '../../../worker/src/bills/ingest.ts';
+import { parseBillsCsv, upsertBills } from '../../../worker/src/bills/import.ts';
+import { runJobs } from '../../../worker/src/jobs.ts';
+import { randomId } from '../../../worker/src/auth/crypto.ts';
 import { strayLatin } from '../../../worker/src/i18n/translit.ts';
 import { ipsQrProblems } from '../../../worker/src/bills/ips-qr.ts';
 
@@ -43,6 +46,22 @@ describe('e-mail bills', () => {
     expect(JSON.parse(String(row.headers))).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 
     // The same export again: nothing new, nothing mailed twice.
+    expect((await ingestBills(h.deps, demoBills())).mailed).toBe(0);
+    expect(await billMails()).toHaveLength(1);
+  });
+
+  it('loses no bill mail when the import stops right after the bills are stored: the periodic job sends it', async () => {
+    await confirmedAccount(h);
+    // The bills are written, then the process dies before it queues the mails.
+    const stored = await upsertBills(h.deps.db, parseBillsCsv(demoBills(), '^[0-9]{4,10}$').rows, h.clock.now, () => randomId(h.deps.randomBytes));
+    expect(stored.created).toHaveLength(30);
+    expect(await billMails()).toHaveLength(0);
+    await runJobs(h.deps);
+    await h.settle();
+    const mails = await billMails();
+    expect(mails.map((m) => m.subject)).toEqual(['Račun za 2026-11 — JP Stambeno Ruma']);
+    // Once queued it is never queued again, by the job or by a re-import.
+    await runJobs(h.deps);
     expect((await ingestBills(h.deps, demoBills())).mailed).toBe(0);
     expect(await billMails()).toHaveLength(1);
   });

@@ -5,7 +5,6 @@ import { sql } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
 import type { Locale } from '../schemas/api.ts';
 import { LOCALES } from '../schemas/api.ts';
-import { randomId } from '../auth/crypto.ts';
 import { latinToCyrillic } from '../i18n/translit.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { esc, type RenderedMail } from '../mail/templates.ts';
@@ -13,7 +12,9 @@ import { paymentSlip, billDetail } from './view.ts';
 import { billPdf } from './pdf.ts';
 import { qrPng } from './qr-image.ts';
 import { unsubscribeToken } from './unsubscribe.ts';
-import type { bills } from '../db/schema.ts';
+import { PENDING_BILL_MAIL, type bills } from '../db/schema.ts';
+
+const UNRENDERABLE = 'unrenderable';
 
 type Bill = typeof bills.$inferSelect;
 
@@ -96,36 +97,52 @@ function base64(bytes: Uint8Array): string {
   return btoa(bin);
 }
 
-/** Queues the mails for the given new bills; returns how many were queued. */
-export async function mailNewBills(deps: Deps, billIds: string[]): Promise<number> {
-  if (billIds.length === 0) return 0;
+type Target = Bill & {
+  accountId: string; accountName: string | null; accountLocale: string; email: string; wants: number | null;
+  consumerName: string; consumerAddress: string;
+};
+
+/**
+ * Queues the bill mails still pending (written with their bills by the import): those of the
+ * given bills right after an import, or all of them from the periodic job (after a crash).
+ * Returns how many were queued.
+ */
+export async function mailPendingBills(deps: Deps, billIds?: string[], limit = 200): Promise<number> {
+  if (billIds?.length === 0) return 0;
   const { db } = deps;
-  const targets = await db.all<Bill & { accountId: string; accountName: string; accountLocale: string; email: string; consumerName: string; consumerAddress: string }>(sql`
+  const only = billIds ? sql`AND b.id IN (${sql.join(billIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  const targets = await db.all<Target>(sql`
     SELECT b.id, b.consumer_code AS consumerCode, b.period, b.issue_date AS issueDate, b.due_date AS dueDate, b.amount, b.balance,
       b.payee_account AS payeeAccount, b.reference, b.items, b.paid_at AS paidAt, b.pdf_key AS pdfKey, b.created_at AS createdAt, b.updated_at AS updatedAt,
-      a.id AS accountId, a.name AS accountName, a.locale AS accountLocale, a.email, c.name AS consumerName, c.address AS consumerAddress
-    FROM bills b
-    JOIN account_consumers ac ON ac.consumer_code = b.consumer_code
-    JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL
+      m.account_id AS accountId, a.name AS accountName, a.locale AS accountLocale, a.email,
+      (a.email_bills = 1 AND a.confirmed_at IS NOT NULL) AS wants, c.name AS consumerName, c.address AS consumerAddress
+    FROM bill_mails m
+    JOIN bills b ON b.id = m.bill_id
     JOIN consumers c ON c.code = b.consumer_code
-    WHERE b.id IN (${sql.join(billIds.map((id) => sql`${id}`), sql`, `)}) AND b.paid_at IS NULL
-      AND NOT EXISTS (SELECT 1 FROM bill_mails m WHERE m.bill_id = b.id AND m.account_id = a.id)`);
+    LEFT JOIN accounts a ON a.id = m.account_id
+    WHERE m.outbox_id = ${PENDING_BILL_MAIL} ${only}
+    LIMIT ${limit}`);
   const ids: string[] = [];
   for (const t of targets) {
-    let mail: RenderedMail;
-    try {
-      mail = await renderBillMail(deps, t, { id: t.accountId, name: t.accountName, locale: t.accountLocale }, { name: t.consumerName, address: t.consumerAddress });
-    } catch (e) {
-      // One bill that cannot be drawn must not keep the others' mails (or the import) back.
-      deps.log('error', 'bill mail could not be rendered', { bill: t.id, account: t.accountId, error: String(e) });
+    const row = sql`bill_id = ${t.id} AND account_id = ${t.accountId} AND outbox_id = ${PENDING_BILL_MAIL}`;
+    // Paid meanwhile, e-mail bills switched off or the account deleted: nothing to send.
+    if (t.paidAt !== null || !t.wants) {
+      await db.run(sql`DELETE FROM bill_mails WHERE ${row}`);
       continue;
     }
-    const marker = randomId(deps.randomBytes);
-    const claim = sql`INSERT INTO bill_mails (bill_id, account_id, outbox_id, created_at) VALUES (${t.id}, ${t.accountId}, ${marker}, ${deps.now()}) ON CONFLICT DO NOTHING`;
-    const guard = sql`EXISTS (SELECT 1 FROM bill_mails WHERE bill_id = ${t.id} AND account_id = ${t.accountId} AND outbox_id = ${marker})`;
-    const queued = enqueueStatement(deps, 'bill', t.email, mail, guard);
-    await db.batch([db.run(claim), queued.stmt, db.run(sql`UPDATE bill_mails SET outbox_id = ${queued.id} WHERE outbox_id = ${marker}`)]);
-    ids.push(queued.id);
+    let mail: RenderedMail;
+    try {
+      mail = await renderBillMail(deps, t, { id: t.accountId, name: t.accountName ?? '', locale: t.accountLocale }, { name: t.consumerName, address: t.consumerAddress });
+    } catch (e) {
+      // One bill that cannot be drawn must not keep the others' mails (or the import) back, nor be tried forever.
+      deps.log('error', 'bill mail could not be rendered', { bill: t.id, account: t.accountId, error: String(e) });
+      await db.run(sql`UPDATE bill_mails SET outbox_id = ${UNRENDERABLE} WHERE ${row}`);
+      continue;
+    }
+    // Only while still pending: of two senders at once, one queues it and the other finds it taken.
+    const queued = enqueueStatement(deps, 'bill', t.email, mail, sql`EXISTS (SELECT 1 FROM bill_mails WHERE ${row})`);
+    const [, taken] = await db.batch([queued.stmt, db.run(sql`UPDATE bill_mails SET outbox_id = ${queued.id} WHERE ${row}`)]);
+    if (taken.rowsAffected) ids.push(queued.id);
   }
   if (ids.length) sendSoon(deps, ids);
   return ids.length;

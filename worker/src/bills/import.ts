@@ -2,7 +2,7 @@
 // the good rows are upserted per consumer code + period in one batch (all or nothing).
 import { sql, inArray } from 'drizzle-orm';
 import type { Db } from '../ports.ts';
-import { consumers } from '../db/schema.ts';
+import { consumers, PENDING_BILL_MAIL } from '../db/schema.ts';
 import { readTable, type RowError } from '../csv/table.ts';
 import { normalizeAccount, isValidModel97, IpsError } from './ips-qr.ts';
 
@@ -113,7 +113,18 @@ export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: (
         items = excluded.items, paid_at = excluded.paid_at, updated_at = excluded.updated_at
       RETURNING id`),
   );
-  const results = await db.batch(statements as [typeof statements[0], ...typeof statements]);
-  const created = results.map((r, i) => ((r as unknown as { id: string }[])[0].id === proposed[i] ? proposed[i] : null)).filter((id) => id !== null);
+  // In the same transaction, each new unpaid bill is marked pending for every account that takes
+  // e-mail bills (the id matches only a bill this run created): a crash right after the import
+  // cannot lose its mails; the periodic job sends whatever is still pending.
+  const pending = good.map((_, i) =>
+    db.run(sql`INSERT INTO bill_mails (bill_id, account_id, outbox_id, created_at)
+      SELECT b.id, ac.account_id, ${PENDING_BILL_MAIL}, ${now}
+      FROM bills b JOIN account_consumers ac ON ac.consumer_code = b.consumer_code
+      JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL
+      WHERE b.id = ${proposed[i]} AND b.paid_at IS NULL
+      ON CONFLICT DO NOTHING`),
+  );
+  const results = await db.batch([...statements, ...pending] as unknown as [typeof statements[0], ...typeof statements]);
+  const created = results.slice(0, good.length).map((r, i) => ((r as unknown as { id: string }[])[0].id === proposed[i] ? proposed[i] : null)).filter((id) => id !== null);
   return { created, updated: good.length - created.length, errors };
 }

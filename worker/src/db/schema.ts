@@ -141,7 +141,13 @@ export const bills = sqliteTable(
   (t) => [uniqueIndex('bills_consumer_period_uq').on(t.consumerCode, t.period), index('bills_consumer_idx').on(t.consumerCode, t.period)],
 );
 
-/** Which bill went to which account: the primary key is what keeps a bill from being mailed twice. */
+/** `bill_mails.outbox_id` of a bill mail written with its bill and not yet queued. */
+export const PENDING_BILL_MAIL = 'pending';
+
+/**
+ * Which bill goes to which account: the primary key is what keeps a bill from being mailed
+ * twice. `outbox_id` is PENDING_BILL_MAIL until the mail is in the outbox.
+ */
 export const billMails = sqliteTable(
   'bill_mails',
   {

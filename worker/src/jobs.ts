@@ -1,0 +1,12 @@
+// The periodic jobs, the same on both runtimes (a timer on Node, the cron trigger on Workers):
+// bill mails still pending are queued, due mail is delivered, expired data is cleaned up.
+import type { Deps } from './ports.ts';
+import { mailPendingBills } from './bills/bill-mail.ts';
+import { deliverDue } from './mail/outbox.ts';
+import { cleanup } from './cleanup.ts';
+
+export async function runJobs(deps: Deps): Promise<void> {
+  await mailPendingBills(deps);
+  await deliverDue(deps);
+  await cleanup(deps);
+}
