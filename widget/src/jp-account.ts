@@ -3,12 +3,14 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
+import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import type { Account } from './api.js';
 
 export class JpAccount extends JpView {
   static properties = { ...JpView.properties, account: { attribute: false } };
+  static styles = [JpView.styles, listStyles];
   declare account: Account | null;
 
   constructor() {

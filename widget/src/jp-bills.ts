@@ -5,6 +5,7 @@ import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { JpView } from './view.js';
 import { billsStyles } from './jp-bills.styles.js';
+import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import { getLocale } from './localize.js';
@@ -32,7 +33,7 @@ function qrNode(svg: string, label: string): Node | typeof nothing {
 }
 
 export class JpBills extends JpView {
-  static styles = [JpView.styles, billsStyles];
+  static styles = [JpView.styles, listStyles, billsStyles];
   static properties = { ...JpView.properties, consumers: { state: true }, bills: { state: true }, detail: { state: true }, page: { state: true }, total: { state: true } };
   declare consumers: ConsumerSummary[];
   declare bills: BillSummary[];

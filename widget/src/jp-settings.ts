@@ -3,6 +3,7 @@
 import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
+import { listStyles } from './lists.styles.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { changeEmailSchema, changePasswordSchema, linkConsumerSchema, deleteAccountSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
@@ -21,6 +22,7 @@ const when = (ms: number) => new Date(ms).toLocaleString('sr-Latn-RS', { dateSty
 
 export class JpSettings extends JpView {
   static properties = { ...JpView.properties, sessions: { state: true }, consents: { state: true } };
+  static styles = [JpView.styles, listStyles];
   declare sessions: SessionInfo[];
   declare consents: Consent[];
 

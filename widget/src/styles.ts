@@ -3,7 +3,7 @@
 // root (the document, or a shadow root the page put it in): no <style> element and no style
 // attribute, so a strict CSP (style-src 'self') holds. Every rule is scoped under `.jp`.
 import { css, type CSSResultOrNative } from 'lit';
-import { primary, primaryText, accent, text, muted, error, ok, border, bg, radius, gap, font, focus } from './tokens.js';
+import { primary, primaryText, text, muted, error, ok, border, bg, radius, gap, font, focus } from './tokens.js';
 
 /** What every view uses: the reset against the site's CSS, fields, buttons, links, status. */
 export const base = css`
@@ -44,14 +44,6 @@ export const base = css`
   .jp .jp-status:empty { display: none; }
   .jp .jp-status.jp-bad { background: #fdecee; color: ${error}; }
   .jp .jp-status.jp-good { background: #e7f4ea; color: ${ok}; }
-  .jp .jp-help { background: ${accent}; color: ${text}; padding: .75rem 1rem; border-radius: ${radius}; }
-  .jp .jp-help summary { cursor: pointer; font-weight: 600; }
-  .jp .jp-list { list-style: none; margin: 0 0 ${gap}; padding: 0; }
-  .jp .jp-list li { display: flex; flex-wrap: wrap; gap: .25rem 1rem; padding: .5rem 0; border-bottom: 1px solid #d0d0d0; }
-  .jp .jp-list li > :first-child { flex: 1 1 100%; text-align: left; font-weight: 600; }
-  .jp dl { margin: 0 0 ${gap}; }
-  .jp dt { font-weight: 600; }
-  .jp dd { margin: 0 0 .5rem; overflow-wrap: anywhere; }
 `;
 
 /** Adopts an element's sheets into the root it lives in (the document or a shadow root), once. */
