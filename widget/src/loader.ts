@@ -27,9 +27,10 @@ export function loadElement(tag: string): Promise<unknown> {
   return p;
 }
 
-function discover(root: ParentNode) {
-  for (const tag of Object.keys(CHUNKS)) {
-    if (!customElements.get(tag) && ((root as Element).localName === tag || root.querySelector(tag))) void loadElement(tag).catch(() => {});
+function discover(root: Element | Document) {
+  const undefinedHere = root instanceof Element && root.matches(':not(:defined)') ? [root] : [];
+  for (const el of [...undefinedHere, ...root.querySelectorAll(':not(:defined)')]) {
+    if (el.localName in CHUNKS) void loadElement(el.localName).catch(() => {});
   }
 }
 
