@@ -1,37 +1,31 @@
 // TEST SUPPORT ONLY — not a database server for anything else.
 // A small Hrana-over-HTTP endpoint (the protocol sqld and Turso speak to @libsql/client/web),
 // backed by a real libSQL file, so the Worker can be run in workerd against libSQL over HTTP
-// as in production. It implements what the web client sends to /v2/pipeline (JSON; the
-// client speaks v2 unless asked for v3, and v3 JSON takes the same requests): execute,
-// batch (with step conditions), sequence, store_sql/close_sql, get_autocommit and close, and
-// streams that span pipelines through batons (interactive transactions). One connection:
-// while a stream holds a transaction open between pipelines, other streams wait for it, as
-// writers wait on sqld; a stream left idle for STREAM_IDLE_MS is rolled back and forgotten.
+// as in production. It implements what the web client sends: the v2/v3 pipeline with
+// execute, batch (with step conditions), sequence, get_autocommit and close. Pipelines are
+// run one at a time on one connection, and a stream must close within its pipeline.
 // (Set HRANA_DEBUG=1 to print each pipeline and its results.)
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 // libsql's synchronous driver (a dependency of @libsql/client): statements run exactly in order.
 import Database from 'libsql';
-import { toHrana, fromHrana, type HranaValue } from './values.ts';
 
-const STREAM_IDLE_MS = 10_000;
+type InValue = null | bigint | number | string | Buffer;
 
-interface Stmt { sql?: string; sql_id?: number; args?: HranaValue[]; named_args?: { name: string; value: HranaValue }[]; want_rows?: boolean }
+type HValue = { type: 'null' } | { type: 'integer'; value: string } | { type: 'float'; value: number } | { type: 'text'; value: string } | { type: 'blob'; base64: string };
+interface Stmt { sql?: string; sql_id?: number; args?: HValue[]; named_args?: { name: string; value: HValue }[]; want_rows?: boolean }
 type Cond = { type: 'ok' | 'error'; step: number } | { type: 'not'; cond: Cond } | { type: 'and' | 'or'; conds: Cond[] } | { type: 'is_autocommit' };
-type Req =
-  | { type: 'execute'; stmt: Stmt }
-  | { type: 'batch'; batch: { steps: { stmt: Stmt; condition?: Cond | null }[] } }
-  | { type: 'sequence'; sql?: string; sql_id?: number }
-  | { type: 'store_sql'; sql_id: number; sql: string }
-  | { type: 'close_sql'; sql_id: number }
-  | { type: 'get_autocommit' }
-  | { type: 'close' };
-interface Stream { stored: Map<number, string>; idle?: NodeJS.Timeout }
 
-class HranaError extends Error {
-  constructor(message: string, readonly code: string) { super(message); }
+const toIn = (v: HValue): InValue =>
+  v.type === 'null' ? null : v.type === 'integer' ? BigInt(v.value) : v.type === 'float' ? v.value : v.type === 'text' ? v.value : Buffer.from(v.base64, 'base64');
+
+function toH(v: unknown): HValue {
+  if (v === null || v === undefined) return { type: 'null' };
+  if (typeof v === 'bigint') return { type: 'integer', value: v.toString() };
+  if (typeof v === 'number') return Number.isInteger(v) ? { type: 'integer', value: String(v) } : { type: 'float', value: v };
+  if (typeof v === 'string') return { type: 'text', value: v };
+  if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return { type: 'blob', base64: Buffer.from(v as ArrayBuffer).toString('base64') };
+  return { type: 'text', value: String(v) };
 }
-const errorOf = (e: unknown) => ({ message: (e as Error).message, code: (e as { code?: string }).code ?? 'UNKNOWN' });
 
 export interface HranaServer { url: string; requests: number; close(): Promise<void> }
 
@@ -39,150 +33,111 @@ export interface HranaServer { url: string; requests: number; close(): Promise<v
 export async function startHranaServer(file: string, port = 0): Promise<HranaServer> {
   const db = new Database(file);
   db.exec('PRAGMA journal_mode = WAL');
-  const streams = new Map<string, Stream>();
-  // The stream whose transaction is open between two of its pipelines; others wait for it.
-  let owner: Stream | undefined;
-  let waiting: (() => void)[] = [];
+  let queue = Promise.resolve();
+  let autocommit = true;
+  // SQL texts stored by id (store_sql) for the stream of the current pipeline.
+  const stored = new Map<number, string>();
 
-  function release(stream: Stream) {
-    if (owner !== stream) return;
-    owner = undefined;
-    const wake = waiting;
-    waiting = [];
-    for (const w of wake) w();
-  }
-
-  function sqlOf(stream: Stream, x: { sql?: string; sql_id?: number }): string {
-    if (x.sql !== undefined) return x.sql;
-    const stored = stream.stored.get(x.sql_id ?? -1);
-    if (stored === undefined) throw new HranaError(`no SQL stored as ${x.sql_id}`, 'SQL_NOT_FOUND');
-    return stored;
-  }
-
-  function execute(stream: Stream, stmt: Stmt) {
-    const named = Object.fromEntries((stmt.named_args ?? []).map((a) => [a.name.replace(/^[:@$]/, ''), fromHrana(a.value)]));
-    const args = stmt.named_args?.length ? [named] : (stmt.args ?? []).map(fromHrana);
-    const prepared = db.prepare(sqlOf(stream, stmt));
+  async function execute(stmt: Stmt) {
+    const named = Object.fromEntries((stmt.named_args ?? []).map((a) => [a.name.replace(/^[:@$]/, ''), toIn(a.value)]));
+    const args = stmt.named_args?.length ? [named] : (stmt.args ?? []).map(toIn);
+    const prepared = db.prepare(stmt.sql ?? stored.get(stmt.sql_id ?? -1) ?? '');
     prepared.safeIntegers(true);
+    let cols: { name: string; decltype: string | null }[] = [];
+    let rows: unknown[][] = [];
+    let changes = 0;
+    let lastId: unknown = null;
     if (prepared.reader) {
       prepared.raw(true);
-      const rows = prepared.all(...args) as unknown[][];
-      const cols = prepared.columns().map((c: { name: string; type: string | null }) => ({ name: c.name, decltype: c.type }));
-      return result(cols, stmt.want_rows === false ? [] : rows.map((r) => r.map(toHrana)), 0, null);
+      rows = prepared.all(...args) as unknown[][];
+      cols = prepared.columns().map((c: { name: string; type: string | null }) => ({ name: c.name, decltype: c.type }));
+    } else {
+      const info = prepared.run(...args) as { changes: number; lastInsertRowid: unknown };
+      changes = Number(info.changes);
+      lastId = info.lastInsertRowid;
     }
-    const info = prepared.run(...args) as { changes: number; lastInsertRowid: unknown };
-    return result([], [], Number(info.changes), info.lastInsertRowid);
+    autocommit = !db.inTransaction;
+    return {
+      cols,
+      rows: stmt.want_rows === false ? [] : rows.map((r) => r.map(toH)),
+      affected_row_count: changes,
+      last_insert_rowid: lastId === null || lastId === undefined ? null : String(lastId),
+      replication_index: null, rows_read: 0, rows_written: 0, query_duration_ms: 0,
+    };
   }
 
-  const result = (cols: unknown[], rows: unknown[], changes: number, lastId: unknown) => ({
-    cols, rows, affected_row_count: changes,
-    last_insert_rowid: lastId === null || lastId === undefined ? null : String(lastId),
-    replication_index: null, rows_read: 0, rows_written: 0, query_duration_ms: 0,
-  });
-
-  function batch(stream: Stream, steps: { stmt: Stmt; condition?: Cond | null }[]) {
-    const results: unknown[] = [];
-    const errors: unknown[] = [];
+  async function runBatch(steps: { stmt: Stmt; condition?: Cond | null }[]) {
+    const results: (unknown | null)[] = [];
+    const errors: (unknown | null)[] = [];
     const holds = (c: Cond): boolean =>
       c.type === 'ok' ? results[c.step] != null
       : c.type === 'error' ? errors[c.step] != null
       : c.type === 'not' ? !holds(c.cond)
       : c.type === 'and' ? c.conds.every(holds)
       : c.type === 'or' ? c.conds.some(holds)
-      : !db.inTransaction;
+      : autocommit;
     for (const step of steps) {
-      let r = null;
-      let e = null;
-      if (!step.condition || holds(step.condition)) {
-        try { r = execute(stream, step.stmt); } catch (err) { e = errorOf(err); }
+      if (step.condition && !holds(step.condition)) {
+        results.push(null);
+        errors.push(null);
+        continue;
       }
-      results.push(r);
-      errors.push(e);
+      try {
+        results.push(await execute(step.stmt));
+        errors.push(null);
+      } catch (e) {
+        results.push(null);
+        errors.push({ message: (e as Error).message, code: (e as { code?: string }).code ?? 'UNKNOWN' });
+      }
     }
     return { step_results: results, step_errors: errors };
   }
 
-  function handle(stream: Stream, req: Req) {
+  async function handle(req: { type: string; stmt?: Stmt; batch?: { steps: { stmt: Stmt; condition?: Cond }[] }; sql?: string; sql_id?: number }) {
     switch (req.type) {
-      case 'execute': return { type: 'execute', result: execute(stream, req.stmt) };
-      case 'batch': return { type: 'batch', result: batch(stream, req.batch.steps) };
-      case 'sequence': db.exec(sqlOf(stream, req)); return { type: 'sequence' };
-      case 'store_sql': stream.stored.set(req.sql_id, req.sql); return { type: 'store_sql' };
-      case 'close_sql': stream.stored.delete(req.sql_id); return { type: 'close_sql' };
-      case 'get_autocommit': return { type: 'get_autocommit', is_autocommit: !db.inTransaction };
+      case 'store_sql': stored.set(req.sql_id!, req.sql ?? ''); return { type: 'store_sql' };
+      case 'close_sql': stored.delete(req.sql_id!); return { type: 'close_sql' };
+      case 'execute': return { type: 'execute', result: await execute(req.stmt!) };
+      case 'batch': return { type: 'batch', result: await runBatch(req.batch!.steps) };
+      case 'sequence': db.exec(req.sql ?? ''); autocommit = !db.inTransaction; return { type: 'sequence' };
+      case 'get_autocommit': return { type: 'get_autocommit', is_autocommit: autocommit };
       case 'close': return { type: 'close' };
-      default: throw new HranaError(`unsupported request ${(req as { type: string }).type}`, 'UNSUPPORTED');
+      default: throw Object.assign(new Error(`unsupported request ${req.type}`), { code: 'UNSUPPORTED' });
     }
   }
-
-  function forget(stream: Stream) {
-    clearTimeout(stream.idle);
-    if (owner === stream && db.inTransaction) db.exec('ROLLBACK');
-    release(stream);
-  }
-
-  async function pipeline(body: { baton: string | null; requests: Req[] }) {
-    let stream: Stream | undefined;
-    if (body.baton) {
-      stream = streams.get(body.baton);
-      if (!stream) throw new HranaError('the stream has expired or never existed', 'STREAM_EXPIRED');
-      streams.delete(body.baton);
-      clearTimeout(stream.idle);
-    } else stream = { stored: new Map() };
-    while (owner && owner !== stream) await new Promise<void>((wake) => waiting.push(wake));
-
-    // From here to the end the pipeline runs synchronously: nothing else can interleave.
-    const results = body.requests.map((r) => {
-      try {
-        return { type: 'ok', response: handle(stream, r) };
-      } catch (e) {
-        return { type: 'error', error: errorOf(e) };
-      }
-    });
-    if (body.requests.some((r) => r.type === 'close')) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      forget(stream);
-      return { baton: null, base_url: null, results };
-    }
-    const baton = randomUUID();
-    streams.set(baton, stream);
-    if (db.inTransaction) owner = stream;
-    else release(stream);
-    stream.idle = setTimeout(() => {
-      streams.delete(baton);
-      forget(stream);
-    }, STREAM_IDLE_MS);
-    return { baton, base_url: null, results };
-  }
-
-  const readBody = (req: IncomingMessage) =>
-    new Promise<string>((ok, fail) => {
-      let raw = '';
-      req.setEncoding('utf8');
-      req.on('data', (d: string) => (raw += d));
-      req.on('end', () => ok(raw));
-      req.on('error', fail);
-    });
 
   const state: HranaServer = { url: '', requests: 0, close: async () => {} };
-  const server: Server = createServer(async (req, res) => {
+  const server: Server = createServer((req, res) => {
     if (req.method === 'GET' && /^\/v[23]\/?$/.test(req.url ?? '')) return void res.writeHead(200).end();
     if (req.method !== 'POST' || !/^\/v[23]\/pipeline$/.test(req.url ?? '')) return void res.writeHead(404).end();
-    state.requests++;
-    const raw = await readBody(req);
-    try {
-      const reply = await pipeline(JSON.parse(raw));
-      if (process.env.HRANA_DEBUG) console.log(raw, JSON.stringify(reply));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
-    } catch (e) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(errorOf(e)));
-    }
+    let raw = '';
+    req.on('data', (d) => (raw += d));
+    req.on('end', () => {
+      state.requests++;
+      queue = queue.then(async () => {
+        const body = JSON.parse(raw) as { baton: string | null; requests: { type: string }[] };
+        const results = [];
+        for (const r of body.requests) {
+          try {
+            results.push({ type: 'ok', response: await handle(r as never) });
+          } catch (e) {
+            results.push({ type: 'error', error: { message: (e as Error).message, code: (e as { code?: string }).code ?? 'UNKNOWN' } });
+          }
+        }
+        const closed = body.requests.some((r) => r.type === 'close');
+        stored.clear();
+        if (!closed && db.inTransaction) {
+          db.exec('ROLLBACK');
+          autocommit = true;
+        }
+        if (process.env.HRANA_DEBUG) console.log(raw, JSON.stringify(results));
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ baton: null, base_url: null, results }));
+      });
+    });
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   state.url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   state.close = async () => {
-    for (const s of streams.values()) forget(s);
-    streams.clear();
     server.closeAllConnections();
     await new Promise((ok) => server.close(ok));
     db.close();
