@@ -50,7 +50,7 @@ export async function api(url: string, method: string, path: string, body?: unkn
   return { status: res.status, text, cookie: res.headers.get('set-cookie')?.split(';')[0], retryAfter: res.headers.get('retry-after') };
 }
 
-export const consumerOf = (i: number) => ({ code: String(9_000_000 + i), pin: String(1000 + (i * 7919) % 9000), name: `Potrošač ${i}` });
+const consumerOf = (i: number) => ({ code: String(9_000_000 + i), pin: String(1000 + (i * 7919) % 9000), name: `Potrošač ${i}` });
 export const emailOf = (i: number) => `stanar${i}@example.com`;
 
 /** Loads consumers 0…n-1 through the billing system's endpoint. */

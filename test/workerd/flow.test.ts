@@ -3,11 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import { startHranaServer, type HranaServer } from '../support/hrana/server.ts';
+import { freePort } from '../e2e/server.ts';
 import { openDatabase, migrateDatabase } from '../../worker/node/database.ts';
 import { parseConsumersCsv, upsertConsumers } from '../../worker/src/consumers/import.ts';
 
@@ -20,8 +20,6 @@ let base = '';
 let dbUrl = '';
 let dir = '';
 let log = '';
-
-const freePort = () => new Promise<number>((ok) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = (s.address() as { port: number }).port; s.close(() => ok(p)); }); });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jp-workerd-'));
