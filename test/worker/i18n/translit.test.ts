@@ -31,3 +31,37 @@ describe('acronyms', () => {
     expect(strayLatin('ИПС QR код')).toEqual([]);
   });
 });
+
+describe('digraphs across a morpheme boundary', () => {
+  it.each([
+    ['promenjen', 'промењен'],
+    ['Vaš nalog nije promenjen.', 'Ваш налог није промењен.'],
+    ['konj, konjima, kuhinjica, linija', 'коњ, коњима, кухињица, линија'],
+    ['nadžak i hodža', 'наџак и хоџа'],
+  ])('joins the usual ones: %s', (latin, cyrillic) => {
+    expect(latinToCyrillic(latin)).toBe(cyrillic);
+  });
+
+  it.each([
+    ['konjugacija', 'конјугација'],
+    ['Konjunkcija', 'Конјункција'],
+    ['nekonjugovan', 'неконјугован'],
+    ['injekcija', 'инјекција'],
+    ['INJEKCIJA', 'ИНЈЕКЦИЈА'],
+    ['injektirati', 'инјектирати'],
+    ['injicirati', 'инјицирати'],
+    ['vanjezički', 'ванјезички'],
+    ['Tanjug', 'Танјуг'],
+    ['nadživeti', 'надживети'],
+    ['nadžnjeti', 'наджњети'],
+    ['odžaliti', 'оджалити'],
+    ['podžupan', 'поджупан'],
+    ['predživotni', 'предживотни'],
+  ])('splits the exceptions: %s', (latin, cyrillic) => {
+    expect(latinToCyrillic(latin)).toBe(cyrillic);
+  });
+
+  it('keeps addresses with any RFC 5322 local part whole', () => {
+    expect(latinToCyrillic("pišite na o'brien@example.com ili ana+racuni@example.com")).toBe("пишите на o'brien@example.com или ana+racuni@example.com");
+  });
+});

@@ -1,7 +1,8 @@
 // Serbian Latin → Cyrillic transliteration (Vukovica/Gajica are one-to-one but for
-// the digraphs lj, nj and dž). URLs, e-mail addresses, {placeholders}, ${expressions},
-// HTML/XML tags and acronyms such as "QR" are copied unchanged. "PIN" and "e-mail" are transliterated too
-// (ПИН, е-маил), as Serbian public bodies write them in Cyrillic.
+// the digraphs lj, nj and dž, which a few compounds split: see SPLIT_STEMS). URLs, e-mail
+// addresses, {placeholders}, ${expressions}, HTML/XML tags and acronyms such as "QR" are copied
+// unchanged. "PIN" and "e-mail" are transliterated too (ПИН, е-маил), as Serbian public bodies
+// write them in Cyrillic.
 const SINGLE: Record<string, string> = {
   a: 'а', b: 'б', c: 'ц', č: 'ч', ć: 'ћ', d: 'д', đ: 'ђ', e: 'е', f: 'ф', g: 'г', h: 'х',
   i: 'и', j: 'ј', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', š: 'ш',
@@ -11,17 +12,42 @@ const SINGLE: Record<string, string> = {
 };
 const DIGRAPHS: Record<string, string> = { lj: 'љ', nj: 'њ', dž: 'џ' };
 
+// Words where n+j or d+ž meet across a morpheme boundary and stay two letters (конјугација,
+// инјекција, ванјезички, Танјуг; надживети, оджалити, поджупан). Stems are matched anywhere in a
+// lower-case word (so "nekonjugovan" and "Injekcija" are found too); each stem holds one digraph.
+const SPLIT_STEMS = [
+  'konjug', 'konjunk', 'injekc', 'injekt', 'injicir', 'vanjezi', 'tanjug',
+  'nadživ', 'nadžanj', 'nadžnje', 'nadžup', 'nadžel', 'odžal', 'odžvak', 'odživ', 'odžubor',
+  'podžanr', 'podžupan', 'podžig', 'podžnje', 'predživot', 'feldžandar',
+];
+
 // Segments copied as they are: tags, placeholders, URLs, e-mail addresses, XML entities, and
 // foreign acronyms with letters outside the Serbian alphabet ("QR" stays "QR", as in print).
+// An address's local part may hold any RFC 5322 atext (o'brien@…, ana+racuni@…).
 const PROTECTED =
-  /<[^>]*>|\$\{[^}]*\}|\{[^}]*\}|https?:\/\/[^\s<>"')]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|&[a-z]+;|&#\d+;|\b[A-Z]*[QWXY][A-Z]*\b/gu;
+  /<[^>]*>|\$\{[^}]*\}|\{[^}]*\}|https?:\/\/[^\s<>"')]+|[\w.!#$%&'*+/=?^`|~-]+@[\w-]+(?:\.[\w-]+)+|&[a-z]+;|&#\d+;|\b[A-Z]*[QWXY][A-Z]*\b/gu;
+
+/** Index in the word of the one digraph that must stay two letters, or -1. */
+function splitAt(word: string): number {
+  const lower = word.toLowerCase();
+  for (const stem of SPLIT_STEMS) {
+    const at = lower.indexOf(stem);
+    if (at >= 0) return at + stem.search(/nj|dž/);
+  }
+  return -1;
+}
 
 function convertPlain(text: string): string {
+  return text.replace(/\p{L}+/gu, convertWord);
+}
+
+function convertWord(text: string): string {
+  const split = splitAt(text);
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const two = text.slice(i, i + 2);
     const lowerTwo = two.toLowerCase();
-    if (DIGRAPHS[lowerTwo]) {
+    if (DIGRAPHS[lowerTwo] && i !== split) {
       const cyr = DIGRAPHS[lowerTwo];
       out += two[0] === two[0].toUpperCase() && two[0] !== two[0].toLowerCase() ? cyr.toUpperCase() : cyr;
       i++;

@@ -10,7 +10,6 @@ export type MailKind =
 
 interface Text {
   subject: string;
-  greeting: string;
   body: string[];
   action?: string;
   after?: string[];
@@ -29,14 +28,12 @@ export function srHours(n: number): string {
 const LATN: Record<MailKind, (v: Vars) => Text> = {
   confirm: (v) => ({
     subject: `Potvrdite registraciju na portalu ${v.utility}`,
-    greeting: `Poštovani/a ${v.name},`,
     body: ['hvala Vam što ste se registrovali na portal. Da biste potvrdili registraciju, kliknite na link:'],
     action: 'Potvrdite registraciju',
     after: [`Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom.`, 'Ako se niste Vi registrovali, zanemarite ovu poruku.'],
   }),
   register_attempt: (v) => ({
     subject: `Pokušaj registracije sa Vašom e-mail adresom`,
-    greeting: `Poštovani/a ${v.name},`,
     body: [
       'neko je upravo pokušao da otvori nalog na portalu sa Vašom e-mail adresom, a ona je već registrovana.',
       'Ako ste to bili Vi, možete se ulogovati ili promeniti lozinku ako ste je zaboravili:',
@@ -46,40 +43,34 @@ const LATN: Record<MailKind, (v: Vars) => Text> = {
   }),
   reset: (v) => ({
     subject: `Promena lozinke na portalu ${v.utility}`,
-    greeting: `Poštovani/a ${v.name},`,
     body: ['primili smo zahtev za promenu lozinke Vašeg naloga. Novu lozinku možete postaviti preko linka:'],
     action: 'Postavite novu lozinku',
     after: [`Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom.`, 'Ako niste Vi tražili promenu, zanemarite ovu poruku; lozinka ostaje ista.'],
   }),
   password_changed: (v) => ({
     subject: `Lozinka Vašeg naloga je promenjena`,
-    greeting: `Poštovani/a ${v.name},`,
     body: ['lozinka Vašeg naloga na portalu je upravo promenjena. Radi bezbednosti, odjavljeni ste sa drugih uređaja.'],
     action: 'Ulogujte se',
     after: [`Ako to niste bili Vi, odmah nam se javite na ${v.support}.`],
   }),
   email_change: (v) => ({
     subject: `Potvrdite novu e-mail adresu na portalu ${v.utility}`,
-    greeting: `Poštovani/a ${v.name},`,
     body: ['zatražili ste da ova adresa postane e-mail adresa Vašeg naloga na portalu. Potvrdite promenu klikom na link:'],
     action: 'Potvrdite novu adresu',
     after: [`Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom.`, 'Ako niste Vi tražili promenu, zanemarite ovu poruku.'],
   }),
   email_change_notice: (v) => ({
     subject: 'Zahtev za promenu e-mail adrese Vašeg naloga',
-    greeting: `Poštovani/a ${v.name},`,
     body: [`zatražena je promena e-mail adrese Vašeg naloga na ${v.email}. Promena važi tek kada se potvrdi sa nove adrese.`],
     after: [`Ako to niste bili Vi, promenite lozinku i javite nam se na ${v.support}.`],
   }),
   email_taken: () => ({
     subject: 'Pokušaj promene e-mail adrese',
-    greeting: 'Poštovani/a,',
     body: ['neko je pokušao da ovu e-mail adresu postavi za drugi nalog na portalu, a ona je već registrovana. Vaš nalog nije promenjen.'],
     action: 'Otvorite portal',
   }),
   account_deleted: (v) => ({
     subject: `Vaš nalog na portalu ${v.utility} je obrisan`,
-    greeting: `Poštovani/a ${v.name},`,
     body: ['Vaš nalog na portalu je obrisan, zajedno sa ličnim podacima naloga i svim prijavama.', 'Podaci o potrošaču i računima ostaju u evidenciji preduzeća, kako zakon nalaže.'],
     after: [`Ako to niste bili Vi, odmah nam se javite na ${v.support}.`],
   }),
@@ -88,14 +79,12 @@ const LATN: Record<MailKind, (v: Vars) => Text> = {
 const EN: Record<MailKind, (v: Vars) => Text> = {
   confirm: (v) => ({
     subject: `Confirm your registration on the ${v.utility} portal`,
-    greeting: `Dear ${v.name},`,
     body: ['thank you for registering on the portal. To confirm your registration, please open this link:'],
     action: 'Confirm registration',
     after: [`The link is valid for ${v.hours} ${v.hours === 1 ? 'hour' : 'hours'} and can be used once.`, 'If you did not register, please ignore this message.'],
   }),
   register_attempt: (v) => ({
     subject: 'Registration attempt with your e-mail address',
-    greeting: `Dear ${v.name},`,
     body: [
       'someone has just tried to open an account on the portal with your e-mail address, which is already registered.',
       'If it was you, you can log in, or reset your password if you have forgotten it:',
@@ -105,40 +94,34 @@ const EN: Record<MailKind, (v: Vars) => Text> = {
   }),
   reset: (v) => ({
     subject: `Password reset on the ${v.utility} portal`,
-    greeting: `Dear ${v.name},`,
     body: ['we received a request to reset the password of your account. You can set a new password here:'],
     action: 'Set a new password',
     after: [`The link is valid for ${v.hours} ${v.hours === 1 ? 'hour' : 'hours'} and can be used once.`, 'If you did not ask for this, please ignore this message; your password stays the same.'],
   }),
   password_changed: (v) => ({
     subject: 'Your password has been changed',
-    greeting: `Dear ${v.name},`,
     body: ['the password of your portal account has just been changed. For your safety, you have been logged out on other devices.'],
     action: 'Log in',
     after: [`If this was not you, please contact us at once at ${v.support}.`],
   }),
   email_change: (v) => ({
     subject: `Confirm your new e-mail address on the ${v.utility} portal`,
-    greeting: `Dear ${v.name},`,
     body: ['you asked for this address to become the e-mail address of your portal account. Please confirm the change with this link:'],
     action: 'Confirm the new address',
     after: [`The link is valid for ${v.hours} ${v.hours === 1 ? 'hour' : 'hours'} and can be used once.`, 'If you did not ask for this, please ignore this message.'],
   }),
   email_change_notice: (v) => ({
     subject: 'A change of your account\'s e-mail address was requested',
-    greeting: `Dear ${v.name},`,
     body: [`a change of your account's e-mail address to ${v.email} was requested. It takes effect only when confirmed from the new address.`],
     after: [`If this was not you, please change your password and contact us at ${v.support}.`],
   }),
   email_taken: () => ({
     subject: 'Attempt to change an e-mail address',
-    greeting: 'Hello,',
     body: ['someone tried to set this e-mail address for another portal account, but it is already registered. Your account has not changed.'],
     action: 'Open the portal',
   }),
   account_deleted: (v) => ({
     subject: `Your ${v.utility} portal account has been deleted`,
-    greeting: `Dear ${v.name},`,
     body: ['your portal account has been deleted, together with its personal data and all its sessions.', 'Consumer and billing records stay with the utility, as the law requires.'],
     after: [`If this was not you, please contact us at once at ${v.support}.`],
   }),
@@ -150,15 +133,29 @@ const SIGNATURE: Record<Locale, (utility: string) => string> = {
   en: (u) => `Kind regards,\n${u}`,
 };
 
-function textFor(kind: MailKind, locale: Locale, v: Vars): Text {
-  if (locale === 'en') return EN[kind](v);
+// The name is free text typed by whoever registered: only mail to an account's own confirmed
+// address may carry it. Mail to an address not yet proven (the registration confirmation, the
+// link to a new address, "address taken") greets neutrally, as does every mail sent with an
+// empty name (register_attempt to an owner who has not confirmed yet).
+const TO_UNPROVEN_ADDRESS: ReadonlySet<MailKind> = new Set(['confirm', 'email_change', 'email_taken']);
+
+// The name is the resident's own spelling, kept in every script, so it is added after the
+// transliteration, never passed through it.
+const GREETING: Record<Locale, (name: string) => string> = {
+  'sr-Latn': (n) => (n ? `Poštovani/a ${n},` : 'Poštovani/a,'),
+  'sr-Cyrl': (n) => `${latinToCyrillic('Poštovani/a')}${n ? ` ${n}` : ''},`,
+  en: (n) => (n ? `Dear ${n},` : 'Hello,'),
+};
+
+function textFor(kind: MailKind, locale: Locale, v: Vars): Text & { greeting: string } {
+  const greeting = GREETING[locale](TO_UNPROVEN_ADDRESS.has(kind) ? '' : v.name);
+  if (locale === 'en') return { ...EN[kind](v), greeting };
   const t = LATN[kind](v);
-  if (locale === 'sr-Latn') return t;
-  // Names are the resident's own spelling, so they are kept; everything else is transliterated.
-  const cyr = (s: string) => latinToCyrillic(s.replaceAll(v.name, '\u0000')).replaceAll('\u0000', v.name);
+  if (locale === 'sr-Latn') return { ...t, greeting };
+  const cyr = latinToCyrillic;
   return {
+    greeting,
     subject: cyr(t.subject),
-    greeting: cyr(t.greeting),
     body: t.body.map(cyr),
     action: t.action && cyr(t.action),
     after: t.after?.map(cyr),
