@@ -10,6 +10,7 @@ export const schemaOptions: SchemaOptions = {
   passwordMinLength: PASSWORD_MIN_LENGTH,
   consumerCodePattern: utility.consumerCode.pattern,
   pinPattern: utility.pin.pattern,
+  commonWords: [utility.name, utility.shortName, utility.city],
 };
 
 export {

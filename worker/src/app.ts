@@ -43,6 +43,7 @@ export function createApp(deps: Deps, clientIp: (c: Context) => string): Hono {
       passwordMinLength: config.passwordMinLength,
       consumerCodePattern: config.utility.consumerCode.pattern,
       pinPattern: config.utility.pin.pattern,
+      commonWords: [config.utility.name, config.utility.shortName, config.utility.city],
     }),
   };
   const app = new Hono();

@@ -32,6 +32,15 @@ describe('POST /api/login', () => {
     expect(right.headers.get('set-cookie')).toBeNull();
   });
 
+  it('logs in with a password that registered: lengths count code points in every field (70 emoji + letters)', async () => {
+    const password = '😀'.repeat(70) + ' ljubičasti kišobran';
+    expect([...password].length).toBeLessThanOrEqual(128);
+    expect(password.length).toBeGreaterThan(128);
+    const a = await confirmedAccount(h, { password });
+    const login = await h.call('POST', '/api/login', a);
+    expect(login.status).toBe(200);
+  });
+
   it('without "remember" sets a browser-session cookie that ends after 12 h idle', async () => {
     const a = await confirmedAccount(h);
     const login = await h.call('POST', '/api/login', a);

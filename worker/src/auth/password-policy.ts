@@ -1,8 +1,11 @@
-// Server-side password rules beyond length (the shared schema checks length):
-// no composition rules, but no common/breached passwords and nothing personal.
+// Server-side password rules beyond length (the shared schema checks length and the Serbian list):
+// no composition rules, but no common/breached passwords and nothing personal. The common check is
+// the shared Serbian one (schemas/common-passwords.ts) plus zxcvbn's English list, too big for the widget.
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { commonPasswordCheck } from '../schemas/common-passwords.ts';
 
 let common: Set<string> | undefined;
+let serbian: ((password: string) => boolean) | undefined;
 function commonPasswords(): Set<string> {
   common ??= new Set(dictionary['passwords-common'] as string[]);
   return common;
@@ -12,7 +15,10 @@ function normalize(s: string): string {
   return s.normalize('NFKC').toLowerCase();
 }
 
+/** Common: Serbian (shared with the widget; the utility's words come through the schema options) or English. */
 export function isCommonPassword(password: string): boolean {
+  serbian ??= commonPasswordCheck();
+  if (serbian(password)) return true;
   const p = normalize(password);
   const set = commonPasswords();
   if (set.has(p)) return true;

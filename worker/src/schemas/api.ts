@@ -1,6 +1,7 @@
 // Request schemas shared by the worker and the widget. Every message is a stable
 // field error code; the widget translates codes, the worker returns them as-is.
 import * as v from 'valibot';
+import { commonPasswordCheck } from './common-passwords.ts';
 
 export const LOCALES = ['sr-Latn', 'sr-Cyrl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -9,6 +10,8 @@ export interface SchemaOptions {
   passwordMinLength: number;
   consumerCodePattern: string;
   pinPattern: string;
+  /** The utility's own words (name, short name, city), refused as passwords like the common ones. */
+  commonWords?: readonly string[];
 }
 
 export const PASSWORD_MAX_LENGTH = 128;
@@ -43,21 +46,29 @@ const email = () =>
     v.toLowerCase(),
   );
 
-// Length only: the common-password and personal-data checks need the server's lists.
-const newPassword = (min: number) =>
-  v.pipe(
+// Every password field counts the code points of the NFC form (what the server hashes), so a
+// password that registers is never too long to log in with. The value itself is not transformed:
+// hashes made before normalisation must still verify.
+const passwordLength = (s: string) => [...s.normalize('NFC')].length;
+
+// Length and the Serbian common list; the English list and the personal-data check stay on the server.
+const newPassword = (o: SchemaOptions) => {
+  const isCommon = commonPasswordCheck(o.commonWords);
+  return v.pipe(
     v.string('required'),
     v.nonEmpty('required'),
-    v.check((s) => [...s].length >= min, 'password_too_short'),
-    v.check((s) => [...s].length <= PASSWORD_MAX_LENGTH, 'password_too_long'),
+    v.check((s) => passwordLength(s) >= o.passwordMinLength, 'password_too_short'),
+    v.check((s) => passwordLength(s) <= PASSWORD_MAX_LENGTH, 'password_too_long'),
     v.regex(WELL_FORMED, 'invalid_format'),
+    v.check((s) => passwordLength(s) > PASSWORD_MAX_LENGTH || !isCommon(s), 'password_common'),
   );
+};
 
 const body = <E extends v.ObjectEntries>(entries: E) => v.object(entries, 'invalid_body');
 
 // Never hint at the policy when checking an existing password: anything non-empty up to the max.
 const currentPassword = () =>
-  v.pipe(v.string('required'), v.nonEmpty('required'), v.maxLength(PASSWORD_MAX_LENGTH, 'password_too_long'), v.regex(WELL_FORMED, 'invalid_format'));
+  v.pipe(v.string('required'), v.nonEmpty('required'), v.check((s) => passwordLength(s) <= PASSWORD_MAX_LENGTH, 'password_too_long'), v.regex(WELL_FORMED, 'invalid_format'));
 const consumerCode = (o: SchemaOptions) => v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.consumerCodePattern), 'invalid_format'));
 const pin = (o: SchemaOptions) => v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.pinPattern), 'invalid_format'));
 const token = () => v.pipe(v.string('required'), v.regex(TOKEN_PATTERN, 'invalid_token'));
@@ -68,7 +79,7 @@ export const registerSchema = (o: SchemaOptions) =>
   body({
     name: requiredString(NAME_MAX),
     email: email(),
-    password: newPassword(o.passwordMinLength),
+    password: newPassword(o),
     consumerCode: consumerCode(o),
     pin: pin(o),
     emailBills: v.optional(flag(), true),
@@ -79,9 +90,9 @@ export const resendSchema = () => body({ email: email() });
 export const confirmSchema = () => body({ token: token() });
 export const loginSchema = () => body({ email: email(), password: currentPassword(), remember: v.optional(flag(), false) });
 export const forgotSchema = () => body({ email: email(), locale: v.optional(locale()) });
-export const resetSchema = (o: SchemaOptions) => body({ token: token(), password: newPassword(o.passwordMinLength) });
+export const resetSchema = (o: SchemaOptions) => body({ token: token(), password: newPassword(o) });
 export const settingsSchema = () => body({ emailBills: v.optional(flag()), locale: v.optional(locale()) });
-export const changePasswordSchema = (o: SchemaOptions) => body({ currentPassword: currentPassword(), newPassword: newPassword(o.passwordMinLength) });
+export const changePasswordSchema = (o: SchemaOptions) => body({ currentPassword: currentPassword(), newPassword: newPassword(o) });
 export const changeEmailSchema = () => body({ password: currentPassword(), email: email() });
 export const linkConsumerSchema = (o: SchemaOptions) => body({ consumerCode: consumerCode(o), pin: pin(o) });
 export const unlinkConsumerSchema = (o: SchemaOptions) => body({ consumerCode: consumerCode(o) });
