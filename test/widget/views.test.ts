@@ -207,6 +207,21 @@ describe('<jp-confirm> and <jp-reset-password>', () => {
     await done;
     expect(el.querySelector('h2')!.textContent).to.equal('Lozinka je promenjena');
   });
+
+  it('refuses a common Serbian password or the utility\'s name before sending', async () => {
+    answer({});
+    const el = document.createElement('jp-reset-password') as HTMLElement & { token: string };
+    el.token = 'C'.repeat(43);
+    await mount(html`${el}`);
+    const input = el.querySelector<HTMLInputElement>('input[type=password]')!;
+    for (const password of ['Лозинка2026!', 'Korisnik-Lozinka1', 'Stambeno-Ruma-2026']) {
+      input.value = password;
+      await submit(el);
+      expect(input.getAttribute('aria-invalid'), password).to.equal('true');
+      expect(el.querySelector('.jp-error')!.textContent, password).to.contain('previše česta');
+    }
+    expect(calls).to.have.length(0);
+  });
 });
 
 describe('<jp-unsubscribe>', () => {
