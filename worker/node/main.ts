@@ -1,18 +1,23 @@
 // `npm start`: the embedded default on Node — libSQL file, dev mailbox, demo site, widget.
 import { resolve } from 'node:path';
-import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError } from '../src/config.ts';
 import { runJobs } from '../src/jobs.ts';
 import { nodeDeps, log } from './deps.ts';
 import { migrateDatabase } from './database.ts';
 import { nodeServerApp } from './server.ts';
 import { seedDemoConsumers, seedDemoBills } from './seed.ts';
+import { startNodeServer, serverLimitsFromEnv, listenRefusal } from './http-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 async function main() {
   const env = process.env;
   const config = loadConfig(env);
+  const hostname = env.HOST || 'localhost';
+  // Dev features (dev mail, dev keys, /api/dev/outbox) only on loopback: checked before anything is opened.
+  const refusal = listenRefusal(hostname, config.production);
+  if (refusal) throw new ConfigError(refusal);
+  const limits = serverLimitsFromEnv(env);
   const { deps, client, settle } = await nodeDeps(config, env);
   await migrateDatabase(deps.db);
   const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === 'true' : !config.production;
@@ -25,8 +30,14 @@ async function main() {
   const app = nodeServerApp(deps, { widgetDir: resolve(ROOT, 'dist/widget'), demoDir: resolve(ROOT, 'demo') });
   const port = Number(env.PORT || 8787);
   const jobIntervalMs = Math.max(1, Number(env.JOBS_INTERVAL_S) || 30) * 1000;
-  const hostname = env.HOST || 'localhost';
-  const server = serve({ fetch: app.fetch, port, hostname }, () => log('info', `portal on http://${hostname}:${port}/`, { mail: deps.mail.name }));
+  const { server, address } = await startNodeServer(app.fetch, { port, hostname, limits });
+  // Belt and braces: the address actually bound (a name may resolve elsewhere) must be loopback too.
+  const boundRefusal = listenRefusal(address.address, config.production);
+  if (boundRefusal) {
+    server.close();
+    throw new ConfigError(`${boundRefusal} (HOST=${hostname} resolved to it)`);
+  }
+  log('info', `portal on http://${hostname}:${address.port}/`, { mail: deps.mail.name, ...limits });
 
   // Pending bill mails, mail retries and cleanup, at start (a crash may have left work) and
   // then every JOBS_INTERVAL_S; Workers run the same jobs from the cron trigger.
