@@ -25,6 +25,10 @@ export function nodeClientIp(trustProxy: boolean) {
 export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: string }): Hono {
   const app = new Hono();
   app.route('/', createApp(deps, nodeClientIp(deps.config.trustProxy)));
+  // route() copies the API's routes, not its notFound: without this, an unknown /api/* path would
+  // fall through to the demo files and this app's text/plain 404. The API's middleware (security
+  // headers, CORS, CSRF) still runs before it.
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found' } }, 404));
   app.use('/widget/*', async (c, next) => {
     await next();
     c.header('Cache-Control', deps.config.production ? 'public, max-age=300' : 'no-cache');
