@@ -24,13 +24,15 @@ export interface Harness {
   settle(): Promise<void>;
   call(method: string, path: string, body?: unknown, opts?: CallOptions): Promise<Reply>;
   outbox(): Promise<Awaited<ReturnType<typeof listOutbox>>>;
-  linkFrom(kind: 'confirm' | 'reset', to?: string): Promise<string>;
+  linkFrom(kind: 'confirm' | 'reset' | 'email', to?: string): Promise<string>;
   close(): Promise<void>;
   dbFile: string;
 }
 
-export interface CallOptions { cookie?: string; ip?: string; headers?: Record<string, string>; raw?: string }
-export interface Reply { status: number; body: any; headers: Headers; cookie?: string }
+/** `deferred: 'keep'` answers without waiting for the work the request left for after its response. */
+export interface CallOptions { cookie?: string; ip?: string; headers?: Record<string, string>; raw?: string; deferred?: 'keep' }
+/** `cookie`: the session cookie as a request sends it; `sessionSetCookie`: its Set-Cookie line; `device`: the device cookie. */
+export interface Reply { status: number; body: any; headers: Headers; cookie?: string; sessionSetCookie?: string; device?: string }
 
 export async function makeHarness(opts: { env?: Record<string, string>; mail?: MailTransport; seed?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'jp-test-'));
@@ -60,22 +62,28 @@ export async function makeHarness(opts: { env?: Record<string, string>; mail?: M
       body: o.raw ?? (body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body)),
     });
     const text = await res.text();
+    if (o.deferred !== 'keep') await settle();
     let parsed: unknown = text;
     try { parsed = text ? JSON.parse(text) : null; } catch { /* keep the text */ }
-    const setCookie = res.headers.get('set-cookie') ?? undefined;
-    const cookie = setCookie?.split(';')[0];
-    return { status: res.status, body: parsed, headers: res.headers, cookie };
+    const lines = res.headers.getSetCookie();
+    const sessionSetCookie = lines.find((l) => /^(__Host-)?jp_session=/.test(l));
+    const device = lines.find((l) => /^(__Host-)?jp_device=/.test(l))?.split(';')[0];
+    return { status: res.status, body: parsed, headers: res.headers, cookie: sessionSetCookie?.split(';')[0], sessionSetCookie, device };
   };
 
   const outbox = async () => { await settle(); return listOutbox(deps.db); };
   return {
     app, deps, counts, clock, settle, call, outbox, dbFile,
     async linkFrom(kind, to) {
+      // Links carry the token in the fragment (#potvrda=, #reset=, #nova-adresa=); 'confirm' also
+      // finds an e-mail change link (both go to POST /api/confirm), and the old ?confirm=/?reset=.
+      const names = { confirm: 'potvrda|nova-adresa|confirm', reset: 'reset', email: 'nova-adresa' }[kind];
+      const link = new RegExp(`^http\\S*[#?&](?:${names})=([A-Za-z0-9_-]+)$`, 'm');
       const mails = await outbox();
       for (const m of mails) {
         if (to && m.to !== to) continue;
-        const match = m.text.match(new RegExp(`^(http\\S*[?&]${kind}=([A-Za-z0-9_-]+))$`, 'm'));
-        if (match) return match[2];
+        const match = m.text.match(link);
+        if (match) return match[1];
       }
       throw new Error(`no ${kind} link in the outbox`);
     },

@@ -20,9 +20,14 @@ export async function issueToken(deps: Deps, accountId: string, purpose: Purpose
   return { token, voidOld, insert };
 }
 
-export function tokenLink(deps: Deps, param: 'confirm' | 'reset', token: string): string {
+// Mail links carry the token in the fragment, which browsers never send to the host site's
+// server (so it stays out of its logs, analytics and Referer headers); the widget reads it there.
+const FRAGMENT = { confirm: 'potvrda', reset: 'reset', email: 'nova-adresa' } as const;
+
+/** The portal page's link for a mail: `#potvrda=`, `#reset=` or `#nova-adresa=` (an e-mail change). */
+export function tokenLink(deps: Deps, param: keyof typeof FRAGMENT, token: string): string {
   const url = new URL(deps.config.portalUrl);
-  url.searchParams.set(param, token);
+  url.hash = `${FRAGMENT[param]}=${token}`;
   return url.toString();
 }
 
