@@ -23,6 +23,14 @@ const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 // Half an emoji (a lone UTF-16 surrogate) cannot be stored as UTF-8: refuse it rather than
 // let the database turn it into U+FFFD (in a password, two different inputs would then match).
 const WELL_FORMED = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+// An address as RFC 5322 writes it without quotes or comments: a dot-atom local part (letters,
+// digits and !#$%&'*+/=?^_`{|}~- with single dots between: o'brien@…, ana+racuni@…) of at most
+// 64 characters, and a host name with at least one dot whose labels are letters, digits and
+// inner hyphens (at most 63 each), the last one starting with a letter. Quoted strings, spaces,
+// control characters, IP literals and non-ASCII are refused: mail systems handle them unevenly.
+const EMAIL_PATTERN =
+  /^[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const EMAIL_LOCAL_MAX = 64;
 
 const requiredString = (max: number) =>
   v.pipe(
@@ -42,7 +50,8 @@ const email = () =>
     v.trim(),
     v.nonEmpty('required'),
     v.maxLength(EMAIL_MAX, 'too_long'),
-    v.email('invalid_email'),
+    v.regex(EMAIL_PATTERN, 'invalid_email'),
+    v.check((s) => s.indexOf('@') <= EMAIL_LOCAL_MAX, 'invalid_email'),
     v.toLowerCase(),
   );
 
