@@ -6,6 +6,7 @@ import { JpView } from './view.js';
 import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
+import { helpText } from './help.js';
 import type { Account } from './api.js';
 
 export class JpAccount extends JpView {
@@ -47,7 +48,7 @@ export class JpAccount extends JpView {
       await this.submit(async () => {
         await this.call('POST', '/api/account/consumers/unlink', { consumerCode: code });
         this.dispatchEvent(new CustomEvent('consumers-changed'));
-      }, failureText);
+      }, helpText);
     };
   }
 

@@ -1,43 +1,102 @@
-// <jp-confirm token="…">: confirms the registration (or a new e-mail address) from the mail's link.
-import { html } from 'lit';
+// <jp-confirm token="…">: confirms a registration from the mail's link at once; a new e-mail
+// address (purpose="email", the #nova-adresa= link) only after a click on a button, so a mail
+// scanner that opens links and runs their scripts changes nothing.
+import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { statusLine } from './field.js';
-import { failureText } from './messages.js';
+import { helpText, needsContact, contactCard, helpStyles } from './help.js';
 
+type Result = 'ask' | 'pending' | 'confirmed' | 'email_changed' | 'failed';
+
+/**
+ * @attr token - the token from the mail's link
+ * @attr purpose - `registration` (default: confirmed on arrival) or `email` (a new address: confirmed by a button)
+ * @fires confirmed - {status} `confirmed` or `email_changed`
+ */
 export class JpConfirm extends JpView {
-  static properties = { ...JpView.properties, token: { type: String }, result: { state: true } };
+  static properties = {
+    ...JpView.properties, token: { type: String }, purpose: { type: String }, result: { state: true }, failure: { state: true },
+  };
+  static styles = [JpView.styles, helpStyles];
   declare token: string;
-  declare result: 'pending' | 'confirmed' | 'email_changed' | 'failed';
+  declare purpose: 'registration' | 'email';
+  declare result: Result;
+  declare failure: string;
 
   constructor() {
     super();
     this.token = '';
+    this.purpose = 'registration';
     this.result = 'pending';
+    this.failure = '';
+  }
+
+  private get forEmail() {
+    return this.purpose === 'email';
+  }
+
+  willUpdate() {
+    if (!this.hasUpdated && this.forEmail) this.result = 'ask';
   }
 
   async firstUpdated() {
+    if (!this.forEmail) await this.confirm();
+  }
+
+  /** The link can still work: the request failed on the way (network, busy server). */
+  private get retry() {
+    return this.result === 'failed' && !['invalid_token', 'contact', 'email_taken'].includes(this.failure);
+  }
+
+  private async confirm() {
+    this.result = 'pending';
     await this.submit(async () => {
       const r = await this.call<{ status: 'confirmed' | 'email_changed' }>('POST', '/api/confirm', { token: this.token });
       this.result = r.status;
       this.emit('confirmed', { status: r.status });
     }, (f) => {
       this.result = 'failed';
-      return failureText(f);
+      this.failure = needsContact(f) ? 'contact' : f.code;
+      return helpText(f);
     });
     await this.updateComplete;
     this.focusHeading();
   }
 
   render() {
+    const done = this.result === 'confirmed' || this.result === 'email_changed';
     const heading =
-      this.result === 'pending' ? msg('Potvrda registracije…')
-      : this.result === 'confirmed' ? msg('Registracija je potvrđena')
+      this.result === 'confirmed' ? msg('Registracija je potvrđena')
       : this.result === 'email_changed' ? msg('Nova e-mail adresa je potvrđena')
-      : msg('Potvrda nije uspela');
+      : this.result === 'failed' ? msg('Potvrda nije uspela')
+      : this.forEmail ? msg('Potvrda nove e-mail adrese')
+      : msg('Potvrda registracije…');
     return html`<h2 tabindex="-1">${heading}</h2>
-      ${this.result === 'confirmed' || this.result === 'email_changed' ? html`<p>${msg('Sada se možete ulogovati na portal.')}</p>` : statusLine(this.status)}
+      ${this.forEmail && (this.result === 'ask' || this.result === 'pending') ? this.renderAsk() : nothing}
+      ${done ? html`<p>${msg('Sada se možete ulogovati na portal.')}</p>` : statusLine(this.status)}
+      ${this.retry ? this.button(this.forEmail ? msg('Potvrdite novu e-mail adresu') : msg('Pokušajte ponovo')) : nothing}
+      ${this.result === 'failed' ? this.renderNext() : nothing}
       <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`;
+  }
+
+  private renderAsk() {
+    return html`<p>${msg('Zatražili ste da ova adresa postane e-mail adresa Vašeg naloga. Promena važi tek kada je potvrdite dugmetom ispod.')}</p>
+      <p>${msg('Ako niste Vi tražili promenu, samo zatvorite ovu stranicu: ništa se neće promeniti.')}</p>
+      ${this.button(msg('Potvrdite novu e-mail adresu'))}`;
+  }
+
+  private button(label: string) {
+    return html`<p><button type="button" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.confirm}>${label}</button></p>`;
+  }
+
+  /** What to do after a failed confirmation. */
+  private renderNext() {
+    if (this.failure === 'contact') return contactCard();
+    if (this.failure !== 'invalid_token') return nothing;
+    return html`<p>${this.forEmail
+      ? msg('Ako i dalje želite novu adresu, ulogujte se i zatražite promenu ponovo u podešavanjima naloga.')
+      : msg('Ako ste registraciju već potvrdili, samo se ulogujte. Ako niste, registrujte se ponovo i otvorite novi link.')}</p>`;
   }
 }
 

@@ -6,6 +6,7 @@ import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { forgotSchema } from './validation.js';
 import { getLocale } from './localize.js';
+import { recentlySentText } from './help.js';
 
 const schema = forgotSchema();
 
@@ -15,9 +16,11 @@ export class JpForgotPassword extends JpView {
     const value = await this.valid(schema, { email: formValues(e.currentTarget as HTMLFormElement).text('email'), locale: getLocale() });
     if (!value) return;
     await this.submit(async () => {
-      await this.call('POST', '/api/password/forgot', value);
+      // 202 {status: 'recently_sent'}: this requester asked for this address a moment ago; no new mail.
+      const r = await this.call<{ status?: string } | undefined>('POST', '/api/password/forgot', value);
       this.fields = {};
-      this.status = { kind: 'good', text: msg('Ako za ovu adresu postoji nalog, poslali smo link za promenu lozinke. Link važi 1 sat.') };
+      const text = r?.status === 'recently_sent' ? recentlySentText() : msg('Ako za ovu adresu postoji nalog, poslali smo link za promenu lozinke. Link važi 1 sat.');
+      this.status = { kind: 'good', text };
       await this.updateComplete;
       this.querySelector<HTMLElement>('.jp-status')?.focus();
     }, failureText);

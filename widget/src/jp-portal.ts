@@ -1,6 +1,7 @@
 // <jp-portal>: the one-tag embed. Login, registration, forgotten password, reset and
-// confirmation views; acts on ?confirm= / ?reset= links and removes them from the address
-// bar (and ?unsubscribe= from bill mails); after login, the resident's account. The session survives reloads (GET /api/me).
+// confirmation views; acts on mail links (#potvrda=, #reset=, #nova-adresa=, and the older
+// ?confirm= / ?reset= / ?unsubscribe=) and removes them from the address bar; after login, the
+// resident's account. The session survives reloads (GET /api/me).
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
@@ -18,6 +19,11 @@ const TAGS: Record<View, string> = {
   loading: '', login: 'jp-login', register: 'jp-register', forgot: 'jp-forgot-password', reset: 'jp-reset-password',
   confirm: 'jp-confirm', unsubscribe: 'jp-unsubscribe', account: 'jp-account',
 };
+// [in the fragment?, parameter, view]
+const LINKS: [boolean, string, View][] = [
+  [true, 'potvrda', 'confirm'], [true, 'nova-adresa', 'confirm'], [true, 'reset', 'reset'],
+  [false, 'confirm', 'confirm'], [false, 'reset', 'reset'], [false, 'unsubscribe', 'unsubscribe'],
+];
 const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', 'Ћирилица'], ['en', 'English']];
 
 /**
@@ -48,6 +54,7 @@ export class JpPortal extends JpView {
   static styles = [JpView.styles, portalStyles];
   declare view: View;
   private token = '';
+  private changeEmail = false;
   private account: Account | null = null;
 
   constructor() {
@@ -63,22 +70,48 @@ export class JpPortal extends JpView {
 
   connectedCallback() {
     super.connectedCallback();
+    // A link opened in a tab that already shows the page changes only the fragment.
+    addEventListener('hashchange', this.onHash);
     // Once: moving the element in the page must not read the URL or ask /api/me again.
     if (this.view === 'loading') void this.start();
   }
 
-  private async start() {
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    removeEventListener('hashchange', this.onHash);
+  }
+
+  private onHash = () => {
+    const view = this.fromAddress();
+    if (view) void this.show(view);
+  };
+
+  /**
+   * A mail link's token: in the fragment (#potvrda=, #reset=, #nova-adresa=: never sent to the
+   * site's server), or in the query of links sent before (?confirm=, ?reset=, ?unsubscribe=).
+   * It is taken out of the address bar at once (history, shared screenshots).
+   */
+  private fromAddress() {
     const url = new URL(location.href);
-    for (const param of ['confirm', 'reset', 'unsubscribe'] as const) {
-      const token = url.searchParams.get(param);
+    const hash = new URLSearchParams(url.hash.slice(1));
+    for (const [params, name, view] of LINKS) {
+      const token = params ? hash.get(name) : url.searchParams.get(name);
       if (token) {
-        // The token must not stay in the address bar, history or a shared screenshot.
-        url.searchParams.delete(param);
+        if (params) {
+          hash.delete(name);
+          url.hash = hash.toString();
+        } else url.searchParams.delete(name);
         history.replaceState(history.state, '', url.toString());
         this.token = token;
-        return this.show(param);
+        this.changeEmail = name === 'nova-adresa';
+        return view;
       }
     }
+  }
+
+  private async start() {
+    const view = this.fromAddress();
+    if (view) return this.show(view);
     try {
       this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
       this.show('account', false);
@@ -138,7 +171,7 @@ export class JpPortal extends JpView {
       case 'register': return html`<jp-register class="jp-view"></jp-register>`;
       case 'forgot': return html`<jp-forgot-password class="jp-view"></jp-forgot-password>`;
       case 'reset': return html`<jp-reset-password class="jp-view" .token=${this.token}></jp-reset-password>`;
-      case 'confirm': return html`<jp-confirm class="jp-view" .token=${this.token}></jp-confirm>`;
+      case 'confirm': return html`<jp-confirm class="jp-view" .token=${this.token} purpose=${this.changeEmail ? 'email' : 'registration'}></jp-confirm>`;
       case 'unsubscribe': return html`<jp-unsubscribe class="jp-view" .token=${this.token}></jp-unsubscribe>`;
       case 'account': return html`<jp-account class="jp-view" .account=${this.account}></jp-account>`;
     }

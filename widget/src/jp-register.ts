@@ -1,11 +1,12 @@
 // <jp-register>: "Registracija naloga" — name, e-mail, password, consumer code and PIN from
 // the bill, e-mail bills (on by default), consent to the terms and the privacy statement.
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { registerStyles } from './jp-register.styles.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
+import { helpText, needsContact, contactCard, recentlySentText, helpStyles } from './help.js';
 import { registerSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
 import { utility } from './utility.js';
 import { billFigure } from './bill-figure.js';
@@ -14,14 +15,22 @@ import { getLocale } from './localize.js';
 const schema = registerSchema(schemaOptions);
 
 export class JpRegister extends JpView {
-  static properties = { ...JpView.properties, sentTo: { state: true } };
-  static styles = [JpView.styles, registerStyles];
+  static properties = { ...JpView.properties, sentTo: { state: true }, help: { state: true } };
+  static styles = [JpView.styles, registerStyles, helpStyles];
   declare sentTo: string;
+  /** The last answer sends the resident to the utility: its contact is shown. */
+  declare help: boolean;
 
   constructor() {
     super();
     this.sentTo = '';
+    this.help = false;
   }
+
+  private describe = (f: Parameters<typeof helpText>[0]) => {
+    this.help = needsContact(f, true);
+    return helpText(f, true);
+  };
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -31,6 +40,7 @@ export class JpRegister extends JpView {
       consumerCode: v.text('consumer-code'), pin: v.text('pin'),
       emailBills: v.checked('email-bills'), acceptTerms: v.checked('accept-terms') || undefined, locale: getLocale(),
     };
+    this.help = false;
     const value = await this.valid(schema, input);
     if (!value) return;
     await this.submit(async () => {
@@ -40,13 +50,14 @@ export class JpRegister extends JpView {
       this.emit('registered', { email: value.email });
       await this.updateComplete;
       this.focusHeading();
-    }, failureText);
+    }, this.describe);
   }
 
   private async resend() {
     await this.submit(async () => {
-      await this.call('POST', '/api/register/resend', { email: this.sentTo });
-      this.status = { kind: 'good', text: msg('Poslali smo novi link za potvrdu.') };
+      // 202 {status: 'recently_sent'}: a link went to this address a moment ago; no new mail.
+      const r = await this.call<{ status?: string } | undefined>('POST', '/api/register/resend', { email: this.sentTo });
+      this.status = { kind: 'good', text: r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link za potvrdu.') };
     }, failureText);
   }
 
@@ -75,6 +86,7 @@ export class JpRegister extends JpView {
           label: html`${msg('Prihvatam')} <a href=${terms} target="_blank" rel="noopener">${msg('Uslove korišćenja')}</a> ${msg('i')} <a href=${privacy} target="_blank" rel="noopener">${msg('Izjavu o privatnosti')}</a>`,
         })}
         ${statusLine(this.status)}
+        ${this.help ? contactCard() : nothing}
         <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Registracija')}</button>
       </form>
       <details class="jp-help"><summary>${msg('Kratko uputstvo za registraciju')}</summary>

@@ -1,11 +1,12 @@
 // <jp-settings>: change password, link another consumer code, log out everywhere, download
 // "my data" and delete the account (ZZPL). Loaded on demand with the account view.
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { listStyles } from './lists.styles.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
+import { helpText, needsContact, contactCard, helpStyles } from './help.js';
 import { changeEmailSchema, changePasswordSchema, linkConsumerSchema, deleteAccountSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
 
 const schemas = {
@@ -21,15 +22,18 @@ interface Consent { termsVersion: string; privacyVersion: string; acceptedAt: nu
 const when = (ms: number) => new Date(ms).toLocaleString('sr-Latn-RS', { dateStyle: 'short', timeStyle: 'short' });
 
 export class JpSettings extends JpView {
-  static properties = { ...JpView.properties, sessions: { state: true }, consents: { state: true } };
-  static styles = [JpView.styles, listStyles];
+  static properties = { ...JpView.properties, sessions: { state: true }, consents: { state: true }, help: { state: true } };
+  static styles = [JpView.styles, listStyles, helpStyles];
   declare sessions: SessionInfo[];
   declare consents: Consent[];
+  /** The status text that sends the resident to the utility (a locked code, one registered by someone else). */
+  declare help: string;
 
   constructor() {
     super();
     this.sessions = [];
     this.consents = [];
+    this.help = '';
   }
 
   connectedCallback() {
@@ -61,7 +65,7 @@ export class JpSettings extends JpView {
         this.fields = {};
         form.reset();
         this.status = { kind: 'good', text: msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite.') };
-      }, failureText);
+      }, (f) => helpText(f));
     }
     await this.passwordErrorTo('emailPassword');
   }
@@ -110,7 +114,11 @@ export class JpSettings extends JpView {
       form.reset();
       this.status = { kind: 'good', text: msg('Šifra potrošača je dodata.') };
       this.emit('consumers-changed', {});
-    }, failureText);
+    }, (f) => {
+      const text = helpText(f, true);
+      this.help = needsContact(f, true) ? text : '';
+      return text;
+    });
   }
 
   private async everywhere() {
@@ -137,6 +145,7 @@ export class JpSettings extends JpView {
     const id = this.id$;
     return html`<h3 tabindex="-1">${msg('Podešavanja naloga')}</h3>
       ${statusLine(this.status)}
+      ${this.help && this.status?.text === this.help ? contactCard() : nothing}
       <form method="post" action="#" novalidate @submit=${this.changePassword}>
         <h4>${msg('Promena lozinke')}</h4>
         ${field({ id: `${id}-cur`, name: 'current-password', label: msg('Trenutna lozinka'), type: 'password', autocomplete: 'current-password', error: f.currentPassword })}

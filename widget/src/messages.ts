@@ -1,5 +1,6 @@
 // The server's stable codes in the resident's words. Field codes describe one input;
-// the others are results of a whole request.
+// the others are results of a whole request. The answers about consumer codes (never given to
+// the login form) are in help.ts, off the login path.
 import { msg, str } from '@lit/localize';
 import type { ApiFailure } from './api.js';
 
@@ -23,12 +24,8 @@ export function failureText(f: Pick<ApiFailure, 'code' | 'retryAfter'>): string 
   switch (f.code) {
     case 'invalid_credentials': return msg('Pogrešna e-mail adresa ili lozinka.');
     case 'email_not_confirmed': return msg('E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali.');
-    case 'invalid_consumer_credentials': return msg('Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.');
-    case 'consumer_already_registered': return msg('Za ovu šifru potrošača već postoji nalog. Ulogujte se ili promenite lozinku.');
     case 'invalid_token': return msg('Link nije ispravan, već je iskorišćen ili je istekao.');
     case 'wrong_password': return msg('Lozinka nije tačna.');
-    case 'consumer_already_linked': return msg('Ova šifra potrošača je već na Vašem nalogu.');
-    case 'last_consumer': return msg('Nalog mora imati bar jednu šifru potrošača.');
     case 'too_many_attempts': {
       const minutes = Math.max(1, Math.ceil((f.retryAfter ?? 60) / 60));
       return msg(str`Previše pokušaja. Pokušajte ponovo za ${minutes} min.`);
