@@ -3,6 +3,7 @@ import type { Config } from '../src/config.ts';
 import type { Deps } from '../src/ports.ts';
 import { mailTransportFor } from '../src/mail/transport.ts';
 import { nodeArgon2 } from './argon2.ts';
+import { boundedHasher } from '../src/auth/bounded-hasher.ts';
 import { openDatabase } from './database.ts';
 import { folderStore, dejaVuFonts } from './files.ts';
 
@@ -33,7 +34,6 @@ export async function nodeDeps(config: Config, env: Record<string, string | unde
   const deps: Deps = {
     config,
     db,
-    hasher: nodeArgon2,
     mail: mailTransportFor(config),
     files: folderStore(env.FILES_DIR || 'data/files'),
     fonts: dejaVuFonts,
@@ -42,6 +42,8 @@ export async function nodeDeps(config: Config, env: Record<string, string | unde
     defer: queue.defer,
     log,
     ...overrides,
+    // Whatever hashes (the native one, or a test's counting wrapper), at most so much at once.
+    hasher: boundedHasher(overrides.hasher ?? nodeArgon2, config.argon2),
   };
   return { deps, client, settle: queue.settle };
 }

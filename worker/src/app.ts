@@ -7,6 +7,7 @@ import type { Deps } from './ports.ts';
 import { makeSchemas, type Schemas } from './schemas/api.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
 import { isDbUnavailable } from './db/errors.ts';
+import { limitsPolicy, type LimitsPolicy } from './auth/limits.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { csrfGuard } from './middleware/csrf.ts';
 import { register } from './routes/register.ts';
@@ -17,7 +18,7 @@ import { forgotPassword, resendConfirmation } from './routes/mail-requests.ts';
 import { resetPassword } from './routes/reset.ts';
 import { health, devOutbox } from './routes/ops.ts';
 import { listBills, getBill, getBillPdf } from './routes/bills.ts';
-import { adminImport, adminBillPdf } from './routes/admin.ts';
+import { adminImport, adminBillPdf, adminUnlockConsumer } from './routes/admin.ts';
 import { unsubscribe, UNSUBSCRIBE_PATH } from './routes/unsubscribe.ts';
 import { updateSettings, changePassword } from './routes/account/settings.ts';
 import { changeEmail } from './routes/account/email.ts';
@@ -28,6 +29,7 @@ import { listConsents, exportData, deleteAccount } from './routes/account/privac
 export interface AppContext {
   deps: Deps;
   schemas: Schemas;
+  limits: LimitsPolicy;
   clientIp: (c: Context) => string;
 }
 
@@ -39,6 +41,7 @@ export function createApp(deps: Deps, clientIp: (c: Context) => string): Hono {
   const ctx: AppContext = {
     deps,
     clientIp,
+    limits: limitsPolicy(config.limits),
     schemas: makeSchemas({
       passwordMinLength: config.passwordMinLength,
       consumerCodePattern: config.utility.consumerCode.pattern,
@@ -93,6 +96,7 @@ export function createApp(deps: Deps, clientIp: (c: Context) => string): Hono {
   app.post('/api/account/delete', deleteAccount(ctx));
   app.post('/api/admin/bills', adminImport(ctx, 'bills'));
   app.post('/api/admin/consumers', adminImport(ctx, 'consumers'));
+  app.post('/api/admin/consumers/unlock', adminUnlockConsumer(ctx));
   app.post(UNSUBSCRIBE_PATH, unsubscribe(ctx));
   app.get('/api/health', health(ctx));
   if (!config.production) app.get('/api/dev/outbox', devOutbox(ctx));

@@ -7,18 +7,37 @@ export type Env = Record<string, string | undefined>;
 export const DEV_PIN_KEY = 'dev-only-pin-key-never-use-in-production-0000';
 export const DEV_SIGNING_KEY = 'dev-only-signing-key-never-use-in-production-00';
 
+/** Every number of the throttling policy (worker/src/auth/limits.ts names the rules). */
 export interface Limits {
   pinMaxFailures: number;
   pinIpMaxFailures: number;
   pinWindowMs: number;
+  /** Wrong PINs per consumer code per day, and in total until the utility unlocks the code. */
+  pinDailyMaxFailures: number;
+  pinTotalMaxFailures: number;
   loginFreeFailures: number;
   loginIpMaxFailures: number;
   loginWindowMs: number;
   /** How long an account's failed logins are remembered (a success forgets them): longer than the longest delay, so the delays keep growing. */
   loginAccountWindowMs: number;
   loginMaxDelayMs: number;
+  /** Failures a browser that has logged in to the account before may make, on its own counter. */
+  deviceMaxFailures: number;
+  /** Wrong passwords re-entered inside one session (e-mail change, password change, delete). */
+  reverifyMaxFailures: number;
+  /** Password hashing work (login, registration, reset, re-entry) per address, successful or not. */
+  passwordWorkPerAddress: number;
   mailRequestsPerHour: number;
   mailRequestsIpPerHour: number;
+  /** The same requester asking for the same address again within this time gets "already sent". */
+  mailRequesterGapMs: number;
+  registrationsIpPerHour: number;
+  /** "Someone tried to register with your address": at most this often per address. */
+  registerNoticeGapMs: number;
+  /** Each account action (e-mail change, password change, delete, link code, export) per account per day. */
+  accountActionsPerDay: number;
+  accountActionsIpPerHour: number;
+  adminIpMaxFailures: number;
 }
 
 export interface Config {
@@ -47,9 +66,12 @@ export interface Config {
   mailTimeoutMs: number;
   confirmTtlMs: number;
   resetTtlMs: number;
-  sessionIdleMs: number;
+  /** Absolute session lifetimes: use does not extend them. */
+  sessionBrowserMs: number;
   sessionRememberMs: number;
   limits: Limits;
+  /** Argon2 work at once, and waiting beyond it, per process or isolate; more gets 503. */
+  argon2: { maxConcurrent: number; maxQueued: number };
 }
 
 export class ConfigError extends Error {}
@@ -104,19 +126,34 @@ export function loadConfig(env: Env): Config {
     mailTimeoutMs: int(env, 'MAIL_TIMEOUT_MS', 10_000, 100),
     confirmTtlMs: 48 * HOUR,
     resetTtlMs: HOUR,
-    sessionIdleMs: 12 * HOUR,
+    sessionBrowserMs: 12 * HOUR,
     sessionRememberMs: 30 * 24 * HOUR,
     limits: {
       pinMaxFailures: int(env, 'PIN_MAX_FAILURES', 5, 1),
       pinIpMaxFailures: int(env, 'PIN_IP_MAX_FAILURES', 20, 1),
       pinWindowMs: int(env, 'PIN_WINDOW_MIN', 15, 1) * MIN,
+      pinDailyMaxFailures: int(env, 'PIN_DAILY_MAX_FAILURES', 10, 1),
+      pinTotalMaxFailures: int(env, 'PIN_TOTAL_MAX_FAILURES', 20, 1),
       loginFreeFailures: int(env, 'LOGIN_FREE_FAILURES', 5, 1),
       loginIpMaxFailures: int(env, 'LOGIN_IP_MAX_FAILURES', 50, 1),
       loginWindowMs: 15 * MIN,
       loginAccountWindowMs: 24 * HOUR,
       loginMaxDelayMs: int(env, 'LOGIN_MAX_DELAY_S', 900, 1) * 1000,
-      mailRequestsPerHour: int(env, 'MAIL_REQUESTS_PER_HOUR', 3, 1),
+      deviceMaxFailures: int(env, 'DEVICE_MAX_FAILURES', 10, 1),
+      reverifyMaxFailures: int(env, 'REVERIFY_MAX_FAILURES', 5, 1),
+      passwordWorkPerAddress: int(env, 'PASSWORD_WORK_PER_ADDRESS', 300, 1),
+      mailRequestsPerHour: int(env, 'MAIL_REQUESTS_PER_HOUR', 5, 1),
       mailRequestsIpPerHour: int(env, 'MAIL_REQUESTS_IP_PER_HOUR', 20, 1),
+      mailRequesterGapMs: int(env, 'MAIL_REQUESTER_GAP_S', 120, 1) * 1000,
+      registrationsIpPerHour: int(env, 'REGISTRATIONS_IP_PER_HOUR', 20, 1),
+      registerNoticeGapMs: 24 * HOUR,
+      accountActionsPerDay: int(env, 'ACCOUNT_ACTIONS_PER_DAY', 20, 1),
+      accountActionsIpPerHour: int(env, 'ACCOUNT_ACTIONS_IP_PER_HOUR', 100, 1),
+      adminIpMaxFailures: int(env, 'ADMIN_IP_MAX_FAILURES', 10, 1),
+    },
+    argon2: {
+      maxConcurrent: int(env, 'ARGON2_MAX_CONCURRENT', 2, 1),
+      maxQueued: int(env, 'ARGON2_MAX_QUEUED', 8, 0),
     },
   };
   if (production) checkProduction(config);

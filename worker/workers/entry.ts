@@ -10,6 +10,7 @@ import type { Db, Deps } from '../src/ports.ts';
 import { mailTransportFor } from '../src/mail/transport.ts';
 import { runJobs } from '../src/jobs.ts';
 import { wasmArgon2 } from './argon2.ts';
+import { boundedHasher } from '../src/auth/bounded-hasher.ts';
 import { r2Store, assetFonts } from './files.ts';
 import { countingClient } from '../src/db/round-trips.ts';
 
@@ -33,7 +34,7 @@ function baseDeps(env: Bindings): Omit<Deps, 'defer'> {
   base = {
     config,
     db: drizzle(client, { schema }) as unknown as Db,
-    hasher: wasmArgon2,
+    hasher: boundedHasher(wasmArgon2, config.argon2),
     mail: mailTransportFor(config),
     files: r2Store(env.FILES),
     fonts: assetFonts(env.ASSETS),

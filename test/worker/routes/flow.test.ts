@@ -15,7 +15,7 @@ describe('the newcomer flow', () => {
     expect(login.status).toBe(200);
     expect(login.body.account).toMatchObject({ name: 'Milica Jovanović', email: 'milica@example.com', emailBills: true, locale: 'sr-Latn' });
     expect(login.body.account.consumers).toEqual([{ code: '104521', name: 'Milica Jovanović', address: 'Glavna 12, 22400 Ruma' }]);
-    expect(login.headers.get('set-cookie')).toMatch(/^jp_session=[\w-]{43}; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(login.sessionSetCookie).toMatch(/^jp_session=[\w-]{43}; Max-Age=2592000; Path=\/; HttpOnly; SameSite=Lax$/);
 
     const me = await h.call('GET', '/api/me', undefined, { cookie: login.cookie });
     expect(me.status).toBe(200);

@@ -1,45 +1,32 @@
-// Proving a consumer code with its PIN (registration and linking another code): throttled per
-// code and per IP in the database, the same answer for an unknown code and a wrong PIN.
+// Proving a consumer code with its PIN (registration and linking another code). Every attempt
+// reserves a slot under the PIN rules first (per code: window, day and total until the utility
+// unlocks it; per address), so parallel guesses cannot outrun the counters; a right PIN gives the
+// slots back and clears the code's failures. An unknown code and a wrong PIN answer alike.
 import type { Context } from 'hono';
-import type { BatchItem } from 'drizzle-orm/batch';
-import { eq } from 'drizzle-orm';
-import { accountConsumers, consumers } from '../db/schema.ts';
-import { ApiError, tooManyAttempts } from '../http/errors.ts';
+import { ApiError, refusedError } from '../http/errors.ts';
 import { pinMatches } from './pin.ts';
-import { blockedQuery, hitStatement, retryAfterSeconds } from './throttle.ts';
+import { clearStatement, releaseStatements, reserve, type Rule } from './throttle.ts';
 import type { AppContext } from '../app.ts';
 
-export function pinRules(ctx: AppContext, code: string, ip: string) {
-  const l = ctx.deps.config.limits;
-  return [
-    { key: `pin:code:${code}`, limit: l.pinMaxFailures, windowMs: l.pinWindowMs },
-    { key: `pin:ip:${ip}`, limit: l.pinIpMaxFailures, windowMs: l.pinWindowMs },
-  ];
-}
+const CONSUMER_SQL = `SELECT c.pin_digest, ac.account_id FROM consumers c
+  LEFT JOIN account_consumers ac ON ac.consumer_code = c.code WHERE c.code = ?`;
 
 /**
- * Checks code + PIN; returns the account the consumer is linked to (or null). `alsoRead`, a
- * query, rides along in the same round trip (registration looks up the e-mail there).
+ * Checks code + PIN; returns the confirmed account the consumer is linked to (or null).
+ * `alsoCount`, the route's own rules (registrations per address…), are reserved in the same trip.
  */
-export async function proveConsumer<Q extends BatchItem<'sqlite'>>(ctx: AppContext, c: Context, code: string, pin: string, alsoRead?: Q) {
+export async function proveConsumer(ctx: AppContext, c: Context, code: string, pin: string, alsoCount: Rule[] = []) {
   const { db, config } = ctx.deps;
   const now = ctx.deps.now();
-  const rules = pinRules(ctx, code, ctx.clientIp(c));
-  const [blocked, rows, extra] = (await db.batch([
-    blockedQuery(db, rules.map((r) => r.key), now),
-    db
-      .select({ pinDigest: consumers.pinDigest, accountId: accountConsumers.accountId })
-      .from(consumers)
-      .leftJoin(accountConsumers, eq(accountConsumers.consumerCode, consumers.code))
-      .where(eq(consumers.code, code)),
-    ...(alsoRead ? [alsoRead] : []),
-  ])) as unknown as [{ blockedUntil: number }[], { pinDigest: string; accountId: string | null }[], Awaited<Q>?];
-  const retry = retryAfterSeconds(blocked, now);
-  if (retry) throw tooManyAttempts(retry);
-  const consumer = rows[0];
-  if (!(await pinMatches(config.pinKey, code, pin, consumer?.pinDigest))) {
-    await db.batch([hitStatement(db, rules[0], now), hitStatement(db, rules[1], now)]);
+  const pinRules = ctx.limits.pin(code, ctx.clientIp(c));
+  const r = await reserve(db, [...pinRules, ...alsoCount], now, [{ sql: CONSUMER_SQL, args: [code] }]);
+  if (r.refusal) throw refusedError(r.refusal);
+  const consumer = r.extra[0].rows[0];
+  if (!(await pinMatches(config.pinKey, code, pin, consumer ? String(consumer.pin_digest) : undefined))) {
     throw new ApiError(400, 'invalid_consumer_credentials');
   }
-  return { linkedTo: consumer.accountId, extra: extra as Awaited<Q> };
+  // Not a failure: the code's counters start again, the address gets its slot back.
+  const codeKeys = ctx.limits.pinCodeKeys(code);
+  await db.$client.batch([clearStatement(...codeKeys), ...releaseStatements(pinRules.filter((p) => !codeKeys.includes(p.key)))], 'write');
+  return { linkedTo: consumer.account_id === null ? null : String(consumer.account_id) };
 }

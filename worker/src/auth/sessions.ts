@@ -1,5 +1,8 @@
 // DB-backed sessions: a 256-bit random token in an HttpOnly cookie, only its SHA-256 stored.
-import { sql, eq } from 'drizzle-orm';
+// Invariant: a session ends at a fixed time set when it began (12 h, or 30 days with "Zapamti
+// me"); using it never extends it.
+import { sql, eq, type SQL } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
 import type { Context } from 'hono';
 import type { Row } from '@libsql/client';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
@@ -7,7 +10,7 @@ import type { Deps } from '../ports.ts';
 import { sessions } from '../db/schema.ts';
 import { randomToken, sha256Hex } from './crypto.ts';
 
-// Sliding expiry is written at most this often, so most /api/me calls are read-only.
+// "Last seen" (shown in the session list) is written at most this often, so most /api/me calls are read-only.
 const TOUCH_EVERY_MS = 60_000;
 
 export function cookieName(deps: Deps): string {
@@ -15,7 +18,7 @@ export function cookieName(deps: Deps): string {
 }
 
 function ttl(deps: Deps, remember: boolean): number {
-  return remember ? deps.config.sessionRememberMs : deps.config.sessionIdleMs;
+  return remember ? deps.config.sessionRememberMs : deps.config.sessionBrowserMs;
 }
 
 export function setSessionCookie(c: Context, deps: Deps, token: string, remember: boolean): void {
@@ -32,20 +35,24 @@ export function clearSessionCookie(c: Context, deps: Deps): void {
   deleteCookie(c, cookieName(deps), { path: '/', secure: deps.config.cookieSecure, httpOnly: true, sameSite: 'Lax' });
 }
 
-/** A new session: the token for the cookie and the insert statement (batchable). */
+/**
+ * A new session: the token for the cookie and its insert, as a raw statement (`insert`) or, for a
+ * drizzle batch, applied only where `guard` holds (`insertWhen`: a reset's token guard).
+ */
 export async function newSession(deps: Deps, accountId: string, remember: boolean, userAgent: string | undefined) {
   const token = randomToken(deps.randomBytes, 32);
   const now = deps.now();
-  const stmt = deps.db.insert(sessions).values({
-    hash: await sha256Hex(token),
-    accountId,
-    remember,
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: now + ttl(deps, remember),
-    userAgent: userAgent?.slice(0, 300),
-  });
-  return { token, stmt };
+  const hash = await sha256Hex(token);
+  const ua = userAgent?.slice(0, 300) ?? null;
+  const expires = now + ttl(deps, remember);
+  const insert: InStatement = {
+    sql: 'INSERT INTO sessions (hash, account_id, remember, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    args: [hash, accountId, remember ? 1 : 0, now, now, expires, ua],
+  };
+  const insertWhen = (guard: SQL) =>
+    deps.db.run(sql`INSERT INTO sessions (hash, account_id, remember, created_at, last_seen_at, expires_at, user_agent)
+      SELECT ${hash}, ${accountId}, ${remember ? 1 : 0}, ${now}, ${now}, ${expires}, ${ua} WHERE ${guard}`);
+  return { token, hash, insert, insertWhen };
 }
 
 export function sessionToken(c: Context, deps: Deps): string | undefined {
@@ -56,7 +63,6 @@ export function sessionToken(c: Context, deps: Deps): string | undefined {
 export interface CurrentSession {
   hash: string;
   remember: boolean;
-  touched: boolean;
   account: {
     id: string; name: string; email: string; emailBills: boolean; locale: string;
     consumers: { code: string; name: string; address: string }[];
@@ -74,7 +80,7 @@ export const ACCOUNT_COLUMNS = `a.id, a.name, a.email, a.email_bills, a.locale,
 const CURRENT_SESSION_SQL = `
   SELECT s.remember, s.last_seen_at, ${ACCOUNT_COLUMNS}
   FROM sessions s JOIN accounts a ON a.id = s.account_id
-  WHERE s.hash = ? AND s.expires_at > ? AND a.confirmed_at IS NOT NULL`;
+  WHERE s.hash = ? AND s.expires_at > ? AND s.created_at > ? - CASE WHEN s.remember THEN ? ELSE ? END AND a.confirmed_at IS NOT NULL`;
 
 /** The account as the API shows it, from a row holding ACCOUNT_COLUMNS. */
 export function accountFromRow(row: Row): CurrentSession['account'] {
@@ -85,8 +91,9 @@ export function accountFromRow(row: Row): CurrentSession['account'] {
 }
 
 /**
- * Reads the session and its account in one read-only round trip. The sliding expiry is
- * written at most once a minute, after the response, so most calls never take a write lock.
+ * Reads the session and its account in one read-only round trip. "Last seen" is written at
+ * most once a minute, after the response, so most calls never take a write lock. The lifetime
+ * is checked from the start too, so a session from before lifetimes were absolute ends in time.
  */
 export async function currentSession(c: Context, deps: Deps): Promise<CurrentSession | null> {
   const token = sessionToken(c, deps);
@@ -94,24 +101,16 @@ export async function currentSession(c: Context, deps: Deps): Promise<CurrentSes
   const hash = await sha256Hex(token);
   const now = deps.now();
   const { db, config } = deps;
-  const row = (await db.$client.execute({ sql: CURRENT_SESSION_SQL, args: [hash, now] })).rows[0];
+  const row = (await db.$client.execute({ sql: CURRENT_SESSION_SQL, args: [hash, now, now, config.sessionRememberMs, config.sessionBrowserMs] })).rows[0];
   if (!row) return null;
   const remember = Number(row.remember) === 1;
   const touched = Number(row.last_seen_at) < now - TOUCH_EVERY_MS;
   if (touched) {
-    deps.defer(() =>
-      db.run(sql`UPDATE sessions SET last_seen_at = ${now},
-          expires_at = ${now} + CASE WHEN remember THEN ${config.sessionRememberMs} ELSE ${config.sessionIdleMs} END
-        WHERE hash = ${hash} AND expires_at > ${now}`),
-    );
+    deps.defer(() => db.run(sql`UPDATE sessions SET last_seen_at = ${now} WHERE hash = ${hash}`));
   }
-  return { hash, remember, touched, account: accountFromRow(row) };
+  return { hash, remember, account: accountFromRow(row) };
 }
 
 export function revokeStatement(deps: Deps, hash: string) {
   return deps.db.delete(sessions).where(eq(sessions.hash, hash));
-}
-
-export function revokeAllStatement(deps: Deps, accountId: string) {
-  return deps.db.delete(sessions).where(eq(sessions.accountId, accountId));
 }

@@ -1,54 +1,103 @@
-// Failure counters in the database (they must hold across processes and Workers isolates).
-// Each counter is a fixed window; reaching the limit blocks the key until the window ends,
-// or, for growing delays, for base·2^(n−limit) capped at maxDelay.
-import { sql, and, inArray, gt } from 'drizzle-orm';
+// Counters in the database (they must hold across processes and Workers isolates), counted
+// first: a request reserves its slot with one atomic upsert and is decided by what the upsert
+// returned, so parallel requests can never all pass a check that none of them has written yet.
+// Invariant: for every rule, the requests admitted in a window are at most its limit (for a
+// growing rule: `limit`, then one per delay). A success that should not count gives its slot back.
+import type { InStatement, ResultSet } from '@libsql/client';
 import type { Db } from '../ports.ts';
-import { throttles } from '../db/schema.ts';
 
 export interface Rule {
   key: string;
   limit: number;
   windowMs: number;
-  /** Growing delay after the limit instead of blocking to the end of the window. */
+  /** After `limit`, one more attempt per delay (base·2^(n−limit), capped) instead of none until the window ends. */
   growing?: { baseMs: number; maxMs: number };
+  /** What a refusal means when it is not "try again later": the code is locked until the utility unlocks it. */
+  locks?: boolean;
 }
 
-/** Query for the keys that are blocked now (batchable). */
-export function blockedQuery(db: Db, keys: string[], now: number) {
-  return db
-    .select({ key: throttles.key, blockedUntil: throttles.blockedUntil })
-    .from(throttles)
-    .where(and(inArray(throttles.key, keys), gt(throttles.blockedUntil, now)));
+export interface Refusal {
+  rule: Rule;
+  retryAfter: number;
 }
 
-/** Seconds until every blocked key is free again, or 0. */
-export function retryAfterSeconds(rows: { blockedUntil: number }[], now: number): number {
-  const until = Math.max(0, ...rows.map((r) => r.blockedUntil));
-  return until > now ? Math.ceil((until - now) / 1000) : 0;
+// The upsert admits (and returns a row) only while the window has room; a refused request
+// changes nothing, so hammering a full window does not push it further out.
+const RESERVE_SQL = `
+  INSERT INTO throttles (key, window_start, count, blocked_until) VALUES (:key, :now, 1, :firstBlock)
+  ON CONFLICT(key) DO UPDATE SET
+    count = CASE WHEN window_start + :win <= :now THEN 1 ELSE count + 1 END,
+    blocked_until = CASE
+      WHEN :growing = 0 THEN 0
+      WHEN (CASE WHEN window_start + :win <= :now THEN 1 ELSE count + 1 END) >= :limit
+        THEN :now + MIN(:maxMs, :baseMs << MIN((CASE WHEN window_start + :win <= :now THEN 1 ELSE count + 1 END) - :limit, 30))
+      ELSE 0 END,
+    window_start = CASE WHEN window_start + :win <= :now THEN :now ELSE window_start END
+  WHERE window_start + :win <= :now OR (count < :limit AND blocked_until <= :now) OR (:growing = 1 AND blocked_until <= :now)
+  RETURNING count`;
+
+const STATE_SQL = 'SELECT key, window_start, count, blocked_until FROM throttles WHERE key = ?';
+
+function reserveStatement(r: Rule, now: number): InStatement {
+  const g = r.growing;
+  const firstBlock = g && r.limit <= 1 ? now + g.baseMs : 0;
+  return {
+    sql: RESERVE_SQL,
+    args: { key: r.key, now, win: r.windowMs, limit: r.limit, firstBlock, growing: g ? 1 : 0, baseMs: g?.baseMs ?? 0, maxMs: g?.maxMs ?? 0 },
+  };
 }
 
-/** Statement that counts one more event for the rule's key, atomically (batchable). */
-export function hitStatement(db: Db, r: Rule, now: number) {
-  const expired = sql`throttles.window_start + ${r.windowMs} <= ${now}`;
-  const newCount = sql`(CASE WHEN ${expired} THEN 1 ELSE throttles.count + 1 END)`;
-  const newStart = sql`(CASE WHEN ${expired} THEN ${now} ELSE throttles.window_start END)`;
-  const block = r.growing
-    ? sql`${now} + MIN(${r.growing.maxMs}, ${r.growing.baseMs} << MIN(${newCount} - ${r.limit}, 30))`
-    : sql`${newStart} + ${r.windowMs}`;
-  const firstBlock = r.limit <= 1 ? (r.growing ? now + r.growing.baseMs : now + r.windowMs) : 0;
-  return db.run(sql`
-    INSERT INTO throttles (key, window_start, count, blocked_until) VALUES (${r.key}, ${now}, 1, ${firstBlock})
-    ON CONFLICT(key) DO UPDATE SET
-      blocked_until = CASE WHEN ${newCount} >= ${r.limit} THEN ${block} ELSE throttles.blocked_until END,
-      count = ${newCount},
-      window_start = ${newStart}`);
+function retryAfter(r: Rule, row: Record<string, unknown> | undefined, now: number): number {
+  if (!row) return 1;
+  const until = r.growing ? Number(row.blocked_until) : Number(row.window_start) + r.windowMs;
+  return Math.max(1, Math.ceil((until - now) / 1000));
 }
 
-export function clearStatement(db: Db, key: string) {
-  return db.delete(throttles).where(sql`${throttles.key} = ${key}`);
+/**
+ * Reserves one slot under every rule in one write transaction (one round trip), with `alongside`
+ * statements riding in the same batch (their results are returned). When any rule refuses, the
+ * slots the others gave are handed back (unless `independent`: each rule then stands alone) and
+ * the first refusal is returned; `refused(rule)` tells about each one.
+ */
+export async function reserve(db: Db, rules: Rule[], now: number, alongside: InStatement[] = [], opts: { independent?: boolean } = {}) {
+  const statements: InStatement[] = [
+    ...rules.map((r) => reserveStatement(r, now)),
+    ...rules.map((r) => ({ sql: STATE_SQL, args: [r.key] })),
+    ...alongside,
+  ];
+  const results = statements.length ? await db.$client.batch(statements, 'write') : [];
+  const refusals = new Map<Rule, Refusal>();
+  rules.forEach((r, i) => {
+    if (results[i].rows.length === 0) refusals.set(r, { rule: r, retryAfter: retryAfter(r, results[rules.length + i].rows[0], now) });
+  });
+  const admitted = rules.filter((r) => !refusals.has(r));
+  if (refusals.size && admitted.length && !opts.independent) await release(db, admitted);
+  return {
+    refusal: refusals.values().next().value as Refusal | undefined,
+    refused: (r: Rule) => refusals.get(r),
+    admitted,
+    extra: results.slice(2 * rules.length) as ResultSet[],
+  };
 }
 
-/** Rows whose window and block are both over carry no information. */
-export function expiredThrottlesStatement(db: Db, now: number, maxWindowMs: number) {
-  return db.delete(throttles).where(sql`${throttles.windowStart} + ${maxWindowMs} < ${now} AND ${throttles.blockedUntil} < ${now}`);
+/** Statements that give a reserved slot back (a success that is not a failure, or a refusal elsewhere). */
+export function releaseStatements(rules: Rule[]): InStatement[] {
+  return rules.flatMap((r) => [
+    {
+      sql: `UPDATE throttles SET count = MAX(0, count - 1),
+        blocked_until = CASE WHEN count - 1 < :limit THEN 0 ELSE blocked_until END WHERE key = :key`,
+      args: { key: r.key, limit: r.limit },
+    },
+    // A counter back at zero carries nothing: the row goes.
+    { sql: 'DELETE FROM throttles WHERE key = ? AND count = 0 AND blocked_until = 0', args: [r.key] },
+  ]);
+}
+
+export async function release(db: Db, rules: Rule[]): Promise<void> {
+  if (rules.length) await db.$client.batch(releaseStatements(rules), 'write');
+}
+
+/** Forgets keys altogether (a correct password clears the account's failures, the utility unlocks a code). */
+export function clearStatement(...keys: string[]): InStatement {
+  return { sql: `DELETE FROM throttles WHERE key IN (${keys.map(() => '?').join(', ')})`, args: keys };
 }

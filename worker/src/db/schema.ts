@@ -21,13 +21,17 @@ export const accounts = sqliteTable(
     emailBills: integer('email_bills', { mode: 'boolean' }).notNull(),
     locale: text('locale').notNull(),
     confirmedAt: integer('confirmed_at'),
+    /** Until confirmation: the consumer code proven at registration, linked when the address is confirmed. */
+    pendingConsumerCode: text('pending_consumer_code'),
+    /** Last password change or reset: e-mail-change links issued before it are refused. */
+    passwordChangedAt: integer('password_changed_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [uniqueIndex('accounts_email_uq').on(t.email), index('accounts_unconfirmed_idx').on(t.confirmedAt, t.createdAt)],
 );
 
-/** The primary key on the consumer code is what makes "one account per consumer code" hold under races. */
+/** The primary key on the consumer code is what makes "one confirmed account per consumer code" hold under races (a code is linked at confirmation). */
 export const accountConsumers = sqliteTable(
   'account_consumers',
   {

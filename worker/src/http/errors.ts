@@ -21,3 +21,7 @@ export function errorResponse(c: Context, e: ApiError): Response {
 
 export const tooManyAttempts = (retryAfter: number) =>
   new ApiError(429, 'too_many_attempts', undefined, { 'Retry-After': String(Math.max(1, retryAfter)) });
+
+/** The answer to a throttle's refusal: 423 when the consumer code is locked until the utility unlocks it, else 429. */
+export const refusedError = (r: { rule: { locks?: boolean }; retryAfter: number }) =>
+  r.rule.locks ? new ApiError(423, 'consumer_locked') : tooManyAttempts(r.retryAfter);

@@ -6,7 +6,7 @@ import { latinToCyrillic } from '../i18n/translit.ts';
 
 export type MailKind =
   | 'confirm' | 'register_attempt' | 'reset' | 'password_changed'
-  | 'email_change' | 'email_change_notice' | 'email_taken' | 'account_deleted';
+  | 'email_change' | 'email_change_notice' | 'email_changed' | 'email_taken' | 'account_deleted';
 
 interface Text {
   subject: string;
@@ -64,6 +64,11 @@ const LATN: Record<MailKind, (v: Vars) => Text> = {
     body: [`zatražena je promena e-mail adrese Vašeg naloga na ${v.email}. Promena važi tek kada se potvrdi sa nove adrese.`],
     after: [`Ako to niste bili Vi, promenite lozinku i javite nam se na ${v.support}.`],
   }),
+  email_changed: (v) => ({
+    subject: 'E-mail adresa Vašeg naloga je promenjena',
+    body: [`e-mail adresa Vašeg naloga na portalu je upravo promenjena na ${v.email}. Poruke sa portala od sada stižu na tu adresu.`],
+    after: [`Ako to niste bili Vi, odmah nam se javite na ${v.support}.`],
+  }),
   email_taken: () => ({
     subject: 'Pokušaj promene e-mail adrese',
     body: ['neko je pokušao da ovu e-mail adresu postavi za drugi nalog na portalu, a ona je već registrovana. Vaš nalog nije promenjen.'],
@@ -114,6 +119,11 @@ const EN: Record<MailKind, (v: Vars) => Text> = {
     subject: 'A change of your account\'s e-mail address was requested',
     body: [`a change of your account's e-mail address to ${v.email} was requested. It takes effect only when confirmed from the new address.`],
     after: [`If this was not you, please change your password and contact us at ${v.support}.`],
+  }),
+  email_changed: (v) => ({
+    subject: 'Your account\'s e-mail address was changed',
+    body: [`the e-mail address of your portal account has just been changed to ${v.email}. Messages from the portal now go to that address.`],
+    after: [`If this was not you, contact us at once at ${v.support}.`],
   }),
   email_taken: () => ({
     subject: 'Attempt to change an e-mail address',

@@ -1,32 +1,29 @@
 // POST /api/admin/bills and /api/admin/consumers: the billing system pushes its CSV exports.
 // Bearer ADMIN_TOKEN (constant-time compare), its own failure limit per IP, off when unset.
 import type { Context } from 'hono';
-import { ApiError, tooManyAttempts } from '../http/errors.ts';
+import { ApiError, refusedError } from '../http/errors.ts';
 import { timingSafeEqual } from '../auth/crypto.ts';
-import { blockedQuery, hitStatement, retryAfterSeconds } from '../auth/throttle.ts';
+import { release, reserve } from '../auth/throttle.ts';
 import { ImportError } from '../csv/table.ts';
+import { readBody } from '../http/body.ts';
+import { unlockConsumer } from '../consumers/unlock.ts';
 import { ingestBills } from '../bills/ingest.ts';
 import { parseConsumersCsv, upsertConsumers } from '../consumers/import.ts';
 import type { AppContext } from '../app.ts';
 import { and, eq } from 'drizzle-orm';
 import { bills } from '../db/schema.ts';
 
-const HOUR = 3600_000;
-const ADMIN_IP_FAILURES = 10;
-
 /** Bearer ADMIN_TOKEN or an error; the endpoints do not exist without one configured. */
 async function requireAdmin(ctx: AppContext, c: Context, contentType: string) {
   const { db, config } = ctx.deps;
   if (!config.adminToken) throw new ApiError(404, 'not_found');
-  const now = ctx.deps.now();
-  const rule = { key: `admin:ip:${ctx.clientIp(c)}`, limit: ADMIN_IP_FAILURES, windowMs: HOUR };
-  const retry = retryAfterSeconds(await blockedQuery(db, [rule.key], now), now);
-  if (retry) throw tooManyAttempts(retry);
+  // Counted first; a right token gives the slot back.
+  const rule = ctx.limits.admin(ctx.clientIp(c));
+  const r = await reserve(db, [rule], ctx.deps.now());
+  if (r.refusal) throw refusedError(r.refusal);
   const given = c.req.header('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
-  if (!timingSafeEqual(given, config.adminToken)) {
-    await hitStatement(db, rule, now);
-    throw new ApiError(401, 'unauthenticated', undefined, { 'WWW-Authenticate': 'Bearer' });
-  }
+  if (!timingSafeEqual(given, config.adminToken)) throw new ApiError(401, 'unauthenticated', undefined, { 'WWW-Authenticate': 'Bearer' });
+  await release(db, [rule]);
   const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
   if (type !== contentType) throw new ApiError(415, 'unsupported_media_type');
 }
@@ -71,5 +68,15 @@ export function adminImport(ctx: AppContext, what: 'bills' | 'consumers') {
       if (e instanceof ImportError) throw new ApiError(422, 'import_failed', { file: (e as Error).message.slice(0, 200) });
       throw e;
     }
+  };
+}
+
+/** POST /api/admin/consumers/unlock {consumerCode}: the utility lifts a code's PIN lock (after checking with the resident). */
+export function adminUnlockConsumer(ctx: AppContext) {
+  return async (c: Context) => {
+    await requireAdmin(ctx, c, 'application/json');
+    const input = await readBody(c, ctx.schemas.unlinkConsumer);
+    const cleared = await unlockConsumer(ctx.deps, ctx.limits, input.consumerCode);
+    return c.json({ status: 'unlocked', cleared }, 200);
   };
 }

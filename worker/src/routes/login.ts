@@ -1,56 +1,54 @@
-// POST /api/login: one Argon2 verification whether or not the e-mail is known; failures
-// are counted per e-mail (growing delays) and per IP in the database.
+// POST /api/login: one Argon2 verification whether or not the e-mail is known. The attempt is
+// counted before the password is checked (per e-mail with growing delays and per address, or on
+// the device's own counter for a browser that logged in to the account before); a success gives
+// the slots back, so at most the limit of wrong passwords is ever checked, however many arrive at once.
 import type { Context } from 'hono';
-import type { Deps } from '../ports.ts';
 import { readBody } from '../http/body.ts';
-import { ApiError, tooManyAttempts } from '../http/errors.ts';
-import { clearStatement, hitStatement, retryAfterSeconds, type Rule } from '../auth/throttle.ts';
+import { ApiError, refusedError } from '../http/errors.ts';
+import { clearStatement, releaseStatements, reserve } from '../auth/throttle.ts';
 import { ACCOUNT_COLUMNS, accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
+import { checkPassword } from '../auth/passwords.ts';
+import { setDeviceCookie, trustedDevice } from '../auth/device-cookie.ts';
 import type { AppContext } from '../app.ts';
 
 // Argon2id (m=19456, t=2, p=1) of a random secret: verified for unknown e-mails so both paths cost the same.
 export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Fr45+zrWHvDHBoOeW4Ji6A$ix9+TZIDYraUMVTOTYQEXUZ+uFbSVTRmQrQ9fSPvZa8';
 
-export function loginRules(deps: Deps, email: string, ip: string): [Rule, Rule] {
-  const l = deps.config.limits;
-  return [
-    { key: `login:email:${email}`, limit: l.loginFreeFailures, windowMs: l.loginAccountWindowMs, growing: { baseMs: 1000, maxMs: l.loginMaxDelayMs } },
-    { key: `login:ip:${ip}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs },
-  ];
-}
-
-const LOGIN_READ_SQL = `
-  SELECT (SELECT max(blocked_until) FROM throttles WHERE key IN (?, ?) AND blocked_until > ?) AS blocked_until,
-    EXISTS (SELECT 1 FROM throttles WHERE key = ?) AS failures, a.password_hash, a.confirmed_at, ${ACCOUNT_COLUMNS}
-  FROM (SELECT 1) LEFT JOIN accounts a ON a.email = ?`;
+const ACCOUNT_SQL = `SELECT a.password_hash, a.confirmed_at, ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.email = ?`;
 
 export function login(ctx: AppContext) {
-  const { deps, schemas } = ctx;
+  const { deps, schemas, limits } = ctx;
   const { db } = deps;
   return async (c: Context) => {
     const input = await readBody(c, schemas.login);
     const now = deps.now();
-    const rules = loginRules(deps, input.email, ctx.clientIp(c));
-    // One read: how long the e-mail or the IP is still blocked, and the account (if any).
-    const row = (await db.$client.execute({ sql: LOGIN_READ_SQL, args: [rules[0].key, rules[1].key, now, rules[0].key, input.email] })).rows[0];
-    const retry = retryAfterSeconds([{ blockedUntil: Number(row.blocked_until ?? 0) }], now);
-    if (retry) throw tooManyAttempts(retry);
+    const ip = ctx.clientIp(c);
+    const failureRules = limits.login(input.email, ip, await trustedDevice(c, deps, input.email));
+    // One round trip: the attempt counted under every rule, and the account (if any).
+    const r = await reserve(db, [...failureRules, limits.passwordWork(ip)], now, [{ sql: ACCOUNT_SQL, args: [input.email] }]);
+    if (r.refusal) throw refusedError(r.refusal);
+    const row = r.extra[0].rows[0];
 
-    const known = row.id !== null;
-    const ok = await deps.hasher.verify(known ? String(row.password_hash) : DUMMY_HASH, input.password);
-    if (!ok || !known) {
-      await db.batch([hitStatement(db, rules[0], now), hitStatement(db, rules[1], now)]);
-      throw new ApiError(401, 'invalid_credentials');
+    const check = await checkPassword(deps.hasher, row ? String(row.password_hash) : DUMMY_HASH, input.password);
+    if (!check.ok || !row) throw new ApiError(401, 'invalid_credentials');
+    if (row.confirmed_at === null) {
+      await db.$client.batch(releaseStatements(failureRules), 'write');
+      throw new ApiError(403, 'email_not_confirmed');
     }
-    if (row.confirmed_at === null) throw new ApiError(403, 'email_not_confirmed');
 
     const account = accountFromRow(row);
     const session = await newSession(deps, account.id, input.remember, c.req.header('user-agent'));
-    // Earlier failures for this e-mail are forgotten; usually there are none, and the session
-    // insert goes alone (a single statement needs no transaction).
-    if (Number(row.failures) === 1) await db.batch([session.stmt, clearStatement(db, rules[0].key)]);
-    else await session.stmt;
+    // The session, and the failures forgotten: the account's (or this device's) counter goes,
+    // the address gets its slot back.
+    const [accountKey, ...others] = failureRules;
+    await db.$client.batch([
+      session.insert,
+      clearStatement(accountKey.key),
+      ...releaseStatements(others),
+      ...(check.rehash ? [{ sql: 'UPDATE accounts SET password_hash = ? WHERE id = ?', args: [check.rehash, account.id] }] : []),
+    ], 'write');
     setSessionCookie(c, deps, session.token, input.remember);
+    await setDeviceCookie(c, deps, account.email);
     return c.json({ account }, 200);
   };
 }

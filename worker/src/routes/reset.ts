@@ -1,47 +1,70 @@
-// POST /api/password/reset: new password, every session revoked, a notice mailed; no login.
+// POST /api/password/reset: the new password, every other session and open link voided, the
+// account's failed logins forgotten, a notice mailed, and the resident logged in at once (an
+// attacker's failures cannot keep the owner out after a reset). Opening the reset link proves
+// the mailbox, so an unconfirmed account becomes confirmed and its pending code linked.
 import type { Context } from 'hono';
 import { eq, sql } from 'drizzle-orm';
 import { accounts, accountConsumers } from '../db/schema.ts';
 import { readBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
+import { ApiError, refusedError } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
+import { hashPassword } from '../auth/passwords.ts';
 import { peekToken, useToken } from '../auth/tokens.ts';
+import { reserve } from '../auth/throttle.ts';
+import { revokeAccountStatements } from '../auth/revocation.ts';
+import { confirmAccountStatements } from '../auth/registration.ts';
+import { ACCOUNT_COLUMNS, accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
+import { setDeviceCookie } from '../auth/device-cookie.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 import type { AppContext } from '../app.ts';
 
-export function resetPassword({ deps, schemas }: AppContext) {
+export function resetPassword(ctx: AppContext) {
+  const { deps, schemas, limits } = ctx;
   const { db } = deps;
   return async (c: Context) => {
     const input = await readBody(c, schemas.reset);
     const accountId = await peekToken(deps, input.token, 'reset');
     if (!accountId) throw new ApiError(400, 'invalid_token');
     const [account] = await db
-      .select({ name: accounts.name, email: accounts.email, locale: accounts.locale, code: accountConsumers.consumerCode })
+      .select({ name: accounts.name, email: accounts.email, locale: accounts.locale, code: accountConsumers.consumerCode, pending: accounts.pendingConsumerCode })
       .from(accounts)
       .leftJoin(accountConsumers, eq(accountConsumers.accountId, accounts.id))
       .where(eq(accounts.id, accountId))
       .limit(1);
     if (!account) throw new ApiError(400, 'invalid_token');
-    const problem = passwordProblem(input.password, { name: account.name, email: account.email, consumerCode: account.code ?? undefined });
+    const problem = passwordProblem(input.password, { name: account.name, email: account.email, consumerCode: account.code ?? account.pending ?? undefined });
     if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
 
-    const passwordHash = await deps.hasher.hash(input.password);
+    const work = await reserve(db, [limits.passwordWork(ctx.clientIp(c))], deps.now());
+    if (work.refusal) throw refusedError(work.refusal);
+    const passwordHash = await hashPassword(deps.hasher, input.password);
     const t = await useToken(deps, input.token, 'reset');
     const now = deps.now();
+    const session = await newSession(deps, accountId, false, c.req.header('user-agent'));
     const mail = enqueueStatement(deps, 'password_changed', account.email, composeMail(deps, 'password_changed', account.locale, account.name), t.guard);
     // Everything after `use` applies only if this request is the one that used the token.
-    // Opening the reset link proves the mailbox, so an unconfirmed account becomes confirmed.
-    const [used] = await db.batch([
-      t.use,
-      db.run(sql`UPDATE accounts SET password_hash = ${passwordHash}, confirmed_at = COALESCE(confirmed_at, ${now}), updated_at = ${now}
-        WHERE id = ${accountId} AND ${t.guard}`),
-      db.run(sql`DELETE FROM sessions WHERE account_id = ${accountId} AND ${t.guard}`),
-      db.run(sql`UPDATE tokens SET used_at = ${now} WHERE account_id = ${accountId} AND purpose = 'reset' AND used_at IS NULL AND ${t.guard}`),
-      mail.stmt,
-    ]);
+    let used: unknown[];
+    try {
+      [used] = await db.batch([
+        t.use,
+        db.run(sql`UPDATE accounts SET password_hash = ${passwordHash}, updated_at = ${now} WHERE id = ${accountId} AND ${t.guard}`),
+        ...confirmAccountStatements(deps, sql`${accountId}`, t.guard),
+        ...revokeAccountStatements(deps, accountId, { passwordChanged: true, guard: t.guard }),
+        db.run(sql`DELETE FROM throttles WHERE key = ${limits.loginAccountKey(account.email)} AND ${t.guard}`),
+        session.insertWhen(t.guard),
+        mail.stmt,
+      ]);
+    } catch (err) {
+      if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw new ApiError(409, 'consumer_already_registered');
+      throw err;
+    }
     if (used.length === 0) throw new ApiError(400, 'invalid_token');
     sendSoon(deps, [mail.id]);
-    return c.json({ status: 'password_reset' }, 200);
+    const [row] = (await db.$client.execute({ sql: `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ?`, args: [accountId] })).rows;
+    setSessionCookie(c, deps, session.token, false);
+    await setDeviceCookie(c, deps, account.email);
+    return c.json({ status: 'password_reset', account: accountFromRow(row) }, 200);
   };
 }

@@ -1,7 +1,7 @@
 // GET /api/me and POST /api/logout.
 import type { Context } from 'hono';
 import { ApiError } from '../http/errors.ts';
-import { clearSessionCookie, currentSession, revokeStatement, sessionToken, setSessionCookie } from '../auth/sessions.ts';
+import { clearSessionCookie, currentSession, revokeStatement, sessionToken } from '../auth/sessions.ts';
 import { sha256Hex } from '../auth/crypto.ts';
 import type { AppContext } from '../app.ts';
 
@@ -9,8 +9,6 @@ export function me({ deps }: AppContext) {
   return async (c: Context) => {
     const s = await currentSession(c, deps);
     if (!s) throw new ApiError(401, 'unauthenticated');
-    // A remembered session slides: renew the cookie's lifetime along with the server's.
-    if (s.touched && s.remember) setSessionCookie(c, deps, sessionToken(c, deps)!, true);
     return c.json({ account: s.account }, 200);
   };
 }

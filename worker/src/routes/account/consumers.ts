@@ -34,7 +34,7 @@ export function linkConsumer(ctx: AppContext) {
     const s = await requireSession(c, deps);
     const input = await readBody(c, schemas.linkConsumer);
     const now = deps.now();
-    const { linkedTo } = await proveConsumer(ctx, c, input.consumerCode, input.pin);
+    const { linkedTo } = await proveConsumer(ctx, c, input.consumerCode, input.pin, ctx.limits.account('link', s.account.id, ctx.clientIp(c)));
     if (linkedTo === s.account.id) throw new ApiError(409, 'consumer_already_linked');
     if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
     try {

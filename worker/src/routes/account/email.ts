@@ -1,6 +1,8 @@
-// POST /api/account/email {password, email}: the new address is confirmed by a link sent
-// to it (POST /api/confirm with that token), and the old address gets a notice. An address
-// that already belongs to another account gets a notice instead; the answer is the same.
+// POST /api/account/email {password, email}: the new address is confirmed by a link sent to it
+// (a button on the page posts POST /api/confirm with that token), and the old address gets a
+// notice. An address that already belongs to another account gets a notice instead; the answer
+// is the same. Counted per account and per address (verify-password.ts). Mails to the new,
+// unproven address carry no text the requester typed.
 import type { Context } from 'hono';
 import { eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema.ts';
@@ -19,7 +21,7 @@ export function changeEmail(ctx: AppContext) {
     const s = await requireSession(c, deps);
     const input = await readBody(c, schemas.changeEmail);
     const a = s.account;
-    await verifyPassword(ctx, c, a.id, a.email, input.password);
+    await verifyPassword(ctx, c, s, 'email', input.password);
     if (input.email === a.email) return c.json({ status: 'confirmation_sent' }, 202);
     const [taken] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email));
     if (taken) {
@@ -29,7 +31,7 @@ export function changeEmail(ctx: AppContext) {
       return c.json({ status: 'confirmation_sent' }, 202);
     }
     const t = await issueToken(deps, a.id, 'email', input.email);
-    const toNew = enqueueStatement(deps, 'email_change', input.email, composeMail(deps, 'email_change', a.locale, a.name, tokenLink(deps, 'confirm', t.token)));
+    const toNew = enqueueStatement(deps, 'email_change', input.email, composeMail(deps, 'email_change', a.locale, '', tokenLink(deps, 'email', t.token)));
     const toOld = enqueueStatement(deps, 'email_change_notice', a.email, composeMail(deps, 'email_change_notice', a.locale, a.name, undefined, input.email));
     await db.batch([t.voidOld, t.insert, toNew.stmt, toOld.stmt]);
     sendSoon(deps, [toNew.id, toOld.id]);

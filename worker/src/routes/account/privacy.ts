@@ -11,7 +11,7 @@ import { clearSessionCookie } from '../../auth/sessions.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { billSummary } from '../../bills/view.ts';
-import { verifyPassword } from './verify-password.ts';
+import { countAccountAction, verifyPassword } from './verify-password.ts';
 import type { AppContext } from '../../app.ts';
 
 export function listConsents({ deps }: AppContext) {
@@ -26,10 +26,12 @@ export function listConsents({ deps }: AppContext) {
   };
 }
 
-export function exportData({ deps }: AppContext) {
+export function exportData(ctx: AppContext) {
+  const { deps } = ctx;
   const { db } = deps;
   return async (c: Context) => {
     const s = await requireSession(c, deps);
+    await countAccountAction(ctx, c, s, 'export');
     const id = s.account.id;
     const codes = s.account.consumers.map((x) => x.code);
     const [[account], consentRows, sessionRows, billRows] = await db.batch([
@@ -57,7 +59,7 @@ export function deleteAccount(ctx: AppContext) {
     const s = await requireSession(c, deps);
     const input = await readBody(c, schemas.deleteAccount);
     const a = s.account;
-    await verifyPassword(ctx, c, a.id, a.email, input.password);
+    await verifyPassword(ctx, c, s, 'delete', input.password);
     const farewell = enqueueStatement(deps, 'account_deleted', a.email, composeMail(deps, 'account_deleted', a.locale, a.name));
     await db.batch([
       db.run(sql`DELETE FROM outbox WHERE to_address = ${a.email}`),
@@ -65,7 +67,7 @@ export function deleteAccount(ctx: AppContext) {
       db.run(sql`DELETE FROM tokens WHERE account_id = ${a.id}`),
       db.run(sql`DELETE FROM consents WHERE account_id = ${a.id}`),
       db.run(sql`DELETE FROM account_consumers WHERE account_id = ${a.id}`),
-      db.run(sql`DELETE FROM throttles WHERE key = ${`login:email:${a.email}`}`),
+      db.run(sql`DELETE FROM throttles WHERE key = ${ctx.limits.loginAccountKey(a.email)}`),
       db.run(sql`DELETE FROM accounts WHERE id = ${a.id}`),
       farewell.stmt,
     ]);

@@ -1,11 +1,12 @@
 // GET /api/account/sessions, POST /api/account/sessions/revoke {id}, POST /api/account/sessions/revoke-all.
 import type { Context } from 'hono';
-import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { sessions } from '../../db/schema.ts';
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { requireSession } from '../../http/require-session.ts';
 import { clearSessionCookie } from '../../auth/sessions.ts';
+import { revokeAccountStatements } from '../../auth/revocation.ts';
 import type { AppContext } from '../../app.ts';
 
 // Sessions are named by a prefix of their hash: enough to tell them apart, useless as a credential.
@@ -39,13 +40,12 @@ export function revokeSession({ deps, schemas }: AppContext) {
   };
 }
 
-/** "Log out everywhere": every session of the account, or every other one with keepCurrent. */
+/** "Log out everywhere": every session of the account (or every other one with keepCurrent) and every open link. */
 export function revokeAllSessions({ deps, schemas }: AppContext) {
   return async (c: Context) => {
     const s = await requireSession(c, deps);
     const input = await readBody(c, schemas.revokeAll);
-    const mine = eq(sessions.accountId, s.account.id);
-    await deps.db.delete(sessions).where(input.keepCurrent ? and(mine, ne(sessions.hash, s.hash)) : mine);
+    await deps.db.batch(revokeAccountStatements(deps, s.account.id, { keepSession: input.keepCurrent ? s.hash : undefined }));
     if (!input.keepCurrent) clearSessionCookie(c, deps);
     return c.body(null, 204);
   };

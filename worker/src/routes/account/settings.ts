@@ -1,11 +1,13 @@
 // POST /api/account/settings {emailBills?, locale?} and POST /api/account/password.
 import type { Context } from 'hono';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema.ts';
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { requireSession } from '../../http/require-session.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
+import { hashPassword } from '../../auth/passwords.ts';
+import { revokeAccountStatements } from '../../auth/revocation.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { verifyPassword } from './verify-password.ts';
@@ -22,7 +24,7 @@ export function updateSettings(ctx: AppContext) {
   };
 }
 
-/** Needs the current password; other sessions are revoked and a notice is mailed. */
+/** Needs the current password; every other session and open link is voided and a notice is mailed. */
 export function changePassword(ctx: AppContext) {
   const { deps, schemas } = ctx;
   const { db } = deps;
@@ -32,13 +34,12 @@ export function changePassword(ctx: AppContext) {
     const a = s.account;
     const problem = passwordProblem(input.newPassword, { name: a.name, email: a.email, consumerCode: a.consumers[0]?.code });
     if (problem) throw new ApiError(422, 'validation_failed', { newPassword: problem });
-    await verifyPassword(ctx, c, a.id, a.email, input.currentPassword);
-    const hash = await deps.hasher.hash(input.newPassword);
+    await verifyPassword(ctx, c, s, 'password', input.currentPassword);
+    const hash = await hashPassword(deps.hasher, input.newPassword);
     const mail = enqueueStatement(deps, 'password_changed', a.email, composeMail(deps, 'password_changed', a.locale, a.name));
     await db.batch([
       db.update(accounts).set({ passwordHash: hash, updatedAt: deps.now() }).where(eq(accounts.id, a.id)),
-      db.run(sql`DELETE FROM sessions WHERE account_id = ${a.id} AND hash <> ${s.hash}`),
-      db.run(sql`UPDATE tokens SET used_at = ${deps.now()} WHERE account_id = ${a.id} AND purpose = 'reset' AND used_at IS NULL`),
+      ...revokeAccountStatements(deps, a.id, { keepSession: s.hash, passwordChanged: true }),
       mail.stmt,
     ]);
     sendSoon(deps, [mail.id]);

@@ -1,0 +1,103 @@
+// The throttling policy: every rule the API enforces, with its key, limit and window. All the
+// numbers come from the configuration (config.ts, Limits); routes name a rule here, never a number.
+// Addresses are counted per IPv4 address and per IPv6 /64 (address-key.ts).
+import type { Limits } from '../config.ts';
+import type { Rule } from './throttle.ts';
+import { addressKey } from '../http/address-key.ts';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+/** "Until the utility resets it": a window no deployment outlives. */
+export const FOREVER = 100 * 365 * DAY;
+/** Keys under this prefix outlive the periodic cleanup (the total PIN cap). */
+export const PERMANENT_PREFIX = 'lock:';
+
+export type AccountAction = 'email' | 'password' | 'delete' | 'link' | 'export';
+
+export function limitsPolicy(l: Limits) {
+  return {
+    /** Wrong PINs: per code (window, day, total until unlocked) and per address. A right PIN gives the slots back. */
+    pin(code: string, ip: string): Rule[] {
+      return [
+        { key: `${PERMANENT_PREFIX}pin:${code}`, limit: l.pinTotalMaxFailures, windowMs: FOREVER, locks: true },
+        { key: `pin:day:${code}`, limit: l.pinDailyMaxFailures, windowMs: DAY },
+        { key: `pin:code:${code}`, limit: l.pinMaxFailures, windowMs: l.pinWindowMs },
+        { key: `pin:ip:${addressKey(ip)}`, limit: l.pinIpMaxFailures, windowMs: l.pinWindowMs },
+      ];
+    },
+    /** The per-code keys a right PIN (or the utility) clears. */
+    pinCodeKeys(code: string): string[] {
+      return [`${PERMANENT_PREFIX}pin:${code}`, `pin:day:${code}`, `pin:code:${code}`];
+    },
+
+    /**
+     * Wrong passwords at login. From an unknown browser: per e-mail (growing delays) and per
+     * address. From a browser that logged in to this account before (device cookie): on that
+     * browser's own counter, so failures from elsewhere do not lock the owner out.
+     */
+    login(email: string, ip: string, device?: string): Rule[] {
+      if (device) return [{ key: `login:device:${device}`, limit: l.deviceMaxFailures, windowMs: l.loginWindowMs }];
+      return [
+        { key: loginAccountKey(email), limit: l.loginFreeFailures, windowMs: l.loginAccountWindowMs, growing: { baseMs: 1000, maxMs: l.loginMaxDelayMs } },
+        { key: `login:ip:${addressKey(ip)}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs },
+      ];
+    },
+    loginAccountKey,
+
+    /** Wrong passwords re-entered inside a session, per session and per address. */
+    reverify(sessionHash: string, ip: string): Rule[] {
+      return [
+        { key: `reverify:${sessionHash.slice(0, 32)}`, limit: l.reverifyMaxFailures, windowMs: l.loginWindowMs },
+        { key: `login:ip:${addressKey(ip)}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs },
+      ];
+    },
+
+    /** Argon2 work per address, successful or not: a client with a right password cannot flood either. */
+    passwordWork(ip: string): Rule {
+      return { key: `hash:ip:${addressKey(ip)}`, limit: l.passwordWorkPerAddress, windowMs: l.loginWindowMs };
+    },
+
+    /** Reset and confirmation mails: per address asking (429), per requester and address ("already sent"), per address (silent). */
+    mailRequest(kind: 'forgot' | 'resend', email: string, ip: string) {
+      const addr = addressKey(ip);
+      return {
+        ip: { key: `${kind}:ip:${addr}`, limit: l.mailRequestsIpPerHour, windowMs: HOUR } as Rule,
+        requester: { key: `${kind}:asked:${addr}:${email}`, limit: 1, windowMs: l.mailRequesterGapMs } as Rule,
+        address: { key: `${kind}:email:${email}`, limit: l.mailRequestsPerHour, windowMs: HOUR } as Rule,
+      };
+    },
+
+    registration(ip: string): Rule {
+      return { key: `register:ip:${addressKey(ip)}`, limit: l.registrationsIpPerHour, windowMs: HOUR };
+    },
+    /** The notice to an address that already has an account, at most once per gap. */
+    registerNotice(email: string): Rule {
+      return { key: `notice:register:${email}`, limit: 1, windowMs: l.registerNoticeGapMs };
+    },
+
+    /** Account actions that mail, hash or export: per account per day and per address per hour. */
+    account(action: AccountAction, accountId: string, ip: string): Rule[] {
+      return [
+        { key: `account:${action}:${accountId}`, limit: l.accountActionsPerDay, windowMs: DAY },
+        { key: `account:ip:${addressKey(ip)}`, limit: l.accountActionsIpPerHour, windowMs: HOUR },
+      ];
+    },
+
+    /** Wrong admin tokens per address; a right one gives the slot back. */
+    admin(ip: string): Rule {
+      return { key: `admin:ip:${addressKey(ip)}`, limit: l.adminIpMaxFailures, windowMs: HOUR };
+    },
+
+    /** The longest window of the rules the cleanup may forget. */
+    longestWindowMs(): number {
+      return Math.max(DAY, l.pinWindowMs, l.loginWindowMs, l.loginAccountWindowMs, l.registerNoticeGapMs);
+    },
+  };
+}
+
+function loginAccountKey(email: string): string {
+  return `login:email:${email}`;
+}
+
+export type LimitsPolicy = ReturnType<typeof limitsPolicy>;

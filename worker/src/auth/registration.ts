@@ -1,0 +1,80 @@
+// Registration after the answer. Once the PIN is proven and the password hashed, the resident is
+// answered at once, and this work runs after the response, so neither the time taken nor the
+// state left behind tells whether the address already has an account:
+// - a new address: an unconfirmed account holding the proven code as *pending* (not linked);
+// - an address with an unconfirmed account: that registration is replaced (the latest one wins,
+//   its earlier link is void), since nobody has proven the mailbox yet;
+// - an address with a confirmed account: a notice to it, at most once per gap (limits.ts).
+// The code is linked only when the address is confirmed (confirmAccountStatements): at most one
+// confirmed account per consumer code, and the first confirmation wins.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Deps } from '../ports.ts';
+import type { RegisterInput } from '../schemas/api.ts';
+import type { LimitsPolicy } from './limits.ts';
+import { reserve } from './throttle.ts';
+import { issueToken, tokenLink } from './tokens.ts';
+import { randomId } from './crypto.ts';
+import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
+import { composeMail } from '../mail/compose.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+
+/**
+ * Confirms an account (`accountId`, an SQL expression such as a token's accountOf) and links its
+ * pending consumer code, where `guard` holds. Fails with a unique violation on
+ * account_consumers.consumer_code when another account confirmed the code first.
+ */
+export function confirmAccountStatements(deps: Deps, accountId: SQL, guard: SQL) {
+  const { db } = deps;
+  const now = deps.now();
+  return [
+    db.run(sql`INSERT INTO account_consumers (consumer_code, account_id, linked_at)
+      SELECT pending_consumer_code, id, ${now} FROM accounts WHERE id = ${accountId} AND pending_consumer_code IS NOT NULL AND ${guard}`),
+    db.run(sql`UPDATE accounts SET confirmed_at = COALESCE(confirmed_at, ${now}), pending_consumer_code = NULL, updated_at = ${now}
+      WHERE id = ${accountId} AND ${guard}`),
+  ] as const;
+}
+
+export async function completeRegistration(deps: Deps, limits: LimitsPolicy, input: RegisterInput, passwordHash: string, attempt = 0): Promise<void> {
+  const { db, config } = deps;
+  const now = deps.now();
+  const [existing] = await db.all<{ id: string; name: string; locale: string; confirmed_at: number | null }>(
+    sql`SELECT id, name, locale, confirmed_at FROM accounts WHERE email = ${input.email}`,
+  );
+
+  if (existing?.confirmed_at != null) {
+    const r = await reserve(db, [limits.registerNotice(input.email)], now);
+    if (r.refusal) return;
+    const mail = enqueueStatement(deps, 'register_attempt', input.email, composeMail(deps, 'register_attempt', existing.locale, existing.name));
+    await mail.stmt;
+    sendSoon(deps, [mail.id]);
+    return;
+  }
+
+  const id = existing?.id ?? randomId(deps.randomBytes);
+  const t = await issueToken(deps, id, 'confirm');
+  const mail = enqueueStatement(deps, 'confirm', input.email, composeMail(deps, 'confirm', input.locale, '', tokenLink(deps, 'confirm', t.token)));
+  const fields = {
+    name: input.name, passwordHash, emailBills: input.emailBills, locale: input.locale, code: input.consumerCode,
+  };
+  const account = existing
+    ? db.run(sql`UPDATE accounts SET name = ${fields.name}, password_hash = ${fields.passwordHash}, email_bills = ${fields.emailBills ? 1 : 0},
+        locale = ${fields.locale}, pending_consumer_code = ${fields.code}, created_at = ${now}, updated_at = ${now}
+        WHERE id = ${id} AND confirmed_at IS NULL`)
+    : db.run(sql`INSERT INTO accounts (id, name, email, password_hash, email_bills, locale, pending_consumer_code, created_at, updated_at)
+        VALUES (${id}, ${fields.name}, ${input.email}, ${fields.passwordHash}, ${fields.emailBills ? 1 : 0}, ${fields.locale}, ${fields.code}, ${now}, ${now})`);
+  try {
+    await db.batch([
+      account,
+      db.run(sql`INSERT INTO consents (account_id, terms_version, privacy_version, accepted_at)
+        VALUES (${id}, ${config.utility.terms.version}, ${config.utility.privacy.version}, ${now})`),
+      t.voidOld,
+      t.insert,
+      mail.stmt,
+    ]);
+  } catch (err) {
+    // Lost a race: the same address registered a moment earlier. Go round once more as that case.
+    if (attempt === 0 && isUniqueViolation(err, 'accounts.email')) return completeRegistration(deps, limits, input, passwordHash, 1);
+    throw err;
+  }
+  sendSoon(deps, [mail.id]);
+}

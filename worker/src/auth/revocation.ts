@@ -1,0 +1,28 @@
+// Account-wide revocation in one place. A password reset, a password change and "log out
+// everywhere" void everything a thief could still use: every other session, every open reset
+// and e-mail-change link, and (through password_changed_at) any e-mail-change link issued
+// before. Deleting the account removes the rows themselves (privacy.ts).
+import { sql, type SQL } from 'drizzle-orm';
+import type { Deps } from '../ports.ts';
+
+export interface Revocation {
+  /** The session that made the change and stays (password change, "everywhere but here"). */
+  keepSession?: string;
+  /** Set when the password changed: older e-mail-change links are refused from now on. */
+  passwordChanged?: boolean;
+  /** Applies the statements only inside the batch that won a race (a token's guard). */
+  guard?: SQL;
+}
+
+/** Batchable statements that void the account's sessions and open links. */
+export function revokeAccountStatements(deps: Deps, accountId: string, opts: Revocation = {}) {
+  const { db } = deps;
+  const now = deps.now();
+  const guard = opts.guard ?? sql`1`;
+  const keep = opts.keepSession ? sql`AND hash <> ${opts.keepSession}` : sql``;
+  return [
+    db.run(sql`DELETE FROM sessions WHERE account_id = ${accountId} ${keep} AND ${guard}`),
+    db.run(sql`UPDATE tokens SET used_at = ${now} WHERE account_id = ${accountId} AND purpose IN ('reset', 'email') AND used_at IS NULL AND ${guard}`),
+    ...(opts.passwordChanged ? [db.run(sql`UPDATE accounts SET password_changed_at = ${now} WHERE id = ${accountId} AND ${guard}`)] : []),
+  ] as const;
+}
