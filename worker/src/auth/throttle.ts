@@ -5,6 +5,7 @@
 // growing rule: `limit`, then one per delay). A success that should not count gives its slot back.
 import type { InStatement, ResultSet } from '@libsql/client';
 import type { Db } from '../ports.ts';
+import { toHex } from './crypto.ts';
 
 export interface Rule {
   key: string;
@@ -24,8 +25,9 @@ export interface Refusal {
 // The upsert admits (and returns a row) only while the window has room; a refused request
 // changes nothing, so hammering a full window does not push it further out.
 const RESERVE_SQL = `
-  INSERT INTO throttles (key, window_start, count, blocked_until) VALUES (:key, :now, 1, :firstBlock)
+  INSERT INTO throttles (key, window_start, count, blocked_until, nonce) VALUES (:key, :now, 1, :firstBlock, :nonce)
   ON CONFLICT(key) DO UPDATE SET
+    nonce = :nonce,
     count = CASE WHEN window_start + :win <= :now THEN 1 ELSE count + 1 END,
     blocked_until = CASE
       WHEN :growing = 0 THEN 0
@@ -38,12 +40,30 @@ const RESERVE_SQL = `
 
 const STATE_SQL = 'SELECT key, window_start, count, blocked_until FROM throttles WHERE key = ?';
 
-function reserveStatement(r: Rule, now: number): InStatement {
+function reserveStatement(r: Rule, now: number, nonce: string): InStatement {
   const g = r.growing;
   const firstBlock = g && r.limit <= 1 ? now + g.baseMs : 0;
   return {
     sql: RESERVE_SQL,
-    args: { key: r.key, now, win: r.windowMs, limit: r.limit, firstBlock, growing: g ? 1 : 0, baseMs: g?.baseMs ?? 0, maxMs: g?.maxMs ?? 0 },
+    args: { key: r.key, now, nonce, win: r.windowMs, limit: r.limit, firstBlock, growing: g ? 1 : 0, baseMs: g?.baseMs ?? 0, maxMs: g?.maxMs ?? 0 },
+  };
+}
+
+/**
+ * In the same transaction: when some rule refused (fewer rows carry this request's nonce than
+ * there are rules), the slots the others gave are handed back at once, so no parallel request
+ * ever sees a slot held by a request that was refused elsewhere (a burst on one code must not
+ * fill the total count and read as a lock).
+ */
+function giveBackStatement(rules: Rule[], nonce: string): InStatement {
+  const keys = rules.map((r) => r.key);
+  const marks = keys.map(() => '?').join(', ');
+  const limitOf = `CASE key ${rules.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  return {
+    sql: `UPDATE throttles SET count = MAX(0, count - 1), blocked_until = CASE WHEN count - 1 < ${limitOf} THEN 0 ELSE blocked_until END
+      WHERE key IN (${marks}) AND nonce = ?
+        AND (SELECT count(*) FROM throttles t WHERE t.key IN (${marks}) AND t.nonce = ?) < ?`,
+    args: [...rules.flatMap((r) => [r.key, r.limit]), ...keys, nonce, ...keys, nonce, rules.length],
   };
 }
 
@@ -56,27 +76,31 @@ function retryAfter(r: Rule, row: Record<string, unknown> | undefined, now: numb
 /**
  * Reserves one slot under every rule in one write transaction (one round trip), with `alongside`
  * statements riding in the same batch (their results are returned). When any rule refuses, the
- * slots the others gave are handed back (unless `independent`: each rule then stands alone) and
- * the first refusal is returned; `refused(rule)` tells about each one.
+ * slots the others gave are handed back in that same transaction (unless `independent`: each
+ * rule then stands alone) and the first refusal is returned; `refused(rule)` tells about each one.
  */
 export async function reserve(db: Db, rules: Rule[], now: number, alongside: InStatement[] = [], opts: { independent?: boolean } = {}) {
+  const nonce = toHex(crypto.getRandomValues(new Uint8Array(12)));
+  const together = rules.length > 1 && !opts.independent;
   const statements: InStatement[] = [
-    ...rules.map((r) => reserveStatement(r, now)),
+    ...rules.map((r) => reserveStatement(r, now, nonce)),
+    ...(together ? [giveBackStatement(rules, nonce)] : []),
     ...rules.map((r) => ({ sql: STATE_SQL, args: [r.key] })),
     ...alongside,
   ];
   const results = statements.length ? await db.$client.batch(statements, 'write') : [];
+  const stateAt = rules.length + (together ? 1 : 0);
   const refusals = new Map<Rule, Refusal>();
   rules.forEach((r, i) => {
-    if (results[i].rows.length === 0) refusals.set(r, { rule: r, retryAfter: retryAfter(r, results[rules.length + i].rows[0], now) });
+    if (results[i].rows.length === 0) refusals.set(r, { rule: r, retryAfter: retryAfter(r, results[stateAt + i].rows[0], now) });
   });
   const admitted = rules.filter((r) => !refusals.has(r));
-  if (refusals.size && admitted.length && !opts.independent) await release(db, admitted);
   return {
     refusal: refusals.values().next().value as Refusal | undefined,
     refused: (r: Rule) => refusals.get(r),
-    admitted,
-    extra: results.slice(2 * rules.length) as ResultSet[],
+    /** The rules that hold a slot for this request (none after a refusal, unless `independent`). */
+    admitted: together && refusals.size ? [] : admitted,
+    extra: results.slice(stateAt + rules.length) as ResultSet[],
   };
 }
 

@@ -95,6 +95,8 @@ export const throttles = sqliteTable(
     windowStart: integer('window_start').notNull(),
     count: integer('count').notNull(),
     blockedUntil: integer('blocked_until').notNull().default(0),
+    /** The request that last took a slot: lets its own transaction give the slot back when another rule refused it. */
+    nonce: text('nonce'),
   },
   (t) => [index('throttles_window_idx').on(t.windowStart)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE `throttles` ADD `nonce` text;
