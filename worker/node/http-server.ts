@@ -8,7 +8,9 @@
 // outbox, dev PIN and signing keys, GET /api/dev/outbox) the server listens only on loopback.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isIP } from 'node:net';
+import { isLoopbackHost } from '../src/http/loopback.ts';
+
+export { isLoopbackHost };
 import { createAdaptorServer } from '@hono/node-server';
 import { ConfigError, type Env } from '../src/config.ts';
 
@@ -62,15 +64,6 @@ export function serverLimitsFromEnv(env: Env): ServerLimits {
 }
 
 /** localhost, 127.0.0.0/8, ::1 (also bracketed, and IPv4-mapped 127.x). Other names are not resolved: refused. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
-  if (h === 'localhost') return true;
-  const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
-  if (isIP(v4) === 4) return v4.split('.')[0] === '127';
-  if (isIP(h) === 6) return /^(0{0,4}:){2,7}0{0,3}1$/.test(h) || h === '::1';
-  return false;
-}
-
 /** Why the server must not listen on `host`, or undefined when it may. */
 export function listenRefusal(host: string, production: boolean): string | undefined {
   if (production || isLoopbackHost(host)) return undefined;

@@ -13,6 +13,7 @@ import { wasmArgon2 } from './argon2.ts';
 import { boundedHasher } from '../src/auth/bounded-hasher.ts';
 import { r2Store, assetFonts } from './files.ts';
 import { countingClient } from '../src/db/round-trips.ts';
+import { isLoopbackHost } from '../src/http/loopback.ts';
 
 type Bindings = Record<string, unknown> & {
   ASSETS?: { fetch(request: Request): Promise<Response> };
@@ -51,6 +52,10 @@ const afterResponse = (work: () => Promise<unknown>) => new Promise((ok) => setT
 export default {
   async fetch(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
     const shared = baseDeps(env);
+    // Outside production (dev keys, dev mailbox) a Worker answers on loopback only (wrangler dev).
+    if (!shared.config.production && !isLoopbackHost(new URL(request.url).hostname)) {
+      return Response.json({ error: { code: 'service_unavailable' } }, { status: 503 });
+    }
     const counter = { trips: 0 };
     const db = drizzle(countingClient(client!, counter), { schema }) as unknown as Db;
     const deps: Deps = { ...shared, db, defer: (work) => ctx.waitUntil(afterResponse(work)) };
