@@ -39,10 +39,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function lastLink(kind: 'confirm' | 'reset', to: string): Promise<string> {
+// Mail links carry the token in the fragment: #potvrda= (registration), #reset= (password).
+async function lastLink(kind: 'potvrda' | 'reset', to: string): Promise<string> {
   const { mails } = await (await fetch(`${server.url}/api/dev/outbox`)).json();
-  const mail = mails.find((m: { to: string; text: string }) => m.to === to && m.text.includes(`?${kind}=`));
-  return mail.text.match(new RegExp(`^(http\\S+\\?${kind}=\\S+)$`, 'm'))[1];
+  const mail = mails.find((m: { to: string; text: string }) => m.to === to && m.text.includes(`#${kind}=`));
+  return mail.text.match(new RegExp(`^(http\\S+#${kind}=\\S+)$`, 'm'))[1];
 }
 
 async function axe(page: Page) {
@@ -114,9 +115,9 @@ describe.each([
     // Nothing is wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
-    await page.goto(await lastLink('confirm', who.email));
+    await page.goto(await lastLink('potvrda', who.email));
     await page.getByRole('heading', { name: t.confirmed }).waitFor();
-    expect(new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).hash).toBe('');
     await shot('confirmed');
 
     await page.getByRole('link', { name: t.login }).click();
@@ -175,7 +176,7 @@ describe.each([
     await page.getByLabel(t.newPassword, { exact: true }).fill('nova lozinka za rumu 7');
     await page.getByRole('button', { name: t.save }).click();
     await page.getByRole('heading', { name: t.changed }).waitFor();
-    expect(new URL(page.url()).search).toBe('');
+    expect(new URL(page.url()).hash).toBe('');
     await shot('reset');
 
     await page.getByRole('link', { name: t.login }).click();

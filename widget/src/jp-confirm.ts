@@ -77,7 +77,7 @@ export class JpConfirm extends JpView {
       ${done ? html`<p>${msg('Sada se možete ulogovati na portal.')}</p>` : statusLine(this.status)}
       ${this.retry ? this.button(this.forEmail ? msg('Potvrdite novu e-mail adresu') : msg('Pokušajte ponovo')) : nothing}
       ${this.result === 'failed' ? this.renderNext() : nothing}
-      <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`;
+      ${this.result === 'ask' ? nothing : html`<p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`}`;
   }
 
   private renderAsk() {

@@ -18,17 +18,17 @@ export class JpRegister extends JpView {
   static properties = { ...JpView.properties, sentTo: { state: true }, help: { state: true } };
   static styles = [JpView.styles, registerStyles, helpStyles];
   declare sentTo: string;
-  /** The last answer sends the resident to the utility: its contact is shown. */
-  declare help: boolean;
+  /** The code of the last answer when it sends the resident to the utility (its contact is shown). */
+  declare help: string;
 
   constructor() {
     super();
     this.sentTo = '';
-    this.help = false;
+    this.help = '';
   }
 
   private describe = (f: Parameters<typeof helpText>[0]) => {
-    this.help = needsContact(f, true);
+    this.help = needsContact(f, true) ? f.code : '';
     return helpText(f, true);
   };
 
@@ -40,7 +40,7 @@ export class JpRegister extends JpView {
       consumerCode: v.text('consumer-code'), pin: v.text('pin'),
       emailBills: v.checked('email-bills'), acceptTerms: v.checked('accept-terms') || undefined, locale: getLocale(),
     };
-    this.help = false;
+    this.help = '';
     const value = await this.valid(schema, input);
     if (!value) return;
     await this.submit(async () => {
@@ -87,6 +87,10 @@ export class JpRegister extends JpView {
         })}
         ${statusLine(this.status)}
         ${this.help ? contactCard() : nothing}
+        ${this.help === 'consumer_already_registered'
+          ? html`<p class="jp-row"><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
+              <a href="#zaboravljena-lozinka" @click=${this.navigate('forgot')}>${msg('Zaboravili ste lozinku?')}</a></p>`
+          : nothing}
         <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Registracija')}</button>
       </form>
       <details class="jp-help"><summary>${msg('Kratko uputstvo za registraciju')}</summary>

@@ -1,0 +1,174 @@
+// Where a resident gets stuck, in real Chromium against the real server at 360 px, in sr-Latn
+// and sr-Cyrl: a consumer code locked after too many wrong PINs and a code someone else already
+// registered show the utility's contact; "a link was already sent a moment ago"; a new e-mail
+// address is confirmed only by its button (the #nova-adresa= link alone changes nothing); the
+// token leaves the address bar. Screenshots in test-results/e2e/help-*.png.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer } from './server.ts';
+import utility from '../../worker/utility.json' with { type: 'json' };
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = resolve(ROOT, 'test-results/e2e');
+const WIDTH = 360;
+const PASSWORD = 'sunce nad sremom 42';
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  // Three wrong PINs in total lock a code here (20 by default), before the 15-minute limit.
+  server = await startServer({ env: { PIN_TOTAL_MAX_FAILURES: '3' } });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function link(fragment: 'potvrda' | 'reset' | 'nova-adresa', to: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const { mails } = await (await fetch(`${server.url}/api/dev/outbox`)).json();
+    const mail = mails.find((m: { to: string; text: string }) => m.to === to && m.text.includes(`#${fragment}=`));
+    if (mail) return mail.text.match(new RegExp(`^(http\\S+#${fragment}=[\\w-]+)$`, 'm'))[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no #${fragment}= link for ${to}`);
+}
+
+async function axe(page: Page) {
+  await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(async () => (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }));
+  return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
+}
+
+const T = {
+  'sr-Latn': {
+    heading: 'Prijava', create: 'Kreirajte nalog', name: 'Ime i prezime', email: 'E-mail adresa', password: 'Lozinka', code: 'Šifra potrošača',
+    pin: 'PIN', terms: /Prihvatam/, register: 'Registracija', check: 'Proverite e-mail', confirmed: 'Registracija je potvrđena', login: 'Ulogujte se',
+    info: 'Vaše informacije', forgot: 'Zaboravili ste lozinku?', send: 'Pošaljite link', newEmail: 'Nova e-mail adresa', changeEmail: 'Promenite adresu',
+    ask: 'Potvrda nove e-mail adrese', confirmEmail: 'Potvrdite novu e-mail adresu', emailConfirmed: 'Nova e-mail adresa je potvrđena',
+    locked: 'zaključana', taken: 'Ako ne znate ko je registrovao nalog', recently: 'već poslali pre nekoliko trenutaka', address: 'Ruma, Glavna 1', phone: 'Telefon',
+  },
+  'sr-Cyrl': {
+    heading: 'Пријава', create: 'Креирајте налог', name: 'Име и презиме', email: 'Е-маил адреса', password: 'Лозинка', code: 'Шифра потрошача',
+    pin: 'ПИН', terms: /Прихватам/, register: 'Регистрација', check: 'Проверите е-маил', confirmed: 'Регистрација је потврђена', login: 'Улогујте се',
+    info: 'Ваше информације', forgot: 'Заборавили сте лозинку?', send: 'Пошаљите линк', newEmail: 'Нова е-маил адреса', changeEmail: 'Промените адресу',
+    ask: 'Потврда нове е-маил адресе', confirmEmail: 'Потврдите нову е-маил адресу', emailConfirmed: 'Нова е-маил адреса је потврђена',
+    locked: 'закључана', taken: 'Ако не знате ко је регистровао налог', recently: 'већ послали пре неколико тренутака', address: 'Рума, Главна 1', phone: 'Телефон',
+  },
+} as const;
+
+describe.each([
+  ['sr-Latn', { locked: '104522', code: '104523', pin: '1168', email: 'jelena@example.com', other: "o'brien@example.com", next: 'jelena+nova@example.com' }],
+  ['sr-Cyrl', { locked: '104524', code: '104527', pin: '6640', email: 'snezana@example.com', other: 'ana+racuni@example.com', next: 'snezana.nova@example.com' }],
+] as const)('stuck, and what to do next, in %s at 360 px', (locale, who) => {
+  it('shows the contact, says "already sent", confirms a new address only by its button', async () => {
+    const t = T[locale];
+    const context = await browser.newContext({ viewport: { width: WIDTH, height: 780 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      const apiAnswer = m.text().startsWith('Failed to load resource') && m.location().url.includes('/api/');
+      if (m.type() === 'error' && !apiAnswer) errors.push(m.text());
+    });
+    const shot = (name: string) => page.screenshot({ path: `${SHOTS}/help-${locale}-${name}.png`, fullPage: true });
+    const noSideways = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    const alert = () => page.locator('jp-portal .jp-status[role=alert]');
+    const fillRegistration = async (email: string, code: string, pin: string) => {
+      await page.getByLabel(t.name, { exact: true }).fill('Ana Marković');
+      await page.getByLabel(t.email, { exact: true }).fill(email);
+      await page.getByLabel(t.password, { exact: true }).fill(PASSWORD);
+      await page.getByLabel(t.code, { exact: true }).fill(code);
+      await page.getByLabel(t.pin, { exact: true }).fill(pin);
+      await page.getByLabel(t.terms).check();
+      await page.getByRole('button', { name: t.register }).click();
+    };
+
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Prijava' }).waitFor();
+    if (locale === 'sr-Cyrl') await page.getByRole('button', { name: 'Ћирилица' }).click();
+    await page.getByRole('heading', { name: t.heading }).waitFor();
+
+    // Wrong PINs until the code locks: the utility's contact, from its configuration.
+    await page.getByRole('link', { name: t.create }).click();
+    for (const pin of ['0001', '0002', '0003', '0004']) {
+      await fillRegistration('neko@example.com', who.locked, pin);
+      await expect.poll(() => alert().textContent()).toMatch(pin === '0004' ? t.locked : /PIN|ПИН/);
+    }
+    const card = page.locator('jp-portal .jp-contact');
+    await expect.poll(() => card.textContent()).toContain(t.address);
+    expect(await card.textContent()).toContain(utility.contact.phone);
+    expect(await card.getByRole('link', { name: utility.contact.phone }).getAttribute('href')).toBe(`tel:${utility.contact.tel}`);
+    expect(await axe(page)).toEqual([]);
+    await noSideways();
+    await shot('01-locked');
+
+    // Too many attempts (the 15-minute limit, answered here by a stand-in): when, and whom to ask.
+    await page.route('**/api/register', (r) => r.fulfill({ status: 429, headers: { 'retry-after': '900', 'content-type': 'application/json' }, body: '{"error":{"code":"too_many_attempts"}}' }));
+    await page.getByRole('button', { name: t.register }).click();
+    await expect.poll(() => alert().textContent()).toMatch(/15 min|15 мин/);
+    expect(await card.isVisible()).toBe(true);
+    await shot('02-too-many');
+    await page.unroute('**/api/register');
+
+    // Registered and confirmed (the link's token is in the fragment and leaves the address bar).
+    await fillRegistration(who.email, who.code, who.pin);
+    await page.getByRole('heading', { name: t.check }).waitFor();
+    await page.goto(await link('potvrda', who.email));
+    await page.getByRole('heading', { name: t.confirmed }).waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+
+    // The same code again, from someone who does not know the account exists.
+    await page.getByRole('link', { name: t.login }).click();
+    await page.getByRole('link', { name: t.create }).click();
+    await fillRegistration(who.other, who.code, who.pin);
+    await expect.poll(() => alert().textContent()).toContain(t.taken);
+    expect(await card.textContent()).toContain(utility.contact.email);
+    expect(await page.getByRole('link', { name: t.forgot }).isVisible()).toBe(true);
+    await noSideways();
+    await shot('03-already-registered');
+
+    // A reset link asked for twice: the second time, "already sent a moment ago".
+    await page.getByRole('link', { name: t.login }).first().click();
+    await page.getByRole('link', { name: t.forgot }).click();
+    await page.getByLabel(t.email, { exact: true }).fill(who.email);
+    await page.getByRole('button', { name: t.send }).click();
+    await expect.poll(() => page.locator('jp-portal .jp-status.jp-good').textContent()).not.toBe('');
+    await page.getByRole('button', { name: t.send }).click();
+    await expect.poll(() => page.locator('jp-portal .jp-status.jp-good').textContent()).toContain(t.recently);
+    await shot('04-recently-sent');
+
+    // A new e-mail address: the link alone changes nothing, the button does.
+    await page.goto(server.url);
+    await page.getByLabel(t.email, { exact: true }).fill(who.email);
+    await page.getByLabel(t.password, { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: t.login }).click();
+    await page.getByRole('heading', { name: t.info }).waitFor();
+    await page.getByLabel(t.newEmail, { exact: true }).fill(who.next);
+    await page.locator('form', { has: page.getByLabel(t.newEmail, { exact: true }) }).getByLabel(t.password, { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: t.changeEmail }).click();
+    await page.goto(await link('nova-adresa', who.next));
+    await page.getByRole('heading', { name: t.ask }).waitFor();
+    expect(new URL(page.url()).hash).toBe('');
+    await page.waitForTimeout(300);
+    const me = async () => (await (await context.request.get(`${server.url}/api/me`)).json()).account?.email;
+    expect(await me()).toBe(who.email);
+    expect(await axe(page)).toEqual([]);
+    await noSideways();
+    await shot('05-email-ask');
+    await page.getByRole('button', { name: t.confirmEmail }).click();
+    await page.getByRole('heading', { name: t.emailConfirmed }).waitFor();
+    await expect.poll(me).toBe(who.next);
+    await shot('06-email-confirmed');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
