@@ -74,14 +74,19 @@ async function api(method: string, path: string, body?: unknown, cookie?: string
     body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null, cookie: res.headers.get('set-cookie')?.split(';')[0], headers: res.headers };
+  // A login also sets the device cookie (jp_device): take the session's own line.
+  const session = res.headers.getSetCookie().find((l) => /^(__Host-)?jp_session=/.test(l));
+  return { status: res.status, body: text ? JSON.parse(text) : null, cookie: session?.split(';')[0], headers: res.headers };
 }
 
+/** Mail links carry the token in the fragment (#potvrda=, #reset=); registration mails arrive just after the 202. */
 async function link(kind: 'confirm' | 'reset', to: string) {
-  for (let i = 0; i < 20; i++) {
+  const name = { confirm: 'potvrda', reset: 'reset' }[kind];
+  const pattern = new RegExp(`^http\\S*#${name}=([A-Za-z0-9_-]+)$`, 'm');
+  for (let i = 0; i < 50; i++) {
     const { body } = await api('GET', '/api/dev/outbox');
-    const mail = body.mails.find((m: { to: string; text: string }) => m.to === to && m.text.includes(`?${kind}=`));
-    if (mail) return new URL(mail.text.match(new RegExp(`^(http\\S+\\?${kind}=\\S+)$`, 'm'))[1]).searchParams.get(kind)!;
+    const token = body.mails.map((m: { to: string; text: string }) => (m.to === to ? m.text.match(pattern)?.[1] : undefined)).find(Boolean);
+    if (token) return token as string;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`no ${kind} mail for ${to}`);
