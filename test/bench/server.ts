@@ -11,7 +11,7 @@ export async function startBenchServer() {
   let token: string | undefined;
   for (let i = 0; i < 50 && !token; i++) {
     const { mails } = await (await fetch(`${url}/api/dev/outbox`)).json();
-    token = mails.find((m: { text: string }) => m.text.includes('?confirm='))?.text.match(/confirm=([\w-]+)/)?.[1];
+    token = mails.find((m: { text: string }) => m.text.includes('#potvrda='))?.text.match(/#potvrda=([\w-]+)/)?.[1];
     if (!token) await new Promise((r) => setTimeout(r, 100));
   }
   await post('/api/confirm', { token });
