@@ -65,12 +65,17 @@ describe('abuse limits', () => {
     expect(t[429]).toBe(100 - limits.pinIpMaxFailures);
     expect(await throttleCount(`pin:ip:${ip}`)).toBe(limits.pinIpMaxFailures);
     // The address is locked for every code, the right PIN of a free one included; others are not.
+    // (This session has also spent its account's daily code links, so another resident links.)
     const right = { consumerCode: '104523', pin: '1168' };
     const fromAttacker = await h.call('POST', '/api/account/consumers/link', right, { cookie: residentCookie, ip });
-    const fromElsewhere = await h.call('POST', '/api/account/consumers/link', right, { cookie: residentCookie, ip: fresh() });
-    expect([fromAttacker.status, fromElsewhere.status]).toEqual([429, 201]);
+    const sameSession = await h.call('POST', '/api/account/consumers/link', right, { cookie: residentCookie, ip: fresh() });
+    const other = (await h.call('POST', '/api/login', { email: accounts[29], password: GOOD_PASSWORD }, { ip: fresh() })).cookie!;
+    const fromElsewhere = await h.call('POST', '/api/account/consumers/link', right, { cookie: other, ip: fresh() });
+    expect([fromAttacker.status, sameSession.status, fromElsewhere.status]).toEqual([429, 429, 201]);
+    expect(await throttleCount(`account:link:${(await h.call('GET', '/api/me', undefined, { cookie: residentCookie })).body.account.id}`)).toBe(limits.accountActionsPerDay);
     console.log(`abuse PIN (one IP → 100 codes): 100 attempts, ${t[400]} checked (400), ${t[429]} refused (429); ` +
-      `a right PIN from that IP ${fromAttacker.status}, from another IP ${fromElsewhere.status}`);
+      `a right PIN from that IP ${fromAttacker.status}, from the same session elsewhere ${sameSession.status} (${limits.accountActionsPerDay} code links a day), ` +
+      `from another resident elsewhere ${fromElsewhere.status}`);
   });
 
   it('credential stuffing from one address across 30 accounts and 10 unknown e-mails: stops at 50, refusals cost no Argon2', async () => {
@@ -129,7 +134,7 @@ describe('abuse limits', () => {
       `delays in s: ${delays.join(',')}; longest ${Math.max(...delays)} s of the ${limits.loginMaxDelayMs / 1000} s cap`);
   });
 
-  it('reset-mail flooding: 3 mails per address per hour, 20 requests per IP, answers alike for unknown e-mails', async () => {
+  it('reset-mail flooding: 5 mails per address per hour, 20 requests per IP, answers alike for unknown e-mails', async () => {
     const target = accounts[2];
     const replies: Reply[] = [];
     for (let i = 0; i < 100; i++) replies.push(await h.call('POST', '/api/password/forgot', { email: target }, { ip: fresh() }));

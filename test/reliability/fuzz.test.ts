@@ -16,7 +16,9 @@ let cookie: string;
 let billIds: string[];
 
 beforeAll(async () => {
-  h = await makeHarness({ env: { ADMIN_TOKEN } });
+  // One session links 60 codes in the billing-data property: above the per-account daily limit of
+  // account actions, which the abuse files test; here it would only hide the property under 429s.
+  h = await makeHarness({ env: { ADMIN_TOKEN, ACCOUNT_ACTIONS_PER_DAY: '1000' } });
   await seedDemoBills(h.deps, join(ROOT, 'demo/bills.csv'));
   cookie = (await h.call('POST', '/api/login', await confirmedAccount(h))).cookie!;
   billIds = (await h.call('GET', '/api/bills', undefined, { cookie })).body.bills.map((b: { id: string }) => b.id);
@@ -129,6 +131,7 @@ describe('fuzz', () => {
     expect((await adminCsv('/api/admin/consumers', csv)).status).toBe(200);
     const problems: string[] = [];
     let accepted = 0, refused = 0;
+    const mailShape = new Map<string, string>();
     const name = fc.oneof(hostileString, fc.constantFrom('<img src=x onerror=alert(1)>', "Robert'); DROP TABLE accounts;--", 'Ana \u202Eanavoj\u202C'));
     // The address schema admits only [\w+-.] before the @, so most parts are plain and a few hostile (those must be refused).
     const localPart = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('Milica.J', 'a+tag', 'x--y', 'UPPER_case') }, fc.constantFrom("o'brien", 'a+<b>', '%00', 'a/../b'));
@@ -143,10 +146,13 @@ describe('fuzz', () => {
       // The schema trims names and lower-cases addresses; nothing else may change them.
       const stored = (await h.deps.db.$client.execute({ sql: 'SELECT name FROM accounts WHERE email = ?', args: [email.toLowerCase()] })).rows[0];
       if (stored?.name !== sentName.trim()) problems.push(`${where}: stored as ${JSON.stringify(stored?.name)}`);
+      // The address is not proven yet: the confirmation mail carries nothing the sender typed, so
+      // apart from its token it is the same mail whatever the name (one per locale).
       const mail = (await h.outbox()).find((m) => m.to === email.toLowerCase());
-      if (!mail?.text.includes(sentName.trim())) problems.push(`${where}: the confirmation text lacks the name`);
-      if (/[<&"]/.test(sentName) && mail?.html.includes(sentName.trim())) problems.push(`${where}: the name is not escaped in the HTML mail`);
       const token = await h.linkFrom('confirm', email.toLowerCase());
+      const shape = JSON.stringify([mail?.subject, mail?.text, mail?.html]).replaceAll(token, 'TOKEN').replaceAll(email.toLowerCase(), 'EMAIL');
+      const first = mailShape.get(locale) ?? (mailShape.set(locale, shape), shape);
+      if (shape !== first) problems.push(`${where}: the confirmation mail depends on the name`);
       await h.call('POST', '/api/confirm', { token });
       const me = await h.call('GET', '/api/me', undefined, { cookie: (await h.call('POST', '/api/login', { email, password: GOOD_PASSWORD })).cookie });
       if (me.body?.account?.name !== stored?.name) problems.push(`${where}: /api/me says ${JSON.stringify(me.body)}`);
