@@ -106,3 +106,22 @@ describe('<jp-confirm purpose="email"> failures', () => {
     expect(el.querySelector('h2')!.textContent).to.equal('Registracija je potvrđena');
   });
 });
+
+describe('<jp-reset-password> when the reset logs in', () => {
+  beforeEach(() => setLocale('sr-Latn'));
+
+  it('says so and goes on to the account with one button (login event)', async () => {
+    const account = { id: 'a1', name: 'Milica Jovanović', email: 'milica@example.com', emailBills: true, locale: 'sr-Latn', consumers: [] };
+    answer({ 'POST /api/password/reset': () => ({ status: 200, body: { status: 'password_reset', account } }) });
+    const el = await mount(html`<jp-reset-password token=${TOKEN}></jp-reset-password>`);
+    el.querySelector<HTMLInputElement>('input[type=password]')!.value = 'nova lozinka za rumu';
+    el.querySelector('form')!.requestSubmit();
+    await frames(5);
+    expect(el.querySelector('h2')!.textContent).to.equal('Lozinka je promenjena');
+    expect(el.textContent).to.contain('Ulogovani ste novom lozinkom');
+    const login = oneEvent(el, 'login');
+    [...el.querySelectorAll('button')].find((b) => b.textContent === 'Otvorite svoj nalog')!.click();
+    expect((await login).detail.account.email).to.equal('milica@example.com');
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+});

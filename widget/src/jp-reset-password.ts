@@ -1,10 +1,12 @@
-// <jp-reset-password token="…">: sets a new password with the link from the mail.
+// <jp-reset-password token="…">: sets a new password with the link from the mail. The server
+// logs the resident in with it (and logs out every other device): "Otvorite svoj nalog" goes on.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { JpView } from './view.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { resetSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
+import type { Account } from './api.js';
 
 const schema = resetSchema(schemaOptions);
 
@@ -12,6 +14,8 @@ export class JpResetPassword extends JpView {
   static properties = { ...JpView.properties, token: { type: String }, done: { state: true } };
   declare token: string;
   declare done: boolean;
+  /** The account the reset logged in to (a server that does not log in answers without it). */
+  private account?: Account;
 
   constructor() {
     super();
@@ -27,8 +31,9 @@ export class JpResetPassword extends JpView {
       return;
     }
     await this.submit(async () => {
-      await this.call('POST', '/api/password/reset', value);
+      const r = await this.call<{ account?: Account }>('POST', '/api/password/reset', value);
       this.fields = {};
+      this.account = r?.account;
       this.done = true;
       this.emit('password-reset', {});
       await this.updateComplete;
@@ -37,6 +42,11 @@ export class JpResetPassword extends JpView {
   }
 
   render() {
+    if (this.done && this.account) {
+      return html`<h2 tabindex="-1">${msg('Lozinka je promenjena')}</h2>
+        <p>${msg('Ulogovani ste novom lozinkom. Zbog bezbednosti odjavljeni ste sa svih drugih uređaja.')}</p>
+        <p><button type="button" @click=${() => this.emit('login', { account: this.account })}>${msg('Otvorite svoj nalog')}</button></p>`;
+    }
     if (this.done) {
       return html`<h2 tabindex="-1">${msg('Lozinka je promenjena')}</h2>
         <p>${msg('Zbog bezbednosti odjavljeni ste sa svih uređaja. Ulogujte se novom lozinkom.')}</p>
