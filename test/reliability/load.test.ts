@@ -3,7 +3,7 @@
 // account and its mail, every reset request for a real address has its mail, no mail twice.
 // Open loop: requests start on schedule whatever the server's pace, as real residents do.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { api, count, drained, duplicates, emailOf, importConsumers, makeResident, percentile, registration, startRig, type Rig } from './portal.ts';
+import { api, count, drained, duplicates, emailOf, importConsumers, linkToken, makeResident, percentile, registration, startRig, waitFor, type Rig } from './portal.ts';
 
 const SECONDS = Number(process.env.RELIABILITY_LOAD_S || 60);
 const RATE = 20; // requests per second
@@ -72,14 +72,18 @@ it(`keeps working under ${RATE} mixed requests/s for ${SECONDS} s: no 5xx, nothi
     inFlight.push(send(n));
   }
   await Promise.all(inFlight);
+  // A registration's account and mail are written just after its 202 (auth/registration.ts):
+  // wait (bounded) for them to be queued before waiting for the outbox to drain.
+  const confirmQueued = () => count(rig.db, `SELECT count(*) FROM outbox WHERE kind = 'confirm' AND to_address IN (${registered.map(() => '?').join(',') || "''"})`, registered);
+  await waitFor('the accepted registrations to be written', async () => (await confirmQueued()) >= registered.length, 15_000).catch(() => undefined);
   await drained(rig.db);
 
   const all = Object.values(latencies).flat();
   const summary = Object.fromEntries(Object.entries(latencies).map(([k, xs]) => [k, `n=${xs.length} p50=${percentile(xs, 50).toFixed(0)}ms p99=${percentile(xs, 99).toFixed(0)}ms`]));
   const fiveXX = [...statuses].filter(([k]) => / 5\d\d$/.test(k)).reduce((n, [, v]) => n + v, 0);
   const newMails = rig.mail.accepted.slice(mailsBefore);
-  const confirmMails = new Set(newMails.filter((m) => m.text.includes('confirm=')).map((m) => m.to));
-  const resetMails = newMails.filter((m) => m.text.includes('reset=')).length;
+  const confirmMails = new Set(newMails.filter((m) => linkToken(m.text, 'confirm')).map((m) => m.to));
+  const resetMails = newMails.filter((m) => linkToken(m.text, 'reset')).length;
   const accounts = await count(rig.db, `SELECT count(*) FROM accounts WHERE email IN (${registered.map(() => '?').join(',') || "''"})`, registered);
   const lostRegistrations = registered.length - accounts;
   const lostMails = registered.filter((e) => !confirmMails.has(e)).length + (knownForgots - resetMails);

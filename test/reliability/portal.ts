@@ -41,13 +41,28 @@ let ipCounter = 0;
 /** A different client address for every request (10.x.y.z), as behind a proxy. */
 export const nextIp = () => { ipCounter++; return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`; };
 
-export async function api(url: string, method: string, path: string, body?: unknown, cookie?: string) {
-  const headers: Record<string, string> = { 'x-forwarded-for': nextIp() };
+export interface ApiReply { status: number; text: string; cookie?: string; device?: string; retryAfter: string | null }
+
+/** `ip`: the client address the server is told (X-Forwarded-For, trusted); a fresh one when absent. */
+export async function api(url: string, method: string, path: string, body?: unknown, cookie?: string, ip = nextIp()): Promise<ApiReply> {
+  const headers: Record<string, string> = { 'x-forwarded-for': ip };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (cookie) headers.cookie = cookie;
   const res = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
-  return { status: res.status, text, cookie: res.headers.get('set-cookie')?.split(';')[0], retryAfter: res.headers.get('retry-after') };
+  const lines = res.headers.getSetCookie();
+  // A login sets two cookies: the session and the device cookie (auth/device-cookie.ts).
+  const pick = (name: string) => lines.find((l) => new RegExp(`^(__Host-)?${name}=`).test(l))?.split(';')[0];
+  return { status: res.status, text, cookie: pick('jp_session'), device: pick('jp_device'), retryAfter: res.headers.get('retry-after') };
+}
+
+/** Mail links carry the token in the fragment (#potvrda=, #reset=, #nova-adresa=). */
+const LINK_NAMES = { confirm: 'potvrda', reset: 'reset', email: 'nova-adresa' } as const;
+export type LinkKind = keyof typeof LINK_NAMES;
+
+/** The token of a `kind` link in a mail's text, or undefined. */
+export function linkToken(text: string, kind: LinkKind): string | undefined {
+  return text.match(new RegExp(`^http\\S*#${LINK_NAMES[kind]}=([A-Za-z0-9_-]+)$`, 'm'))?.[1];
 }
 
 const consumerOf = (i: number) => ({ code: String(9_000_000 + i), pin: String(1000 + (i * 7919) % 9000), name: `Potrošač ${i}` });
@@ -83,8 +98,8 @@ export async function makeResident(rig: Rig, i: number): Promise<string> {
   const url = rig.server.url;
   const reg = await api(url, 'POST', '/api/register', registration(i));
   if (reg.status !== 202) throw new Error(`register ${i}: ${reg.status} ${reg.text}`);
-  const mail = await waitFor(`confirm mail for ${i}`, async () => rig.mail.accepted.find((m) => m.to === emailOf(i) && m.text.includes('confirm=')));
-  const token = mail.text.match(/confirm=([\w-]+)/)![1];
+  // The account and its mail are made just after the 202 (auth/registration.ts): wait for the mail.
+  const token = await waitFor(`confirm mail for ${i}`, async () => rig.mail.accepted.map((m) => m.to === emailOf(i) && linkToken(m.text, 'confirm')).find(Boolean));
   const confirmed = await api(url, 'POST', '/api/confirm', { token });
   if (confirmed.status !== 200) throw new Error(`confirm ${i}: ${confirmed.status} ${confirmed.text}`);
   const login = await api(url, 'POST', '/api/login', { email: emailOf(i), password: PASSWORD });

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { model97CheckDigits } from '../../worker/src/bills/ips-qr.ts';
-import { ADMIN_TOKEN, PASSWORD, api, startRig, waitFor, type Rig } from './portal.ts';
+import { ADMIN_TOKEN, PASSWORD, api, linkToken, startRig, waitFor, type Rig } from './portal.ts';
 
 const EVIL = {
   name: '<img src=x onerror="window.__xss=1">Ana',
@@ -31,8 +31,8 @@ beforeAll(async () => {
   expect(await res.json()).toMatchObject({ imported: 1, errors: [] });
   const reg = await api(rig.server.url, 'POST', '/api/register', { name: EVIL.name, email: EMAIL, password: PASSWORD, consumerCode: CODE, pin: PIN, acceptTerms: true });
   expect(reg.status, reg.text).toBe(202);
-  const mail = await waitFor('the confirmation mail', async () => rig.mail.accepted.find((m) => m.to === EMAIL));
-  expect((await api(rig.server.url, 'POST', '/api/confirm', { token: mail.text.match(/confirm=([\w-]+)/)![1] })).status).toBe(200);
+  const token = await waitFor('the confirmation mail', async () => rig.mail.accepted.map((m) => m.to === EMAIL && linkToken(m.text, 'confirm')).find(Boolean));
+  expect((await api(rig.server.url, 'POST', '/api/confirm', { token })).status).toBe(200);
   browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 });
 afterAll(async () => {
