@@ -81,7 +81,7 @@ describe('mail links in the address', () => {
   });
 });
 
-describe('<jp-confirm purpose="email"> failures', () => {
+describe('<jp-confirm> failures', () => {
   beforeEach(() => setLocale('sr-Latn'));
 
   it('a link older than the last password change: says so and what to do instead', async () => {
@@ -93,6 +93,16 @@ describe('<jp-confirm purpose="email"> failures', () => {
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Link nije ispravan, već je iskorišćen ili je istekao.');
     expect(el.textContent).to.contain('zatražite promenu ponovo u podešavanjima');
     expect(el.querySelector('button')).to.equal(null);
+  });
+
+  it('an expired registration link says what to do and links the registration', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 400, body: { error: { code: 'invalid_token' } } }) });
+    const el = await mount(html`<jp-confirm token=${TOKEN}></jp-confirm>`);
+    await frames(5);
+    expect(el.textContent).to.contain('Ako ste registraciju već potvrdili, samo se ulogujte.');
+    const asked = oneEvent(el, 'jp-navigate');
+    el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.click();
+    expect((await asked).detail.view).to.equal('register');
   });
 
   it('a failed request on the way can be tried again', async () => {

@@ -94,9 +94,9 @@ export class JpConfirm extends JpView {
   private renderNext() {
     if (this.failure === 'contact') return contactCard();
     if (this.failure !== 'invalid_token') return nothing;
-    return html`<p>${this.forEmail
-      ? msg('Ako i dalje želite novu adresu, ulogujte se i zatražite promenu ponovo u podešavanjima naloga.')
-      : msg('Ako ste registraciju već potvrdili, samo se ulogujte. Ako niste, registrujte se ponovo i otvorite novi link.')}</p>`;
+    if (this.forEmail) return html`<p>${msg('Ako i dalje želite novu adresu, ulogujte se i zatražite promenu ponovo u podešavanjima naloga.')}</p>`;
+    return html`<p>${msg('Ako ste registraciju već potvrdili, samo se ulogujte. Ako niste, registrujte se ponovo i otvorite novi link.')}</p>
+      <p><a href="#registracija" @click=${this.navigate('register')}>${msg('Kreirajte nalog')}</a></p>`;
   }
 }
 
