@@ -98,3 +98,25 @@ describe('e-mail bills', () => {
     expect((await h.call('POST', '/api/email-bills/unsubscribe', { token })).status).toBe(200);
   });
 });
+
+describe('the bill mail greeting', () => {
+  it('adds the name after transliteration: a one-letter or empty name leaves no Latin and splits no digraph', async () => {
+    const { renderBillMail } = await import('../../../worker/src/bills/bill-mail.ts');
+    const { strayLatin } = await import('../../../worker/src/i18n/translit.ts');
+    const h = await makeHarness();
+    try {
+      const parsed = parseBillsCsv(readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'), '^[0-9]{4,10}$');
+      await upsertBills(h.deps.db, parsed.rows, h.clock.now, () => String(Math.random()));
+      const [bill] = await h.deps.db.query.bills.findMany({ limit: 1 });
+      for (const name of ['a', '']) {
+        const mail = await renderBillMail(h.deps, bill as never, { id: 'x', name, locale: 'sr-Cyrl' }, { name: 'Milica', address: 'Glavna 12' });
+        const first = mail.text.split('\n')[0];
+        expect(first).toBe(name ? `Поштовани/а ${name},` : 'Поштовани/а,');
+        expect(strayLatin(mail.text.split('\n').slice(1, 3).join('\n'))).toEqual([]);
+        expect(mail.text).not.toMatch(/[нл]ј/);
+      }
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -7,7 +7,7 @@ import type { Locale } from '../schemas/api.ts';
 import { LOCALES } from '../schemas/api.ts';
 import { latinToCyrillic } from '../i18n/translit.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
-import { esc, type RenderedMail } from '../mail/templates.ts';
+import { esc, GREETING, type RenderedMail } from '../mail/templates.ts';
 import { paymentSlip, billDetail } from './view.ts';
 import { billPdf } from './pdf.ts';
 import { qrPng } from './qr-image.ts';
@@ -24,20 +24,18 @@ const money = (rsd: number, locale: Locale) =>
     : `${rsd.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ${locale === 'sr-Cyrl' ? 'дин.' : 'din.'}`;
 const date = (iso: string) => iso.split('-').reverse().join('.') + '.';
 
-interface Labels { subject: string; greeting: string; intro: string; amount: string; due: string; payee: string; account: string; reference: string; purpose: string; scan: string; open: string; stop: string }
+interface Labels { subject: string; intro: string; amount: string; due: string; payee: string; account: string; reference: string; purpose: string; scan: string; open: string; stop: string }
 
-const LATN = (name: string, period: string, utility: string): Labels => ({
+const LATN = (period: string, utility: string): Labels => ({
   subject: `Račun za ${period} — ${utility}`,
-  greeting: `Poštovani/a ${name},`,
   intro: `stigao je Vaš račun za period ${period}.`,
   amount: 'Iznos', due: 'Rok plaćanja', payee: 'Primalac', account: 'Račun primaoca', reference: 'Model i poziv na broj', purpose: 'Svrha',
   scan: 'Račun možete platiti skeniranjem IPS QR koda iz priloga u aplikaciji Vaše banke.',
   open: 'Sve račune možete videti na portalu:',
   stop: 'Ako ne želite više da primate račune e-mailom, odjavite se ovde:',
 });
-const EN = (name: string, period: string, utility: string): Labels => ({
+const EN = (period: string, utility: string): Labels => ({
   subject: `Your bill for ${period} — ${utility}`,
-  greeting: `Dear ${name},`,
   intro: `your bill for ${period} has arrived.`,
   amount: 'Amount', due: 'Due date', payee: 'Payee', account: 'Payee account', reference: 'Model and reference', purpose: 'Purpose',
   scan: 'You can pay it by scanning the attached IPS QR code in your bank\'s app.',
@@ -45,12 +43,12 @@ const EN = (name: string, period: string, utility: string): Labels => ({
   stop: 'To stop receiving bills by e-mail, unsubscribe here:',
 });
 
-function labels(locale: Locale, name: string, period: string, utility: string): Labels {
-  if (locale === 'en') return EN(name, period, utility);
-  const l = LATN(name, period, utility);
-  if (locale === 'sr-Latn') return l;
-  const cyr = (s: string) => latinToCyrillic(s.replaceAll(name, '\u0000')).replaceAll('\u0000', name);
-  return Object.fromEntries(Object.entries(l).map(([k, v]) => [k, cyr(v)])) as unknown as Labels;
+// The resident's name is not part of the labels: GREETING adds it after transliteration.
+function labels(locale: Locale, name: string, period: string, utility: string): Labels & { greeting: string } {
+  if (locale === 'en') return { ...EN(period, utility), greeting: GREETING.en(name) };
+  const l = LATN(period, utility);
+  if (locale === 'sr-Latn') return { ...l, greeting: GREETING['sr-Latn'](name) };
+  return { ...(Object.fromEntries(Object.entries(l).map(([k, v]) => [k, latinToCyrillic(v)])) as unknown as Labels), greeting: GREETING['sr-Cyrl'](name) };
 }
 
 export async function renderBillMail(deps: Deps, bill: Bill, account: { id: string; name: string; locale: string }, consumer: { name: string; address: string }): Promise<RenderedMail> {

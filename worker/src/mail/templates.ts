@@ -151,7 +151,8 @@ const TO_UNPROVEN_ADDRESS: ReadonlySet<MailKind> = new Set(['confirm', 'email_ch
 
 // The name is the resident's own spelling, kept in every script, so it is added after the
 // transliteration, never passed through it.
-const GREETING: Record<Locale, (name: string) => string> = {
+/** The salutation, with the name added after transliteration (a name is never transliterated, and an empty one leaves a neutral greeting). */
+export const GREETING: Record<Locale, (name: string) => string> = {
   'sr-Latn': (n) => (n ? `Poštovani/a ${n},` : 'Poštovani/a,'),
   'sr-Cyrl': (n) => `${latinToCyrillic('Poštovani/a')}${n ? ` ${n}` : ''},`,
   en: (n) => (n ? `Dear ${n},` : 'Hello,'),
