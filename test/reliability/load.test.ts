@@ -47,7 +47,7 @@ it(`keeps working under ${RATE} mixed requests/s for ${SECONDS} s: no 5xx, nothi
         res = await api(url, 'POST', '/api/register', registration(i));
         if (res.status === 202) registered.push(emailOf(i));
       } else {
-        // Every other one for a resident (at most three each per hour, the documented limit), the rest for nobody.
+        // Every other one for a resident (three each in the hour, under the per-address limit of five), the rest for nobody.
         const forgots = knownForgots + unknownForgots;
         const known = forgots % 2 === 0 && knownForgots < RESIDENTS * 3;
         const email = known ? emailOf(knownForgots++ % RESIDENTS) : `nikoga${unknownForgots++}@example.com`;
