@@ -1,6 +1,9 @@
 // Abuse limits (worker/src/config.ts `limits`), attacked the way an attacker would: PIN
 // guessing, credential stuffing and mail flooding, from one address and from many. Each test
 // prints what got through and asserts the documented limit, the 429 answer and its cost.
+// One request at a time, in process, with a test clock; the same limits under bursts of 100
+// parallel requests against the real Node server are in abuse-parallel.test.ts, and the attacks
+// across flows (e-mail-change takeover, lock-out) in abuse-sequences.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHarness, confirmedAccount, registration, GOOD_PASSWORD, type Harness, type Reply } from '../worker/harness.ts';
 import { ADMIN_TOKEN, createAccounts, fresh, tally, mailsTo } from './abuse-setup.ts';
