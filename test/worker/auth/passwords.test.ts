@@ -55,6 +55,9 @@ describe('bounded Argon2', () => {
     expect(answers.every((r) => r.status === 401 || r.status === 503)).toBe(true);
     expect(answers.filter((r) => r.status === 401).length).toBeGreaterThanOrEqual(10);
     const busy = answers.find((r) => r.status === 503);
+    // A refusal by the queue decided nothing: it is not counted as a failure anywhere.
+    const failures = (await h.deps.db.$client.execute("SELECT sum(count) AS n FROM throttles WHERE key LIKE 'login:email:%'")).rows[0].n;
+    expect(Number(failures)).toBe(answers.filter((r) => r.status === 401).length);
     expect(busy?.body).toEqual({ error: { code: 'service_unavailable' } });
     expect(busy?.headers.get('retry-after')).toBe('1');
   });

@@ -143,6 +143,15 @@ describe('reset and resend mails', () => {
     expect((await h.call('POST', '/api/password/forgot', { email: 'niko@example.com' }, { ip: '198.51.100.50' })).body).toEqual({ status: 'recently_sent' });
   });
 
+  it('"recently_sent" answers do not spend the address\'s own count (one client cannot use it up)', async () => {
+    const a = await confirmedAccount(h);
+    await Promise.all(Array.from({ length: 100 }, () => h.call('POST', '/api/password/forgot', { email: a.email }, { ip: '192.0.2.44' })));
+    const [row] = (await h.deps.db.$client.execute({ sql: 'SELECT count FROM throttles WHERE key = ?', args: [`forgot:email:${a.email}`] })).rows;
+    expect(Number(row.count)).toBe(1);
+    for (let i = 0; i < 4; i++) await h.call('POST', '/api/password/forgot', { email: a.email }, { ip: `198.51.100.${i}` });
+    expect((await h.outbox()).filter((m) => m.kind === 'reset')).toHaveLength(5);
+  });
+
   it('still reach the owner whose browser logged in before, whatever strangers asked for', async () => {
     const a = await confirmedAccount(h);
     const owner = await h.call('POST', '/api/login', a);

@@ -10,7 +10,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
 import type { RegisterInput } from '../schemas/api.ts';
-import type { LimitsPolicy } from './limits.ts';
+import { limitsPolicy } from './limits.ts';
+import { workDone, type Work } from '../work/pending.ts';
 import { reserve } from './throttle.ts';
 import { issueToken, tokenLink } from './tokens.ts';
 import { randomId } from './crypto.ts';
@@ -34,8 +35,19 @@ export function confirmAccountStatements(deps: Deps, accountId: SQL, guard: SQL)
   ] as const;
 }
 
-export async function completeRegistration(deps: Deps, limits: LimitsPolicy, input: RegisterInput, passwordHash: string, attempt = 0): Promise<void> {
+/** What a registration leaves for after the answer: never the password or the PIN, only the hash. */
+export interface RegistrationWork {
+  name: string; email: string; emailBills: boolean; locale: string; consumerCode: string; passwordHash: string;
+}
+
+export function registrationWork(input: RegisterInput, passwordHash: string): RegistrationWork {
+  return { name: input.name, email: input.email, emailBills: input.emailBills, locale: input.locale, consumerCode: input.consumerCode, passwordHash };
+}
+
+export async function completeRegistration(deps: Deps, work: Work<RegistrationWork>, attempt = 0): Promise<void> {
   const { db, config } = deps;
+  const input = work.payload;
+  const limits = limitsPolicy(config.limits);
   const now = deps.now();
   const [existing] = await db.all<{ id: string; name: string; locale: string; confirmed_at: number | null }>(
     sql`SELECT id, name, locale, confirmed_at FROM accounts WHERE email = ${input.email}`,
@@ -43,9 +55,12 @@ export async function completeRegistration(deps: Deps, limits: LimitsPolicy, inp
 
   if (existing?.confirmed_at != null) {
     const r = await reserve(db, [limits.registerNotice(input.email)], now);
-    if (r.refusal) return;
+    if (r.refusal) {
+      await workDone(deps, work.id);
+      return;
+    }
     const mail = enqueueStatement(deps, 'register_attempt', input.email, composeMail(deps, 'register_attempt', existing.locale, existing.name));
-    await mail.stmt;
+    await db.batch([mail.stmt, workDone(deps, work.id)]);
     sendSoon(deps, [mail.id]);
     return;
   }
@@ -53,15 +68,12 @@ export async function completeRegistration(deps: Deps, limits: LimitsPolicy, inp
   const id = existing?.id ?? randomId(deps.randomBytes);
   const t = await issueToken(deps, id, 'confirm');
   const mail = enqueueStatement(deps, 'confirm', input.email, composeMail(deps, 'confirm', input.locale, '', tokenLink(deps, 'confirm', t.token)));
-  const fields = {
-    name: input.name, passwordHash, emailBills: input.emailBills, locale: input.locale, code: input.consumerCode,
-  };
   const account = existing
-    ? db.run(sql`UPDATE accounts SET name = ${fields.name}, password_hash = ${fields.passwordHash}, email_bills = ${fields.emailBills ? 1 : 0},
-        locale = ${fields.locale}, pending_consumer_code = ${fields.code}, created_at = ${now}, updated_at = ${now}
+    ? db.run(sql`UPDATE accounts SET name = ${input.name}, password_hash = ${input.passwordHash}, email_bills = ${input.emailBills ? 1 : 0},
+        locale = ${input.locale}, pending_consumer_code = ${input.consumerCode}, created_at = ${now}, updated_at = ${now}
         WHERE id = ${id} AND confirmed_at IS NULL`)
     : db.run(sql`INSERT INTO accounts (id, name, email, password_hash, email_bills, locale, pending_consumer_code, created_at, updated_at)
-        VALUES (${id}, ${fields.name}, ${input.email}, ${fields.passwordHash}, ${fields.emailBills ? 1 : 0}, ${fields.locale}, ${fields.code}, ${now}, ${now})`);
+        VALUES (${id}, ${input.name}, ${input.email}, ${input.passwordHash}, ${input.emailBills ? 1 : 0}, ${input.locale}, ${input.consumerCode}, ${now}, ${now})`);
   try {
     await db.batch([
       account,
@@ -70,10 +82,11 @@ export async function completeRegistration(deps: Deps, limits: LimitsPolicy, inp
       t.voidOld,
       t.insert,
       mail.stmt,
+      workDone(deps, work.id),
     ]);
   } catch (err) {
     // Lost a race: the same address registered a moment earlier. Go round once more as that case.
-    if (attempt === 0 && isUniqueViolation(err, 'accounts.email')) return completeRegistration(deps, limits, input, passwordHash, 1);
+    if (attempt === 0 && isUniqueViolation(err, 'accounts.email')) return completeRegistration(deps, work, 1);
     throw err;
   }
   sendSoon(deps, [mail.id]);

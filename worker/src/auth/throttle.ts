@@ -125,3 +125,13 @@ export async function release(db: Db, rules: Rule[]): Promise<void> {
 export function clearStatement(...keys: string[]): InStatement {
   return { sql: `DELETE FROM throttles WHERE key IN (${keys.map(() => '?').join(', ')})`, args: keys };
 }
+
+/** Runs `work` holding the slots; when it throws (a busy hasher's 503, a lost database), the slots are given back: no answer was decided. */
+export async function holding<T>(db: Db, rules: Rule[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    await release(db, rules).catch(() => undefined);
+    throw e;
+  }
+}

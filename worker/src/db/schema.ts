@@ -164,3 +164,22 @@ export const billMails = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.billId, t.accountId] })],
 );
+
+/**
+ * Work a request promised before it was done (a registration, a reset or confirmation mail): the
+ * row is written before the answer, the work runs right after it and deletes the row in the
+ * same transaction as its own writes; the periodic job retries rows whose lease ran out.
+ * `payload` is JSON and never holds a password or a PIN in clear.
+ */
+export const pendingWork = sqliteTable(
+  'pending_work',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    payload: text('payload').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    runAfter: integer('run_after').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('pending_work_due_idx').on(t.runAfter)],
+);

@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import { readBody } from '../http/body.ts';
 import { ApiError, refusedError } from '../http/errors.ts';
-import { clearStatement, releaseStatements, reserve } from '../auth/throttle.ts';
+import { clearStatement, holding, releaseStatements, reserve } from '../auth/throttle.ts';
 import { ACCOUNT_COLUMNS, accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
 import { checkPassword } from '../auth/passwords.ts';
 import { setDeviceCookie, trustedDevice } from '../auth/device-cookie.ts';
@@ -25,11 +25,12 @@ export function login(ctx: AppContext) {
     const ip = ctx.clientIp(c);
     const failureRules = limits.login(input.email, ip, await trustedDevice(c, deps, input.email));
     // One round trip: the attempt counted under every rule, and the account (if any).
-    const r = await reserve(db, [...failureRules, limits.passwordWork(ip)], now, [{ sql: ACCOUNT_SQL, args: [input.email] }]);
+    const rules = [...failureRules, limits.passwordWork(ip)];
+    const r = await reserve(db, rules, now, [{ sql: ACCOUNT_SQL, args: [input.email] }]);
     if (r.refusal) throw refusedError(r.refusal);
     const row = r.extra[0].rows[0];
 
-    const check = await checkPassword(deps.hasher, row ? String(row.password_hash) : DUMMY_HASH, input.password);
+    const check = await holding(db, rules, () => checkPassword(deps.hasher, row ? String(row.password_hash) : DUMMY_HASH, input.password));
     if (!check.ok || !row) throw new ApiError(401, 'invalid_credentials');
     if (row.confirmed_at === null) {
       await db.$client.batch(releaseStatements(failureRules), 'write');

@@ -1,6 +1,7 @@
 // POST /api/register: the consumer code + PIN proven (counted first, limits.ts), the password
 // checked and hashed, then the same 202 for every address; the account, the token and the mail
-// are written after the response (auth/registration.ts), so nothing the requester can observe
+// are written after the response (auth/registration.ts, from a pending_work row written before
+// it, so a crash loses nothing), and nothing the requester can observe
 // tells whether the address already has an account. A code linked to a confirmed account
 // answers 409, but only to someone who has just proven its PIN.
 import type { Context } from 'hono';
@@ -9,7 +10,10 @@ import { ApiError } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { proveConsumer } from '../auth/consumer-pin.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { completeRegistration } from '../auth/registration.ts';
+import { holding } from '../auth/throttle.ts';
+import { registrationWork } from '../auth/registration.ts';
+import { pendingWorkStatement, runSoon } from '../work/pending.ts';
+import { WORK_HANDLERS } from '../work/handlers.ts';
 import type { AppContext } from '../app.ts';
 
 export function register(ctx: AppContext) {
@@ -20,11 +24,16 @@ export function register(ctx: AppContext) {
     if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
 
     const ip = ctx.clientIp(c);
-    const { linkedTo } = await proveConsumer(ctx, c, input.consumerCode, input.pin, [limits.registration(ip), limits.passwordWork(ip)]);
+    const counted = [limits.registration(ip), limits.passwordWork(ip)];
+    const { linkedTo } = await proveConsumer(ctx, c, input.consumerCode, input.pin, counted);
     if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
     // Hashed before answering on every path (the bounded hasher may answer 503 here, visibly).
-    const passwordHash = await hashPassword(deps.hasher, input.password);
-    deps.defer(() => completeRegistration(deps, limits, input, passwordHash));
+    const passwordHash = await holding(deps.db, counted, () => hashPassword(deps.hasher, input.password));
+    // The promise is written before the answer (it survives a crash or a failed run), the work
+    // itself runs after it.
+    const work = pendingWorkStatement(deps, 'register', registrationWork(input, passwordHash));
+    await deps.db.$client.execute(work.stmt);
+    runSoon(deps, WORK_HANDLERS, work.id);
     return c.json({ status: 'confirmation_sent' }, 202);
   };
 }

@@ -10,7 +10,7 @@ import { ApiError, refusedError } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { peekToken, useToken } from '../auth/tokens.ts';
-import { reserve } from '../auth/throttle.ts';
+import { holding, reserve } from '../auth/throttle.ts';
 import { revokeAccountStatements } from '../auth/revocation.ts';
 import { confirmAccountStatements } from '../auth/registration.ts';
 import { ACCOUNT_COLUMNS, accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
@@ -37,9 +37,10 @@ export function resetPassword(ctx: AppContext) {
     const problem = passwordProblem(input.password, { name: account.name, email: account.email, consumerCode: account.code ?? account.pending ?? undefined });
     if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
 
-    const work = await reserve(db, [limits.passwordWork(ctx.clientIp(c))], deps.now());
-    if (work.refusal) throw refusedError(work.refusal);
-    const passwordHash = await hashPassword(deps.hasher, input.password);
+    const work = [limits.passwordWork(ctx.clientIp(c))];
+    const r = await reserve(db, work, deps.now());
+    if (r.refusal) throw refusedError(r.refusal);
+    const passwordHash = await holding(db, work, () => hashPassword(deps.hasher, input.password));
     const t = await useToken(deps, input.token, 'reset');
     const now = deps.now();
     const session = await newSession(deps, accountId, false, c.req.header('user-agent'));

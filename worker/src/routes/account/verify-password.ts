@@ -4,7 +4,7 @@
 // side door for guessing and a right password cannot be replayed to flood Argon2.
 import type { Context } from 'hono';
 import { ApiError, refusedError } from '../../http/errors.ts';
-import { releaseStatements, reserve } from '../../auth/throttle.ts';
+import { holding, releaseStatements, reserve } from '../../auth/throttle.ts';
 import { checkPassword } from '../../auth/passwords.ts';
 import type { AccountAction } from '../../auth/limits.ts';
 import type { CurrentSession } from '../../auth/sessions.ts';
@@ -14,12 +14,13 @@ export async function verifyPassword(ctx: AppContext, c: Context, s: CurrentSess
   const { db } = ctx.deps;
   const ip = ctx.clientIp(c);
   const attempt = ctx.limits.reverify(s.hash, ip);
-  const r = await reserve(db, [...ctx.limits.account(action, s.account.id, ip), ...attempt, ctx.limits.passwordWork(ip)], ctx.deps.now(), [
+  const rules = [...ctx.limits.account(action, s.account.id, ip), ...attempt, ctx.limits.passwordWork(ip)];
+  const r = await reserve(db, rules, ctx.deps.now(), [
     { sql: 'SELECT password_hash FROM accounts WHERE id = ?', args: [s.account.id] },
   ]);
   if (r.refusal) throw refusedError(r.refusal);
   const row = r.extra[0].rows[0];
-  const check = row ? await checkPassword(ctx.deps.hasher, String(row.password_hash), password) : { ok: false };
+  const check = row ? await holding(db, rules, () => checkPassword(ctx.deps.hasher, String(row.password_hash), password)) : { ok: false };
   if (!check.ok) throw new ApiError(403, 'wrong_password', { password: 'wrong_password' });
   await db.$client.batch(releaseStatements(attempt), 'write');
 }
