@@ -34,14 +34,14 @@ describe('pending work', () => {
   it('a run that failed is retried after its lease, and two runners at once do it once', async () => {
     const execute = h.deps.db.$client.execute.bind(h.deps.db.$client);
     let failOnce = true;
-    (h.deps.db.$client as unknown as { execute: typeof execute }).execute = ((stmt: Parameters<typeof execute>[0]) => {
+    (h.deps.db.$client as unknown as { execute: (stmt: string | { sql: string }) => unknown }).execute = ((stmt: string | { sql: string }) => {
       const text = typeof stmt === 'string' ? stmt : stmt.sql;
       if (failOnce && /FROM accounts WHERE email/.test(text)) {
         failOnce = false;
         throw new Error('SQLITE_BUSY: database is locked');
       }
-      return execute(stmt);
-    }) as typeof execute;
+      return execute(stmt as Parameters<typeof execute>[0]);
+    });
     expect((await h.call('POST', '/api/password/forgot', { email: 'niko@example.com' })).status).toBe(202);
     expect((await h.call('POST', '/api/register', registration())).status).toBe(202);
     expect(await count('accounts')).toBe(0);
