@@ -222,7 +222,8 @@ describe('parallel abuse', () => {
     const busy = countOf(replies, 503, 'service_unavailable');
     const refused = countOf(replies, 429, 'too_many_attempts');
     expect(ok + busy + refused, tallyText(tallyOf(replies))).toBe(N);
-    expect(ok + busy).toBeLessThanOrEqual(L.registrationsIpPerHour);
+    // A 503 from the Argon2 queue decided nothing and gives its slot back: only answered registrations count.
+    expect(ok).toBeLessThanOrEqual(L.registrationsIpPerHour);
     const emails = Array.from({ length: N }, (_, k) => registration(100 + k).email);
     const inList = emails.map(() => '?').join(',');
     const accounts = await settled(() => scalar(rig, `SELECT count(*) FROM accounts WHERE email IN (${inList})`, emails));

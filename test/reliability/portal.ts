@@ -16,7 +16,7 @@ export interface Rig { server: PortalServer; mail: FakeMailChannels; db: Client;
 export function rigEnv(mail: FakeMailChannels): Record<string, string> {
   return {
     MAIL_TRANSPORT: 'mailchannels', MAILCHANNELS_URL: mail.url, MAILCHANNELS_API_KEY: API_KEY,
-    MAIL_TIMEOUT_MS: '1000', MAIL_RETRY_BASE_S: '1', JOBS_INTERVAL_S: '1',
+    MAIL_TIMEOUT_MS: '1000', MAIL_RETRY_BASE_S: '1', JOBS_INTERVAL_S: '1', WORK_LEASE_S: '2',
     // Many residents behind one proxy: each request names its own client address.
     TRUST_PROXY: 'true', ADMIN_TOKEN, SEED_DEMO: 'false',
   };
@@ -113,6 +113,8 @@ export async function count(db: Client, sql: string, args: (string | number)[] =
 
 /** Waits until the outbox holds nothing left to send. */
 export async function drained(db: Client, timeoutMs = 60_000) {
+  // Work promised before a kill first (it may put more mail in the outbox), then the outbox.
+  await waitFor('pending work to be done', async () => (await count(db, 'SELECT count(*) FROM pending_work')) === 0, timeoutMs);
   await waitFor('the outbox to drain', async () => (await count(db, "SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')")) === 0, timeoutMs);
 }
 

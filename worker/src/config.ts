@@ -64,6 +64,8 @@ export interface Config {
   /** First retry delay of a failed mail; each further one doubles (capped at 6 h). */
   mailRetryBaseMs: number;
   mailTimeoutMs: number;
+  /** How long a run of pending work holds its row before the periodic job may take it over. */
+  workLeaseMs: number;
   confirmTtlMs: number;
   resetTtlMs: number;
   /** Absolute session lifetimes: use does not extend them. */
@@ -124,6 +126,7 @@ export function loadConfig(env: Env): Config {
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1),
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_S', 30, 1) * 1000,
     mailTimeoutMs: int(env, 'MAIL_TIMEOUT_MS', 10_000, 100),
+    workLeaseMs: int(env, 'WORK_LEASE_S', 30, 1) * 1000,
     confirmTtlMs: 48 * HOUR,
     resetTtlMs: HOUR,
     sessionBrowserMs: 12 * HOUR,

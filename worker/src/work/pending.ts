@@ -7,7 +7,6 @@ import { sql } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
 import { randomId } from '../auth/crypto.ts';
 
-const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 8;
 
 export interface Work<P> {
@@ -40,7 +39,7 @@ async function runOne(deps: Deps, handlers: Record<string, Handler>, id: string)
   const now = deps.now();
   const claimed = await deps.db.$client.execute({
     sql: 'UPDATE pending_work SET run_after = ?, attempts = attempts + 1 WHERE id = ? AND run_after <= ? RETURNING kind, payload, attempts',
-    args: [now + LEASE_MS, id, now],
+    args: [now + deps.config.workLeaseMs, id, now],
   });
   const row = claimed.rows[0];
   if (!row) return;
