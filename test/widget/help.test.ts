@@ -1,4 +1,4 @@
-// The answers that send a resident to the utility show its contact (from worker/utility.json);
+// The answers that send a resident to the utility show its contact (from config/utility.json);
 // "a link was already sent a moment ago"; the words for the newer codes; the login form never
 // shows the contact.
 import { expect, html, fixture as mount, nextFrame } from '@open-wc/testing';
@@ -7,7 +7,7 @@ import '../../widget/src/jp-register.ts';
 import '../../widget/src/jp-forgot-password.ts';
 import '../../widget/src/jp-confirm.ts';
 import '../../widget/src/jp-settings.ts';
-import utility from '../../worker/utility.json' with { type: 'json' };
+import utility from '../../config/utility.json' with { type: 'json' };
 import { setLocale } from '../../widget/src/localize.ts';
 import { answer, calls, axeViolations } from './helpers.ts';
 

@@ -3,7 +3,7 @@
 // a translation, or Latin letters remain in the Cyrillic text (outside URLs and placeholders).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { latinToCyrillic, strayLatin } from '../../worker/src/i18n/translit.ts';
+import { latinToCyrillic, strayLatin } from '../../contract/translit.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const check = process.argv.includes('--check');

@@ -1,5 +1,5 @@
 // Help for a resident who is stuck: the utility's contact (phone, e-mail, address and office
-// hours, all from worker/utility.json, never written here) and the words for the answers about
+// hours, all from config/utility.json, never written here) and the words for the answers about
 // consumer codes, addresses and links that the login form never gets. Imported by the views
 // that can get them (registration, confirmation, forgotten password, account, settings), so it
 // is a chunk of its own that never loads on the way to the login form.

@@ -13,7 +13,7 @@ export const { getLocale, setLocale } = configureLocalization({
   // transliteration of configured names (the utility's), which Latin and English never need.
   loadLocale: async (locale) => {
     if (locale !== 'sr-Cyrl') return import('./generated/locales/en.js');
-    const [messages, translit] = await Promise.all([import('./generated/locales/sr-Cyrl.js'), import('../../worker/src/i18n/translit.ts')]);
+    const [messages, translit] = await Promise.all([import('./generated/locales/sr-Cyrl.js'), import('../../contract/translit.ts')]);
     toCyrillic = translit.latinToCyrillic;
     return messages;
   },

@@ -1,8 +1,8 @@
 // The design tokens as `var(--jp-x, default)`. The defaults live in the fallback, not in a
 // declaration on the element, so a value set on any ancestor (or the element) wins by
-// inheritance. Colours default to the utility's own (worker/utility.json).
+// inheritance. Colours default to the utility's own (config/utility.json).
 import { unsafeCSS } from 'lit';
-import utility from '../../worker/utility.json' with { type: 'json' };
+import utility from '../../config/utility.json' with { type: 'json' };
 
 const token = (name: string, fallback: string) => unsafeCSS(`var(--jp-${name}, ${fallback})`);
 

@@ -1,5 +1,5 @@
-// The utility's own settings (worker/utility.json): name, formats, page links, colours.
-import utility from '../../worker/utility.json' with { type: 'json' };
+// The utility's own settings (config/utility.json): name, formats, page links, colours.
+import utility from '../../config/utility.json' with { type: 'json' };
 import { inScript } from './localize.js';
 
 export { utility };

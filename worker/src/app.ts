@@ -4,7 +4,7 @@ import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from './ports.ts';
-import { makeSchemas, type Schemas } from './schemas/api.ts';
+import { makeSchemas, type Schemas } from '../../contract/schemas.ts';
 import { ApiError, errorResponse } from './http/errors.ts';
 import { isDbUnavailable } from './db/errors.ts';
 import { limitsPolicy, type LimitsPolicy } from './auth/limits.ts';

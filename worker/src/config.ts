@@ -1,6 +1,6 @@
 // Configuration from environment variables (process.env on Node, bindings on Workers).
 // Pure: no Node APIs. Dev defaults work out of the box; production refuses them.
-import utility from '../utility.json' with { type: 'json' };
+import utility from '../../config/utility.json' with { type: 'json' };
 
 export type Env = Record<string, string | undefined>;
 

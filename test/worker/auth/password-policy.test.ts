@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { passwordProblem, isCommonPassword } from '../../../worker/src/auth/password-policy.ts';
-import { commonPasswordCheck, foldPassword } from '../../../worker/src/schemas/common-passwords.ts';
-import { makeSchemas, validate } from '../../../worker/src/schemas/api.ts';
+import { commonPasswordCheck, foldPassword } from '../../../contract/common-passwords.ts';
+import { makeSchemas, validate } from '../../../contract/schemas.ts';
 
 describe('password policy', () => {
   it.each(['123qweasdzxc', 'qwertyuiop12', 'Password2024!', '!!dragon1234', 'zzzzzzzzzzzz', 'abcabcabcabc'])('calls %s common', (p) => {

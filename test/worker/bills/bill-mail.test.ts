@@ -8,7 +8,7 @@ import { ingestBills } from '../../../worker/src/bills/ingest.ts';
 import { parseBillsCsv, upsertBills } from '../../../worker/src/bills/import.ts';
 import { runJobs } from '../../../worker/src/jobs.ts';
 import { randomId } from '../../../worker/src/auth/crypto.ts';
-import { strayLatin } from '../../../worker/src/i18n/translit.ts';
+import { strayLatin } from '../../../contract/translit.ts';
 import { ipsQrProblems } from '../../../worker/src/bills/ips-qr.ts';
 
 let h: Harness;
@@ -102,7 +102,7 @@ describe('e-mail bills', () => {
 describe('the bill mail greeting', () => {
   it('adds the name after transliteration: a one-letter or empty name leaves no Latin and splits no digraph', async () => {
     const { renderBillMail } = await import('../../../worker/src/bills/bill-mail.ts');
-    const { strayLatin } = await import('../../../worker/src/i18n/translit.ts');
+    const { strayLatin } = await import('../../../contract/translit.ts');
     const h = await makeHarness();
     try {
       const parsed = parseBillsCsv(readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'), '^[0-9]{4,10}$');

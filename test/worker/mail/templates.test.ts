@@ -6,7 +6,7 @@ import { renderMail, type MailKind } from '../../../worker/src/mail/templates.ts
 import { composeMail } from '../../../worker/src/mail/compose.ts';
 import { tokenLink } from '../../../worker/src/auth/tokens.ts';
 import { loadConfig } from '../../../worker/src/config.ts';
-import { strayLatin } from '../../../worker/src/i18n/translit.ts';
+import { strayLatin } from '../../../contract/translit.ts';
 import type { Deps } from '../../../worker/src/ports.ts';
 
 const PHISH = 'HITNO: dug 18.340 din, isključenje vode sutra. Platite na https://zla.example/';

@@ -3,7 +3,7 @@
 // by the one schema the widget uses too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, registration, confirmedAccount, type Harness } from '../harness.ts';
-import { validate, resendSchema } from '../../../worker/src/schemas/api.ts';
+import { validate, resendSchema } from '../../../contract/schemas.ts';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness(); });

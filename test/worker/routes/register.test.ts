@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, registration, confirmedAccount, DEMO, type Harness } from '../harness.ts';
-import { strayLatin } from '../../../worker/src/i18n/translit.ts';
+import { strayLatin } from '../../../contract/translit.ts';
 
 let h: Harness;
 beforeEach(async () => { h = await makeHarness(); });

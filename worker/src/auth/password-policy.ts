@@ -1,8 +1,8 @@
 // Server-side password rules beyond length (the shared schema checks length and the Serbian list):
 // no composition rules, but no common/breached passwords and nothing personal. The common check is
-// the shared Serbian one (schemas/common-passwords.ts) plus zxcvbn's English list, too big for the widget.
+// the shared Serbian one (contract/common-passwords.ts) plus zxcvbn's English list, too big for the widget.
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { commonPasswordCheck } from '../schemas/common-passwords.ts';
+import { commonPasswordCheck } from '../../../contract/common-passwords.ts';
 
 let common: Set<string> | undefined;
 let serbian: ((password: string) => boolean) | undefined;

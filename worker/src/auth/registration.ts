@@ -9,7 +9,7 @@
 // confirmed account per consumer code, and the first confirmation wins.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
-import type { RegisterInput } from '../schemas/api.ts';
+import type { RegisterInput } from '../../../contract/schemas.ts';
 import { limitsPolicy } from './limits.ts';
 import { workDone, type Work } from '../work/pending.ts';
 import { reserve } from './throttle.ts';

@@ -3,9 +3,9 @@
 // The bill_mails primary key keeps a bill from ever being mailed twice to an account.
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
-import type { Locale } from '../schemas/api.ts';
-import { LOCALES } from '../schemas/api.ts';
-import { latinToCyrillic } from '../i18n/translit.ts';
+import type { Locale } from '../../../contract/schemas.ts';
+import { LOCALES } from '../../../contract/schemas.ts';
+import { latinToCyrillic } from '../../../contract/translit.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { esc, GREETING, type RenderedMail } from '../mail/templates.ts';
 import { paymentSlip, billDetail } from './view.ts';

@@ -3,8 +3,8 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { encode as encodeQr } from 'uqr';
-import type { Locale } from '../schemas/api.ts';
-import { latinToCyrillic } from '../i18n/translit.ts';
+import type { Locale } from '../../../contract/schemas.ts';
+import { latinToCyrillic } from '../../../contract/translit.ts';
 
 export interface PdfFonts { regular: Uint8Array; bold: Uint8Array }
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { GenericSchema, InferOutput } from 'valibot';
-import { validate } from '../schemas/api.ts';
+import { validate } from '../../../contract/schemas.ts';
 import { ApiError } from './errors.ts';
 
 /** Parses the JSON body and validates it with a shared schema: 400 invalid_json or 422 validation_failed. */

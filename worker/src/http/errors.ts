@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldErrors } from '../schemas/api.ts';
+import type { FieldErrors } from '../../../contract/schemas.ts';
 
 /** An expected failure with a stable code; the message is never shown to anyone. */
 export class ApiError extends Error {

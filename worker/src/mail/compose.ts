@@ -1,7 +1,7 @@
 // Renders a mail for an account with the utility's details filled in.
 import type { Deps } from '../ports.ts';
-import type { Locale } from '../schemas/api.ts';
-import { LOCALES } from '../schemas/api.ts';
+import type { Locale } from '../../../contract/schemas.ts';
+import { LOCALES } from '../../../contract/schemas.ts';
 import { renderMail, type MailKind } from './templates.ts';
 
 export function composeMail(deps: Deps, kind: MailKind, locale: string, name: string, link?: string, email?: string) {

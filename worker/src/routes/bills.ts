@@ -8,7 +8,7 @@ import { ApiError } from '../http/errors.ts';
 import { requireSession } from '../http/require-session.ts';
 import { billDetail, billSummary } from '../bills/view.ts';
 import { billPdf } from '../bills/pdf.ts';
-import { LOCALES, type Locale } from '../schemas/api.ts';
+import { LOCALES, type Locale } from '../../../contract/schemas.ts';
 import type { AppContext } from '../app.ts';
 
 const PAGE_SIZE = 12;

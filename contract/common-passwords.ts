@@ -1,5 +1,5 @@
-// Serbian common passwords, shared by the worker and the widget (through schemas/api.ts), so the
-// resident is told before submitting; the server adds zxcvbn's English list (auth/password-policy.ts).
+// Serbian common passwords, shared by the worker and the widget (through contract/schemas.ts), so the
+// resident is told before submitting; the server adds zxcvbn's English list (worker/src/auth/password-policy.ts).
 // Invariant: a password is common when its folded letters (NFKC, lowercase, Cyrillic → Latin,
 // no diacritics, đ/dj → d, digits, punctuation and spaces dropped) are one listed word or several
 // in a row ("Korisnik-Lozinka1", "Лозинка2026!", "sifra1234567"). Both scripts and both spellings

@@ -1,5 +1,6 @@
-// Request schemas shared by the worker and the widget. Every message is a stable
-// field error code; the widget translates codes, the worker returns them as-is.
+// Request schemas: the contract's rules for every body the API accepts, run by the worker on
+// each request and by the widget before sending. Invariant: every message is a stable field
+// code; the widget translates codes, the worker returns them as-is (never prose).
 import * as v from 'valibot';
 import { commonPasswordCheck } from './common-passwords.ts';
 

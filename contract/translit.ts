@@ -1,8 +1,9 @@
-// Serbian Latin → Cyrillic transliteration (Vukovica/Gajica are one-to-one but for
-// the digraphs lj, nj and dž, which a few compounds split: see SPLIT_STEMS). URLs, e-mail
-// addresses, {placeholders}, ${expressions}, HTML/XML tags and acronyms such as "QR" are copied
-// unchanged. "PIN" and "e-mail" are transliterated too (ПИН, е-маил), as Serbian public bodies
-// write them in Cyrillic.
+// Serbian Latin → Cyrillic transliteration, for every Cyrillic text of both sides (mails, PDFs,
+// the widget's configured names, locales/sr-Cyrl.xlf). Invariant: pure, one-way, no Intl.
+// Vukovica and Gajica are one-to-one but for the digraphs lj, nj and dž, which a few compounds
+// split (see SPLIT_STEMS). URLs, e-mail addresses, {placeholders}, ${expressions}, HTML/XML tags
+// and acronyms such as "QR" are copied unchanged. "PIN" and "e-mail" are transliterated too
+// (ПИН, е-маил), as Serbian public bodies write them in Cyrillic.
 const SINGLE: Record<string, string> = {
   a: 'а', b: 'б', c: 'ц', č: 'ч', ć: 'ћ', d: 'д', đ: 'ђ', e: 'е', f: 'ф', g: 'г', h: 'х',
   i: 'и', j: 'ј', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', š: 'ш',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latinToCyrillic, strayLatin } from '../../../worker/src/i18n/translit.ts';
+import { latinToCyrillic, strayLatin } from '../../contract/translit.ts';
 
 describe('Latin → Cyrillic', () => {
   it.each([
