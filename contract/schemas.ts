@@ -3,9 +3,7 @@
 // code; the widget translates codes, the worker returns them as-is (never prose).
 import * as v from 'valibot';
 import { commonPasswordCheck } from './common-passwords.ts';
-
-export const LOCALES = ['sr-Latn', 'sr-Cyrl', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { DEFAULT_LOCALE, LOCALES } from './locales.ts';
 
 export interface SchemaOptions {
   passwordMinLength: number;
@@ -94,7 +92,7 @@ export const registerSchema = (o: SchemaOptions) =>
     pin: pin(o),
     emailBills: v.optional(flag(), true),
     acceptTerms: v.literal(true, 'must_accept'),
-    locale: v.optional(locale(), 'sr-Latn'),
+    locale: v.optional(locale(), DEFAULT_LOCALE),
   });
 export const resendSchema = () => body({ email: email() });
 export const confirmSchema = () => body({ token: token() });

@@ -1,8 +1,14 @@
 // One global locale for every element on the page (sr-Latn is the source; the others load on demand).
 import { configureLocalization } from '@lit/localize';
 import { sourceLocale, targetLocales, allLocales } from './generated/locale-codes.js';
+import { toLocale, type Locale } from '../../contract/locales.ts';
 
-export type WidgetLocale = (typeof allLocales)[number];
+export { toLocale };
+export type WidgetLocale = Locale;
+// lit-localize.json's locales are the contract's, no more and no fewer (a type check, no code).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type LocalesMatch = Assert<Same<(typeof allLocales)[number], Locale>>;
 
 let toCyrillic: ((latin: string) => string) | undefined;
 
@@ -22,14 +28,6 @@ export const { getLocale, setLocale } = configureLocalization({
 /** A name configured in Latin, in the current script. */
 export function inScript(latin: string): string {
   return getLocale() === 'sr-Cyrl' && toCyrillic ? toCyrillic(latin) : latin;
-}
-
-/** "sr", "sr-RS", "sr-Latn-RS" → sr-Latn; "sr-Cyrl*" → sr-Cyrl; "en*" → en. */
-export function normalizeLocale(tag: string | null | undefined): WidgetLocale {
-  const t = (tag ?? '').toLowerCase();
-  if (t.startsWith('sr-cyrl')) return 'sr-Cyrl';
-  if (t.startsWith('en')) return 'en';
-  return 'sr-Latn';
 }
 
 const STORE = 'jp-portal-locale';
@@ -52,5 +50,5 @@ function remembered(): string | null {
 /** The element's own lang, else the resident's remembered choice, else the nearest ancestor's or the page's. */
 export function localeFor(el: Element): WidgetLocale {
   const own = el.getAttribute('lang') ?? remembered();
-  return normalizeLocale(own ?? el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+  return toLocale(own ?? el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
 }

@@ -5,7 +5,7 @@ import type { GenericSchema, InferOutput } from 'valibot';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { adoptStyles, base } from './styles.js';
 import { apiBase, call, ApiFailure } from './api.js';
-import { localeFor, normalizeLocale, setLocale, getLocale } from './localize.js';
+import { localeFor, toLocale, setLocale, getLocale } from './localize.js';
 
 let uid = 0;
 
@@ -45,7 +45,7 @@ export abstract class JpView extends LitElement {
 
   attributeChangedCallback(name: string, old: string | null, value: string | null) {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && value && this.isConnected && !this.nested) this.useLocale(normalizeLocale(value));
+    if (name === 'lang' && value && this.isConnected && !this.nested) this.useLocale(toLocale(value));
   }
 
   /**

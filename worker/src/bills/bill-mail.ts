@@ -3,8 +3,7 @@
 // The bill_mails primary key keeps a bill from ever being mailed twice to an account.
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
-import type { Locale } from '../../../contract/schemas.ts';
-import { LOCALES } from '../../../contract/schemas.ts';
+import { toLocale, type Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { esc, GREETING, type RenderedMail } from '../mail/templates.ts';
@@ -52,7 +51,7 @@ function labels(locale: Locale, name: string, period: string, utility: string): 
 }
 
 export async function renderBillMail(deps: Deps, bill: Bill, account: { id: string; name: string; locale: string }, consumer: { name: string; address: string }): Promise<RenderedMail> {
-  const locale: Locale = (LOCALES as readonly string[]).includes(account.locale) ? (account.locale as Locale) : 'sr-Latn';
+  const locale = toLocale(account.locale);
   const { config } = deps;
   const { slip, ipsQr } = paymentSlip(config, bill, consumer);
   const l = labels(locale, account.name, bill.period, config.utility.name);

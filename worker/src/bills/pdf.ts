@@ -3,7 +3,7 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { encode as encodeQr } from 'uqr';
-import type { Locale } from '../../../contract/schemas.ts';
+import type { Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
 
 export interface PdfFonts { regular: Uint8Array; bold: Uint8Array }

@@ -1,6 +1,6 @@
 // Mail texts in sr-Latn (source), en, and sr-Cyrl generated from sr-Latn by transliteration.
 // Formal "Vi". Every link also stands alone on its own line in the text part.
-import type { Locale } from '../../../contract/schemas.ts';
+import type { Locale } from '../../../contract/locales.ts';
 import type { MailAttachment } from '../ports.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
 

@@ -8,7 +8,7 @@ import { ApiError } from '../http/errors.ts';
 import { requireSession } from '../http/require-session.ts';
 import { billDetail, billSummary } from '../bills/view.ts';
 import { billPdf } from '../bills/pdf.ts';
-import { LOCALES, type Locale } from '../../../contract/schemas.ts';
+import { toLocale } from '../../../contract/locales.ts';
 import type { AppContext } from '../app.ts';
 
 const PAGE_SIZE = 12;
@@ -64,7 +64,7 @@ export function getBillPdf(ctx: AppContext) {
     if (!pdf) {
       const d = billDetail(deps.config, bill, consumer);
       const q = c.req.query('locale');
-      const locale = (LOCALES as readonly string[]).includes(q ?? '') ? (q as Locale) : (s.account.locale as Locale);
+      const locale = toLocale(q, toLocale(s.account.locale));
       pdf = await billPdf(await deps.fonts(), { ...d, utility: deps.config.utility.name, consumer }, locale);
     }
     c.header('Content-Type', 'application/pdf');
