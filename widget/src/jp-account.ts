@@ -2,7 +2,7 @@
 // addresses, the e-mail bills preference, and logout.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
@@ -84,4 +84,10 @@ export class JpAccount extends JpView {
   }
 }
 
-customElements.define('jp-account', JpAccount);
+define('jp-account', JpAccount);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-account': JpAccount;
+  }
+}

@@ -3,7 +3,7 @@
 // Loaded on demand after login, so the login page stays small.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { billsStyles } from './jp-bills.styles.js';
 import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
@@ -142,4 +142,10 @@ export class JpBills extends JpView {
   }
 }
 
-customElements.define('jp-bills', JpBills);
+define('jp-bills', JpBills);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-bills': JpBills;
+  }
+}

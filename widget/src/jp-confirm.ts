@@ -3,7 +3,7 @@
 // scanner that opens links and runs their scripts changes nothing.
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { statusLine } from './field.js';
 import { helpText, needsContact, contactCard, helpStyles } from './help.js';
 
@@ -100,4 +100,10 @@ export class JpConfirm extends JpView {
   }
 }
 
-customElements.define('jp-confirm', JpConfirm);
+define('jp-confirm', JpConfirm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-confirm': JpConfirm;
+  }
+}

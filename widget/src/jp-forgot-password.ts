@@ -1,7 +1,7 @@
 // <jp-forgot-password>: asks for a reset link; the answer is the same for every address.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { forgotSchema } from './validation.js';
@@ -38,4 +38,10 @@ export class JpForgotPassword extends JpView {
   }
 }
 
-customElements.define('jp-forgot-password', JpForgotPassword);
+define('jp-forgot-password', JpForgotPassword);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-forgot-password': JpForgotPassword;
+  }
+}

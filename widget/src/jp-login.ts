@@ -1,7 +1,7 @@
 // <jp-login>: "Prijava" — e-mail, password, "Zapamti me", links to registration and reset.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import type { Account } from './api.js';
@@ -52,4 +52,10 @@ export class JpLogin extends JpView {
   }
 }
 
-customElements.define('jp-login', JpLogin);
+define('jp-login', JpLogin);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-login': JpLogin;
+  }
+}

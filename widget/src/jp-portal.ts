@@ -4,7 +4,7 @@
 // resident's account. The session survives reloads (GET /api/me).
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { portalStyles } from './jp-portal.styles.js';
 import { getLocale, rememberLocale, type WidgetLocale } from './localize.js';
 import { utility, utilityName } from './utility.js';
@@ -178,4 +178,10 @@ export class JpPortal extends JpView {
   }
 }
 
-customElements.define('jp-portal', JpPortal);
+define('jp-portal', JpPortal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-portal': JpPortal;
+  }
+}

@@ -2,7 +2,7 @@
 // the bill, e-mail bills (on by default), consent to the terms and the privacy statement.
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { registerStyles } from './jp-register.styles.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
@@ -111,4 +111,10 @@ export class JpRegister extends JpView {
   }
 }
 
-customElements.define('jp-register', JpRegister);
+define('jp-register', JpRegister);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-register': JpRegister;
+  }
+}

@@ -2,7 +2,7 @@
 // logs the resident in with it (and logs out every other device): "Otvorite svoj nalog" goes on.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { resetSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
@@ -65,4 +65,10 @@ export class JpResetPassword extends JpView {
   }
 }
 
-customElements.define('jp-reset-password', JpResetPassword);
+define('jp-reset-password', JpResetPassword);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-reset-password': JpResetPassword;
+  }
+}

@@ -2,7 +2,7 @@
 // "my data" and delete the account (ZZPL). Loaded on demand with the account view.
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { listStyles } from './lists.styles.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
@@ -186,4 +186,10 @@ export class JpSettings extends JpView {
   }
 }
 
-customElements.define('jp-settings', JpSettings);
+define('jp-settings', JpSettings);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-settings': JpSettings;
+  }
+}

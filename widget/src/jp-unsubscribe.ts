@@ -2,7 +2,7 @@
 // (a button, so link scanners that open mail links change nothing).
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView } from './view.js';
+import { JpView, define } from './view.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 
@@ -34,4 +34,10 @@ export class JpUnsubscribe extends JpView {
   }
 }
 
-customElements.define('jp-unsubscribe', JpUnsubscribe);
+define('jp-unsubscribe', JpUnsubscribe);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'jp-unsubscribe': JpUnsubscribe;
+  }
+}

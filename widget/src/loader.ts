@@ -1,22 +1,13 @@
-// Every element but the portal and its first view is a chunk of its own, loaded when it is
-// needed: when the portal navigates to it, or when the page (or anything added to it later)
-// holds its tag — so a page with only <jp-register> loads only the registration view.
-const CHUNKS: Record<string, () => Promise<unknown>> = {
-  'jp-register': () => import('./jp-register.js'),
-  'jp-forgot-password': () => import('./jp-forgot-password.js'),
-  'jp-reset-password': () => import('./jp-reset-password.js'),
-  'jp-confirm': () => import('./jp-confirm.js'),
-  'jp-unsubscribe': () => import('./jp-unsubscribe.js'),
-  'jp-account': () => import('./jp-account.js'),
-  'jp-bills': () => import('./jp-bills.js'),
-  'jp-settings': () => import('./jp-settings.js'),
-};
+// Every element but the portal and its first view is a chunk of its own (registry.ts), loaded
+// when it is needed: when the portal navigates to it, or when the page (or anything added to it
+// later) holds its tag — so a page with only <jp-register> loads only the registration view.
+import { CHUNKS } from './registry.js';
 
 const loading = new Map<string, Promise<unknown>>();
 
 /** Defines the element (once); resolves when it is defined. */
 export function loadElement(tag: string): Promise<unknown> {
-  const chunk = CHUNKS[tag];
+  const chunk = CHUNKS[tag as keyof typeof CHUNKS];
   if (!chunk || customElements.get(tag)) return Promise.resolve();
   let p = loading.get(tag);
   if (!p) {

@@ -6,10 +6,9 @@ import { updateWhenLocaleChanges } from '@lit/localize';
 import { adoptStyles, base } from './styles.js';
 import { apiBase, call, ApiFailure } from './api.js';
 import { localeFor, toLocale, setLocale, getLocale } from './localize.js';
+import { ANY, type JpTag } from './registry.js';
 
 let uid = 0;
-
-const ELEMENTS = 'jp-portal, jp-login, jp-register, jp-forgot-password, jp-reset-password, jp-confirm, jp-unsubscribe, jp-account, jp-bills, jp-settings';
 
 export abstract class JpView extends LitElement {
   static properties = { busy: { state: true }, fields: { state: true }, status: { state: true } };
@@ -53,7 +52,7 @@ export abstract class JpView extends LitElement {
    * in the page decides it, whatever order their chunks arrive in; the others follow.
    */
   private get decidesLocale() {
-    const first = document.querySelector(ELEMENTS);
+    const first = document.querySelector(ANY);
     return !first || first === this;
   }
 
@@ -134,4 +133,12 @@ export abstract class JpView extends LitElement {
   focusHeading() {
     this.querySelector<HTMLElement>('h2')?.focus();
   }
+}
+
+/**
+ * Defines an element once: a page that has the script tag twice (or two copies of the bundle)
+ * keeps the first definition instead of throwing.
+ */
+export function define<T extends JpTag>(tag: T, element: new () => HTMLElementTagNameMap[T]) {
+  if (!customElements.get(tag)) customElements.define(tag, element);
 }
