@@ -1,4 +1,6 @@
-// Component-test helpers: a fetch that answers like the API contract, and axe in the page.
+// Component-test helpers: a fetch that answers like the API contract, axe in the page, and the
+// small steps every element test takes (find an input by its label, wait a few frames, submit).
+import { nextFrame } from '@open-wc/testing';
 
 export type Route = (body: any) => { status: number; body?: unknown; headers?: Record<string, string> };
 export const calls: { path: string; body: any }[] = [];
@@ -27,3 +29,24 @@ export async function axeViolations(el: Element): Promise<string[]> {
   const r = await (window as any).axe.run(el, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] });
   return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target).join(' ')}`);
 }
+
+export const ACCOUNT = {
+  id: 'a1', name: 'Milica Jovanović', email: 'milica@example.com', emailBills: true, locale: 'sr-Latn',
+  consumers: [{ code: '104521', name: 'Milica Jovanović', address: 'Glavna 12, 22400 Ruma' }],
+};
+
+export const frames = async (n = 5) => { for (let i = 0; i < n; i++) await nextFrame(); };
+
+/** The input a <label> with exactly this text is for. */
+export const byLabel = (root: Element, text: string) => {
+  const label = [...root.querySelectorAll('label')].find((l) => l.textContent!.trim() === text);
+  return root.querySelector<HTMLInputElement>(`#${CSS.escape(label!.htmlFor)}`)!;
+};
+
+/** Submits the element's first form and lets the answer render. */
+export const submit = async (el: Element) => {
+  el.querySelector('form')!.requestSubmit();
+  await frames();
+};
+
+export const buttonByText = (el: Element, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent === text)!;

@@ -1,0 +1,71 @@
+// <jp-confirm>: confirms a registration with the token on arrival, explains a used or expired
+// link and what to do instead, and lets a request that failed on the way be tried again.
+import { expect, html, oneEvent, nextFrame, fixture as mount } from '@open-wc/testing';
+import '../../widget/src/index.ts';
+import '../../widget/src/jp-confirm.ts';
+import { setLocale } from '../../widget/src/localize.ts';
+import { answer, calls, frames, buttonByText } from './helpers.ts';
+
+const TOKEN = 'T'.repeat(43);
+
+describe('<jp-confirm>', () => {
+  beforeEach(() => setLocale('sr-Latn'));
+
+  it('confirms with the token and fires confirmed', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'confirmed' } }) });
+    const el = document.createElement('jp-confirm');
+    el.token = 'A'.repeat(43);
+    const confirmed = oneEvent(el, 'confirmed');
+    await mount(html`${el}`);
+    expect((await confirmed).detail.status).to.equal('confirmed');
+    await nextFrame();
+    expect(el.querySelector('h2')!.textContent).to.equal('Registracija je potvrđena');
+    expect(calls[0].body).to.deep.equal({ token: 'A'.repeat(43) });
+  });
+
+  it('explains a used or expired link', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 400, body: { error: { code: 'invalid_token' } } }) });
+    const el = document.createElement('jp-confirm');
+    el.token = 'B'.repeat(43);
+    await mount(html`${el}`);
+    await frames();
+    expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nije uspela');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Link nije ispravan, već je iskorišćen ili je istekao.');
+  });
+});
+
+describe('<jp-confirm> failures', () => {
+  beforeEach(() => setLocale('sr-Latn'));
+
+  it('a link older than the last password change: says so and what to do instead', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 400, body: { error: { code: 'invalid_token' } } }) });
+    const el = await mount(html`<jp-confirm token=${TOKEN} purpose="email"></jp-confirm>`);
+    el.querySelector('button')!.click();
+    await frames(5);
+    expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nije uspela');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Link nije ispravan, već je iskorišćen ili je istekao.');
+    expect(el.textContent).to.contain('zatražite promenu ponovo u podešavanjima');
+    expect(el.querySelector('button')).to.equal(null);
+  });
+
+  it('an expired registration link says what to do and links the registration', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 400, body: { error: { code: 'invalid_token' } } }) });
+    const el = await mount(html`<jp-confirm token=${TOKEN}></jp-confirm>`);
+    await frames(5);
+    expect(el.textContent).to.contain('Ako ste registraciju već potvrdili, samo se ulogujte.');
+    const asked = oneEvent(el, 'jp-navigate');
+    el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.click();
+    expect((await asked).detail.view).to.equal('register');
+  });
+
+  it('a failed request on the way can be tried again', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 503, body: { error: { code: 'service_unavailable' } }, headers: { 'retry-after': '5' } }) });
+    const el = await mount(html`<jp-confirm token=${TOKEN}></jp-confirm>`);
+    await frames(5);
+    expect(el.querySelector('[role=alert]')!.textContent).to.contain('preopterećen');
+    answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'confirmed' } }) });
+    buttonByText(el, 'Pokušajte ponovo').click();
+    await frames(5);
+    expect(el.querySelector('h2')!.textContent).to.equal('Registracija je potvrđena');
+  });
+});

@@ -1,0 +1,97 @@
+// <jp-portal>: mail links — the token from the fragment (#potvrda=, #reset=, #nova-adresa=) or
+// from the query of links sent before (?confirm=, ?reset=) — removed from the address bar at
+// once, a registration confirmed on arrival and a new e-mail address only after a click; and
+// the script switch.
+import { expect, html, fixture as mount, nextFrame, oneEvent } from '@open-wc/testing';
+import '../../widget/src/index.ts';
+import '../../widget/src/jp-confirm.ts';
+import '../../widget/src/jp-reset-password.ts';
+import { setLocale } from '../../widget/src/localize.ts';
+import { answer, calls, axeViolations, frames, buttonByText } from './helpers.ts';
+
+const TOKEN = 'T'.repeat(43);
+const start = location.pathname + location.search;
+const visit = async (suffix: string) => {
+  history.replaceState(null, '', start + suffix);
+  const el = await mount(html`<jp-portal></jp-portal>`);
+  await frames(10);
+  return el;
+};
+
+describe('mail links in the address', () => {
+  beforeEach(() => setLocale('sr-Latn'));
+  afterEach(() => history.replaceState(null, '', start));
+
+  it('#potvrda= confirms the registration on arrival and leaves the address clean', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'confirmed' } }) });
+    const el = await visit(`#potvrda=${TOKEN}`);
+    expect(location.hash).to.equal('');
+    expect(location.pathname + location.search).to.equal(start);
+    expect(calls).to.deep.equal([{ path: '/api/confirm', body: { token: TOKEN } }]);
+    expect(el.querySelector('h2')!.textContent).to.equal('Registracija je potvrđena');
+  });
+
+  it('keeps the page\'s own fragment parameters', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'confirmed' } }) });
+    await visit(`#tab=vesti&potvrda=${TOKEN}`);
+    expect(location.hash).to.equal('#tab=vesti');
+  });
+
+  it('#reset= opens the new-password form with the token', async () => {
+    answer({});
+    const el = await visit(`#reset=${TOKEN}`);
+    expect(location.hash).to.equal('');
+    expect(el.querySelector('jp-reset-password')!.token).to.equal(TOKEN);
+    expect(calls).to.have.length(0);
+  });
+
+  it('still reads links sent before, in the query, and removes them', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'confirmed' } }) });
+    await visit(`${location.search ? '&' : '?'}confirm=${TOKEN}`);
+    expect(location.search).not.to.contain('confirm=');
+    expect(location.pathname + location.search).to.equal(start);
+    expect(calls[0]).to.deep.equal({ path: '/api/confirm', body: { token: TOKEN } });
+  });
+
+  it('#nova-adresa= does nothing on a mere visit (mail scanners), confirms after the button', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'email_changed' } }) });
+    const el = await visit(`#nova-adresa=${TOKEN}`);
+    expect(location.hash).to.equal('');
+    await frames(20);
+    expect(calls).to.have.length(0);
+    expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nove e-mail adrese');
+    expect(document.activeElement).to.equal(el.querySelector('h2'));
+    expect(await axeViolations(el)).to.deep.equal([]);
+    const confirmed = oneEvent(el, 'confirmed');
+    buttonByText(el, 'Potvrdite novu e-mail adresu').click();
+    expect((await confirmed).detail.status).to.equal('email_changed');
+    await frames(3);
+    expect(calls).to.deep.equal([{ path: '/api/confirm', body: { token: TOKEN } }]);
+    expect(el.querySelector('h2')!.textContent).to.equal('Nova e-mail adresa je potvrđena');
+  });
+
+  it('a link opened in a tab that already shows the portal is read on hashchange', async () => {
+    answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }) });
+    const el = await visit('');
+    expect(el.querySelector('h2')!.textContent).to.equal('Prijava');
+    location.hash = `nova-adresa=${TOKEN}`;
+    for (let i = 0; i < 30 && el.querySelector('h2')!.textContent !== 'Potvrda nove e-mail adrese'; i++) await nextFrame();
+    expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nove e-mail adrese');
+    expect(location.hash).to.equal('');
+  });
+});
+
+describe('<jp-portal switch>', () => {
+  afterEach(() => setLocale('sr-Latn'));
+
+  it('switches script from its switch', async () => {
+    answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }) });
+    const el = await mount(html`<jp-portal switch></jp-portal>`);
+    await frames(5);
+    buttonByText(el, 'Ћирилица').click();
+    await frames(10);
+    expect(el.querySelector('h2')!.textContent).to.equal('Пријава');
+    expect(el.querySelector('.jp-brand')!.textContent).to.equal('ЈП Стамбено Рума');
+    localStorage.removeItem('jp-portal-locale');
+  });
+});
