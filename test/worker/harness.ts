@@ -50,7 +50,7 @@ export async function makeHarness(opts: { env?: Record<string, string>; mail?: M
   const { deps, client, settle } = await nodeDeps(config, env, { hasher, now: () => clock.now, ...(opts.mail ? { mail: opts.mail } : {}) });
   await migrateDatabase(deps.db);
   if (opts.seed !== false) await seedDemoConsumers(deps, join(ROOT, 'demo/consumers.csv'));
-  const app = createApp(deps, (c) => c.req.header('x-test-ip') ?? '203.0.113.7');
+  const app = createApp(config, (c) => ({ deps, clientIp: c.req.header('x-test-ip') ?? '203.0.113.7' }));
 
   const call: Harness['call'] = async (method, path, body, o = {}) => {
     const headers: Record<string, string> = { 'x-test-ip': o.ip ?? '203.0.113.7', ...o.headers };

@@ -24,7 +24,8 @@ export function nodeClientIp(trustProxy: boolean) {
 
 export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: string }): Hono {
   const app = new Hono();
-  app.route('/', createApp(deps, nodeClientIp(deps.config.trustProxy)));
+  const clientIp = nodeClientIp(deps.config.trustProxy);
+  app.route('/', createApp(deps.config, (c) => ({ deps, clientIp: clientIp(c) })));
   // route() copies the API's routes, not its notFound: without this, an unknown /api/* path would
   // fall through to the demo files and this app's text/plain 404. The API's middleware (security
   // headers, CORS, CSRF) still runs before it.

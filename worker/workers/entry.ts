@@ -49,6 +49,22 @@ function baseDeps(env: Bindings): Omit<Deps, 'defer'> {
 /** Work for waitUntil that starts only once the response has been handed back. */
 const afterResponse = (work: () => Promise<unknown>) => new Promise((ok) => setTimeout(ok, 0)).then(work);
 
+/** The request's own round-trip counter rides in the bindings handed to the app. */
+const TRIPS = '__dbTrips';
+
+let app: ReturnType<typeof createApp> | undefined;
+
+/** Built once per isolate; each request's adapters (its waitUntil, a counting client) come from its scope. */
+function appFor(shared: Omit<Deps, 'defer'>) {
+  app ??= createApp(shared.config, (c) => {
+    const counter = (c.env as Record<string, unknown>)[TRIPS] as { trips: number };
+    const db = drizzle(countingClient(client!, counter), { schema }) as unknown as Db;
+    const ctx = c.executionCtx as ExecutionContext;
+    return { deps: { ...shared, db, defer: (work) => ctx.waitUntil(afterResponse(work)) }, clientIp: c.req.header('cf-connecting-ip') ?? 'unknown' };
+  });
+  return app;
+}
+
 export default {
   async fetch(request: Request, env: Bindings, ctx: ExecutionContext): Promise<Response> {
     const shared = baseDeps(env);
@@ -57,10 +73,7 @@ export default {
       return Response.json({ error: { code: 'service_unavailable' } }, { status: 503 });
     }
     const counter = { trips: 0 };
-    const db = drizzle(countingClient(client!, counter), { schema }) as unknown as Db;
-    const deps: Deps = { ...shared, db, defer: (work) => ctx.waitUntil(afterResponse(work)) };
-    const app = createApp(deps, (c) => c.req.header('cf-connecting-ip') ?? 'unknown');
-    const response = await app.fetch(request, env, ctx as never);
+    const response = await appFor(shared).fetch(request, { ...env, [TRIPS]: counter }, ctx as never);
     if (shared.config.production) return response;
     // Outside production: the request's own libSQL round trips, for tests and benchmarks.
     const counted = new Response(response.body, response);

@@ -2,11 +2,10 @@
 // reserves a slot under the PIN rules first (per code: window, day and total until the utility
 // unlocks it; per address), so parallel guesses cannot outrun the counters; a right PIN gives the
 // slots back and clears the code's failures. An unknown code and a wrong PIN answer alike.
-import type { Context } from 'hono';
 import { ApiError, refusedError } from '../http/errors.ts';
 import { pinMatches } from './pin.ts';
 import { clearStatement, releaseStatements, reserve, type Rule } from './throttle.ts';
-import type { AppContext } from '../app.ts';
+import type { Ctx } from '../env.ts';
 
 const CONSUMER_SQL = `SELECT c.pin_digest, ac.account_id FROM consumers c
   LEFT JOIN account_consumers ac ON ac.consumer_code = c.code WHERE c.code = ?`;
@@ -15,10 +14,11 @@ const CONSUMER_SQL = `SELECT c.pin_digest, ac.account_id FROM consumers c
  * Checks code + PIN; returns the confirmed account the consumer is linked to (or null).
  * `alsoCount`, the route's own rules (registrations per address…), are reserved in the same trip.
  */
-export async function proveConsumer(ctx: AppContext, c: Context, code: string, pin: string, alsoCount: Rule[] = []) {
-  const { db, config } = ctx.deps;
-  const now = ctx.deps.now();
-  const pinRules = ctx.limits.pin(code, ctx.clientIp(c));
+export async function proveConsumer(c: Pick<Ctx, 'var'>, code: string, pin: string, alsoCount: Rule[] = []) {
+  const { deps, limits, clientIp } = c.var;
+  const { db, config } = deps;
+  const now = deps.now();
+  const pinRules = limits.pin(code, clientIp);
   const r = await reserve(db, [...pinRules, ...alsoCount], now, [{ sql: CONSUMER_SQL, args: [code] }]);
   if (r.refusal) throw refusedError(r.refusal);
   const consumer = r.extra[0].rows[0];
@@ -26,7 +26,7 @@ export async function proveConsumer(ctx: AppContext, c: Context, code: string, p
     throw new ApiError(400, 'invalid_consumer_credentials');
   }
   // Not a failure: the code's counters start again, the address gets its slot back.
-  const codeKeys = ctx.limits.pinCodeKeys(code);
+  const codeKeys = limits.pinCodeKeys(code);
   await db.$client.batch([clearStatement(...codeKeys), ...releaseStatements(pinRules.filter((p) => !codeKeys.includes(p.key)))], 'write');
   return { linkedTo: consumer.account_id === null ? null : String(consumer.account_id) };
 }

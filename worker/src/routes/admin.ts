@@ -1,7 +1,12 @@
-// POST /api/admin/bills and /api/admin/consumers: the billing system pushes its CSV exports.
-// Bearer ADMIN_TOKEN (constant-time compare), its own failure limit per IP, off when unset.
-import type { Context } from 'hono';
-import { ApiError, refusedError } from '../http/errors.ts';
+// /api/admin/*: the billing system pushes its CSV exports and bill PDFs and unlocks consumer codes.
+// Bearer ADMIN_TOKEN (constant-time compare), its own failure limit per address, off when unset.
+
+/** The billing system's uploads: a month of bills as CSV. */
+export const ADMIN_BODY_LIMIT = 8 * 1024 * 1024;
+import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError, errorResponse, refusedError } from '../http/errors.ts';
 import { timingSafeEqual } from '../auth/crypto.ts';
 import { release, reserve } from '../auth/throttle.ts';
 import { ImportError } from '../csv/table.ts';
@@ -9,30 +14,34 @@ import { readBody } from '../http/body.ts';
 import { unlockConsumer } from '../consumers/unlock.ts';
 import { ingestBills } from '../bills/ingest.ts';
 import { parseConsumersCsv, upsertConsumers } from '../consumers/import.ts';
-import type { AppContext } from '../app.ts';
+import type { AppEnv, Ctx } from '../env.ts';
 import { and, eq } from 'drizzle-orm';
 import { bills } from '../db/schema.ts';
 
-/** Bearer ADMIN_TOKEN or an error; the endpoints do not exist without one configured. */
-async function requireAdmin(ctx: AppContext, c: Context, contentType: string) {
-  const { db, config } = ctx.deps;
-  if (!config.adminToken) throw new ApiError(404, 'not_found');
-  // Counted first; a right token gives the slot back.
-  const rule = ctx.limits.admin(ctx.clientIp(c));
-  const r = await reserve(db, [rule], ctx.deps.now());
+/** Bearer ADMIN_TOKEN, counted first (a right token gives the slot back); without one configured the endpoints do not exist. */
+const bearer = createMiddleware<AppEnv>(async (c, next) => {
+  const { deps, limits, clientIp } = c.var;
+  if (!deps.config.adminToken) throw new ApiError(404, 'not_found');
+  const rule = limits.admin(clientIp);
+  const r = await reserve(deps.db, [rule], deps.now());
   if (r.refusal) throw refusedError(r.refusal);
   const given = c.req.header('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
-  if (!timingSafeEqual(given, config.adminToken)) throw new ApiError(401, 'unauthenticated', undefined, { 'WWW-Authenticate': 'Bearer' });
-  await release(db, [rule]);
-  const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
-  if (type !== contentType) throw new ApiError(415, 'unsupported_media_type');
-}
+  if (!timingSafeEqual(given, deps.config.adminToken)) throw new ApiError(401, 'unauthenticated', undefined, { 'WWW-Authenticate': 'Bearer' });
+  await release(deps.db, [rule]);
+  await next();
+});
+
+/** The body's media type, checked after the bearer (so a stranger learns nothing from a 415). */
+const accepts = (contentType: string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
+    if (type !== contentType) throw new ApiError(415, 'unsupported_media_type');
+    await next();
+  });
 
 /** POST /api/admin/bills/pdf?code=&period= with the PDF as body: the billing system's own bill. */
-export function adminBillPdf(ctx: AppContext) {
-  const { deps } = ctx;
-  return async (c: Context) => {
-    await requireAdmin(ctx, c, 'application/pdf');
+async function adminBillPdf(c: Ctx) {
+    const { deps } = c.var;
     const code = c.req.query('code') ?? '';
     const period = c.req.query('period') ?? '';
     if (!new RegExp(deps.config.utility.consumerCode.pattern).test(code) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
@@ -46,14 +55,12 @@ export function adminBillPdf(ctx: AppContext) {
     await deps.files.put(key, pdf);
     await deps.db.update(bills).set({ pdfKey: key, updatedAt: deps.now() }).where(eq(bills.id, bill.id));
     return c.json({ status: 'stored', billId: bill.id }, 200);
-  };
 }
 
-export function adminImport(ctx: AppContext, what: 'bills' | 'consumers') {
-  const { deps } = ctx;
-  const { db, config } = deps;
-  return async (c: Context) => {
-    await requireAdmin(ctx, c, 'text/csv');
+function adminImport(what: 'bills' | 'consumers') {
+  return async (c: Ctx) => {
+    const { deps } = c.var;
+    const { db, config } = deps;
     const now = deps.now();
     const csv = await c.req.text();
     try {
@@ -72,11 +79,18 @@ export function adminImport(ctx: AppContext, what: 'bills' | 'consumers') {
 }
 
 /** POST /api/admin/consumers/unlock {consumerCode}: the utility lifts a code's PIN lock (after checking with the resident). */
-export function adminUnlockConsumer(ctx: AppContext) {
-  return async (c: Context) => {
-    await requireAdmin(ctx, c, 'application/json');
-    const input = await readBody(c, ctx.schemas.unlinkConsumer);
-    const cleared = await unlockConsumer(ctx.deps, ctx.limits, input.consumerCode);
-    return c.json({ status: 'unlocked', cleared }, 200);
-  };
+async function adminUnlockConsumer(c: Ctx) {
+  const { deps, limits, schemas } = c.var;
+  const input = await readBody(c, schemas.unlinkConsumer);
+  const cleared = await unlockConsumer(deps, limits, input.consumerCode);
+  return c.json({ status: 'unlocked', cleared }, 200);
 }
+
+/** The billing system's endpoints, mounted at /api/admin: bearer first, then 8 MiB bodies of the stated type. */
+export const adminRoutes = new Hono<AppEnv>()
+  .use('*', bearer)
+  .use('*', bodyLimit({ maxSize: ADMIN_BODY_LIMIT, onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large')) }))
+  .post('/bills', accepts('text/csv'), adminImport('bills'))
+  .post('/consumers', accepts('text/csv'), adminImport('consumers'))
+  .post('/consumers/unlock', accepts('application/json'), adminUnlockConsumer)
+  .post('/bills/pdf', accepts('application/pdf'), adminBillPdf);

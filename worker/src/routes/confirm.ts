@@ -3,7 +3,6 @@
 // confirmed first: 409 consumer_already_registered) or an e-mail change (the account takes the
 // new address and the old one is told). An e-mail-change link older than the account's last
 // password change is refused: a thief's pending change dies with the owner's new password.
-import type { Context } from 'hono';
 import { sql } from 'drizzle-orm';
 import { readBody } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
@@ -13,13 +12,13 @@ import { confirmAccountStatements } from '../auth/registration.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import type { AppContext } from '../app.ts';
+import type { Ctx } from '../env.ts';
 
 interface Pending { purpose: string; created_at: number; email: string; name: string; locale: string; password_changed_at: number | null; payload: string | null }
 
-export function confirm({ deps, schemas }: AppContext) {
-  const { db } = deps;
-  return async (c: Context) => {
+export async function confirm(c: Ctx) {
+    const { deps, schemas } = c.var;
+    const { db } = deps;
     const input = await readBody(c, schemas.confirm);
     const hash = await sha256Hex(input.token);
     const [p] = await db.all<Pending>(sql`SELECT t.purpose, t.created_at, t.payload, a.email, a.name, a.locale, a.password_changed_at
@@ -53,5 +52,4 @@ export function confirm({ deps, schemas }: AppContext) {
     }
     if (mailId) sendSoon(deps, [mailId]);
     return c.json({ status: p.purpose === 'confirm' ? 'confirmed' : 'email_changed' }, 200);
-  };
 }

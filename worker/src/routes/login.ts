@@ -2,27 +2,24 @@
 // counted before the password is checked (per e-mail with growing delays and per address, or on
 // the device's own counter for a browser that logged in to the account before); a success gives
 // the slots back, so at most the limit of wrong passwords is ever checked, however many arrive at once.
-import type { Context } from 'hono';
 import { readBody } from '../http/body.ts';
 import { ApiError, refusedError } from '../http/errors.ts';
 import { clearStatement, holding, releaseStatements, reserve } from '../auth/throttle.ts';
 import { ACCOUNT_COLUMNS, accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
 import { checkPassword } from '../auth/passwords.ts';
 import { setDeviceCookie, trustedDevice } from '../auth/device-cookie.ts';
-import type { AppContext } from '../app.ts';
+import type { Ctx } from '../env.ts';
 
 // Argon2id (m=19456, t=2, p=1) of a random secret: verified for unknown e-mails so both paths cost the same.
 export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Fr45+zrWHvDHBoOeW4Ji6A$ix9+TZIDYraUMVTOTYQEXUZ+uFbSVTRmQrQ9fSPvZa8';
 
 const ACCOUNT_SQL = `SELECT a.password_hash, a.confirmed_at, ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.email = ?`;
 
-export function login(ctx: AppContext) {
-  const { deps, schemas, limits } = ctx;
-  const { db } = deps;
-  return async (c: Context) => {
+export async function login(c: Ctx) {
+    const { deps, schemas, limits, clientIp: ip } = c.var;
+    const { db } = deps;
     const input = await readBody(c, schemas.login);
     const now = deps.now();
-    const ip = ctx.clientIp(c);
     const failureRules = limits.login(input.email, ip, await trustedDevice(c, deps, input.email));
     // One round trip: the attempt counted under every rule, and the account (if any).
     const rules = [...failureRules, limits.passwordWork(ip)];
@@ -51,5 +48,4 @@ export function login(ctx: AppContext) {
     setSessionCookie(c, deps, session.token, input.remember);
     await setDeviceCookie(c, deps, account.email);
     return c.json({ account }, 200);
-  };
 }

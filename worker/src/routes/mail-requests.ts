@@ -6,22 +6,21 @@
 //   account before (device cookie), so strangers cannot use up the owner's own reset mails.
 // The token and the mail are made after the response (a pending_work row written before it, so
 // the promise survives a crash), and the time taken does not tell either.
-import type { Context } from 'hono';
 import { readBody } from '../http/body.ts';
 import { refusedError } from '../http/errors.ts';
 import { release, reserve } from '../auth/throttle.ts';
 import { trustedDevice } from '../auth/device-cookie.ts';
 import { pendingWorkStatement, runSoon } from '../work/pending.ts';
 import { WORK_HANDLERS } from '../work/handlers.ts';
-import type { AppContext } from '../app.ts';
+import type { Ctx } from '../env.ts';
 
 type Kind = 'forgot' | 'resend';
 
-function mailRequest(ctx: AppContext, kind: Kind) {
-  const { deps, schemas, limits } = ctx;
-  return async (c: Context) => {
+function mailRequest(kind: Kind) {
+  return async (c: Ctx) => {
+    const { deps, schemas, limits, clientIp } = c.var;
     const input = await readBody(c, kind === 'forgot' ? schemas.forgot : schemas.resend);
-    const rules = limits.mailRequest(kind, input.email, ctx.clientIp(c));
+    const rules = limits.mailRequest(kind, input.email, clientIp);
     const owner = kind === 'forgot' && (await trustedDevice(c, deps, input.email)) !== undefined;
     const r = await reserve(deps.db, [rules.ip, rules.requester, ...(owner ? [] : [rules.address])], deps.now(), [], { independent: true });
     const ipRefusal = r.refused(rules.ip);
@@ -43,5 +42,5 @@ function mailRequest(ctx: AppContext, kind: Kind) {
   };
 }
 
-export const forgotPassword = (ctx: AppContext) => mailRequest(ctx, 'forgot');
-export const resendConfirmation = (ctx: AppContext) => mailRequest(ctx, 'resend');
+export const forgotPassword = mailRequest('forgot');
+export const resendConfirmation = mailRequest('resend');

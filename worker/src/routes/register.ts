@@ -4,7 +4,6 @@
 // it, so a crash loses nothing), and nothing the requester can observe
 // tells whether the address already has an account. A code linked to a confirmed account
 // answers 409, but only to someone who has just proven its PIN.
-import type { Context } from 'hono';
 import { readBody } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
@@ -14,18 +13,16 @@ import { holding } from '../auth/throttle.ts';
 import { registrationWork } from '../auth/registration.ts';
 import { pendingWorkStatement, runSoon } from '../work/pending.ts';
 import { WORK_HANDLERS } from '../work/handlers.ts';
-import type { AppContext } from '../app.ts';
+import type { Ctx } from '../env.ts';
 
-export function register(ctx: AppContext) {
-  const { deps, schemas, limits } = ctx;
-  return async (c: Context) => {
+export async function register(c: Ctx) {
+    const { deps, schemas, limits, clientIp: ip } = c.var;
     const input = await readBody(c, schemas.register);
     const problem = passwordProblem(input.password, input);
     if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
 
-    const ip = ctx.clientIp(c);
     const counted = [limits.registration(ip), limits.passwordWork(ip)];
-    const { linkedTo } = await proveConsumer(ctx, c, input.consumerCode, input.pin, counted);
+    const { linkedTo } = await proveConsumer(c, input.consumerCode, input.pin, counted);
     if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
     // Hashed before answering on every path (the bounded hasher may answer 503 here, visibly).
     const passwordHash = await holding(deps.db, counted, () => hashPassword(deps.hasher, input.password));
@@ -35,5 +32,4 @@ export function register(ctx: AppContext) {
     await deps.db.$client.execute(work.stmt);
     runSoon(deps, WORK_HANDLERS, work.id);
     return c.json({ status: 'confirmation_sent' }, 202);
-  };
 }

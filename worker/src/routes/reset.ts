@@ -2,7 +2,6 @@
 // account's failed logins forgotten, a notice mailed, and the resident logged in at once (an
 // attacker's failures cannot keep the owner out after a reset). Opening the reset link proves
 // the mailbox, so an unconfirmed account becomes confirmed and its pending code linked.
-import type { Context } from 'hono';
 import { eq, sql } from 'drizzle-orm';
 import { accounts, accountConsumers } from '../db/schema.ts';
 import { readBody } from '../http/body.ts';
@@ -18,12 +17,11 @@ import { setDeviceCookie } from '../auth/device-cookie.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import type { AppContext } from '../app.ts';
+import type { Ctx } from '../env.ts';
 
-export function resetPassword(ctx: AppContext) {
-  const { deps, schemas, limits } = ctx;
-  const { db } = deps;
-  return async (c: Context) => {
+export async function resetPassword(c: Ctx) {
+    const { deps, schemas, limits, clientIp } = c.var;
+    const { db } = deps;
     const input = await readBody(c, schemas.reset);
     const accountId = await peekToken(deps, input.token, 'reset');
     if (!accountId) throw new ApiError(400, 'invalid_token');
@@ -37,7 +35,7 @@ export function resetPassword(ctx: AppContext) {
     const problem = passwordProblem(input.password, { name: account.name, email: account.email, consumerCode: account.code ?? account.pending ?? undefined });
     if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
 
-    const work = [limits.passwordWork(ctx.clientIp(c))];
+    const work = [limits.passwordWork(clientIp)];
     const r = await reserve(db, work, deps.now());
     if (r.refusal) throw refusedError(r.refusal);
     const passwordHash = await holding(db, work, () => hashPassword(deps.hasher, input.password));
@@ -67,5 +65,4 @@ export function resetPassword(ctx: AppContext) {
     setSessionCookie(c, deps, session.token, false);
     await setDeviceCookie(c, deps, account.email);
     return c.json({ status: 'password_reset', account: accountFromRow(row) }, 200);
-  };
 }

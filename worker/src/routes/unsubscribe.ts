@@ -1,17 +1,15 @@
 // POST /api/email-bills/unsubscribe: the signed link from a bill mail turns e-mail bills off.
 // Takes {token} as JSON (the portal's button) or ?token= with a form body (RFC 8058 one-click
 // from the mail client); the token is the authority, so no session or Origin is needed.
-import type { Context } from 'hono';
+import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { accounts } from '../db/schema.ts';
 import { ApiError } from '../http/errors.ts';
 import { verifyUnsubscribeToken } from '../bills/unsubscribe.ts';
-import type { AppContext } from '../app.ts';
+import type { AppEnv, Ctx } from '../env.ts';
 
-export const UNSUBSCRIBE_PATH = '/api/email-bills/unsubscribe';
-
-export function unsubscribe({ deps }: AppContext) {
-  return async (c: Context) => {
+async function unsubscribe(c: Ctx) {
+    const { deps } = c.var;
     let token = c.req.query('token');
     if (!token && c.req.header('content-type')?.startsWith('application/json')) {
       token = await c.req.json().then((b: { token?: unknown }) => (typeof b?.token === 'string' ? b.token : undefined), () => undefined);
@@ -20,5 +18,7 @@ export function unsubscribe({ deps }: AppContext) {
     if (!accountId) throw new ApiError(400, 'invalid_token');
     await deps.db.update(accounts).set({ emailBills: false, updatedAt: deps.now() }).where(eq(accounts.id, accountId));
     return c.json({ status: 'unsubscribed' });
-  };
 }
+
+/** Mounted at /api/email-bills: no cookie and no Origin check (the signed token is the authority), small bodies. */
+export const unsubscribeRoutes = new Hono<AppEnv>().post('/unsubscribe', unsubscribe);

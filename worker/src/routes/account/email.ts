@@ -3,25 +3,22 @@
 // notice. An address that already belongs to another account gets a notice instead; the answer
 // is the same. Counted per account and per address (verify-password.ts). Mails to the new,
 // unproven address carry no text the requester typed.
-import type { Context } from 'hono';
 import { eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema.ts';
 import { readBody } from '../../http/body.ts';
-import { requireSession } from '../../http/require-session.ts';
 import { issueToken, tokenLink } from '../../auth/tokens.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { verifyPassword } from './verify-password.ts';
-import type { AppContext } from '../../app.ts';
+import type { AccountCtx } from '../../env.ts';
 
-export function changeEmail(ctx: AppContext) {
-  const { deps, schemas } = ctx;
-  const { db } = deps;
-  return async (c: Context) => {
-    const s = await requireSession(c, deps);
+export async function changeEmail(c: AccountCtx) {
+    const { deps, schemas } = c.var;
+    const { db } = deps;
+    const s = c.var.session;
     const input = await readBody(c, schemas.changeEmail);
     const a = s.account;
-    await verifyPassword(ctx, c, s, 'email', input.password);
+    await verifyPassword(c, 'email', input.password);
     if (input.email === a.email) return c.json({ status: 'confirmation_sent' }, 202);
     const [taken] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email));
     if (taken) {
@@ -36,5 +33,4 @@ export function changeEmail(ctx: AppContext) {
     await db.batch([t.voidOld, t.insert, toNew.stmt, toOld.stmt]);
     sendSoon(deps, [toNew.id, toOld.id]);
     return c.json({ status: 'confirmation_sent' }, 202);
-  };
 }

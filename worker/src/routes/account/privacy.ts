@@ -2,36 +2,33 @@
 // POST /api/account/delete {password}. Deleting removes the account, its sessions, tokens,
 // consents, links and queued mail to it; consumer and bill records belong to the billing
 // system and stay, as accounting law requires.
-import type { Context } from 'hono';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { bills, consents, sessions, accounts } from '../../db/schema.ts';
 import { readBody } from '../../http/body.ts';
-import { requireSession } from '../../http/require-session.ts';
 import { clearSessionCookie } from '../../auth/sessions.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { billSummary } from '../../bills/view.ts';
 import { countAccountAction, verifyPassword } from './verify-password.ts';
-import type { AppContext } from '../../app.ts';
+import type { AccountCtx } from '../../env.ts';
 
-export function listConsents({ deps }: AppContext) {
-  return async (c: Context) => {
-    const s = await requireSession(c, deps);
+export async function listConsents(c: AccountCtx) {
+    const { deps } = c.var;
+    const { db } = deps;
+    const s = c.var.session;
     const rows = await deps.db
       .select({ termsVersion: consents.termsVersion, privacyVersion: consents.privacyVersion, acceptedAt: consents.acceptedAt })
       .from(consents)
       .where(eq(consents.accountId, s.account.id))
       .orderBy(desc(consents.acceptedAt));
     return c.json({ consents: rows });
-  };
 }
 
-export function exportData(ctx: AppContext) {
-  const { deps } = ctx;
-  const { db } = deps;
-  return async (c: Context) => {
-    const s = await requireSession(c, deps);
-    await countAccountAction(ctx, c, s, 'export');
+export async function exportData(c: AccountCtx) {
+    const { deps } = c.var;
+    const { db } = deps;
+    const s = c.var.session;
+    await countAccountAction(c, 'export');
     const id = s.account.id;
     const codes = s.account.consumers.map((x) => x.code);
     const [[account], consentRows, sessionRows, billRows] = await db.batch([
@@ -49,17 +46,15 @@ export function exportData(ctx: AppContext) {
       sessions: sessionRows,
       bills: billRows.map(billSummary),
     });
-  };
 }
 
-export function deleteAccount(ctx: AppContext) {
-  const { deps, schemas } = ctx;
-  const { db } = deps;
-  return async (c: Context) => {
-    const s = await requireSession(c, deps);
+export async function deleteAccount(c: AccountCtx) {
+    const { deps, schemas, limits } = c.var;
+    const { db } = deps;
+    const s = c.var.session;
     const input = await readBody(c, schemas.deleteAccount);
     const a = s.account;
-    await verifyPassword(ctx, c, s, 'delete', input.password);
+    await verifyPassword(c, 'delete', input.password);
     const farewell = enqueueStatement(deps, 'account_deleted', a.email, composeMail(deps, 'account_deleted', a.locale, a.name));
     await db.batch([
       db.run(sql`DELETE FROM outbox WHERE to_address = ${a.email}`),
@@ -67,12 +62,11 @@ export function deleteAccount(ctx: AppContext) {
       db.run(sql`DELETE FROM tokens WHERE account_id = ${a.id}`),
       db.run(sql`DELETE FROM consents WHERE account_id = ${a.id}`),
       db.run(sql`DELETE FROM account_consumers WHERE account_id = ${a.id}`),
-      db.run(sql`DELETE FROM throttles WHERE key = ${ctx.limits.loginAccountKey(a.email)}`),
+      db.run(sql`DELETE FROM throttles WHERE key = ${c.var.limits.loginAccountKey(a.email)}`),
       db.run(sql`DELETE FROM accounts WHERE id = ${a.id}`),
       farewell.stmt,
     ]);
     sendSoon(deps, [farewell.id]);
     clearSessionCookie(c, deps);
     return c.body(null, 204);
-  };
 }

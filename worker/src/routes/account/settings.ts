@@ -1,40 +1,36 @@
 // POST /api/account/settings {emailBills?, locale?} and POST /api/account/password.
-import type { Context } from 'hono';
 import { eq } from 'drizzle-orm';
 import { accounts } from '../../db/schema.ts';
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
-import { requireSession } from '../../http/require-session.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { revokeAccountStatements } from '../../auth/revocation.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { verifyPassword } from './verify-password.ts';
-import type { AppContext } from '../../app.ts';
+import type { AccountCtx } from '../../env.ts';
 
-export function updateSettings(ctx: AppContext) {
-  const { deps, schemas } = ctx;
-  return async (c: Context) => {
-    const s = await requireSession(c, deps);
+export async function updateSettings(c: AccountCtx) {
+    const { deps, schemas } = c.var;
+    const { db } = deps;
+    const s = c.var.session;
     const input = await readBody(c, schemas.settings);
     const changes = { ...(input.emailBills !== undefined && { emailBills: input.emailBills }), ...(input.locale && { locale: input.locale }) };
     if (Object.keys(changes).length) await deps.db.update(accounts).set({ ...changes, updatedAt: deps.now() }).where(eq(accounts.id, s.account.id));
     return c.json({ account: { ...s.account, ...changes } });
-  };
 }
 
 /** Needs the current password; every other session and open link is voided and a notice is mailed. */
-export function changePassword(ctx: AppContext) {
-  const { deps, schemas } = ctx;
-  const { db } = deps;
-  return async (c: Context) => {
-    const s = await requireSession(c, deps);
+export async function changePassword(c: AccountCtx) {
+    const { deps, schemas } = c.var;
+    const { db } = deps;
+    const s = c.var.session;
     const input = await readBody(c, schemas.changePassword);
     const a = s.account;
     const problem = passwordProblem(input.newPassword, { name: a.name, email: a.email, consumerCode: a.consumers[0]?.code });
     if (problem) throw new ApiError(422, 'validation_failed', { newPassword: problem });
-    await verifyPassword(ctx, c, s, 'password', input.currentPassword);
+    await verifyPassword(c, 'password', input.currentPassword);
     const hash = await hashPassword(deps.hasher, input.newPassword);
     const mail = enqueueStatement(deps, 'password_changed', a.email, composeMail(deps, 'password_changed', a.locale, a.name));
     await db.batch([
@@ -44,5 +40,4 @@ export function changePassword(ctx: AppContext) {
     ]);
     sendSoon(deps, [mail.id]);
     return c.json({ status: 'password_changed' });
-  };
 }

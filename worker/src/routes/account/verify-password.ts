@@ -2,31 +2,30 @@
 // day and per address: e-mail change, password change, delete), and the attempt too (per
 // session and per address, a right password gives the slot back), so a stolen session is no
 // side door for guessing and a right password cannot be replayed to flood Argon2.
-import type { Context } from 'hono';
 import { ApiError, refusedError } from '../../http/errors.ts';
 import { holding, releaseStatements, reserve } from '../../auth/throttle.ts';
 import { checkPassword } from '../../auth/passwords.ts';
 import type { AccountAction } from '../../auth/limits.ts';
-import type { CurrentSession } from '../../auth/sessions.ts';
-import type { AppContext } from '../../app.ts';
+import type { AccountCtx } from '../../env.ts';
 
-export async function verifyPassword(ctx: AppContext, c: Context, s: CurrentSession, action: AccountAction, password: string): Promise<void> {
-  const { db } = ctx.deps;
-  const ip = ctx.clientIp(c);
-  const attempt = ctx.limits.reverify(s.hash, ip);
-  const rules = [...ctx.limits.account(action, s.account.id, ip), ...attempt, ctx.limits.passwordWork(ip)];
-  const r = await reserve(db, rules, ctx.deps.now(), [
+export async function verifyPassword(c: AccountCtx, action: AccountAction, password: string): Promise<void> {
+  const { deps, limits, clientIp: ip, session: s } = c.var;
+  const { db } = deps;
+  const attempt = limits.reverify(s.hash, ip);
+  const rules = [...limits.account(action, s.account.id, ip), ...attempt, limits.passwordWork(ip)];
+  const r = await reserve(db, rules, deps.now(), [
     { sql: 'SELECT password_hash FROM accounts WHERE id = ?', args: [s.account.id] },
   ]);
   if (r.refusal) throw refusedError(r.refusal);
   const row = r.extra[0].rows[0];
-  const check = row ? await holding(db, rules, () => checkPassword(ctx.deps.hasher, String(row.password_hash), password)) : { ok: false };
+  const check = row ? await holding(db, rules, () => checkPassword(deps.hasher, String(row.password_hash), password)) : { ok: false };
   if (!check.ok) throw new ApiError(403, 'wrong_password', { password: 'wrong_password' });
   await db.$client.batch(releaseStatements(attempt), 'write');
 }
 
 /** Counts an account action that needs no password (linking a code, the export) first. */
-export async function countAccountAction(ctx: AppContext, c: Context, s: CurrentSession, action: AccountAction): Promise<void> {
-  const r = await reserve(ctx.deps.db, ctx.limits.account(action, s.account.id, ctx.clientIp(c)), ctx.deps.now());
+export async function countAccountAction(c: AccountCtx, action: AccountAction): Promise<void> {
+  const { deps, limits, clientIp, session } = c.var;
+  const r = await reserve(deps.db, limits.account(action, session.account.id, clientIp), deps.now());
   if (r.refusal) throw refusedError(r.refusal);
 }

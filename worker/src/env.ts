@@ -1,0 +1,30 @@
+// The Hono environment the routes share (Hono's typed `Env`): what every request carries in
+// `c.var`. The app is built once (per process, per Workers isolate); what differs per request
+// (its adapters — `defer` on Workers is the request's waitUntil — and the client's address)
+// is set by the scope middleware the entry hands to createApp.
+import type { Context } from 'hono';
+import type { Deps } from './ports.ts';
+import type { Schemas } from '../../contract/schemas.ts';
+import type { LimitsPolicy } from './auth/limits.ts';
+import type { CurrentSession } from './auth/sessions.ts';
+
+/** What an entry supplies for one request. */
+export interface RequestScope {
+  deps: Deps;
+  clientIp: string;
+}
+
+export interface AppEnv {
+  Variables: RequestScope & {
+    schemas: Schemas;
+    limits: LimitsPolicy;
+  };
+}
+
+/** Routes behind the session middleware: the resident's session is there. */
+export interface AccountEnv {
+  Variables: AppEnv['Variables'] & { session: CurrentSession };
+}
+
+export type Ctx = Context<AppEnv>;
+export type AccountCtx = Context<AccountEnv>;

@@ -1,0 +1,25 @@
+// The routes a visitor reaches without a session (mounted at /api): registration, confirmation,
+// login and logout, the forgotten password, health, and the dev mailbox outside production.
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { register } from './register.ts';
+import { confirm } from './confirm.ts';
+import { login } from './login.ts';
+import { me, logout } from './session.ts';
+import { forgotPassword, resendConfirmation } from './mail-requests.ts';
+import { resetPassword } from './reset.ts';
+import { health, devOutbox } from './ops.ts';
+
+export function publicRoutes(production: boolean) {
+  const routes = new Hono<AppEnv>()
+    .post('/register', register)
+    .post('/register/resend', resendConfirmation)
+    .post('/confirm', confirm)
+    .post('/login', login)
+    .post('/logout', logout)
+    .get('/me', me)
+    .post('/password/forgot', forgotPassword)
+    .post('/password/reset', resetPassword)
+    .get('/health', health);
+  return production ? routes : routes.get('/dev/outbox', devOutbox);
+}
