@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import { EAGER, CHUNKS, ANY, VIEWS, type JpTag } from '../../widget/src/registry.ts';
 import { loadElement } from '../../widget/src/loader.ts';
-import { define } from '../../widget/src/view.ts';
+import { define } from '../../widget/src/element.ts';
 import { JpLogin } from '../../widget/src/jp-login.ts';
 
 /** The module again under another URL, as a second copy of the script would run it. */

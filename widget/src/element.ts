@@ -1,29 +1,24 @@
-// What every view shares: light-DOM rendering, the page's locale, a busy state that blocks
-// double submits, per-field error codes, a live status line, and events for the host page.
+// The base of every element: light-DOM rendering (password managers must see the real form),
+// the base stylesheet adopted by the element's root, the page's one locale, the `api`
+// attribute, and the guarded `define`. Forms are the FormController's (form-controller.ts),
+// events are events.ts's.
 import { LitElement, type CSSResultGroup } from 'lit';
-import type { GenericSchema, InferOutput } from 'valibot';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { adoptStyles, base } from './styles.js';
-import { apiBase, call, ApiFailure } from './api.js';
+import { apiBase, call } from './api.js';
 import { localeFor, toLocale, setLocale, getLocale } from './localize.js';
-import { ANY, type JpTag } from './registry.js';
+import { ANY, type JpTag, type View } from './registry.js';
+import { emit } from './events.js';
 
 let uid = 0;
 
-export abstract class JpView extends LitElement {
-  static properties = { busy: { state: true }, fields: { state: true }, status: { state: true } };
+export abstract class JpElement extends LitElement {
   static styles: CSSResultGroup = base;
-  // Declared, not initialised as class fields, so they never shadow Lit's reactive accessors.
-  declare busy: boolean;
-  declare fields: Record<string, string>;
-  declare status: { kind: 'good' | 'bad'; text: string } | null;
+  /** A prefix for the ids of the element's inputs, unique in the page. */
   protected readonly id$ = `jp${++uid}`;
 
   constructor() {
     super();
-    this.busy = false;
-    this.fields = {};
-    this.status = null;
     updateWhenLocaleChanges(this);
   }
 
@@ -64,6 +59,7 @@ export abstract class JpView extends LitElement {
     if (wanted !== getLocale()) void setLocale(wanted);
   }
 
+  /** The worker's base URL: this element's `api` attribute or its nearest ancestor's. */
   protected get api() {
     return apiBase(this);
   }
@@ -72,60 +68,11 @@ export abstract class JpView extends LitElement {
     return call<T>(this.api, method, path, body);
   }
 
-  protected emit(name: string, detail: unknown = {}) {
-    if (name === 'error') {
-      // A bubbling "error" would reach window, where error trackers and test runners take it
-      // for a script error; it is dispatched on the outermost portal element only.
-      (this.closest('jp-portal') ?? this).dispatchEvent(new CustomEvent(name, { detail }));
-      return;
-    }
-    this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-  }
-
-  /** Checks input with a shared schema; on failure shows the field errors and focuses the first. */
-  protected async valid<S extends GenericSchema>(schema: S, input: unknown): Promise<InferOutput<S> | null> {
-    // Already loaded by every view but the login, which fetches it on first use.
-    const { validate } = await import('./validation.js');
-    const r = validate(schema, input);
-    if (r.ok) return r.value;
-    this.fields = r.fields;
-    await this.updateComplete;
-    this.focusFirstError();
-    return null;
-  }
-
-  /**
-   * Runs a submit once at a time; maps failures to field errors or the status line. Loads
-   * nobody asked for (on connect) pass focus=false: they must not pull focus into the widget.
-   */
-  protected async submit(work: () => Promise<void>, describe: (f: ApiFailure) => string, focus = true) {
-    if (this.busy) return;
-    this.busy = true;
-    this.status = null;
-    try {
-      await work();
-    } catch (e) {
-      const f = e instanceof ApiFailure ? e : new ApiFailure(0, 'internal_error');
-      this.fields = f.fields;
-      this.status = Object.keys(f.fields).length && f.code === 'validation_failed' ? null : { kind: 'bad', text: describe(f) };
-      this.emit('error', { code: f.code, fields: f.fields, status: f.status });
-      await this.updateComplete;
-      if (focus) this.focusFirstError();
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  protected focusFirstError() {
-    const bad = this.querySelector<HTMLElement>('[aria-invalid=true]');
-    (bad ?? this.querySelector<HTMLElement>('.jp-status:not(:empty)'))?.focus();
-  }
-
   /** A link handler that asks the portal (or the host page) to show another view. */
-  protected navigate(view: string) {
+  protected navigate(view: View) {
     return (e: Event) => {
       e.preventDefault();
-      this.emit('jp-navigate', { view });
+      emit(this, 'jp-navigate', { view });
     };
   }
 

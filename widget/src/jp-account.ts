@@ -2,24 +2,27 @@
 // addresses, the e-mail bills preference, and logout.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import { FormController } from './form-controller.js';
+import { emit } from './events.js';
 import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import { helpText } from './help.js';
 import type { Account } from './api.js';
 
-export class JpAccount extends JpView {
-  static properties = { ...JpView.properties, account: { attribute: false } };
-  static styles = [JpView.styles, listStyles];
-  declare account: Account | null;
+export class JpAccount extends JpElement {
+  static properties = { account: { attribute: false } };
+  static styles = [JpElement.styles, listStyles];
+  account: Account | null = null;
+  private form = new FormController(this);
 
   constructor() {
     super();
-    this.account = null;
-    this.addEventListener('consumers-changed', async () => {
+    this.addEventListener('jp-consumers-changed', async () => {
       this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
-      await (this.querySelector('jp-bills') as (HTMLElement & { load?(page: number): Promise<void> }) | null)?.load?.(1);
+      // Defined by now unless its chunk failed to load.
+      await this.querySelector('jp-bills')?.load?.(1);
     });
   }
 
@@ -29,7 +32,7 @@ export class JpAccount extends JpView {
     void import('./jp-bills.js');
     void import('./jp-settings.js');
     if (!this.account) {
-      await this.submit(async () => {
+      await this.form.submit(async () => {
         this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
       }, failureText, false);
     }
@@ -37,34 +40,34 @@ export class JpAccount extends JpView {
 
   private async toggleBills(e: Event) {
     const on = (e.currentTarget as HTMLInputElement).checked;
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       this.account = (await this.call<{ account: Account }>('POST', '/api/account/settings', { emailBills: on })).account;
-      this.status = { kind: 'good', text: on ? msg('Računi će Vam stizati na e-mail.') : msg('Računi Vam više neće stizati na e-mail.') };
+      this.form.status = { kind: 'good', text: on ? msg('Računi će Vam stizati na e-mail.') : msg('Računi Vam više neće stizati na e-mail.') };
     }, failureText);
   }
 
   private unlink(code: string) {
     return async () => {
-      await this.submit(async () => {
+      await this.form.submit(async () => {
         await this.call('POST', '/api/account/consumers/unlink', { consumerCode: code });
-        this.dispatchEvent(new CustomEvent('consumers-changed'));
+        emit(this, 'jp-consumers-changed', {});
       }, helpText);
     };
   }
 
   private async logout() {
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       await this.call('POST', '/api/logout', {});
       this.account = null;
-      this.emit('logout', {});
+      emit(this, 'jp-logout', {});
     }, failureText);
   }
 
   render() {
     const a = this.account;
     if (!a) {
-      return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>${statusLine(this.status)}
-        ${this.status ? html`<p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>` : ''}`;
+      return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>${statusLine(this.form.status)}
+        ${this.form.status ? html`<p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>` : ''}`;
     }
     return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>
       <dl>
@@ -77,10 +80,10 @@ export class JpAccount extends JpView {
         <input id=${`${this.id$}-bills`} type="checkbox" .checked=${a.emailBills} @change=${this.toggleBills} />
         <label for=${`${this.id$}-bills`}>${msg('Slanje računa na e-mail')}</label>
       </div>
-      ${statusLine(this.status)}
+      ${statusLine(this.form.status)}
       <jp-bills></jp-bills>
       <jp-settings></jp-settings>
-      <p><button type="button" class="jp-secondary" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.logout}>${msg('Odjavite se')}</button></p>`;
+      <p><button type="button" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.logout}>${msg('Odjavite se')}</button></p>`;
   }
 }
 

@@ -3,7 +3,8 @@
 // Loaded on demand after login, so the login page stays small.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import { FormController } from './form-controller.js';
 import { billsStyles } from './jp-bills.styles.js';
 import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
@@ -32,24 +33,16 @@ function qrNode(svg: string, label: string): Node | typeof nothing {
   return document.importNode(root, true);
 }
 
-export class JpBills extends JpView {
-  static styles = [JpView.styles, listStyles, billsStyles];
-  static properties = { ...JpView.properties, consumers: { state: true }, bills: { state: true }, detail: { state: true }, page: { state: true }, total: { state: true } };
-  declare consumers: ConsumerSummary[];
-  declare bills: BillSummary[];
-  declare detail: BillDetail | null;
-  declare page: number;
-  declare total: number;
+export class JpBills extends JpElement {
+  static styles = [JpElement.styles, listStyles, billsStyles];
+  static properties = { consumers: { state: true }, bills: { state: true }, detail: { state: true }, page: { state: true }, total: { state: true } };
+  consumers: ConsumerSummary[] = [];
+  bills: BillSummary[] = [];
+  detail: BillDetail | null = null;
+  page = 1;
+  total = 0;
   private pageSize = 12;
-
-  constructor() {
-    super();
-    this.consumers = [];
-    this.bills = [];
-    this.detail = null;
-    this.page = 1;
-    this.total = 0;
-  }
+  private form = new FormController(this);
 
   connectedCallback() {
     super.connectedCallback();
@@ -58,7 +51,7 @@ export class JpBills extends JpView {
 
   /** Loads a page of bills (and the balances); also called after a consumer code is linked. */
   async load(page: number, focus = true) {
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       const [c, b] = await Promise.all([
         this.call<{ consumers: ConsumerSummary[] }>('GET', '/api/account/consumers'),
         this.call<{ bills: BillSummary[]; total: number; pageSize: number }>('GET', `/api/bills?page=${page}`),
@@ -73,7 +66,7 @@ export class JpBills extends JpView {
 
   private open(id: string) {
     return async () => {
-      await this.submit(async () => {
+      await this.form.submit(async () => {
         this.detail = (await this.call<{ bill: BillDetail }>('GET', `/api/bills/${id}`)).bill;
         await this.updateComplete;
         this.querySelector<HTMLElement>('h3')?.focus();
@@ -97,8 +90,8 @@ export class JpBills extends JpView {
     return html`${this.consumers.map((c) => html`<p><strong>${c.code}</strong> — ${c.name}, ${c.address}<br />
         ${msg('Trenutno dugovanje')}: <strong>${money(c.balance)}</strong></p>`)}
       <h3 tabindex="-1">${msg('Računi')}</h3>
-      ${statusLine(this.status)}
-      ${this.bills.length === 0 && !this.busy ? html`<p>${msg('Još nema računa.')}</p>` : nothing}
+      ${statusLine(this.form.status)}
+      ${this.bills.length === 0 && !this.form.busy ? html`<p>${msg('Još nema računa.')}</p>` : nothing}
       <ul class="jp-list">
         ${this.bills.map((b) => html`<li>
           <button type="button" class="jp-link" data-bill=${b.id} @click=${this.open(b.id)}>${msg(str`Račun za ${b.period}`)}${this.consumers.length > 1 ? ` · ${b.consumerCode}` : ''}</button>

@@ -3,7 +3,9 @@
 // scanner that opens links and runs their scripts changes nothing.
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import { FormController } from './form-controller.js';
+import { emit } from './events.js';
 import { statusLine } from './field.js';
 import { helpText, needsContact, contactCard, helpStyles } from './help.js';
 
@@ -14,23 +16,14 @@ type Result = 'ask' | 'pending' | 'confirmed' | 'email_changed' | 'failed';
  * @attr purpose - `registration` (default: confirmed on arrival) or `email` (a new address: confirmed by a button)
  * @fires confirmed - {status} `confirmed` or `email_changed`
  */
-export class JpConfirm extends JpView {
-  static properties = {
-    ...JpView.properties, token: { type: String }, purpose: { type: String }, result: { state: true }, failure: { state: true },
-  };
-  static styles = [JpView.styles, helpStyles];
-  declare token: string;
-  declare purpose: 'registration' | 'email';
-  declare result: Result;
-  declare failure: string;
-
-  constructor() {
-    super();
-    this.token = '';
-    this.purpose = 'registration';
-    this.result = 'pending';
-    this.failure = '';
-  }
+export class JpConfirm extends JpElement {
+  static properties = { token: {}, purpose: {}, result: { state: true }, failure: { state: true } };
+  static styles = [JpElement.styles, helpStyles];
+  token = '';
+  purpose: 'registration' | 'email' = 'registration';
+  private result: Result = 'pending';
+  private failure = '';
+  private form = new FormController(this);
 
   private get forEmail() {
     return this.purpose === 'email';
@@ -51,10 +44,10 @@ export class JpConfirm extends JpView {
 
   private async confirm() {
     this.result = 'pending';
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       const r = await this.call<{ status: 'confirmed' | 'email_changed' }>('POST', '/api/confirm', { token: this.token });
       this.result = r.status;
-      this.emit('confirmed', { status: r.status });
+      emit(this, 'jp-confirmed', { status: r.status });
     }, (f) => {
       this.result = 'failed';
       this.failure = needsContact(f) ? 'contact' : f.code;
@@ -74,7 +67,7 @@ export class JpConfirm extends JpView {
       : msg('Potvrda registracije…');
     return html`<h2 tabindex="-1">${heading}</h2>
       ${this.forEmail && (this.result === 'ask' || this.result === 'pending') ? this.renderAsk() : nothing}
-      ${done ? html`<p>${msg('Sada se možete ulogovati na portal.')}</p>` : statusLine(this.status)}
+      ${done ? html`<p>${msg('Sada se možete ulogovati na portal.')}</p>` : statusLine(this.form.status)}
       ${this.retry ? this.button(this.forEmail ? msg('Potvrdite novu e-mail adresu') : msg('Pokušajte ponovo')) : nothing}
       ${this.result === 'failed' ? this.renderNext() : nothing}
       ${this.result === 'ask' ? nothing : html`<p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`}`;
@@ -87,7 +80,7 @@ export class JpConfirm extends JpView {
   }
 
   private button(label: string) {
-    return html`<p><button type="button" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.confirm}>${label}</button></p>`;
+    return html`<p><button type="button" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.confirm}>${label}</button></p>`;
   }
 
   /** What to do after a failed confirmation. */

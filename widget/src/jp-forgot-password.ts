@@ -1,7 +1,8 @@
 // <jp-forgot-password>: asks for a reset link; the answer is the same for every address.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import { FormController } from './form-controller.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { forgotSchema } from './validation.js';
@@ -10,17 +11,18 @@ import { recentlySentText } from './help.js';
 
 const schema = forgotSchema();
 
-export class JpForgotPassword extends JpView {
+export class JpForgotPassword extends JpElement {
+  private form = new FormController(this);
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const value = await this.valid(schema, { email: formValues(e.currentTarget as HTMLFormElement).text('email'), locale: getLocale() });
+    const value = await this.form.valid(schema, { email: formValues(e.currentTarget as HTMLFormElement).text('email'), locale: getLocale() });
     if (!value) return;
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       // 202 {status: 'recently_sent'}: this requester asked for this address a moment ago; no new mail.
       const r = await this.call<{ status?: string } | undefined>('POST', '/api/password/forgot', value);
-      this.fields = {};
+      this.form.fields = {};
       const text = r?.status === 'recently_sent' ? recentlySentText() : msg('Ako za ovu adresu postoji nalog, poslali smo link za promenu lozinke. Link važi 1 sat.');
-      this.status = { kind: 'good', text };
+      this.form.status = { kind: 'good', text };
       await this.updateComplete;
       this.querySelector<HTMLElement>('.jp-status')?.focus();
     }, failureText);
@@ -30,9 +32,9 @@ export class JpForgotPassword extends JpView {
     return html`<h2 tabindex="-1">${msg('Zaboravljena lozinka')}</h2>
       <p>${msg('Unesite e-mail adresu naloga i poslaćemo Vam link za postavljanje nove lozinke.')}</p>
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
-        ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: this.fields.email })}
-        ${statusLine(this.status)}
-        <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Pošaljite link')}</button>
+        ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: this.form.fields.email })}
+        ${statusLine(this.form.status)}
+        <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Pošaljite link')}</button>
       </form>
       <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Nazad na prijavu')}</a></p>`;
   }

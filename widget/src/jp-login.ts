@@ -1,7 +1,9 @@
 // <jp-login>: "Prijava" — e-mail, password, "Zapamti me", links to registration and reset.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import { FormController } from './form-controller.js';
+import { emit } from './events.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import type { Account } from './api.js';
@@ -12,7 +14,8 @@ const loadSchema = () => import('./validation.js').then((m) => m.loginSchema());
 let schema: ReturnType<typeof loadSchema> | undefined;
 const loginSchema = () => (schema ??= loadSchema().catch((e) => { schema = undefined; throw e; }));
 
-export class JpLogin extends JpView {
+export class JpLogin extends JpElement {
+  private form = new FormController(this);
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
@@ -22,21 +25,21 @@ export class JpLogin extends JpView {
     try {
       checked = await loginSchema();
     } catch {
-      this.status = { kind: 'bad', text: failureText({ code: 'network_error' }) };
+      this.form.status = { kind: 'bad', text: failureText({ code: 'network_error' }) };
       return;
     }
-    const value = await this.valid(checked, input);
+    const value = await this.form.valid(checked, input);
     if (!value) return;
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       const r = await this.call<{ account: Account }>('POST', '/api/login', value);
-      this.fields = {};
+      this.form.fields = {};
       form.reset();
-      this.emit('login', { account: r.account });
+      emit(this, 'jp-login', { account: r.account });
     }, failureText);
   }
 
   render() {
-    const f = this.fields;
+    const f = this.form.fields;
     return html`<h2 tabindex="-1">${msg('Prijava')}</h2>
       <p>${msg('Nemate nalog?')} <a href="#registracija" @click=${this.navigate('register')}>${msg('Kreirajte nalog')}</a></p>
       <form method="post" action="#" novalidate @submit=${this.onSubmit} @focusin=${() => loginSchema().catch(() => {})}>
@@ -46,8 +49,8 @@ export class JpLogin extends JpView {
           ${checkbox({ id: `${this.id$}-remember`, name: 'remember', label: msg('Zapamti me') })}
           <a href="#zaboravljena-lozinka" @click=${this.navigate('forgot')}>${msg('Zaboravili ste lozinku?')}</a>
         </div>
-        ${statusLine(this.status)}
-        <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Ulogujte se')}</button>
+        ${statusLine(this.form.status)}
+        <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Ulogujte se')}</button>
       </form>`;
   }
 }

@@ -4,7 +4,9 @@
 // resident's account. The session survives reloads (GET /api/me).
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import type { Status } from './form-controller.js';
+import { VIEWS, type View } from './registry.js';
 import { portalStyles } from './jp-portal.styles.js';
 import { getLocale, rememberLocale, type WidgetLocale } from './localize.js';
 import { utility, utilityName } from './utility.js';
@@ -14,11 +16,6 @@ import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import './jp-login.js';
 
-type View = 'loading' | 'login' | 'register' | 'forgot' | 'reset' | 'confirm' | 'unsubscribe' | 'account';
-const TAGS: Record<View, string> = {
-  loading: '', login: 'jp-login', register: 'jp-register', forgot: 'jp-forgot-password', reset: 'jp-reset-password',
-  confirm: 'jp-confirm', unsubscribe: 'jp-unsubscribe', account: 'jp-account',
-};
 // [in the fragment?, parameter, view]
 const LINKS: [boolean, string, View][] = [
   [true, 'potvrda', 'confirm'], [true, 'nova-adresa', 'confirm'], [true, 'reset', 'reset'],
@@ -34,12 +31,13 @@ const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', '
  * @attr terms-href - page with the terms of use
  * @attr privacy-href - page with the privacy statement
  * @attr manual-href - page with the user guide
- * @fires login - {account} after a successful login
- * @fires logout - after logout
- * @fires registered - {email} after registration
- * @fires confirmed - {status} after the confirmation link
- * @fires password-reset - after a new password is set
- * @fires error - {code, fields, status} when a request fails
+ * @fires jp-login - {account} after a successful login
+ * @fires jp-logout - {deleted?} after logout, or after the account was deleted
+ * @fires jp-registered - {email} after registration
+ * @fires jp-confirmed - {status} after a confirmation link
+ * @fires jp-password-reset - after a new password is set
+ * @fires jp-error - {code, fields, status} when a request fails
+ * @fires login - deprecated: the old name of jp-login, dispatched too for one release (likewise logout, registered, confirmed, password-reset, and error, which does not bubble)
  * @cssprop --jp-primary - brand colour of buttons and links
  * @cssprop --jp-primary-text - text on the brand colour
  * @cssprop --jp-text - text colour
@@ -49,23 +47,24 @@ const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', '
  * @cssprop --jp-gap - spacing
  * @cssprop --jp-font - font family
  */
-export class JpPortal extends JpView {
-  static properties = { ...JpView.properties, view: { state: true } };
-  static styles = [JpView.styles, portalStyles];
-  declare view: View;
+export class JpPortal extends JpElement {
+  static properties = { view: { state: true }, status: { state: true } };
+  static styles = [JpElement.styles, portalStyles];
+  private view: View | 'loading' = 'loading';
+  /** Says when a view's chunk could not be fetched. */
+  private status: Status = null;
   private token = '';
   private changeEmail = false;
   private account: Account | null = null;
 
   constructor() {
     super();
-    this.view = 'loading';
-    this.addEventListener('jp-navigate', (e) => this.show((e as CustomEvent).detail.view));
-    this.addEventListener('login', (e) => {
-      this.account = (e as CustomEvent).detail.account;
+    this.addEventListener('jp-navigate', (e) => this.show(e.detail.view));
+    this.addEventListener('jp-login', (e) => {
+      this.account = e.detail.account;
       void this.show('account');
     });
-    this.addEventListener('logout', () => this.show('login'));
+    this.addEventListener('jp-logout', () => this.show('login'));
   }
 
   connectedCallback() {
@@ -121,8 +120,8 @@ export class JpPortal extends JpView {
   }
 
   private async show(view: View, focus = true) {
-    const tag = TAGS[view];
-    if (tag && !customElements.get(tag)) {
+    const tag = VIEWS[view];
+    if (!customElements.get(tag)) {
       // The old view goes at once, so nobody types into a form that is about to be replaced.
       const from = this.view;
       this.view = 'loading';
@@ -137,7 +136,7 @@ export class JpPortal extends JpView {
     this.status = null;
     this.view = view;
     await this.updateComplete;
-    if (focus) (this.querySelector('.jp-view') as JpView | null)?.focusHeading?.();
+    if (focus) this.querySelector<JpElement>('.jp-view')?.focusHeading();
   }
 
   private switchTo(locale: WidgetLocale) {

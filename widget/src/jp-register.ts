@@ -2,7 +2,9 @@
 // the bill, e-mail bills (on by default), consent to the terms and the privacy statement.
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import { FormController } from './form-controller.js';
+import { emit } from './events.js';
 import { registerStyles } from './jp-register.styles.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
@@ -14,18 +16,13 @@ import { getLocale } from './localize.js';
 
 const schema = registerSchema(schemaOptions);
 
-export class JpRegister extends JpView {
-  static properties = { ...JpView.properties, sentTo: { state: true }, help: { state: true } };
-  static styles = [JpView.styles, registerStyles, helpStyles];
-  declare sentTo: string;
+export class JpRegister extends JpElement {
+  static properties = { sentTo: { state: true }, help: { state: true } };
+  static styles = [JpElement.styles, registerStyles, helpStyles];
+  private sentTo = '';
   /** The code of the last answer when it sends the resident to the utility (its contact is shown). */
-  declare help: string;
-
-  constructor() {
-    super();
-    this.sentTo = '';
-    this.help = '';
-  }
+  private help = '';
+  private form = new FormController(this);
 
   private describe = (f: Parameters<typeof helpText>[0]) => {
     this.help = needsContact(f, true) ? f.code : '';
@@ -41,29 +38,29 @@ export class JpRegister extends JpView {
       emailBills: v.checked('email-bills'), acceptTerms: v.checked('accept-terms') || undefined, locale: getLocale(),
     };
     this.help = '';
-    const value = await this.valid(schema, input);
+    const value = await this.form.valid(schema, input);
     if (!value) return;
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       await this.call('POST', '/api/register', value);
-      this.fields = {};
+      this.form.fields = {};
       this.sentTo = value.email;
-      this.emit('registered', { email: value.email });
+      emit(this, 'jp-registered', { email: value.email });
       await this.updateComplete;
       this.focusHeading();
     }, this.describe);
   }
 
   private async resend() {
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       // 202 {status: 'recently_sent'}: a link went to this address a moment ago; no new mail.
       const r = await this.call<{ status?: string } | undefined>('POST', '/api/register/resend', { email: this.sentTo });
-      this.status = { kind: 'good', text: r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link za potvrdu.') };
+      this.form.status = { kind: 'good', text: r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link za potvrdu.') };
     }, failureText);
   }
 
   render() {
     if (this.sentTo) return this.renderSent();
-    const f = this.fields;
+    const f = this.form.fields;
     const id = this.id$;
     const terms = this.getAttribute('terms-href') ?? utility.terms.href;
     const privacy = this.getAttribute('privacy-href') ?? utility.privacy.href;
@@ -85,13 +82,13 @@ export class JpRegister extends JpView {
           id: `${id}-terms`, name: 'accept-terms', error: f.acceptTerms,
           label: html`${msg('Prihvatam')} <a href=${terms} target="_blank" rel="noopener">${msg('Uslove korišćenja')}</a> ${msg('i')} <a href=${privacy} target="_blank" rel="noopener">${msg('Izjavu o privatnosti')}</a>`,
         })}
-        ${statusLine(this.status)}
+        ${statusLine(this.form.status)}
         ${this.help ? contactCard() : nothing}
         ${this.help === 'consumer_already_registered'
           ? html`<p class="jp-row"><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
               <a href="#zaboravljena-lozinka" @click=${this.navigate('forgot')}>${msg('Zaboravili ste lozinku?')}</a></p>`
           : nothing}
-        <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Registracija')}</button>
+        <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Registracija')}</button>
       </form>
       <details class="jp-help"><summary>${msg('Kratko uputstvo za registraciju')}</summary>
         <p>${msg('Popunite tražena polja: ime i prezime, e-mail, lozinku, šifru potrošača (nalazi se na računu) i PIN (nalazi se na računu), izaberite da li želite da račun primate putem e-maila (a ne poštom u papirnom obliku) i potvrdite (Registracija).')}</p>
@@ -103,9 +100,9 @@ export class JpRegister extends JpView {
   private renderSent() {
     return html`<h2 tabindex="-1">${msg('Proverite e-mail')}</h2>
       <p>${msg('Ako su podaci ispravni, na adresu')} <strong>${this.sentTo}</strong> ${msg('stiže poruka sa linkom za potvrdu registracije. Kliknite na link da biste završili registraciju.')}</p>
-      ${statusLine(this.status)}
+      ${statusLine(this.form.status)}
       <div class="jp-row">
-        <button type="button" class="jp-secondary" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.resend}>${msg('Pošaljite link ponovo')}</button>
+        <button type="button" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.resend}>${msg('Pošaljite link ponovo')}</button>
         <a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
       </div>`;
   }

@@ -2,7 +2,9 @@
 // logs the resident in with it (and logs out every other device): "Otvorite svoj nalog" goes on.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import { FormController } from './form-controller.js';
+import { emit } from './events.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { resetSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
@@ -10,42 +12,38 @@ import type { Account } from './api.js';
 
 const schema = resetSchema(schemaOptions);
 
-export class JpResetPassword extends JpView {
-  static properties = { ...JpView.properties, token: { type: String }, done: { state: true } };
-  declare token: string;
-  declare done: boolean;
+export class JpResetPassword extends JpElement {
+  static properties = { token: {}, done: { state: true } };
+  token = '';
+  private done = false;
   /** The account the reset logged in to (a server that does not log in answers without it). */
   private account?: Account;
-
-  constructor() {
-    super();
-    this.token = '';
-    this.done = false;
-  }
+  private form = new FormController(this);
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const value = await this.valid(schema, { token: this.token, password: formValues(e.currentTarget as HTMLFormElement).text('password') });
+    const value = await this.form.valid(schema, { token: this.token, password: formValues(e.currentTarget as HTMLFormElement).text('password') });
     if (!value) {
-      if (this.fields.token) this.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
+      if (this.form.fields.token) this.form.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
       return;
     }
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       const r = await this.call<{ account?: Account }>('POST', '/api/password/reset', value);
-      this.fields = {};
+      this.form.fields = {};
       this.account = r?.account;
       this.done = true;
-      this.emit('password-reset', {});
+      emit(this, 'jp-password-reset', {});
       await this.updateComplete;
       this.focusHeading();
     }, failureText);
   }
 
   render() {
-    if (this.done && this.account) {
+    const account = this.done && this.account;
+    if (account) {
       return html`<h2 tabindex="-1">${msg('Lozinka je promenjena')}</h2>
         <p>${msg('Ulogovani ste novom lozinkom. Zbog bezbednosti odjavljeni ste sa svih drugih uređaja.')}</p>
-        <p><button type="button" @click=${() => this.emit('login', { account: this.account })}>${msg('Otvorite svoj nalog')}</button></p>`;
+        <p><button type="button" @click=${() => emit(this, 'jp-login', { account })}>${msg('Otvorite svoj nalog')}</button></p>`;
     }
     if (this.done) {
       return html`<h2 tabindex="-1">${msg('Lozinka je promenjena')}</h2>
@@ -57,10 +55,10 @@ export class JpResetPassword extends JpView {
         <input type="email" name="username" autocomplete="username" hidden />
         ${field({
           id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), type: 'password', autocomplete: 'new-password',
-          error: this.fields.password, minLength: PASSWORD_MIN_LENGTH, hint: msg('Najmanje 12 znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.'),
+          error: this.form.fields.password, minLength: PASSWORD_MIN_LENGTH, hint: msg('Najmanje 12 znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.'),
         })}
-        ${statusLine(this.status)}
-        <button type="submit" aria-busy=${this.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>
+        ${statusLine(this.form.status)}
+        <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>
       </form>`;
   }
 }

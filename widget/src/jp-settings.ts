@@ -2,7 +2,9 @@
 // "my data" and delete the account (ZZPL). Loaded on demand with the account view.
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import { FormController } from './form-controller.js';
+import { emit } from './events.js';
 import { listStyles } from './lists.styles.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
@@ -21,20 +23,14 @@ interface Consent { termsVersion: string; privacyVersion: string; acceptedAt: nu
 
 const when = (ms: number) => new Date(ms).toLocaleString('sr-Latn-RS', { dateStyle: 'short', timeStyle: 'short' });
 
-export class JpSettings extends JpView {
-  static properties = { ...JpView.properties, sessions: { state: true }, consents: { state: true }, help: { state: true } };
-  static styles = [JpView.styles, listStyles, helpStyles];
-  declare sessions: SessionInfo[];
-  declare consents: Consent[];
+export class JpSettings extends JpElement {
+  static properties = { sessions: { state: true }, consents: { state: true }, help: { state: true } };
+  static styles = [JpElement.styles, listStyles, helpStyles];
+  private sessions: SessionInfo[] = [];
+  private consents: Consent[] = [];
   /** The status text that sends the resident to the utility (a locked code, one registered by someone else). */
-  declare help: string;
-
-  constructor() {
-    super();
-    this.sessions = [];
-    this.consents = [];
-    this.help = '';
-  }
+  private help = '';
+  private form = new FormController(this);
 
   connectedCallback() {
     super.connectedCallback();
@@ -58,13 +54,13 @@ export class JpSettings extends JpView {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    const value = await this.valid(schemas.changeEmail, { password: v.text('email-password'), email: v.text('new-email') });
+    const value = await this.form.valid(schemas.changeEmail, { password: v.text('email-password'), email: v.text('new-email') });
     if (value) {
-      await this.submit(async () => {
+      await this.form.submit(async () => {
         await this.call('POST', '/api/account/email', value);
-        this.fields = {};
+        this.form.fields = {};
         form.reset();
-        this.status = { kind: 'good', text: msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite.') };
+        this.form.status = { kind: 'good', text: msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite.') };
       }, (f) => helpText(f));
     }
     await this.passwordErrorTo('emailPassword');
@@ -72,16 +68,16 @@ export class JpSettings extends JpView {
 
   /** The server and the schemas call every re-entered password "password"; show it at this form's field. */
   private async passwordErrorTo(field: string) {
-    if (!this.fields.password) return;
-    const { password, ...rest } = this.fields;
-    this.fields = { ...rest, [field]: password };
+    if (!this.form.fields.password) return;
+    const { password, ...rest } = this.form.fields;
+    this.form.fields = { ...rest, [field]: password };
     await this.updateComplete;
-    this.focusFirstError();
+    this.form.focusFirstError();
   }
 
   private revoke(id: string) {
     return async () => {
-      await this.submit(async () => {
+      await this.form.submit(async () => {
         await this.call('POST', '/api/account/sessions/revoke', { id });
         await this.refresh();
       }, failureText);
@@ -91,13 +87,13 @@ export class JpSettings extends JpView {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    const value = await this.valid(schemas.changePassword, { currentPassword: v.text('current-password'), newPassword: v.text('new-password') });
+    const value = await this.form.valid(schemas.changePassword, { currentPassword: v.text('current-password'), newPassword: v.text('new-password') });
     if (!value) return;
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       await this.call('POST', '/api/account/password', value);
-      this.fields = {};
+      this.form.fields = {};
       form.reset();
-      this.status = { kind: 'good', text: msg('Lozinka je promenjena. Ostali uređaji su odjavljeni.') };
+      this.form.status = { kind: 'good', text: msg('Lozinka je promenjena. Ostali uređaji su odjavljeni.') };
     }, failureText);
     await this.passwordErrorTo('currentPassword');
   }
@@ -106,14 +102,14 @@ export class JpSettings extends JpView {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    const value = await this.valid(schemas.linkConsumer, { consumerCode: v.text('consumer-code'), pin: v.text('pin') });
+    const value = await this.form.valid(schemas.linkConsumer, { consumerCode: v.text('consumer-code'), pin: v.text('pin') });
     if (!value) return;
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       await this.call('POST', '/api/account/consumers/link', value);
-      this.fields = {};
+      this.form.fields = {};
       form.reset();
-      this.status = { kind: 'good', text: msg('Šifra potrošača je dodata.') };
-      this.emit('consumers-changed', {});
+      this.form.status = { kind: 'good', text: msg('Šifra potrošača je dodata.') };
+      emit(this, 'jp-consumers-changed', {});
     }, (f) => {
       const text = helpText(f, true);
       this.help = needsContact(f, true) ? text : '';
@@ -122,30 +118,30 @@ export class JpSettings extends JpView {
   }
 
   private async everywhere() {
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       await this.call('POST', '/api/account/sessions/revoke-all', { keepCurrent: true });
-      this.status = { kind: 'good', text: msg('Odjavljeni ste sa svih drugih uređaja.') };
+      this.form.status = { kind: 'good', text: msg('Odjavljeni ste sa svih drugih uređaja.') };
       await this.refresh();
     }, failureText);
   }
 
   private async deleteAccount(e: SubmitEvent) {
     e.preventDefault();
-    const value = await this.valid(schemas.deleteAccount, { password: formValues(e.currentTarget as HTMLFormElement).text('password') });
+    const value = await this.form.valid(schemas.deleteAccount, { password: formValues(e.currentTarget as HTMLFormElement).text('password') });
     if (!value) return;
     if (!confirm(msg('Nalog će biti trajno obrisan. Da li ste sigurni?'))) return;
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       await this.call('POST', '/api/account/delete', value);
-      this.emit('logout', { deleted: true });
+      emit(this, 'jp-logout', { deleted: true });
     }, failureText);
   }
 
   render() {
-    const f = this.fields;
+    const f = this.form.fields;
     const id = this.id$;
     return html`<h3 tabindex="-1">${msg('Podešavanja naloga')}</h3>
-      ${statusLine(this.status)}
-      ${this.help && this.status?.text === this.help ? contactCard() : nothing}
+      ${statusLine(this.form.status)}
+      ${this.help && this.form.status?.text === this.help ? contactCard() : nothing}
       <form method="post" action="#" novalidate @submit=${this.changePassword}>
         <h4>${msg('Promena lozinke')}</h4>
         ${field({ id: `${id}-cur`, name: 'current-password', label: msg('Trenutna lozinka'), type: 'password', autocomplete: 'current-password', error: f.currentPassword })}

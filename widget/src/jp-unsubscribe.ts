@@ -2,34 +2,30 @@
 // (a button, so link scanners that open mail links change nothing).
 import { html } from 'lit';
 import { msg } from '@lit/localize';
-import { JpView, define } from './view.js';
+import { JpElement, define } from './element.js';
+import { FormController } from './form-controller.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 
-export class JpUnsubscribe extends JpView {
-  static properties = { ...JpView.properties, token: { type: String }, done: { state: true } };
-  declare token: string;
-  declare done: boolean;
-
-  constructor() {
-    super();
-    this.token = '';
-    this.done = false;
-  }
+export class JpUnsubscribe extends JpElement {
+  static properties = { token: {}, done: { state: true } };
+  token = '';
+  private done = false;
+  private form = new FormController(this);
 
   private async stop() {
-    await this.submit(async () => {
+    await this.form.submit(async () => {
       await this.call('POST', '/api/email-bills/unsubscribe', { token: this.token });
       this.done = true;
-      this.status = { kind: 'good', text: msg('Računi Vam više neće stizati na e-mail. Ponovo ih možete uključiti u podešavanjima naloga.') };
+      this.form.status = { kind: 'good', text: msg('Računi Vam više neće stizati na e-mail. Ponovo ih možete uključiti u podešavanjima naloga.') };
     }, failureText);
   }
 
   render() {
     return html`<h2 tabindex="-1">${msg('Slanje računa na e-mail')}</h2>
       ${this.done ? '' : html`<p>${msg('Želite li da Vam računi više ne stižu na e-mail?')}</p>
-        <p><button type="button" aria-busy=${this.busy ? 'true' : 'false'} @click=${this.stop}>${msg('Odjavite slanje računa')}</button></p>`}
-      ${statusLine(this.status)}
+        <p><button type="button" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.stop}>${msg('Odjavite slanje računa')}</button></p>`}
+      ${statusLine(this.form.status)}
       <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`;
   }
 }
