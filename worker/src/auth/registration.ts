@@ -24,7 +24,7 @@ import { isUniqueViolation } from '../db/errors.ts';
  * pending consumer code, where `guard` holds. Fails with a unique violation on
  * account_consumers.consumer_code when another account confirmed the code first.
  */
-export function confirmAccountStatements(deps: Deps, accountId: SQL, guard: SQL) {
+export function confirmAccountStatements(deps: Deps, accountId: SQL | string, guard: SQL) {
   const { db } = deps;
   const now = deps.now();
   return [

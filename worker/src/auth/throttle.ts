@@ -4,6 +4,7 @@
 // Invariant: for every rule, the requests admitted in a window are at most its limit (for a
 // growing rule: `limit`, then one per delay). A success that should not count gives its slot back.
 import type { InStatement, ResultSet } from '@libsql/client';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../ports.ts';
 import { toHex } from './crypto.ts';
 
@@ -135,3 +136,6 @@ export async function holding<T>(db: Db, rules: Rule[], work: () => Promise<T>):
     throw e;
   }
 }
+
+/** Forgets a key inside a drizzle batch, where `guard` holds (a reset's token guard). */
+export const clearWhen = (db: Db, key: string, guard: SQL) => db.run(sql`DELETE FROM throttles WHERE key = ${key} AND ${guard}`);

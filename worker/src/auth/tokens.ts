@@ -1,6 +1,7 @@
 // Single-use confirmation and reset tokens: 256 random bits, only the SHA-256 stored.
 import { sql, and, eq, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { Deps } from '../ports.ts';
 import { tokens } from '../db/schema.ts';
 import { randomToken, randomId, sha256Hex } from './crypto.ts';
@@ -57,4 +58,13 @@ export async function peekToken(deps: Deps, token: string, purpose: Purpose) {
     .from(tokens)
     .where(sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${deps.now()}`);
   return rows[0]?.accountId ?? null;
+}
+
+/**
+ * Uses a token and applies `build(guard)` in the same batch: every statement gets the guard, so
+ * the batch's writes happen exactly once however many requests race. The first result tells
+ * whether this request used the token (an empty array: it did not).
+ */
+export function guarded<T extends BatchItem<'sqlite'>[]>(deps: Deps, t: Awaited<ReturnType<typeof useToken>>, build: (guard: SQL) => [...T]) {
+  return deps.db.batch([t.use, ...build(t.guard)]);
 }

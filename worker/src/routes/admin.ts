@@ -15,8 +15,7 @@ import { unlockConsumer } from '../consumers/unlock.ts';
 import { ingestBills } from '../bills/ingest.ts';
 import { parseConsumersCsv, upsertConsumers } from '../consumers/import.ts';
 import type { AppEnv, Ctx } from '../env.ts';
-import { and, eq } from 'drizzle-orm';
-import { bills } from '../db/schema.ts';
+import { billByPeriod, setBillPdf } from '../db/statements/bills.ts';
 
 /** Bearer ADMIN_TOKEN, counted first (a right token gives the slot back); without one configured the endpoints do not exist. */
 const bearer = createMiddleware<AppEnv>(async (c, next) => {
@@ -49,11 +48,11 @@ async function adminBillPdf(c: Ctx) {
     }
     const pdf = new Uint8Array(await c.req.arrayBuffer());
     if (new TextDecoder().decode(pdf.subarray(0, 5)) !== '%PDF-') throw new ApiError(422, 'validation_failed', { file: 'not_a_pdf' });
-    const [bill] = await deps.db.select({ id: bills.id }).from(bills).where(and(eq(bills.consumerCode, code), eq(bills.period, period)));
+    const [bill] = await billByPeriod(deps.db, code, period);
     if (!bill) throw new ApiError(404, 'not_found');
     const key = `bills/${code}/${period}.pdf`;
     await deps.files.put(key, pdf);
-    await deps.db.update(bills).set({ pdfKey: key, updatedAt: deps.now() }).where(eq(bills.id, bill.id));
+    await setBillPdf(deps.db, bill.id, key, deps.now());
     return c.json({ status: 'stored', billId: bill.id }, 200);
 }
 

@@ -1,14 +1,14 @@
 // GET /api/bills, /api/bills/:id — a resident sees only the bills of the consumer codes
 // linked to their own account; anything else is a 404, whether it exists or not.
 import { Hono } from 'hono';
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import * as v from 'valibot';
-import { bills } from '../db/schema.ts';
+import { billOfCodes, billPage } from '../db/statements/bills.ts';
 import { ApiError } from '../http/errors.ts';
 import { billDetail, billSummary } from '../bills/view.ts';
 import { billPdf } from '../bills/pdf.ts';
 import { toLocale } from '../../../contract/locales.ts';
 import type { AccountCtx, AccountEnv } from '../env.ts';
+import type { BillAnswer, BillsPage } from '../../../contract/responses.ts';
 import { requireSession } from '../middleware/session.ts';
 
 const PAGE_SIZE = 12;
@@ -26,13 +26,9 @@ export async function listBills(c: AccountCtx) {
     const linked = s.account.consumers.map((x) => x.code);
     const codes = q.output.consumer ? linked.filter((x) => x === q.output.consumer) : linked;
     if (q.output.consumer && codes.length === 0) throw new ApiError(404, 'not_found');
-    if (codes.length === 0) return c.json({ bills: [], page, pageSize: PAGE_SIZE, total: 0 });
-    const where = inArray(bills.consumerCode, codes);
-    const [rows, [{ total }]] = await db.batch([
-      db.select().from(bills).where(where).orderBy(desc(bills.period), bills.consumerCode).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE),
-      db.select({ total: count() }).from(bills).where(where),
-    ]);
-    return c.json({ bills: rows.map(billSummary), page, pageSize: PAGE_SIZE, total });
+    if (codes.length === 0) return c.json({ bills: [], page, pageSize: PAGE_SIZE, total: 0 } satisfies BillsPage);
+    const [rows, [{ total }]] = await billPage(db, codes, page, PAGE_SIZE);
+    return c.json({ bills: rows.map(billSummary), page, pageSize: PAGE_SIZE, total } satisfies BillsPage);
 }
 
 /** The bill with this id if it belongs to one of the session's consumer codes, else 404. */
@@ -41,7 +37,7 @@ async function ownBill(c: AccountCtx) {
   const id = c.req.param('id') ?? '';
   const linked = s.account.consumers;
   if (!/^[0-9a-f]{32}$/.test(id) || linked.length === 0) throw new ApiError(404, 'not_found');
-  const [bill] = await c.var.deps.db.select().from(bills).where(and(eq(bills.id, id), inArray(bills.consumerCode, linked.map((x) => x.code))));
+  const [bill] = await billOfCodes(c.var.deps.db, id, linked.map((x) => x.code));
   if (!bill) throw new ApiError(404, 'not_found');
   return { s, bill, consumer: linked.find((x) => x.code === bill.consumerCode)! };
 }
@@ -49,7 +45,7 @@ async function ownBill(c: AccountCtx) {
 export async function getBill(c: AccountCtx) {
     const { deps } = c.var;
     const { bill, consumer } = await ownBill(c);
-    return c.json({ bill: billDetail(deps.config, bill, consumer) });
+    return c.json({ bill: billDetail(deps.config, bill, consumer) } satisfies BillAnswer);
 }
 
 /** GET /api/bills/:id/pdf?locale=: the billing system's PDF when there is one, else one made here. */

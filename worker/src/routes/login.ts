@@ -5,15 +5,15 @@
 import { readBody } from '../http/body.ts';
 import { ApiError, refusedError } from '../http/errors.ts';
 import { clearStatement, holding, releaseStatements, reserve } from '../auth/throttle.ts';
-import { ACCOUNT_COLUMNS, accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
+import { accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
+import { loginAccount, rehashPassword } from '../db/statements/accounts.ts';
 import { checkPassword } from '../auth/passwords.ts';
 import { setDeviceCookie, trustedDevice } from '../auth/device-cookie.ts';
 import type { Ctx } from '../env.ts';
+import type { AccountAnswer } from '../../../contract/responses.ts';
 
 // Argon2id (m=19456, t=2, p=1) of a random secret: verified for unknown e-mails so both paths cost the same.
 export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$Fr45+zrWHvDHBoOeW4Ji6A$ix9+TZIDYraUMVTOTYQEXUZ+uFbSVTRmQrQ9fSPvZa8';
-
-const ACCOUNT_SQL = `SELECT a.password_hash, a.confirmed_at, ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.email = ?`;
 
 export async function login(c: Ctx) {
     const { deps, schemas, limits, clientIp: ip } = c.var;
@@ -23,7 +23,7 @@ export async function login(c: Ctx) {
     const failureRules = limits.login(input.email, ip, await trustedDevice(c, deps, input.email));
     // One round trip: the attempt counted under every rule, and the account (if any).
     const rules = [...failureRules, limits.passwordWork(ip)];
-    const r = await reserve(db, rules, now, [{ sql: ACCOUNT_SQL, args: [input.email] }]);
+    const r = await reserve(db, rules, now, [loginAccount(input.email)]);
     if (r.refusal) throw refusedError(r.refusal);
     const row = r.extra[0].rows[0];
 
@@ -43,9 +43,9 @@ export async function login(c: Ctx) {
       session.insert,
       clearStatement(accountKey.key),
       ...releaseStatements(others),
-      ...(check.rehash ? [{ sql: 'UPDATE accounts SET password_hash = ? WHERE id = ?', args: [check.rehash, account.id] }] : []),
+      ...(check.rehash ? [rehashPassword(account.id, check.rehash)] : []),
     ], 'write');
     setSessionCookie(c, deps, session.token, input.remember);
     await setDeviceCookie(c, deps, account.email);
-    return c.json({ account }, 200);
+    return c.json({ account } satisfies AccountAnswer, 200);
 }

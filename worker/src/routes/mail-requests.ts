@@ -13,6 +13,7 @@ import { trustedDevice } from '../auth/device-cookie.ts';
 import { pendingWorkStatement, runSoon } from '../work/pending.ts';
 import { WORK_HANDLERS } from '../work/handlers.ts';
 import type { Ctx } from '../env.ts';
+import type { StatusAnswer } from '../../../contract/responses.ts';
 
 type Kind = 'forgot' | 'resend';
 
@@ -31,14 +32,14 @@ function mailRequest(kind: Kind) {
     if (r.refused(rules.requester)) {
       // Nothing is sent, so the address's own count is not spent either.
       if (!r.refused(rules.address) && !owner) await release(deps.db, [rules.address]);
-      return c.json({ status: 'recently_sent' }, 202);
+      return c.json({ status: 'recently_sent' } satisfies StatusAnswer<'mailRequest'>, 202);
     }
     if (!r.refused(rules.address)) {
       const work = pendingWorkStatement(deps, 'mail-link', { kind, email: input.email, locale: (input as { locale?: string }).locale });
       await deps.db.$client.execute(work.stmt);
       runSoon(deps, WORK_HANDLERS, work.id);
     }
-    return c.json({ status: 'accepted' }, 202);
+    return c.json({ status: 'accepted' } satisfies StatusAnswer<'mailRequest'>, 202);
   };
 }
 

@@ -1,10 +1,10 @@
 // GET /api/health and, in development only, GET /api/dev/outbox.
-import { sql } from 'drizzle-orm';
+import { ping } from '../db/statements/health.ts';
 import { listOutbox } from '../mail/outbox.ts';
 import type { Ctx } from '../env.ts';
 
 export async function health(c: Ctx) {
-  await c.var.deps.db.run(sql`SELECT 1`);
+  await ping(c.var.deps.db);
   return c.json({ status: 'ok' }, 200);
 }
 

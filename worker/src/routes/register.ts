@@ -14,6 +14,7 @@ import { registrationWork } from '../auth/registration.ts';
 import { pendingWorkStatement, runSoon } from '../work/pending.ts';
 import { WORK_HANDLERS } from '../work/handlers.ts';
 import type { Ctx } from '../env.ts';
+import type { StatusAnswer } from '../../../contract/responses.ts';
 
 export async function register(c: Ctx) {
     const { deps, schemas, limits, clientIp: ip } = c.var;
@@ -31,5 +32,5 @@ export async function register(c: Ctx) {
     const work = pendingWorkStatement(deps, 'register', registrationWork(input, passwordHash));
     await deps.db.$client.execute(work.stmt);
     runSoon(deps, WORK_HANDLERS, work.id);
-    return c.json({ status: 'confirmation_sent' }, 202);
+    return c.json({ status: 'confirmation_sent' } satisfies StatusAnswer<'register'>, 202);
 }

@@ -2,22 +2,22 @@
 // account's failed logins forgotten, a notice mailed, and the resident logged in at once (an
 // attacker's failures cannot keep the owner out after a reset). Opening the reset link proves
 // the mailbox, so an unconfirmed account becomes confirmed and its pending code linked.
-import { eq, sql } from 'drizzle-orm';
-import { accounts, accountConsumers } from '../db/schema.ts';
 import { readBody } from '../http/body.ts';
 import { ApiError, refusedError } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { peekToken, useToken } from '../auth/tokens.ts';
-import { holding, reserve } from '../auth/throttle.ts';
+import { guarded, peekToken, useToken } from '../auth/tokens.ts';
+import { accountById, personalData, setPassword } from '../db/statements/accounts.ts';
+import { clearWhen, holding, reserve } from '../auth/throttle.ts';
 import { revokeAccountStatements } from '../auth/revocation.ts';
 import { confirmAccountStatements } from '../auth/registration.ts';
-import { ACCOUNT_COLUMNS, accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
+import { accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
 import { setDeviceCookie } from '../auth/device-cookie.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Ctx } from '../env.ts';
+import type { ResetAnswer } from '../../../contract/responses.ts';
 
 export async function resetPassword(c: Ctx) {
     const { deps, schemas, limits, clientIp } = c.var;
@@ -25,12 +25,7 @@ export async function resetPassword(c: Ctx) {
     const input = await readBody(c, schemas.reset);
     const accountId = await peekToken(deps, input.token, 'reset');
     if (!accountId) throw new ApiError(400, 'invalid_token');
-    const [account] = await db
-      .select({ name: accounts.name, email: accounts.email, locale: accounts.locale, code: accountConsumers.consumerCode, pending: accounts.pendingConsumerCode })
-      .from(accounts)
-      .leftJoin(accountConsumers, eq(accountConsumers.accountId, accounts.id))
-      .where(eq(accounts.id, accountId))
-      .limit(1);
+    const [account] = await personalData(db, accountId);
     if (!account) throw new ApiError(400, 'invalid_token');
     const problem = passwordProblem(input.password, { name: account.name, email: account.email, consumerCode: account.code ?? account.pending ?? undefined });
     if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
@@ -43,16 +38,15 @@ export async function resetPassword(c: Ctx) {
     const now = deps.now();
     const session = await newSession(deps, accountId, false, c.req.header('user-agent'));
     const mail = enqueueStatement(deps, 'password_changed', account.email, composeMail(deps, 'password_changed', account.locale, account.name), t.guard);
-    // Everything after `use` applies only if this request is the one that used the token.
+    // Everything applies only if this request is the one that used the token.
     let used: unknown[];
     try {
-      [used] = await db.batch([
-        t.use,
-        db.run(sql`UPDATE accounts SET password_hash = ${passwordHash}, updated_at = ${now} WHERE id = ${accountId} AND ${t.guard}`),
-        ...confirmAccountStatements(deps, sql`${accountId}`, t.guard),
-        ...revokeAccountStatements(deps, accountId, { passwordChanged: true, guard: t.guard }),
-        db.run(sql`DELETE FROM throttles WHERE key = ${limits.loginAccountKey(account.email)} AND ${t.guard}`),
-        session.insertWhen(t.guard),
+      [used] = await guarded(deps, t, (guard) => [
+        setPassword(db, accountId, passwordHash, now, guard),
+        ...confirmAccountStatements(deps, accountId, guard),
+        ...revokeAccountStatements(deps, accountId, { passwordChanged: true, guard }),
+        clearWhen(db, limits.loginAccountKey(account.email), guard),
+        session.insertWhen(guard),
         mail.stmt,
       ]);
     } catch (err) {
@@ -61,8 +55,8 @@ export async function resetPassword(c: Ctx) {
     }
     if (used.length === 0) throw new ApiError(400, 'invalid_token');
     sendSoon(deps, [mail.id]);
-    const [row] = (await db.$client.execute({ sql: `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ?`, args: [accountId] })).rows;
+    const [row] = (await db.$client.execute(accountById(accountId))).rows;
     setSessionCookie(c, deps, session.token, false);
     await setDeviceCookie(c, deps, account.email);
-    return c.json({ status: 'password_reset', account: accountFromRow(row) }, 200);
+    return c.json({ status: 'password_reset', account: accountFromRow(row) } satisfies ResetAnswer, 200);
 }

@@ -2,8 +2,7 @@
 // Takes {token} as JSON (the portal's button) or ?token= with a form body (RFC 8058 one-click
 // from the mail client); the token is the authority, so no session or Origin is needed.
 import { Hono } from 'hono';
-import { eq } from 'drizzle-orm';
-import { accounts } from '../db/schema.ts';
+import { stopEmailBills } from '../db/statements/accounts.ts';
 import { ApiError } from '../http/errors.ts';
 import { verifyUnsubscribeToken } from '../bills/unsubscribe.ts';
 import type { AppEnv, Ctx } from '../env.ts';
@@ -16,7 +15,7 @@ async function unsubscribe(c: Ctx) {
     }
     const accountId = token && token.length < 2048 ? await verifyUnsubscribeToken(deps.config, token) : null;
     if (!accountId) throw new ApiError(400, 'invalid_token');
-    await deps.db.update(accounts).set({ emailBills: false, updatedAt: deps.now() }).where(eq(accounts.id, accountId));
+    await stopEmailBills(deps.db, accountId, deps.now());
     return c.json({ status: 'unsubscribed' });
 }
 

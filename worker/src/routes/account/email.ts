@@ -3,8 +3,7 @@
 // notice. An address that already belongs to another account gets a notice instead; the answer
 // is the same. Counted per account and per address (verify-password.ts). Mails to the new,
 // unproven address carry no text the requester typed.
-import { eq } from 'drizzle-orm';
-import { accounts } from '../../db/schema.ts';
+import { accountWithEmail } from '../../db/statements/accounts.ts';
 import { readBody } from '../../http/body.ts';
 import { issueToken, tokenLink } from '../../auth/tokens.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
@@ -20,7 +19,7 @@ export async function changeEmail(c: AccountCtx) {
     const a = s.account;
     await verifyPassword(c, 'email', input.password);
     if (input.email === a.email) return c.json({ status: 'confirmation_sent' }, 202);
-    const [taken] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, input.email));
+    const [taken] = await accountWithEmail(db, input.email);
     if (taken) {
       const mail = enqueueStatement(deps, 'email_taken', input.email, composeMail(deps, 'email_taken', a.locale, ''));
       await mail.stmt;

@@ -1,30 +1,25 @@
 // GET /api/account/sessions, POST /api/account/sessions/revoke {id}, POST /api/account/sessions/revoke-all.
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
-import { sessions } from '../../db/schema.ts';
+import { liveSessions, publicSessionId, revokeByPublicId } from '../../db/statements/sessions.ts';
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { clearSessionCookie } from '../../auth/sessions.ts';
 import { revokeAccountStatements } from '../../auth/revocation.ts';
 import type { AccountCtx } from '../../env.ts';
+import type { SessionsAnswer } from '../../../../contract/responses.ts';
 
-// Sessions are named by a prefix of their hash: enough to tell them apart, useless as a credential.
-const publicId = (hash: string) => hash.slice(0, 16);
+const publicId = publicSessionId;
 
 export async function listSessions(c: AccountCtx) {
     const { deps } = c.var;
     const { db } = deps;
     const s = c.var.session;
-    const rows = await deps.db
-      .select()
-      .from(sessions)
-      .where(and(eq(sessions.accountId, s.account.id), gt(sessions.expiresAt, deps.now())))
-      .orderBy(desc(sessions.lastSeenAt));
+    const rows = await liveSessions(deps.db, s.account.id, deps.now());
     return c.json({
       sessions: rows.map((r) => ({
         id: publicId(r.hash), current: r.hash === s.hash, remember: r.remember,
         createdAt: r.createdAt, lastSeenAt: r.lastSeenAt, userAgent: r.userAgent,
       })),
-    });
+    } satisfies SessionsAnswer);
 }
 
 export async function revokeSession(c: AccountCtx) {
@@ -32,7 +27,7 @@ export async function revokeSession(c: AccountCtx) {
     const { db } = deps;
     const s = c.var.session;
     const input = await readBody(c, schemas.revokeSession);
-    const r = await deps.db.delete(sessions).where(and(eq(sessions.accountId, s.account.id), sql`substr(${sessions.hash}, 1, 16) = ${input.id}`));
+    const r = await revokeByPublicId(deps.db, s.account.id, input.id);
     if (r.rowsAffected === 0) throw new ApiError(404, 'not_found');
     if (publicId(s.hash) === input.id) clearSessionCookie(c, deps);
     return c.body(null, 204);

@@ -1,6 +1,5 @@
 // POST /api/account/settings {emailBills?, locale?} and POST /api/account/password.
-import { eq } from 'drizzle-orm';
-import { accounts } from '../../db/schema.ts';
+import { saveSettings, setPassword } from '../../db/statements/accounts.ts';
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
@@ -10,6 +9,7 @@ import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { verifyPassword } from './verify-password.ts';
 import type { AccountCtx } from '../../env.ts';
+import type { AccountAnswer } from '../../../../contract/responses.ts';
 
 export async function updateSettings(c: AccountCtx) {
     const { deps, schemas } = c.var;
@@ -17,8 +17,8 @@ export async function updateSettings(c: AccountCtx) {
     const s = c.var.session;
     const input = await readBody(c, schemas.settings);
     const changes = { ...(input.emailBills !== undefined && { emailBills: input.emailBills }), ...(input.locale && { locale: input.locale }) };
-    if (Object.keys(changes).length) await deps.db.update(accounts).set({ ...changes, updatedAt: deps.now() }).where(eq(accounts.id, s.account.id));
-    return c.json({ account: { ...s.account, ...changes } });
+    if (Object.keys(changes).length) await saveSettings(deps.db, s.account.id, changes, deps.now());
+    return c.json({ account: { ...s.account, ...changes } } satisfies AccountAnswer);
 }
 
 /** Needs the current password; every other session and open link is voided and a notice is mailed. */
@@ -34,7 +34,7 @@ export async function changePassword(c: AccountCtx) {
     const hash = await hashPassword(deps.hasher, input.newPassword);
     const mail = enqueueStatement(deps, 'password_changed', a.email, composeMail(deps, 'password_changed', a.locale, a.name));
     await db.batch([
-      db.update(accounts).set({ passwordHash: hash, updatedAt: deps.now() }).where(eq(accounts.id, a.id)),
+      setPassword(db, a.id, hash, deps.now()),
       ...revokeAccountStatements(deps, a.id, { keepSession: s.hash, passwordChanged: true }),
       mail.stmt,
     ]);

@@ -7,6 +7,7 @@ import { holding, releaseStatements, reserve } from '../../auth/throttle.ts';
 import { checkPassword } from '../../auth/passwords.ts';
 import type { AccountAction } from '../../auth/limits.ts';
 import type { AccountCtx } from '../../env.ts';
+import { passwordHashOf } from '../../db/statements/accounts.ts';
 
 export async function verifyPassword(c: AccountCtx, action: AccountAction, password: string): Promise<void> {
   const { deps, limits, clientIp: ip, session: s } = c.var;
@@ -14,7 +15,7 @@ export async function verifyPassword(c: AccountCtx, action: AccountAction, passw
   const attempt = limits.reverify(s.hash, ip);
   const rules = [...limits.account(action, s.account.id, ip), ...attempt, limits.passwordWork(ip)];
   const r = await reserve(db, rules, deps.now(), [
-    { sql: 'SELECT password_hash FROM accounts WHERE id = ?', args: [s.account.id] },
+    passwordHashOf(s.account.id),
   ]);
   if (r.refusal) throw refusedError(r.refusal);
   const row = r.extra[0].rows[0];
