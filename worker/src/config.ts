@@ -20,6 +20,8 @@ export interface Limits {
   loginWindowMs: number;
   /** How long an account's failed logins are remembered (a success forgets them): longer than the longest delay, so the delays keep growing. */
   loginAccountWindowMs: number;
+  /** The first delay after the free failures; each further failure doubles it up to loginMaxDelayMs. */
+  loginFirstDelayMs: number;
   loginMaxDelayMs: number;
   /** Failures a browser that has logged in to the account before may make, on its own counter. */
   deviceMaxFailures: number;
@@ -141,6 +143,7 @@ export function loadConfig(env: Env): Config {
       loginIpMaxFailures: int(env, 'LOGIN_IP_MAX_FAILURES', 50, 1),
       loginWindowMs: 15 * MIN,
       loginAccountWindowMs: 24 * HOUR,
+      loginFirstDelayMs: int(env, 'LOGIN_FIRST_DELAY_S', 1, 1) * 1000,
       loginMaxDelayMs: int(env, 'LOGIN_MAX_DELAY_S', 900, 1) * 1000,
       deviceMaxFailures: int(env, 'DEVICE_MAX_FAILURES', 10, 1),
       reverifyMaxFailures: int(env, 'REVERIFY_MAX_FAILURES', 5, 1),
