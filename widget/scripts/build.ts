@@ -2,27 +2,15 @@
 // element at dist/widget/jp-portal.js (other locales are chunks loaded on demand).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
-import { minifyCssLiterals } from './css-literals.js';
+import { build } from 'esbuild';
+import { templateText } from './template-plugin.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'dist/widget');
 
 execFileSync(process.execPath, [resolve(ROOT, 'node_modules/@lit/localize-tools/bin/lit-localize.js'), 'build', '--config', 'lit-localize.json'], { cwd: ROOT, stdio: 'inherit' });
-// The text of the widget's css`…` literals, minified (esbuild leaves template text as written).
-const cssLiterals: Plugin = {
-  name: 'css-literals',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]widget[\\/]src[\\/].*\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      return source.includes('css`') ? { contents: minifyCssLiterals(source), loader: 'ts' } : undefined;
-    });
-  },
-};
-
 rmSync(OUT, { recursive: true, force: true });
 await build({
   entryPoints: { 'jp-portal': resolve(ROOT, 'widget/src/index.ts') },
@@ -37,7 +25,8 @@ await build({
   // Module scripts are always decoded as UTF-8, so Serbian letters need no \u escapes.
   charset: 'utf8',
   logLevel: 'warning',
-  plugins: [cssLiterals],
+  // The static text of the css`…`, html`…` and svg`…` templates, minified (template-plugin.ts).
+  plugins: [templateText],
 });
 for (const f of readdirSync(OUT, { recursive: true }) as string[]) {
   if (!f.endsWith('.js')) continue;
