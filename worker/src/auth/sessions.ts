@@ -9,6 +9,8 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Deps } from '../ports.ts';
 import { sessions } from '../db/schema.ts';
 import { randomToken, sha256Hex } from './crypto.ts';
+import { toLocale } from '../../../contract/locales.ts';
+import type { Account, AccountConsumer } from '../../../contract/responses.ts';
 
 // "Last seen" (shown in the session list) is written at most this often, so most /api/me calls are read-only.
 const TOUCH_EVERY_MS = 60_000;
@@ -63,10 +65,7 @@ export function sessionToken(c: Context, deps: Deps): string | undefined {
 export interface CurrentSession {
   hash: string;
   remember: boolean;
-  account: {
-    id: string; name: string; email: string; emailBills: boolean; locale: string;
-    consumers: { code: string; name: string; address: string }[];
-  };
+  account: Account;
 }
 
 // The hottest queries of all (every page load asks /api/me, every login reads the account):
@@ -83,10 +82,10 @@ const CURRENT_SESSION_SQL = `
   WHERE s.hash = ? AND s.expires_at > ? AND s.created_at > ? - CASE WHEN s.remember THEN ? ELSE ? END AND a.confirmed_at IS NOT NULL`;
 
 /** The account as the API shows it, from a row holding ACCOUNT_COLUMNS. */
-export function accountFromRow(row: Row): CurrentSession['account'] {
+export function accountFromRow(row: Row): Account {
   return {
-    id: String(row.id), name: String(row.name), email: String(row.email), emailBills: Number(row.email_bills) === 1, locale: String(row.locale),
-    consumers: JSON.parse(String(row.consumers)) as CurrentSession['account']['consumers'],
+    id: String(row.id), name: String(row.name), email: String(row.email), emailBills: Number(row.email_bills) === 1, locale: toLocale(row.locale),
+    consumers: JSON.parse(String(row.consumers)) as AccountConsumer[],
   };
 }
 

@@ -3,12 +3,13 @@ import type { Config } from '../config.ts';
 import type { bills } from '../db/schema.ts';
 import { fitPayerLines, ipsQrPayload } from './ips-qr.ts';
 import { qrSvg } from './qr-image.ts';
+import type { BillDetail, BillSummary, PaymentSlip } from '../../../contract/responses.ts';
 
 type BillRecord = typeof bills.$inferSelect;
 
 export const rsd = (para: number) => Math.round(para) / 100;
 
-export function billSummary(b: Pick<BillRecord, 'id' | 'consumerCode' | 'period' | 'issueDate' | 'dueDate' | 'amount' | 'balance' | 'paidAt'>) {
+export function billSummary(b: Pick<BillRecord, 'id' | 'consumerCode' | 'period' | 'issueDate' | 'dueDate' | 'amount' | 'balance' | 'paidAt'>): BillSummary {
   return {
     id: b.id, consumerCode: b.consumerCode, period: b.period, issueDate: b.issueDate, dueDate: b.dueDate,
     amount: rsd(b.amount), balance: rsd(b.balance), paid: b.paidAt !== null, paidAt: b.paidAt,
@@ -17,7 +18,7 @@ export function billSummary(b: Pick<BillRecord, 'id' | 'consumerCode' | 'period'
 
 export function paymentSlip(config: Config, b: BillRecord, payer: { name: string; address: string }) {
   const p = config.utility.payment;
-  const slip = {
+  const slip: PaymentSlip = {
     payee: p.payee.join(', '),
     payer: `${payer.name}, ${payer.address}`,
     account: b.payeeAccount.replace(/^(\d{3})(\d{13})(\d{2})$/, '$1-$2-$3'),
@@ -35,7 +36,7 @@ export function paymentSlip(config: Config, b: BillRecord, payer: { name: string
   return { slip, ipsQr: qr, qrSvg: qrSvg(qr) };
 }
 
-export function billDetail(config: Config, b: BillRecord, payer: { name: string; address: string }) {
+export function billDetail(config: Config, b: BillRecord, payer: { name: string; address: string }): BillDetail {
   const items = (JSON.parse(b.items) as { description: string; amount: number }[]).map((i) => ({ description: i.description, amount: rsd(i.amount) }));
   return { ...billSummary(b), items, hasPdf: b.pdfKey !== null, ...paymentSlip(config, b, payer) };
 }

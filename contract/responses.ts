@@ -1,0 +1,98 @@
+// What the API answers, as both sides see it: the worker's routes build these shapes (checked with
+// `satisfies` where they answer) and the widget reads them. Invariant: a field is added here
+// first, so the two sides cannot drift; amounts are dinars (RSD, two decimals), periods
+// `YYYY-MM`, dates `YYYY-MM-DD`, times milliseconds since 1970 (contract/format.ts words them).
+import type { Locale } from './locales.ts';
+
+/** A consumer code linked to an account, with the billing system's name and address. */
+export interface AccountConsumer { code: string; name: string; address: string }
+
+/** The resident's account: `POST /api/login`, `GET /api/me`, `POST /api/account/settings`. */
+export interface Account {
+  id: string;
+  name: string;
+  email: string;
+  emailBills: boolean;
+  locale: Locale;
+  consumers: AccountConsumer[];
+}
+export interface AccountAnswer { account: Account }
+
+/** `POST /api/password/reset`: the resident is logged in at once. */
+export interface ResetAnswer { status: 'password_reset'; account: Account }
+
+/** The answers that carry only a status, by request. */
+export interface StatusAnswers {
+  register: 'confirmation_sent';
+  /** `recently_sent`: the same requester asked a moment ago, no new mail. */
+  mailRequest: 'accepted' | 'recently_sent';
+  confirm: 'confirmed' | 'email_changed';
+  changeEmail: 'confirmation_sent';
+  changePassword: 'password_changed';
+  linkConsumer: 'linked';
+  unsubscribe: 'unsubscribed';
+}
+export interface StatusAnswer<K extends keyof StatusAnswers> { status: StatusAnswers[K] }
+
+/** `GET /api/account/consumers`: each linked code with its latest balance. */
+export interface ConsumerSummary extends AccountConsumer {
+  balance: number;
+  lastPeriod: string | null;
+  unpaidBills: number;
+}
+export interface ConsumersAnswer { consumers: ConsumerSummary[] }
+
+export interface BillSummary {
+  id: string;
+  consumerCode: string;
+  period: string;
+  issueDate: string;
+  dueDate: string;
+  amount: number;
+  balance: number;
+  paid: boolean;
+  /** The payment date the billing system reported, or null. */
+  paidAt: string | null;
+}
+
+/** `GET /api/bills?consumer=&page=`: newest first. */
+export interface BillsPage { bills: BillSummary[]; page: number; pageSize: number; total: number }
+
+/** The payment slip (nalog za uplatu) of a bill, as printed. */
+export interface PaymentSlip {
+  payee: string;
+  payer: string;
+  account: string;
+  amount: number;
+  currency: 'RSD';
+  model: '97';
+  reference: string;
+  paymentCode: string;
+  purpose: string;
+}
+
+/** `GET /api/bills/:id`. */
+export interface BillDetail extends BillSummary {
+  items: { description: string; amount: number }[];
+  hasPdf: boolean;
+  slip: PaymentSlip;
+  /** The NBS IPS QR text, and its QR code as SVG markup. */
+  ipsQr: string;
+  qrSvg: string;
+}
+export interface BillAnswer { bill: BillDetail }
+
+/** `GET /api/account/sessions`; `id` is a prefix of the session's hash, useless as a credential. */
+export interface SessionInfo {
+  id: string;
+  current: boolean;
+  remember: boolean;
+  createdAt: number;
+  lastSeenAt: number;
+  userAgent: string | null;
+}
+export interface SessionsAnswer { sessions: SessionInfo[] }
+
+/** `GET /api/account/consents`: the terms and privacy statement versions accepted, and when. */
+export interface Consent { termsVersion: string; privacyVersion: string; acceptedAt: number }
+export interface ConsentsAnswer { consents: Consent[] }
