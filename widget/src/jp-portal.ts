@@ -51,6 +51,8 @@ export class JpPortal extends JpElement {
   static properties = { view: { state: true }, status: { state: true } };
   static styles = [JpElement.styles, portalStyles];
   private view: View | 'loading' = 'loading';
+  /** The element of the view shown (not while a view's chunk loads). */
+  private shown?: JpElement;
   /** Says when a view's chunk could not be fetched. */
   private status: Status = null;
   private token = '';
@@ -134,9 +136,31 @@ export class JpPortal extends JpElement {
       }
     }
     this.status = null;
+    const shown = (this.shown = this.create(view));
     this.view = view;
     await this.updateComplete;
-    if (focus) this.querySelector<JpElement>('.jp-view')?.focusHeading();
+    if (focus) shown.focusHeading();
+  }
+
+  /**
+   * A new element for the view, with what it needs from the mail link or the session. Made once
+   * per navigation and kept, so re-rendering the portal (a new locale, a status) keeps its state.
+   */
+  private create(view: View): JpElement {
+    const el = document.createElement(VIEWS[view]);
+    el.className = 'jp-view';
+    const { token, account } = this;
+    const setUp: { [V in View]?: (el: HTMLElementTagNameMap[(typeof VIEWS)[V]]) => void } = {
+      reset: (r) => (r.token = token),
+      confirm: (c) => {
+        c.token = token;
+        c.purpose = this.changeEmail ? 'email' : 'registration';
+      },
+      unsubscribe: (u) => (u.token = token),
+      account: (a) => (a.account = account),
+    };
+    (setUp[view] as ((el: JpElement) => void) | undefined)?.(el);
+    return el;
   }
 
   private switchTo(locale: WidgetLocale) {
@@ -155,25 +179,12 @@ export class JpPortal extends JpElement {
         : nothing}
       <div class="jp-brand">${utilityName()}</div>
       ${statusLine(this.status)}
-      ${this.renderView()}
+      ${this.view === 'loading' ? html`<p role="status">${msg('Učitavanje…')}</p>` : this.shown}
       <footer class="jp-footer">
         <a href=${privacy}>${msg('Izjava o privatnosti')}</a>
         <a href=${terms}>${msg('Uslovi korišćenja')}</a>
         <a href=${manual}>${msg('Uputstvo za korišćenje')}</a>
       </footer>`;
-  }
-
-  private renderView() {
-    switch (this.view) {
-      case 'loading': return html`<p role="status">${msg('Učitavanje…')}</p>`;
-      case 'login': return html`<jp-login class="jp-view"></jp-login>`;
-      case 'register': return html`<jp-register class="jp-view"></jp-register>`;
-      case 'forgot': return html`<jp-forgot-password class="jp-view"></jp-forgot-password>`;
-      case 'reset': return html`<jp-reset-password class="jp-view" .token=${this.token}></jp-reset-password>`;
-      case 'confirm': return html`<jp-confirm class="jp-view" .token=${this.token} purpose=${this.changeEmail ? 'email' : 'registration'}></jp-confirm>`;
-      case 'unsubscribe': return html`<jp-unsubscribe class="jp-view" .token=${this.token}></jp-unsubscribe>`;
-      case 'account': return html`<jp-account class="jp-view" .account=${this.account}></jp-account>`;
-    }
   }
 }
 
