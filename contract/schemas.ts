@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { commonPasswordCheck } from './common-passwords.ts';
 import { DEFAULT_LOCALE, LOCALES } from './locales.ts';
+import type { FieldCode, FieldErrors } from './errors.ts';
 
 export interface SchemaOptions {
   passwordMinLength: number;
@@ -131,8 +132,6 @@ export type Schemas = ReturnType<typeof makeSchemas>;
 export type RegisterInput = v.InferOutput<Schemas['register']>;
 export type LoginInput = v.InferOutput<Schemas['login']>;
 
-export type FieldErrors = Record<string, string>;
-
 /** Validates and returns either the output or one error code per field (the first issue wins). */
 export function validate<S extends v.GenericSchema>(
   schema: S,
@@ -145,7 +144,8 @@ export function validate<S extends v.GenericSchema>(
   for (const issue of r.issues) {
     const key = issue.path?.map((p) => String(p.key)).join('.') || '_';
     // A missing key is reported by the object schema itself.
-    const code = issue.type === 'object' && key !== '_' ? 'required' : issue.message;
+    // Every message in these schemas is a FieldCode (test/contract/errors.test.ts reads them all).
+    const code = issue.type === 'object' && key !== '_' ? 'required' : (issue.message as FieldCode);
     if (!(key in fields)) fields[key] = code;
   }
   return { ok: false, fields };

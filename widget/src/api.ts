@@ -1,10 +1,13 @@
 // The worker's API as the widget uses it: JSON in and out, the session cookie along,
 // failures as stable error codes (the server never sends prose to show).
-export interface Consumer { code: string; name: string; address: string }
-export interface Account { id: string; name: string; email: string; emailBills: boolean; locale: string; consumers: Consumer[] }
+import type { ErrorBody, ErrorCode } from '../../contract/errors.ts';
+
+/** The contract's codes, and the one the widget adds when the server cannot be reached. */
+export type FailureCode = ErrorCode | 'network_error';
+export type { Account } from '../../contract/responses.ts';
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: string, readonly fields: Record<string, string> = {}, readonly retryAfter?: number) {
+  constructor(readonly status: number, readonly code: FailureCode, readonly fields: Record<string, string> = {}, readonly retryAfter?: number) {
     super(code);
   }
 }
@@ -28,8 +31,9 @@ export async function call<T = unknown>(base: string, method: 'GET' | 'POST', pa
   if (res.status === 204) return undefined as T;
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
-    const e = data?.error ?? {};
-    throw new ApiFailure(res.status, typeof e.code === 'string' ? e.code : 'internal_error', e.fields ?? {}, Number(res.headers.get('retry-after')) || undefined);
+    // A code this widget does not know (a newer server) is shown as the generic failure.
+    const e: Partial<ErrorBody['error']> = (data as Partial<ErrorBody>)?.error ?? {};
+    throw new ApiFailure(res.status, typeof e.code === 'string' ? e.code : 'internal_error', (e.fields as Record<string, string>) ?? {}, Number(res.headers.get('retry-after')) || undefined);
   }
   return data as T;
 }

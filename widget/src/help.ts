@@ -7,7 +7,7 @@ import { html, css } from 'lit';
 import { msg, str } from '@lit/localize';
 import { utility, utilityName } from './utility.js';
 import { getLocale, inScript } from './localize.js';
-import { failureText } from './messages.js';
+import { failureText, type HelpCode } from './messages.js';
 import { accent, text, radius, gap } from './tokens.js';
 import type { ApiFailure } from './api.js';
 
@@ -29,26 +29,22 @@ export function needsContact(f: Failure, pinForm = false): boolean {
   return f.code === 'consumer_locked' || f.code === 'consumer_already_registered' || (pinForm && f.code === 'too_many_attempts');
 }
 
+// The registry's codes that messages.ts leaves to this module (typed over HelpCode: none is missing).
+const HELP: Record<HelpCode, () => string> = {
+  consumer_locked: () => msg('Ova šifra potrošača je zaključana jer je PIN previše puta unet pogrešno. Otključati je može samo preduzeće: pozovite nas, pišite nam ili dođite lično.'),
+  consumer_already_registered: () => msg('Za ovu šifru potrošača već postoji nalog. Ako je to Vaš nalog, ulogujte se ili zatražite novu lozinku. Ako ne znate ko je registrovao nalog (na primer član porodice ili prethodni stanar), obratite se nama.'),
+  invalid_consumer_credentials: () => msg('Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.'),
+  consumer_already_linked: () => msg('Ova šifra potrošača je već na Vašem nalogu.'),
+  last_consumer: () => msg('Nalog mora imati bar jednu šifru potrošača.'),
+  email_taken: () => msg('Ova e-mail adresa već pripada drugom nalogu na portalu. Izaberite drugu adresu.'),
+};
+
 /** The failure in the resident's words, with what to do next where the short text is not enough. */
 export function helpText(f: Failure, pinForm = false): string {
-  switch (f.code) {
-    case 'consumer_locked':
-      return msg('Ova šifra potrošača je zaključana jer je PIN previše puta unet pogrešno. Otključati je može samo preduzeće: pozovite nas, pišite nam ili dođite lično.');
-    case 'consumer_already_registered':
-      return msg('Za ovu šifru potrošača već postoji nalog. Ako je to Vaš nalog, ulogujte se ili zatražite novu lozinku. Ako ne znate ko je registrovao nalog (na primer član porodice ili prethodni stanar), obratite se nama.');
-    case 'invalid_consumer_credentials':
-      return msg('Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.');
-    case 'consumer_already_linked':
-      return msg('Ova šifra potrošača je već na Vašem nalogu.');
-    case 'last_consumer':
-      return msg('Nalog mora imati bar jednu šifru potrošača.');
-    case 'email_taken':
-      return msg('Ova e-mail adresa već pripada drugom nalogu na portalu. Izaberite drugu adresu.');
-    case 'too_many_attempts':
-      return pinForm ? `${tryAgain(f)} ${msg('Ako niste sigurni da su šifra potrošača i PIN tačni, obratite se nama.')}` : tryAgain(f);
-    default:
-      return failureText(f);
+  if (f.code === 'too_many_attempts') {
+    return pinForm ? `${tryAgain(f)} ${msg('Ako niste sigurni da su šifra potrošača i PIN tačni, obratite se nama.')}` : tryAgain(f);
   }
+  return HELP[f.code as HelpCode]?.() ?? failureText(f);
 }
 
 /** A wait of more than an hour (a daily limit) as the time of day, not as hundreds of minutes. */

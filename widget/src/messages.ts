@@ -1,39 +1,60 @@
-// The server's stable codes in the resident's words. Field codes describe one input;
-// the others are results of a whole request. The answers about consumer codes (never given to
-// the login form) are in help.ts, off the login path.
+// The server's stable codes in the resident's words: one text for every code of the contract's
+// registry (contract/errors.ts). Invariant: the maps below are typed over the registry, so a code
+// without words does not compile. Field codes describe one input; the others are results of a
+// whole request. The answers about consumer codes and addresses (HelpCode, never given to the
+// login form) are in help.ts, off the login path; an unknown code (a newer server) reads as the
+// generic failure.
 import { msg, str } from '@lit/localize';
+import type { ErrorCode, FieldCode } from '../../contract/errors.ts';
 import type { ApiFailure } from './api.js';
 
+/** The codes help.ts words, with what to do next (they come only from forms about consumer codes and addresses). */
+export type HelpCode = Extract<ErrorCode, 'invalid_consumer_credentials' | 'consumer_already_registered' | 'consumer_already_linked' | 'consumer_locked' | 'last_consumer' | 'email_taken'>;
+
+type Failure = Pick<ApiFailure, 'code' | 'retryAfter'>;
+
+const checkField = () => msg('Proverite ovo polje.');
+const wrongPassword = () => msg('Lozinka nije tačna.');
+
+// Codes a resident's form never provokes (the forms send the right types and shapes): the generic
+// words, without an entry (the login path stays small); listed here, so every code is accounted for.
+type GenericField = Extract<FieldCode, 'invalid_body' | 'invalid_type' | 'invalid_locale' | 'invalid_token' | 'not_a_pdf'>;
+type GenericFailure = Extract<ErrorCode, 'invalid_json' | 'invalid_request' | 'unsupported_media_type' | 'origin_not_allowed' | 'payload_too_large' | 'import_failed' | 'not_found' | 'internal_error'>;
+
+const FIELD: Record<Exclude<FieldCode, GenericField>, (minLength: number) => string> = {
+  required: () => msg('Ovo polje je obavezno.'),
+  invalid_email: () => msg('Unesite ispravnu e-mail adresu, npr. ime@primer.rs.'),
+  too_long: () => msg('Tekst je predugačak.'),
+  invalid_format: () => msg('Proverite unos: oblik nije ispravan.'),
+  must_accept: () => msg('Za registraciju je potrebna Vaša saglasnost.'),
+  password_too_short: (minLength) => msg(str`Lozinka mora imati najmanje ${minLength} znakova.`),
+  password_too_long: () => msg('Lozinka može imati najviše 128 znakova.'),
+  password_common: () => msg('Ova lozinka je previše česta. Izaberite drugu, npr. nekoliko nepovezanih reči.'),
+  password_contains_personal: () => msg('Lozinka ne sme sadržati Vaše ime, e-mail adresu ili šifru potrošača.'),
+  wrong_password: wrongPassword,
+};
+
 export function fieldText(code: string, minLength = 12): string {
-  switch (code) {
-    case 'required': return msg('Ovo polje je obavezno.');
-    case 'invalid_email': return msg('Unesite ispravnu e-mail adresu, npr. ime@primer.rs.');
-    case 'too_long': return msg('Tekst je predugačak.');
-    case 'invalid_format': return msg('Proverite unos: oblik nije ispravan.');
-    case 'must_accept': return msg('Za registraciju je potrebna Vaša saglasnost.');
-    case 'password_too_short': return msg(str`Lozinka mora imati najmanje ${minLength} znakova.`);
-    case 'password_too_long': return msg('Lozinka može imati najviše 128 znakova.');
-    case 'password_common': return msg('Ova lozinka je previše česta. Izaberite drugu, npr. nekoliko nepovezanih reči.');
-    case 'password_contains_personal': return msg('Lozinka ne sme sadržati Vaše ime, e-mail adresu ili šifru potrošača.');
-    case 'wrong_password': return msg('Lozinka nije tačna.');
-    default: return msg('Proverite ovo polje.');
-  }
+  return (FIELD[code as keyof typeof FIELD] ?? checkField)(minLength);
 }
 
-export function failureText(f: Pick<ApiFailure, 'code' | 'retryAfter'>): string {
-  switch (f.code) {
-    case 'invalid_credentials': return msg('Pogrešna e-mail adresa ili lozinka.');
-    case 'email_not_confirmed': return msg('E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali.');
-    case 'invalid_token': return msg('Link nije ispravan, već je iskorišćen ili je istekao.');
-    case 'wrong_password': return msg('Lozinka nije tačna.');
-    case 'too_many_attempts': {
-      const minutes = Math.max(1, Math.ceil((f.retryAfter ?? 60) / 60));
-      return msg(str`Previše pokušaja. Pokušajte ponovo za ${minutes} min.`);
-    }
-    case 'unauthenticated': return msg('Sesija je istekla. Ulogujte se ponovo.');
-    case 'network_error': return msg('Portal trenutno nije dostupan. Proverite vezu i pokušajte ponovo.');
-    case 'service_unavailable': return msg('Portal je trenutno preopterećen. Pokušajte ponovo za nekoliko minuta.');
-    case 'validation_failed': return msg('Proverite označena polja.');
-    default: return msg('Došlo je do greške. Pokušajte ponovo.');
-  }
+const failed = () => msg('Došlo je do greške. Pokušajte ponovo.');
+
+const FAILURE: Record<Exclude<ErrorCode, HelpCode | GenericFailure> | 'network_error', (f: Failure) => string> = {
+  invalid_credentials: () => msg('Pogrešna e-mail adresa ili lozinka.'),
+  email_not_confirmed: () => msg('E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali.'),
+  invalid_token: () => msg('Link nije ispravan, već je iskorišćen ili je istekao.'),
+  wrong_password: wrongPassword,
+  too_many_attempts: (f) => {
+    const minutes = Math.max(1, Math.ceil((f.retryAfter ?? 60) / 60));
+    return msg(str`Previše pokušaja. Pokušajte ponovo za ${minutes} min.`);
+  },
+  unauthenticated: () => msg('Sesija je istekla. Ulogujte se ponovo.'),
+  network_error: () => msg('Portal trenutno nije dostupan. Proverite vezu i pokušajte ponovo.'),
+  service_unavailable: () => msg('Portal je trenutno preopterećen. Pokušajte ponovo za nekoliko minuta.'),
+  validation_failed: () => msg('Proverite označena polja.'),
+};
+
+export function failureText(f: Failure): string {
+  return (FAILURE[f.code as keyof typeof FAILURE] ?? failed)(f);
 }

@@ -3,6 +3,7 @@
 // the shared Serbian one (contract/common-passwords.ts) plus zxcvbn's English list, too big for the widget.
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { commonPasswordCheck } from '../../../contract/common-passwords.ts';
+import type { FieldCode } from '../../../contract/errors.ts';
 
 let common: Set<string> | undefined;
 let serbian: ((password: string) => boolean) | undefined;
@@ -49,7 +50,7 @@ export function containsPersonalData(password: string, data: PersonalData): bool
 }
 
 /** The field code for a password that passed the length check but breaks a rule, or null. */
-export function passwordProblem(password: string, data: PersonalData): string | null {
+export function passwordProblem(password: string, data: PersonalData): Extract<FieldCode, 'password_common' | 'password_contains_personal'> | null {
   if (isCommonPassword(password)) return 'password_common';
   if (containsPersonalData(password, data)) return 'password_contains_personal';
   return null;

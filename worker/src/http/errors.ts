@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldErrors } from '../../../contract/schemas.ts';
+import type { ErrorBody, ErrorCode, FieldErrors, ImportFailure } from '../../../contract/errors.ts';
 
-/** An expected failure with a stable code; the message is never shown to anyone. */
+/** An expected failure with a stable code from the contract's registry; the message is never shown to anyone. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
-    readonly fields?: FieldErrors,
+    readonly code: ErrorCode,
+    readonly fields?: FieldErrors | ImportFailure,
     readonly headers?: Record<string, string>,
   ) {
     super(code);
@@ -16,7 +16,8 @@ export class ApiError extends Error {
 
 export function errorResponse(c: Context, e: ApiError): Response {
   for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
-  return c.json({ error: { code: e.code, ...(e.fields ? { fields: e.fields } : {}) } }, e.status);
+  const body: ErrorBody = { error: { code: e.code, ...(e.fields ? { fields: e.fields } : {}) } };
+  return c.json(body, e.status);
 }
 
 export const tooManyAttempts = (retryAfter: number) =>
