@@ -14,7 +14,6 @@ type Result = 'ask' | 'pending' | 'confirmed' | 'email_changed' | 'failed';
 /**
  * @attr token - the token from the mail's link
  * @attr purpose - `registration` (default: confirmed on arrival) or `email` (a new address: confirmed by a button)
- * @fires confirmed - {status} `confirmed` or `email_changed`
  */
 export class JpConfirm extends JpElement {
   static properties = { token: {}, purpose: {}, result: { state: true }, failure: { state: true } };

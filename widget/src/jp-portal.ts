@@ -31,21 +31,14 @@ const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', '
  * @attr terms-href - page with the terms of use
  * @attr privacy-href - page with the privacy statement
  * @attr manual-href - page with the user guide
- * @fires jp-login - {account} after a successful login
- * @fires jp-logout - {deleted?} after logout, or after the account was deleted
- * @fires jp-registered - {email} after registration
- * @fires jp-confirmed - {status} after a confirmation link
- * @fires jp-password-reset - after a new password is set
- * @fires jp-error - {code, fields, status} when a request fails
- * @fires login - deprecated: the old name of jp-login, dispatched too for one release (likewise logout, registered, confirmed, password-reset, and error, which does not bubble)
- * @cssprop --jp-primary - brand colour of buttons and links
- * @cssprop --jp-primary-text - text on the brand colour
- * @cssprop --jp-text - text colour
- * @cssprop --jp-error - error colour
- * @cssprop --jp-accent - background of help boxes
- * @cssprop --jp-radius - corner radius
- * @cssprop --jp-gap - spacing
- * @cssprop --jp-font - font family
+ * @fires jp-login
+ * @fires jp-logout
+ * @fires jp-registered
+ * @fires jp-confirmed
+ * @fires jp-password-reset
+ * @fires jp-error
+ * @fires jp-navigate
+ * @fires login - Deprecated: the old name of jp-login, dispatched beside it for one release; likewise logout, registered, confirmed, password-reset and error (which does not bubble)
  */
 export class JpPortal extends JpElement {
   static properties = { view: { state: true }, status: { state: true } };
