@@ -1,6 +1,7 @@
 // Component-test helpers: a fetch that answers like the API contract, axe in the page, and the
 // small steps every element test takes (find an input by its label, wait a few frames, submit).
 import { nextFrame } from '@open-wc/testing';
+import type { Account } from '../../widget/src/api.ts';
 
 export type Route = (body: any) => { status: number; body?: unknown; headers?: Record<string, string> };
 export const calls: { path: string; body: any }[] = [];
@@ -30,7 +31,7 @@ export async function axeViolations(el: Element): Promise<string[]> {
   return r.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target).join(' ')}`);
 }
 
-export const ACCOUNT = {
+export const ACCOUNT: Account = {
   id: 'a1', name: 'Milica Jovanović', email: 'milica@example.com', emailBills: true, locale: 'sr-Latn',
   consumers: [{ code: '104521', name: 'Milica Jovanović', address: 'Glavna 12, 22400 Ruma' }],
 };
