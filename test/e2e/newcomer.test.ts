@@ -58,13 +58,13 @@ const T = {
     create: 'Kreirajte nalog', pin: 'PIN', name: 'Ime i prezime', email: 'E-mail adresa', password: 'Lozinka', code: 'Šifra potrošača',
     terms: /Prihvatam/, register: 'Registracija', check: 'Proverite e-mail', confirmed: 'Registracija je potvrđena',
     login: 'Ulogujte se', remember: 'Zapamti me', info: 'Vaše informacije', logout: 'Odjavite se', forgot: 'Zaboravili ste lozinku?',
-    send: 'Pošaljite link', emailBills: 'Slanje računa na e-mail', export: 'Preuzmite svoje podatke', deleteAccount: 'Obrišite nalog', currentPassword: 'Trenutna lozinka', changePassword: 'Promenite lozinku', add: 'Dodajte', bill: 'Račun za 2026-11', qr: 'IPS QR kod za plaćanje', pdf: 'Preuzmite PDF', backToBills: 'Nazad na račune', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', open: 'Otvorite svoj nalog', heading: 'Prijava',
+    send: 'Pošaljite link', emailBills: 'Slanje računa na e-mail', export: 'Preuzmite svoje podatke', deleteAccount: 'Obrišite nalog', currentPassword: 'Trenutna lozinka', changePassword: 'Promenite lozinku', add: 'Dodajte', bill: 'Račun za novembar 2026.', qr: 'IPS QR kod za plaćanje', pdf: 'Preuzmite PDF', backToBills: 'Nazad na račune', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', open: 'Otvorite svoj nalog', heading: 'Prijava',
   },
   'sr-Cyrl': {
     create: 'Креирајте налог', pin: 'ПИН', name: 'Име и презиме', email: 'Е-маил адреса', password: 'Лозинка', code: 'Шифра потрошача',
     terms: /Прихватам/, register: 'Регистрација', check: 'Проверите е-маил', confirmed: 'Регистрација је потврђена',
     login: 'Улогујте се', remember: 'Запамти ме', info: 'Ваше информације', logout: 'Одјавите се', forgot: 'Заборавили сте лозинку?',
-    send: 'Пошаљите линк', emailBills: 'Слање рачуна на е-маил', export: 'Преузмите своје податке', deleteAccount: 'Обришите налог', currentPassword: 'Тренутна лозинка', changePassword: 'Промените лозинку', add: 'Додајте', bill: 'Рачун за 2026-11', qr: 'ИПС QR код за плаћање', pdf: 'Преузмите ПДФ', backToBills: 'Назад на рачуне', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', open: 'Отворите свој налог', heading: 'Пријава',
+    send: 'Пошаљите линк', emailBills: 'Слање рачуна на е-маил', export: 'Преузмите своје податке', deleteAccount: 'Обришите налог', currentPassword: 'Тренутна лозинка', changePassword: 'Промените лозинку', add: 'Додајте', bill: 'Рачун за новембар 2026.', qr: 'ИПС QR код за плаћање', pdf: 'Преузмите ПДФ', backToBills: 'Назад на рачуне', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', open: 'Отворите свој налог', heading: 'Пријава',
   },
 } as const;
 

@@ -50,7 +50,7 @@ it('renders stored HTML and script as text in the widgets', async () => {
   await page.getByLabel('Lozinka', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Ulogujte se' }).click();
   await page.getByRole('heading', { name: 'Vaše informacije' }).waitFor();
-  await page.getByRole('button', { name: 'Račun za 2026-11' }).click();
+  await page.getByRole('button', { name: 'Račun za novembar 2026.' }).click();
   await page.getByRole('cell', { name: EVIL.item }).waitFor();
   await page.getByText(EVIL.agent).first().waitFor();
 

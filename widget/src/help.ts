@@ -7,6 +7,7 @@ import { html, css } from 'lit';
 import { msg, str } from '@lit/localize';
 import { utility, utilityName } from './utility.js';
 import { getLocale, inScript } from './localize.js';
+import { formatTime } from '../../contract/format.ts';
 import { failureText, type HelpCode } from './messages.js';
 import { accent, text, radius, gap } from './tokens.js';
 import type { ApiFailure } from './api.js';
@@ -52,7 +53,7 @@ function tryAgain(f: Failure): string {
   const wait = (f.retryAfter ?? 0) * 1000;
   if (wait <= 3600_000) return failureText(f);
   const at = new Date(Date.now() + wait);
-  const time = at.toLocaleTimeString(getLocale() === 'en' ? 'en-GB' : 'sr-Latn-RS', { hour: '2-digit', minute: '2-digit' });
+  const time = formatTime(at.getTime());
   const tomorrow = new Date();
   tomorrow.setDate(tomorrow.getDate() + 1);
   if (at.toDateString() === new Date().toDateString()) return msg(str`Previše pokušaja. Pokušajte ponovo posle ${time}.`);

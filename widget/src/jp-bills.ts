@@ -10,17 +10,14 @@ import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import { getLocale } from './localize.js';
+import { formatDate, formatMoney, formatPeriod } from '../../contract/format.ts';
+import type { Locale } from '../../contract/locales.ts';
+import type { BillAnswer, BillDetail, BillSummary, BillsPage, ConsumerSummary, ConsumersAnswer } from '../../contract/responses.ts';
 
-interface ConsumerSummary { code: string; name: string; address: string; balance: number; unpaidBills: number }
-interface BillSummary { id: string; consumerCode: string; period: string; dueDate: string; amount: number; paid: boolean }
-interface BillDetail extends BillSummary {
-  items: { description: string; amount: number }[];
-  slip: { payee: string; account: string; amount: number; model: string; reference: string; paymentCode: string; purpose: string };
-  qrSvg: string;
-}
-
-const money = (n: number) => `${n.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ${msg('din.')}`;
-const date = (iso: string) => `${iso.split('-').reverse().join('.')}.`;
+// Figures in the page's locale, as the mails and PDFs write them (contract/format.ts).
+const money = (n: number) => formatMoney(n, getLocale() as Locale);
+const date = (iso: string) => formatDate(iso, getLocale() as Locale);
+const period = (p: string) => formatPeriod(p, getLocale() as Locale);
 
 /** The server's QR SVG as a DOM node (no data: URL, so a strict img-src still shows it). */
 function qrNode(svg: string, label: string): Node | typeof nothing {
@@ -53,8 +50,8 @@ export class JpBills extends JpElement {
   async load(page: number, focus = true) {
     await this.form.submit(async () => {
       const [c, b] = await Promise.all([
-        this.call<{ consumers: ConsumerSummary[] }>('GET', '/api/account/consumers'),
-        this.call<{ bills: BillSummary[]; total: number; pageSize: number }>('GET', `/api/bills?page=${page}`),
+        this.call<ConsumersAnswer>('GET', '/api/account/consumers'),
+        this.call<BillsPage>('GET', `/api/bills?page=${page}`),
       ]);
       this.consumers = c.consumers;
       this.bills = b.bills;
@@ -67,7 +64,7 @@ export class JpBills extends JpElement {
   private open(id: string) {
     return async () => {
       await this.form.submit(async () => {
-        this.detail = (await this.call<{ bill: BillDetail }>('GET', `/api/bills/${id}`)).bill;
+        this.detail = (await this.call<BillAnswer>('GET', `/api/bills/${id}`)).bill;
         await this.updateComplete;
         this.querySelector<HTMLElement>('h3')?.focus();
       }, failureText);
@@ -94,7 +91,7 @@ export class JpBills extends JpElement {
       ${this.bills.length === 0 && !this.form.busy ? html`<p>${msg('Još nema računa.')}</p>` : nothing}
       <ul class="jp-list">
         ${this.bills.map((b) => html`<li>
-          <button type="button" class="jp-link" data-bill=${b.id} @click=${this.open(b.id)}>${msg(str`Račun za ${b.period}`)}${this.consumers.length > 1 ? ` · ${b.consumerCode}` : ''}</button>
+          <button type="button" class="jp-link" data-bill=${b.id} @click=${this.open(b.id)}>${msg(str`Račun za ${period(b.period)}`)}${this.consumers.length > 1 ? ` · ${b.consumerCode}` : ''}</button>
           <span>${money(b.amount)}</span>
           <span>${msg('Rok')}: ${date(b.dueDate)}</span>
           <span class=${b.paid ? 'jp-paid' : 'jp-unpaid'}>${b.paid ? msg('Plaćeno') : msg('Nije plaćeno')}</span>
@@ -111,7 +108,7 @@ export class JpBills extends JpElement {
 
   private renderDetail(b: BillDetail) {
     const s = b.slip;
-    return html`<h3 tabindex="-1">${msg(str`Račun za ${b.period}`)}</h3>
+    return html`<h3 tabindex="-1">${msg(str`Račun za ${period(b.period)}`)}</h3>
       <table class="jp-items">
         <thead><tr><th scope="col">${msg('Stavka')}</th><th scope="col">${msg('Iznos')}</th></tr></thead>
         <tbody>${b.items.map((i) => html`<tr><td>${i.description}</td><td>${money(i.amount)}</td></tr>`)}</tbody>

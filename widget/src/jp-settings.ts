@@ -9,6 +9,10 @@ import { listStyles } from './lists.styles.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { helpText, needsContact, contactCard, helpStyles } from './help.js';
+import { getLocale } from './localize.js';
+import { formatDateTime } from '../../contract/format.ts';
+import type { Locale } from '../../contract/locales.ts';
+import type { Consent, ConsentsAnswer, SessionInfo, SessionsAnswer } from '../../contract/responses.ts';
 import { changeEmailSchema, changePasswordSchema, linkConsumerSchema, deleteAccountSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
 
 const schemas = {
@@ -18,10 +22,7 @@ const schemas = {
   deleteAccount: deleteAccountSchema(),
 };
 
-interface SessionInfo { id: string; current: boolean; lastSeenAt: number; userAgent: string | null }
-interface Consent { termsVersion: string; privacyVersion: string; acceptedAt: number }
-
-const when = (ms: number) => new Date(ms).toLocaleString('sr-Latn-RS', { dateStyle: 'short', timeStyle: 'short' });
+const when = (ms: number) => formatDateTime(ms, getLocale() as Locale);
 
 export class JpSettings extends JpElement {
   static properties = { sessions: { state: true }, consents: { state: true }, help: { state: true } };
@@ -40,8 +41,8 @@ export class JpSettings extends JpElement {
   private async refresh() {
     try {
       const [s, c] = await Promise.all([
-        this.call<{ sessions: SessionInfo[] }>('GET', '/api/account/sessions'),
-        this.call<{ consents: Consent[] }>('GET', '/api/account/consents'),
+        this.call<SessionsAnswer>('GET', '/api/account/sessions'),
+        this.call<ConsentsAnswer>('GET', '/api/account/consents'),
       ]);
       this.sessions = s.sessions;
       this.consents = c.consents;

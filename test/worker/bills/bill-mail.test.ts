@@ -32,9 +32,10 @@ describe('e-mail bills', () => {
     const r = await ingestBills(h.deps, demoBills());
     expect(r.mailed).toBe(1);
     const [mail] = await billMails();
-    expect(mail).toMatchObject({ to: 'milica@example.com', subject: 'Račun za 2026-11 — JP Stambeno Ruma', attachments: 'ips-qr-2026-11.png, racun-104521-2026-11.pdf' });
+    expect(mail).toMatchObject({ to: 'milica@example.com', subject: 'Račun za novembar 2026. — JP Stambeno Ruma', attachments: 'ips-qr-2026-11.png, racun-104521-2026-11.pdf' });
     expect(mail.text).toContain('Iznos: 1.860,00 din.');
-    expect(mail.text).toContain('Rok plaćanja: 20.12.2026.');
+    expect(mail.text).toContain('Rok plaćanja: 20. 12. 2026.');
+    expect(mail.text).toContain('stigao je Vaš račun za novembar 2026.\n');
     expect(mail.text).toMatch(/^http:\/\/localhost:8787\/\?unsubscribe=[\w-]+\.[\w-]+\.[\w-]+$/m);
     const [row] = await rawOutbox();
     const [attachment, pdf] = JSON.parse(String(row.attachments));
@@ -59,7 +60,7 @@ describe('e-mail bills', () => {
     await runJobs(h.deps);
     await h.settle();
     const mails = await billMails();
-    expect(mails.map((m) => m.subject)).toEqual(['Račun za 2026-11 — JP Stambeno Ruma']);
+    expect(mails.map((m) => m.subject)).toEqual(['Račun za novembar 2026. — JP Stambeno Ruma']);
     // Once queued it is never queued again, by the job or by a re-import.
     await runJobs(h.deps);
     expect((await ingestBills(h.deps, demoBills())).mailed).toBe(0);
@@ -76,8 +77,20 @@ describe('e-mail bills', () => {
     await confirmedAccount(h, { locale: 'sr-Cyrl' });
     await ingestBills(h.deps, demoBills());
     const [mail] = await billMails();
-    expect(mail.subject).toBe('Рачун за 2026-11 — ЈП Стамбено Рума');
+    expect(mail.subject).toBe('Рачун за новембар 2026. — ЈП Стамбено Рума');
+    expect(mail.text).toContain('Износ: 1.860,00 дин.');
+    expect(mail.text).toContain('Рок плаћања: 20. 12. 2026.');
     expect(strayLatin(mail.text.replaceAll('Milica Jovanović', ''))).toEqual([]);
+  });
+
+  it('writes English figures the English way', async () => {
+    await confirmedAccount(h, { locale: 'en' });
+    await ingestBills(h.deps, demoBills());
+    const [mail] = await billMails();
+    expect(mail.subject).toBe('Your bill for November 2026 — JP Stambeno Ruma');
+    expect(mail.text).toContain('your bill for November 2026 has arrived.');
+    expect(mail.text).toContain('Amount: RSD 1,860.00');
+    expect(mail.text).toContain('Due date: 20 Dec 2026');
   });
 
   it('unsubscribes with one click from the mail, and refuses forged links', async () => {

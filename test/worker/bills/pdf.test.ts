@@ -30,7 +30,7 @@ describe('bill PDF', () => {
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="racun-104521-2026-11.pdf"');
       const doc = await PDFDocument.load(bytes);
       expect(doc.getPageCount()).toBe(1);
-      expect(doc.getTitle()).toBe({ 'sr-Latn': 'Račun za period 2026-11 — JP Stambeno Ruma', 'sr-Cyrl': 'Рачун за период 2026-11 — ЈП Стамбено Рума', en: 'Bill for 2026-11 — JP Stambeno Ruma' }[locale]);
+      expect(doc.getTitle()).toBe({ 'sr-Latn': 'Račun za novembar 2026. — JP Stambeno Ruma', 'sr-Cyrl': 'Рачун за новембар 2026. — ЈП Стамбено Рума', en: 'Bill for November 2026 — JP Stambeno Ruma' }[locale]);
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       writeFileSync(join(ROOT, `test-results/bill-${locale}.pdf`), bytes);
     }

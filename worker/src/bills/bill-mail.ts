@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
 import { toLocale, type Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
+import { formatDate, formatMoney, formatPeriod } from '../../../contract/format.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { esc, GREETING, type RenderedMail } from '../mail/templates.ts';
 import { paymentSlip, billDetail } from './view.ts';
@@ -17,17 +18,12 @@ const UNRENDERABLE = 'unrenderable';
 
 type Bill = typeof bills.$inferSelect;
 
-const money = (rsd: number, locale: Locale) =>
-  locale === 'en'
-    ? `RSD ${rsd.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`
-    : `${rsd.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ${locale === 'sr-Cyrl' ? 'дин.' : 'din.'}`;
-const date = (iso: string) => iso.split('-').reverse().join('.') + '.';
-
 interface Labels { subject: string; intro: string; amount: string; due: string; payee: string; account: string; reference: string; purpose: string; scan: string; open: string; stop: string }
 
+// `period` is in words ("novembar 2026.", "November 2026"); its own dot ends a Serbian sentence.
 const LATN = (period: string, utility: string): Labels => ({
   subject: `Račun za ${period} — ${utility}`,
-  intro: `stigao je Vaš račun za period ${period}.`,
+  intro: `stigao je Vaš račun za ${period}`,
   amount: 'Iznos', due: 'Rok plaćanja', payee: 'Primalac', account: 'Račun primaoca', reference: 'Model i poziv na broj', purpose: 'Svrha',
   scan: 'Račun možete platiti skeniranjem IPS QR koda iz priloga u aplikaciji Vaše banke.',
   open: 'Sve račune možete videti na portalu:',
@@ -44,8 +40,8 @@ const EN = (period: string, utility: string): Labels => ({
 
 // The resident's name is not part of the labels: GREETING adds it after transliteration.
 function labels(locale: Locale, name: string, period: string, utility: string): Labels & { greeting: string } {
-  if (locale === 'en') return { ...EN(period, utility), greeting: GREETING.en(name) };
-  const l = LATN(period, utility);
+  if (locale === 'en') return { ...EN(formatPeriod(period, 'en'), utility), greeting: GREETING.en(name) };
+  const l = LATN(formatPeriod(period, 'sr-Latn'), utility);
   if (locale === 'sr-Latn') return { ...l, greeting: GREETING['sr-Latn'](name) };
   return { ...(Object.fromEntries(Object.entries(l).map(([k, v]) => [k, latinToCyrillic(v)])) as unknown as Labels), greeting: GREETING['sr-Cyrl'](name) };
 }
@@ -63,7 +59,7 @@ export async function renderBillMail(deps: Deps, bill: Bill, account: { id: stri
   const script = (s: string) => (locale === 'sr-Cyrl' ? latinToCyrillic(s) : s);
   const utility = script(config.utility.name);
   const rows: [string, string][] = [
-    [l.amount, money(slip.amount, locale)], [l.due, date(bill.dueDate)], [l.payee, script(slip.payee)], [l.account, slip.account],
+    [l.amount, formatMoney(slip.amount, locale)], [l.due, formatDate(bill.dueDate, locale)], [l.payee, script(slip.payee)], [l.account, slip.account],
     [l.reference, `97 ${slip.reference}`], [l.purpose, script(slip.purpose)],
   ];
   const text = [l.greeting, '', l.intro, '', ...rows.map(([k, v]) => `${k}: ${v}`), '', l.scan, '', l.open, config.portalUrl, '', l.stop, stopLink.toString(), '', utility, ''].join('\n');

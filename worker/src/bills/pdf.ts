@@ -5,6 +5,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { encode as encodeQr } from 'uqr';
 import type { Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
+import { formatDate, formatMoney, formatPeriod } from '../../../contract/format.ts';
 
 export interface PdfFonts { regular: Uint8Array; bold: Uint8Array }
 
@@ -18,31 +19,30 @@ export interface PdfBill {
 }
 
 const LATN = {
-  title: 'Račun za period', consumer: 'Potrošač', code: 'Šifra potrošača', issued: 'Datum izdavanja', due: 'Rok plaćanja',
+  title: 'Račun za', consumer: 'Potrošač', code: 'Šifra potrošača', issued: 'Datum izdavanja', due: 'Rok plaćanja',
   item: 'Stavka', amount: 'Iznos', total: 'Ukupno za uplatu', balance: 'Ukupno dugovanje', paid: 'Plaćeno',
   slip: 'Nalog za uplatu', payee: 'Primalac', account: 'Račun primaoca', model: 'Model i poziv na broj', code2: 'Šifra plaćanja',
-  purpose: 'Svrha uplate', scan: 'Platite skeniranjem IPS QR koda u aplikaciji Vaše banke.', currency: 'din.',
+  purpose: 'Svrha uplate', scan: 'Platite skeniranjem IPS QR koda u aplikaciji Vaše banke.',
 };
 type Labels = typeof LATN;
 const EN: Labels = {
   title: 'Bill for', consumer: 'Consumer', code: 'Consumer code', issued: 'Issue date', due: 'Due date',
   item: 'Item', amount: 'Amount', total: 'Total to pay', balance: 'Total balance', paid: 'Paid',
   slip: 'Payment slip', payee: 'Payee', account: 'Payee account', model: 'Model and reference', code2: 'Payment code',
-  purpose: 'Purpose', scan: 'Pay by scanning the IPS QR code in your bank\'s app.', currency: 'RSD',
+  purpose: 'Purpose', scan: 'Pay by scanning the IPS QR code in your bank\'s app.',
 };
-
-const money = (n: number, l: Labels) => `${n.toFixed(2).replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ${l.currency}`;
-const date = (iso: string) => iso.split('-').reverse().join('.') + '.';
 
 export async function billPdf(fonts: PdfFonts, b: PdfBill, locale: Locale): Promise<Uint8Array> {
   const cyr = locale === 'sr-Cyrl';
   const l: Labels = locale === 'en' ? EN : cyr ? (Object.fromEntries(Object.entries(LATN).map(([k, v]) => [k, latinToCyrillic(v)])) as Labels) : LATN;
   const t = (s: string) => (cyr ? latinToCyrillic(s) : s);
+  const money = (n: number) => formatMoney(n, locale);
+  const title = `${l.title} ${formatPeriod(b.period, locale)}`;
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const regular = await doc.embedFont(fonts.regular, { subset: true });
   const bold = await doc.embedFont(fonts.bold, { subset: true });
-  doc.setTitle(`${l.title} ${b.period} — ${t(b.utility)}`);
+  doc.setTitle(`${title} — ${t(b.utility)}`);
   doc.setProducer(t(b.utility));
   const page = doc.addPage([595.28, 841.89]);
   const ink = rgb(0.1, 0.1, 0.1);
@@ -51,9 +51,9 @@ export async function billPdf(fonts: PdfFonts, b: PdfBill, locale: Locale): Prom
   const right = (s: string, x: number, y: number, size = 10, font: PDFFont = regular) => text(s, x - font.widthOfTextAtSize(s, size), y, size, font);
 
   text(t(b.utility), 50, 790, 16, bold, brand);
-  text(`${l.title} ${b.period}`, 50, 760, 14, bold);
+  text(title, 50, 760, 14, bold);
   let y = 730;
-  for (const [k, v] of [[l.consumer, b.consumer.name], ['', b.consumer.address], [l.code, b.consumer.code], [l.issued, date(b.issueDate)], [l.due, date(b.dueDate)]]) {
+  for (const [k, v] of [[l.consumer, b.consumer.name], ['', b.consumer.address], [l.code, b.consumer.code], [l.issued, formatDate(b.issueDate, locale)], [l.due, formatDate(b.dueDate, locale)]]) {
     if (k) text(k, 50, y, 10, bold);
     text(v, 180, y);
     y -= 16;
@@ -65,28 +65,28 @@ export async function billPdf(fonts: PdfFonts, b: PdfBill, locale: Locale): Prom
   y -= 20;
   for (const item of b.items) {
     text(t(item.description), 50, y);
-    right(money(item.amount, l), 545, y);
+    right(money(item.amount), 545, y);
     y -= 16;
   }
   page.drawLine({ start: { x: 50, y: y + 10 }, end: { x: 545, y: y + 10 }, thickness: 0.5, color: ink });
   y -= 6;
   text(l.total, 50, y, 11, bold);
-  right(money(b.amount, l), 545, y, 11, bold);
+  right(money(b.amount), 545, y, 11, bold);
   y -= 18;
   text(b.paid ? l.paid : l.balance, 50, y);
-  right(b.paid ? '✓' : money(b.balance, l), 545, y);
+  right(b.paid ? '✓' : money(b.balance), 545, y);
 
-  drawSlip(page, { regular, bold }, b, l, t, Math.min(y - 40, 420));
+  drawSlip(page, { regular, bold }, b, l, t, money, Math.min(y - 40, 420));
   return doc.save();
 }
 
-function drawSlip(page: PDFPage, f: { regular: PDFFont; bold: PDFFont }, b: PdfBill, l: Labels, t: (s: string) => string, top: number) {
+function drawSlip(page: PDFPage, f: { regular: PDFFont; bold: PDFFont }, b: PdfBill, l: Labels, t: (s: string) => string, money: (n: number) => string, top: number) {
   const ink = rgb(0.1, 0.1, 0.1);
   page.drawRectangle({ x: 50, y: top - 250, width: 495, height: 250, borderColor: ink, borderWidth: 0.75 });
   page.drawText(l.slip, { x: 62, y: top - 22, size: 12, font: f.bold, color: ink });
   let y = top - 48;
   const rows: [string, string][] = [
-    [l.payee, t(b.slip.payee)], [l.account, b.slip.account], [l.amount, money(b.slip.amount, l)],
+    [l.payee, t(b.slip.payee)], [l.account, b.slip.account], [l.amount, money(b.slip.amount)],
     [l.model, `97  ${b.slip.reference}`], [l.code2, b.slip.paymentCode], [l.purpose, t(b.slip.purpose)],
   ];
   for (const [k, v] of rows) {
