@@ -5,16 +5,15 @@ import * as v from 'valibot';
 import { commonPasswordCheck } from './common-passwords.ts';
 import { DEFAULT_LOCALE, LOCALES } from './locales.ts';
 import type { FieldCode, FieldErrors } from './errors.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.ts';
 
 export interface SchemaOptions {
-  passwordMinLength: number;
   consumerCodePattern: string;
   pinPattern: string;
   /** The utility's own words (name, short name, city), refused as passwords like the common ones. */
   commonWords?: readonly string[];
 }
 
-export const PASSWORD_MAX_LENGTH = 128;
 const NAME_MAX = 120;
 const EMAIL_MAX = 254;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
@@ -66,7 +65,7 @@ const newPassword = (o: SchemaOptions) => {
   return v.pipe(
     v.string('required'),
     v.nonEmpty('required'),
-    v.check((s) => passwordLength(s) >= o.passwordMinLength, 'password_too_short'),
+    v.check((s) => passwordLength(s) >= PASSWORD_MIN_LENGTH, 'password_too_short'),
     v.check((s) => passwordLength(s) <= PASSWORD_MAX_LENGTH, 'password_too_long'),
     v.regex(WELL_FORMED, 'invalid_format'),
     v.check((s) => passwordLength(s) > PASSWORD_MAX_LENGTH || !isCommon(s), 'password_common'),

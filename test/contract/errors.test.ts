@@ -30,7 +30,7 @@ describe('error codes', () => {
     const messages = [...schemas.matchAll(/[(,]\s*'([a-z_]+)'\)/g)].map((m) => m[1]).filter((c) => c !== 'sr-Latn');
     expect(messages.length).toBeGreaterThan(20);
     for (const code of messages) expect(FIELD_CODES).toContain(code);
-    const s = makeSchemas({ passwordMinLength: 12, consumerCodePattern: '^[0-9]+$', pinPattern: '^[0-9]+$' });
+    const s = makeSchemas({ consumerCodePattern: '^[0-9]+$', pinPattern: '^[0-9]+$' });
     const bad = [{}, { email: 1, password: [], token: '!', locale: 'de', acceptTerms: false, emailBills: 'yes' }];
     for (const schema of Object.values(s))
       for (const input of bad) {

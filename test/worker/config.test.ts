@@ -13,7 +13,6 @@ describe('configuration', () => {
     expect(c.portalUrl).toBe('http://localhost:8787/');
     expect(c.mailTransport).toBe('dev');
     expect(c.cookieSecure).toBe(false);
-    expect(c.passwordMinLength).toBe(12);
   });
 
   it('accepts a complete production configuration', () => {
@@ -36,6 +35,6 @@ describe('configuration', () => {
 
   it('rejects nonsense numbers', () => {
     expect(() => loadConfig({ PIN_MAX_FAILURES: 'many' })).toThrow(/PIN_MAX_FAILURES/);
-    expect(() => loadConfig({ PASSWORD_MIN_LENGTH: '4' })).toThrow(/PASSWORD_MIN_LENGTH/);
+    expect(() => loadConfig({ MAIL_MAX_ATTEMPTS: '0' })).toThrow(/MAIL_MAX_ATTEMPTS/);
   });
 });

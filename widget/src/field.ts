@@ -12,7 +12,6 @@ export interface FieldOptions {
   hint?: string | TemplateResult;
   required?: boolean;
   inputmode?: string;
-  minLength?: number;
 }
 
 export function field(o: FieldOptions) {
@@ -25,7 +24,7 @@ export function field(o: FieldOptions) {
     <input id=${o.id} name=${o.name} type=${o.type ?? 'text'} autocomplete=${o.autocomplete}
       inputmode=${o.inputmode ?? nothing} ?required=${o.required ?? true}
       aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />
-    ${o.error ? html`<p class="jp-error" id=${errId}>${fieldText(o.error, o.minLength)}</p>` : nothing}
+    ${o.error ? html`<p class="jp-error" id=${errId}>${fieldText(o.error)}</p>` : nothing}
   </div>`;
 }
 

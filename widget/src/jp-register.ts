@@ -1,7 +1,7 @@
 // <jp-register>: "Registracija naloga" — name, e-mail, password, consumer code and PIN from
 // the bill, e-mail bills (on by default), consent to the terms and the privacy statement.
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { emit } from './events.js';
@@ -71,8 +71,8 @@ export class JpRegister extends JpElement {
         ${field({ id: `${id}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'email', error: f.email })}
         ${field({
           id: `${id}-password`, name: 'password', label: msg('Lozinka'), type: 'password', autocomplete: 'new-password',
-          error: f.password, minLength: PASSWORD_MIN_LENGTH,
-          hint: msg('Najmanje 12 znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.'),
+          error: f.password,
+          hint: msg(str`Najmanje ${PASSWORD_MIN_LENGTH} znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.`),
         })}
         ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: 'numeric', error: f.consumerCode, hint: msg('Nalazi se u gornjem levom uglu računa.') })}
         ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: 'numeric', error: f.pin, hint: msg('Nalazi se u gornjem desnom uglu računa, ispod adrese potrošača.') })}

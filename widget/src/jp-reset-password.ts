@@ -1,7 +1,7 @@
 // <jp-reset-password token="…">: sets a new password with the link from the mail. The server
 // logs the resident in with it (and logs out every other device): "Otvorite svoj nalog" goes on.
 import { html } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { emit } from './events.js';
@@ -55,7 +55,7 @@ export class JpResetPassword extends JpElement {
         <input type="email" name="username" autocomplete="username" hidden />
         ${field({
           id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), type: 'password', autocomplete: 'new-password',
-          error: this.form.fields.password, minLength: PASSWORD_MIN_LENGTH, hint: msg('Najmanje 12 znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.'),
+          error: this.form.fields.password, hint: msg(str`Najmanje ${PASSWORD_MIN_LENGTH} znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.`),
         })}
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>

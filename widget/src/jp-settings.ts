@@ -13,7 +13,7 @@ import { getLocale } from './localize.js';
 import { formatDateTime } from '../../contract/format.ts';
 import type { Locale } from '../../contract/locales.ts';
 import type { Consent, ConsentsAnswer, SessionInfo, SessionsAnswer } from '../../contract/responses.ts';
-import { changeEmailSchema, changePasswordSchema, linkConsumerSchema, deleteAccountSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
+import { changeEmailSchema, changePasswordSchema, linkConsumerSchema, deleteAccountSchema, schemaOptions } from './validation.js';
 
 const schemas = {
   changeEmail: changeEmailSchema(),
@@ -146,7 +146,7 @@ export class JpSettings extends JpElement {
       <form method="post" action="#" novalidate @submit=${this.changePassword}>
         <h4>${msg('Promena lozinke')}</h4>
         ${field({ id: `${id}-cur`, name: 'current-password', label: msg('Trenutna lozinka'), type: 'password', autocomplete: 'current-password', error: f.currentPassword })}
-        ${field({ id: `${id}-new`, name: 'new-password', label: msg('Nova lozinka'), type: 'password', autocomplete: 'new-password', error: f.newPassword, minLength: PASSWORD_MIN_LENGTH })}
+        ${field({ id: `${id}-new`, name: 'new-password', label: msg('Nova lozinka'), type: 'password', autocomplete: 'new-password', error: f.newPassword })}
         <button type="submit">${msg('Promenite lozinku')}</button>
       </form>
       <form method="post" action="#" novalidate @submit=${this.link}>

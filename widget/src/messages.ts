@@ -6,6 +6,7 @@
 // generic failure.
 import { msg, str } from '@lit/localize';
 import type { ErrorCode, FieldCode } from '../../contract/errors.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../contract/passwords.ts';
 import type { ApiFailure } from './api.js';
 
 /** The codes help.ts words, with what to do next (they come only from forms about consumer codes and addresses). */
@@ -21,21 +22,21 @@ const wrongPassword = () => msg('Lozinka nije tačna.');
 type GenericField = Extract<FieldCode, 'invalid_body' | 'invalid_type' | 'invalid_locale' | 'invalid_token' | 'not_a_pdf'>;
 type GenericFailure = Extract<ErrorCode, 'invalid_json' | 'invalid_request' | 'unsupported_media_type' | 'origin_not_allowed' | 'payload_too_large' | 'import_failed' | 'not_found' | 'internal_error'>;
 
-const FIELD: Record<Exclude<FieldCode, GenericField>, (minLength: number) => string> = {
+const FIELD: Record<Exclude<FieldCode, GenericField>, () => string> = {
   required: () => msg('Ovo polje je obavezno.'),
   invalid_email: () => msg('Unesite ispravnu e-mail adresu, npr. ime@primer.rs.'),
   too_long: () => msg('Tekst je predugačak.'),
   invalid_format: () => msg('Proverite unos: oblik nije ispravan.'),
   must_accept: () => msg('Za registraciju je potrebna Vaša saglasnost.'),
-  password_too_short: (minLength) => msg(str`Lozinka mora imati najmanje ${minLength} znakova.`),
-  password_too_long: () => msg('Lozinka može imati najviše 128 znakova.'),
+  password_too_short: () => msg(str`Lozinka mora imati najmanje ${PASSWORD_MIN_LENGTH} znakova.`),
+  password_too_long: () => msg(str`Lozinka može imati najviše ${PASSWORD_MAX_LENGTH} znakova.`),
   password_common: () => msg('Ova lozinka je previše česta. Izaberite drugu, npr. nekoliko nepovezanih reči.'),
   password_contains_personal: () => msg('Lozinka ne sme sadržati Vaše ime, e-mail adresu ili šifru potrošača.'),
   wrong_password: wrongPassword,
 };
 
-export function fieldText(code: string, minLength = 12): string {
-  return (FIELD[code as keyof typeof FIELD] ?? checkField)(minLength);
+export function fieldText(code: string): string {
+  return (FIELD[code as keyof typeof FIELD] ?? checkField)();
 }
 
 const failed = () => msg('Došlo je do greške. Pokušajte ponovo.');

@@ -3,11 +3,10 @@
 import { validate, type SchemaOptions } from '../../contract/schemas.ts';
 import { utility } from './utility.js';
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH } from '../../contract/passwords.ts';
 
 /** The utility's rules; each view builds the schemas it validates with (see contract/schemas.ts). */
 export const schemaOptions: SchemaOptions = {
-  passwordMinLength: PASSWORD_MIN_LENGTH,
   consumerCodePattern: utility.consumerCode.pattern,
   pinPattern: utility.pin.pattern,
   commonWords: [utility.name, utility.shortName, utility.city],

@@ -27,7 +27,6 @@ export const BODY_LIMIT = 16 * 1024;
 
 export function createApp(config: Config, scope: (c: Context) => RequestScope): Hono<AppEnv> {
   const schemas = makeSchemas({
-    passwordMinLength: config.passwordMinLength,
     consumerCodePattern: config.utility.consumerCode.pattern,
     pinPattern: config.utility.pin.pattern,
     commonWords: [config.utility.name, config.utility.shortName, config.utility.city],

@@ -54,7 +54,6 @@ export interface Config {
   apiUrl: string;
   /** Bearer token for the billing system's endpoints (/api/admin/*); absent → those endpoints are off. */
   adminToken?: string;
-  passwordMinLength: number;
   cookieSecure: boolean;
   trustProxy: boolean;
   mailTransport: 'dev' | 'mailchannels';
@@ -117,7 +116,6 @@ export function loadConfig(env: Env): Config {
     signingKey: env.SIGNING_KEY || DEV_SIGNING_KEY,
     apiUrl: new URL(env.API_URL || new URL(portalUrl).origin).origin,
     adminToken: env.ADMIN_TOKEN || undefined,
-    passwordMinLength: int(env, 'PASSWORD_MIN_LENGTH', 12, 8),
     cookieSecure: portalUrl.startsWith('https:') || production,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     mailTransport,

@@ -22,7 +22,7 @@ describe('password policy', () => {
 
 describe('Serbian common passwords (shared with the widget)', () => {
   const utility = { name: 'JP Stambeno Ruma', shortName: 'JP Stambeno', city: 'Ruma' };
-  const schemas = makeSchemas({ passwordMinLength: 12, consumerCodePattern: '^[0-9]+$', pinPattern: '^[0-9]+$', commonWords: [utility.name, utility.shortName, utility.city] });
+  const schemas = makeSchemas({ consumerCodePattern: '^[0-9]+$', pinPattern: '^[0-9]+$', commonWords: [utility.name, utility.shortName, utility.city] });
   const reset = (password: string) => validate(schemas.reset, { token: 'A'.repeat(43), password });
 
   it.each([
@@ -56,7 +56,7 @@ describe('Serbian common passwords (shared with the widget)', () => {
 });
 
 describe('password length', () => {
-  const schemas = makeSchemas({ passwordMinLength: 12, consumerCodePattern: '^[0-9]+$', pinPattern: '^[0-9]+$' });
+  const schemas = makeSchemas({ consumerCodePattern: '^[0-9]+$', pinPattern: '^[0-9]+$' });
   const emoji = '😀'.repeat(70) + 'lozinkaxyz';
 
   it('counts code points of the NFC form in every password field, new and current alike', () => {
