@@ -8,8 +8,9 @@ import { JpElement, define } from './element.js';
 import type { Status } from './form-controller.js';
 import { VIEWS, type View } from './registry.js';
 import { portalStyles } from './jp-portal.styles.js';
-import { getLocale, rememberLocale, type WidgetLocale } from './localize.js';
-import { utility, utilityName } from './utility.js';
+import { getLocale, rememberLocale, inScript, type WidgetLocale } from './localize.js';
+// The few settings the login page needs, by name (utility.ts holds them all, for the other views).
+import { name, terms, privacy, manual } from '../../config/utility.json';
 import type { Account } from './api.js';
 import { loadElement } from './loader.js';
 import { statusLine } from './field.js';
@@ -162,21 +163,21 @@ export class JpPortal extends JpElement {
   }
 
   render() {
-    const terms = this.getAttribute('terms-href') ?? utility.terms.href;
-    const privacy = this.getAttribute('privacy-href') ?? utility.privacy.href;
-    const manual = this.getAttribute('manual-href') ?? utility.manual.href;
+    const termsHref = this.getAttribute('terms-href') ?? terms.href;
+    const privacyHref = this.getAttribute('privacy-href') ?? privacy.href;
+    const manualHref = this.getAttribute('manual-href') ?? manual.href;
     return html`${this.hasAttribute('switch')
         ? html`<div class="jp-switch" role="group" aria-label=${msg('Jezik i pismo')}>
             ${SWITCH.map(([l, label]) => html`<button type="button" lang=${l} aria-pressed=${getLocale() === l ? 'true' : 'false'} @click=${() => this.switchTo(l)}>${label}</button>`)}
           </div>`
         : nothing}
-      <div class="jp-brand">${utilityName()}</div>
+      <div class="jp-brand">${inScript(name)}</div>
       ${statusLine(this.status)}
       ${this.view === 'loading' ? html`<p role="status">${msg('Učitavanje…')}</p>` : this.shown}
       <footer class="jp-footer">
-        <a href=${privacy}>${msg('Izjava o privatnosti')}</a>
-        <a href=${terms}>${msg('Uslovi korišćenja')}</a>
-        <a href=${manual}>${msg('Uputstvo za korišćenje')}</a>
+        <a href=${privacyHref}>${msg('Izjava o privatnosti')}</a>
+        <a href=${termsHref}>${msg('Uslovi korišćenja')}</a>
+        <a href=${manualHref}>${msg('Uputstvo za korišćenje')}</a>
       </footer>`;
   }
 }

@@ -3,16 +3,17 @@
 // inheritance. Colours default to the utility's own (config/utility.json). Each token's comment
 // is its entry in custom-elements.json (custom-elements-manifest.config.mjs reads this file).
 import { unsafeCSS } from 'lit';
-import utility from '../../config/utility.json' with { type: 'json' };
+// By name, so the login page carries the colours and not the whole configuration.
+import { colors } from '../../config/utility.json';
 
 const token = (name: string, fallback: string) => unsafeCSS(`var(--jp-${name}, ${fallback})`);
 
 /** Brand colour of buttons, links and the focus ring. */
-export const primary = token('primary', utility.colors.primary);
+export const primary = token('primary', colors.primary);
 /** Text on the brand colour. */
-export const primaryText = token('primary-text', utility.colors.primaryText);
+export const primaryText = token('primary-text', colors.primaryText);
 /** Background of the help boxes (the utility's contact). */
-export const accent = token('accent', utility.colors.accent);
+export const accent = token('accent', colors.accent);
 /** Text colour. */
 export const text = token('text', '#1a1a1a');
 /** Colour of hints under the fields. */
@@ -33,4 +34,4 @@ export const gap = token('gap', '1rem');
 export const font = token('font', "system-ui, 'Segoe UI', Roboto, Arial, sans-serif");
 // Focus rings follow the brand colour (7.7:1 on white by default) unless set on their own.
 /** Colour of the focus ring (default: the brand colour). */
-export const focus = token('focus', `var(--jp-primary, ${utility.colors.primary})`);
+export const focus = token('focus', `var(--jp-primary, ${colors.primary})`);

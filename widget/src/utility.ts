@@ -1,8 +1,11 @@
 // The utility's own settings (config/utility.json): name, formats, page links, colours.
-import utility from '../../config/utility.json' with { type: 'json' };
+import { name, shortName, city, contact, consumerCode, pin, terms, privacy } from '../../config/utility.json';
 import { inScript } from './localize.js';
 
-export { utility };
+// Named imports, not the JSON's default: the bundler then keeps only the settings a chunk uses.
+// This module is for the views loaded on demand; the login page's few settings are imported
+// one by one where they are used (jp-portal.ts, tokens.ts).
+export const utility = { name, shortName, city, contact, consumerCode, pin, terms, privacy };
 
 /** The utility's name in the current script (configured in Latin, shown in Cyrillic too). */
 export function utilityName(): string {
