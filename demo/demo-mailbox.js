@@ -34,6 +34,6 @@ document.getElementById('demo-consumers').replaceChildren(...CONSUMERS.map(([c, 
   return tr;
 }));
 document.getElementById('demo-refresh').addEventListener('click', refresh);
-document.addEventListener('registered', () => setTimeout(refresh, 300));
+document.addEventListener('jp-registered', () => setTimeout(refresh, 300));
 setInterval(refresh, 5000);
 refresh();
