@@ -9,7 +9,7 @@ import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import { helpText } from './help.js';
-import type { Account } from './api.js';
+import type { Account, AccountAnswer } from '../../contract/responses.ts';
 
 export class JpAccount extends JpElement {
   static properties = { account: { attribute: false } };
@@ -20,7 +20,7 @@ export class JpAccount extends JpElement {
   constructor() {
     super();
     this.addEventListener('jp-consumers-changed', async () => {
-      this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
+      this.account = (await this.call<AccountAnswer>('GET', '/api/me')).account;
       // Defined by now unless its chunk failed to load.
       await this.querySelector('jp-bills')?.load?.(1);
     });
@@ -33,7 +33,7 @@ export class JpAccount extends JpElement {
     void import('./jp-settings.js');
     if (!this.account) {
       await this.form.submit(async () => {
-        this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
+        this.account = (await this.call<AccountAnswer>('GET', '/api/me')).account;
       }, failureText, false);
     }
   }
@@ -41,7 +41,7 @@ export class JpAccount extends JpElement {
   private async toggleBills(e: Event) {
     const on = (e.currentTarget as HTMLInputElement).checked;
     await this.form.submit(async () => {
-      this.account = (await this.call<{ account: Account }>('POST', '/api/account/settings', { emailBills: on })).account;
+      this.account = (await this.call<AccountAnswer>('POST', '/api/account/settings', { emailBills: on })).account;
       this.form.status = { kind: 'good', text: on ? msg('Računi će Vam stizati na e-mail.') : msg('Računi Vam više neće stizati na e-mail.') };
     }, failureText);
   }

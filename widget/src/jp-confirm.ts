@@ -8,6 +8,7 @@ import { FormController } from './form-controller.js';
 import { emit } from './events.js';
 import { statusLine } from './field.js';
 import { helpText, needsContact, contactCard, helpStyles } from './help.js';
+import type { StatusAnswer } from '../../contract/responses.ts';
 
 type Result = 'ask' | 'pending' | 'confirmed' | 'email_changed' | 'failed';
 
@@ -44,7 +45,7 @@ export class JpConfirm extends JpElement {
   private async confirm() {
     this.result = 'pending';
     await this.form.submit(async () => {
-      const r = await this.call<{ status: 'confirmed' | 'email_changed' }>('POST', '/api/confirm', { token: this.token });
+      const r = await this.call<StatusAnswer<'confirm'>>('POST', '/api/confirm', { token: this.token });
       this.result = r.status;
       emit(this, 'jp-confirmed', { status: r.status });
     }, (f) => {

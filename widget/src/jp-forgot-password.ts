@@ -8,6 +8,7 @@ import { failureText } from './messages.js';
 import { forgotSchema } from './validation.js';
 import { getLocale } from './localize.js';
 import { recentlySentText } from './help.js';
+import type { StatusAnswer } from '../../contract/responses.ts';
 
 const schema = forgotSchema();
 
@@ -19,7 +20,7 @@ export class JpForgotPassword extends JpElement {
     if (!value) return;
     await this.form.submit(async () => {
       // 202 {status: 'recently_sent'}: this requester asked for this address a moment ago; no new mail.
-      const r = await this.call<{ status?: string } | undefined>('POST', '/api/password/forgot', value);
+      const r = await this.call<StatusAnswer<'mailRequest'> | undefined>('POST', '/api/password/forgot', value);
       this.form.fields = {};
       const text = r?.status === 'recently_sent' ? recentlySentText() : msg('Ako za ovu adresu postoji nalog, poslali smo link za promenu lozinke. Link važi 1 sat.');
       this.form.status = { kind: 'good', text };

@@ -6,7 +6,7 @@ import { FormController } from './form-controller.js';
 import { emit } from './events.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import type { Account } from './api.js';
+import type { AccountAnswer } from '../../contract/responses.ts';
 
 // The schemas (and valibot) are not needed to show the form: fetched when the resident starts
 // filling it in, at the latest on submit.
@@ -31,7 +31,7 @@ export class JpLogin extends JpElement {
     const value = await this.form.valid(checked, input);
     if (!value) return;
     await this.form.submit(async () => {
-      const r = await this.call<{ account: Account }>('POST', '/api/login', value);
+      const r = await this.call<AccountAnswer>('POST', '/api/login', value);
       this.form.fields = {};
       form.reset();
       emit(this, 'jp-login', { account: r.account });

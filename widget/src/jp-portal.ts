@@ -11,7 +11,7 @@ import { portalStyles } from './jp-portal.styles.js';
 import { getLocale, rememberLocale, inScript, type WidgetLocale } from './localize.js';
 // The few settings the login page needs, by name (utility.ts holds them all, for the other views).
 import { name, terms, privacy, manual } from '../../config/utility.json';
-import type { Account } from './api.js';
+import type { Account, AccountAnswer } from '../../contract/responses.ts';
 import { loadElement } from './loader.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
@@ -108,7 +108,7 @@ export class JpPortal extends JpElement {
     const view = this.fromAddress();
     if (view) return this.show(view);
     try {
-      this.account = (await this.call<{ account: Account }>('GET', '/api/me')).account;
+      this.account = (await this.call<AccountAnswer>('GET', '/api/me')).account;
       this.show('account', false);
     } catch {
       this.show('login', false);

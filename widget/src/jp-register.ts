@@ -13,6 +13,7 @@ import { registerSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation
 import { utility } from './utility.js';
 import { billFigure } from './bill-figure.js';
 import { getLocale } from './localize.js';
+import type { StatusAnswer } from '../../contract/responses.ts';
 
 const schema = registerSchema(schemaOptions);
 
@@ -53,7 +54,7 @@ export class JpRegister extends JpElement {
   private async resend() {
     await this.form.submit(async () => {
       // 202 {status: 'recently_sent'}: a link went to this address a moment ago; no new mail.
-      const r = await this.call<{ status?: string } | undefined>('POST', '/api/register/resend', { email: this.sentTo });
+      const r = await this.call<StatusAnswer<'mailRequest'> | undefined>('POST', '/api/register/resend', { email: this.sentTo });
       this.form.status = { kind: 'good', text: r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link za potvrdu.') };
     }, failureText);
   }

@@ -8,7 +8,7 @@ import { emit } from './events.js';
 import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { resetSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
-import type { Account } from './api.js';
+import type { Account, ResetAnswer } from '../../contract/responses.ts';
 
 const schema = resetSchema(schemaOptions);
 
@@ -28,7 +28,7 @@ export class JpResetPassword extends JpElement {
       return;
     }
     await this.form.submit(async () => {
-      const r = await this.call<{ account?: Account }>('POST', '/api/password/reset', value);
+      const r = await this.call<Partial<ResetAnswer>>('POST', '/api/password/reset', value);
       this.form.fields = {};
       this.account = r?.account;
       this.done = true;
