@@ -38,6 +38,9 @@ export const ACCOUNT: Account = {
 
 export const frames = async (n = 5) => { for (let i = 0; i < n; i++) await nextFrame(); };
 
+/** Waits (a frame at a time, for at most 100) until the condition holds: for chunks fetched on first use. */
+export const until = async (condition: () => boolean) => { for (let i = 0; i < 100 && !condition(); i++) await nextFrame(); };
+
 /** The input a <label> with exactly this text is for. */
 export const byLabel = (root: Element, text: string) => {
   const label = [...root.querySelectorAll('label')].find((l) => l.textContent!.trim() === text);

@@ -3,7 +3,7 @@
 import { expect, html, oneEvent, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, byLabel, submit, ACCOUNT } from './helpers.ts';
+import { answer, calls, axeViolations, byLabel, submit, until, ACCOUNT } from './helpers.ts';
 
 describe('<jp-login>', () => {
   beforeEach(() => setLocale('sr-Latn'));
@@ -24,6 +24,8 @@ describe('<jp-login>', () => {
     byLabel(el, 'E-mail adresa').value = 'nije-adresa';
     await submit(el);
     const email = byLabel(el, 'E-mail adresa');
+    // The schemas are fetched on first use (loader.test.ts), the first time compiled by the test server.
+    await until(() => email.getAttribute('aria-invalid') === 'true');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     expect(document.getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.contain('ispravnu e-mail adresu');
     expect(document.activeElement).to.equal(email);

@@ -7,7 +7,7 @@ import '../../widget/src/index.ts';
 import '../../widget/src/jp-confirm.ts';
 import '../../widget/src/jp-reset-password.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, frames, buttonByText } from './helpers.ts';
+import { answer, calls, axeViolations, frames, until, buttonByText } from './helpers.ts';
 
 const TOKEN = 'T'.repeat(43);
 const start = location.pathname + location.search;
@@ -90,6 +90,7 @@ describe('<jp-portal switch>', () => {
     await frames(5);
     buttonByText(el, 'Ћирилица').click();
     await frames(10);
+    await until(() => el.querySelector('h2')!.textContent === 'Пријава');
     expect(el.querySelector('h2')!.textContent).to.equal('Пријава');
     expect(el.querySelector('.jp-brand')!.textContent).to.equal('ЈП Стамбено Рума');
     localStorage.removeItem('jp-portal-locale');

@@ -7,7 +7,7 @@ import '../../widget/src/jp-forgot-password.ts';
 import '../../widget/src/jp-reset-password.ts';
 import '../../widget/src/jp-account.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, axeViolations, frames, ACCOUNT } from './helpers.ts';
+import { answer, axeViolations, frames, until, ACCOUNT } from './helpers.ts';
 
 describe('locales', () => {
   afterEach(() => setLocale('sr-Latn'));
@@ -16,7 +16,8 @@ describe('locales', () => {
     it(`switches every view to ${locale} without reload, axe-clean`, async () => {
       answer({ 'GET /api/me': () => ({ status: 200, body: { account: ACCOUNT } }) });
       const login = await mount(html`<jp-login lang=${locale}></jp-login>`);
-      await frames();
+      // The locale's chunk is fetched (and, the first time, compiled by the test server): wait for it.
+      await until(() => login.querySelector('h2')!.textContent === heading);
       expect(login.querySelector('h2')!.textContent).to.equal(heading);
       for (const tag of ['jp-register', 'jp-forgot-password', 'jp-reset-password', 'jp-account']) {
         const created = document.createElement(tag);
