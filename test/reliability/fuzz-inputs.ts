@@ -1,6 +1,7 @@
 // Generators for the reliability fuzz: every route, hostile strings, odd headers, queries and
 // bodies of every size and encoding, plus the checks every answer must pass.
 import fc from 'fast-check';
+import { ERROR_CODES } from '../../contract/errors.ts';
 
 export const ADMIN_TOKEN = 'admin-token-for-fuzz-0123456789abcdef0123';
 
@@ -125,7 +126,8 @@ export async function checkAnswer(method: string, res: Response): Promise<{ prob
   if (res.status < 400 || method === 'HEAD') return { problem: null };
   if (!type.startsWith('application/json')) return fail(`error without JSON (${type})`);
   const code = JSON.parse(text)?.error?.code;
-  return typeof code === 'string' && /^[a-z][a-z_]*$/.test(code) ? { problem: null, code: `${res.status} ${code}` } : fail('error without a code');
+  if (typeof code !== 'string') return fail('error without a code');
+  return (ERROR_CODES as readonly string[]).includes(code) ? { problem: null, code: `${res.status} ${code}` } : fail(`error code outside the registry (${code})`);
 }
 
 export const csvField = (s: string) => `"${s.replaceAll('"', '""')}"`;
