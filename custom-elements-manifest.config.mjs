@@ -14,7 +14,13 @@ import ts from 'typescript';
 
 const SRC = resolve(import.meta.dirname, 'widget/src');
 const parse = (path) => ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
-const docOf = (node) => ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc).map((d) => ts.getTextOfJSDocComment(d.comment)).join(' ').trim();
+const docOf = (node) =>
+  ts
+    .getJSDocCommentsAndTags(node)
+    .filter(ts.isJSDoc)
+    .map((d) => ts.getTextOfJSDocComment(d.comment))
+    .join(' ')
+    .trim();
 
 /** [{name, description, default}] for each `export const x = token('name', fallback)`. */
 export function readTokens(path = resolve(SRC, 'tokens.ts')) {
@@ -22,7 +28,8 @@ export function readTokens(path = resolve(SRC, 'tokens.ts')) {
   const json = new Map(); // identifiers bound to JSON imports (default, namespace or named)
   const value = (node) => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
-    if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((s) => value(s.expression) + s.literal.text).join('');
+    if (ts.isTemplateExpression(node))
+      return node.head.text + node.templateSpans.map((s) => value(s.expression) + s.literal.text).join('');
     if (ts.isIdentifier(node) && json.has(node.text)) return json.get(node.text);
     if (ts.isPropertyAccessExpression(node)) return value(node.expression)?.[node.name.text];
     throw new Error(`${path}: cannot read the default ${node.getText(file)}`);
@@ -34,7 +41,8 @@ export function readTokens(path = resolve(SRC, 'tokens.ts')) {
       const { name, namedBindings: b } = st.importClause;
       if (name) json.set(name.text, data);
       if (b && ts.isNamespaceImport(b)) json.set(b.name.text, data);
-      if (b && ts.isNamedImports(b)) for (const el of b.elements) json.set(el.name.text, data[(el.propertyName ?? el.name).text]);
+      if (b && ts.isNamedImports(b))
+        for (const el of b.elements) json.set(el.name.text, data[(el.propertyName ?? el.name).text]);
     }
     if (!ts.isVariableStatement(st) || !st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
     for (const d of st.declarationList.declarations) {
@@ -52,18 +60,33 @@ export function readTokens(path = resolve(SRC, 'tokens.ts')) {
 export function readEvents(path = resolve(SRC, 'events.ts')) {
   const map = parse(path).statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === 'JpEventMap');
   if (!map) throw new Error(`${path}: no JpEventMap`);
-  return new Map(map.members.filter(ts.isPropertySignature).map((m) => [m.name.text, { description: docOf(m), type: { text: m.type.getText() } }]));
+  return new Map(
+    map.members
+      .filter(ts.isPropertySignature)
+      .map((m) => [m.name.text, { description: docOf(m), type: { text: m.type.getText() } }]),
+  );
 }
 
 /** The events a class fires, read from its code (with the analyzer's own TypeScript). */
 function firedBy(ts, classNode) {
   const names = new Set();
   const visit = (node) => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'emit' && ts.isStringLiteral(node.arguments[1] ?? node)) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'emit' &&
+      ts.isStringLiteral(node.arguments[1] ?? node)
+    ) {
       names.add(node.arguments[1].text);
     }
-    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'FormController') names.add('jp-error');
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === 'navigate') names.add('jp-navigate');
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'FormController')
+      names.add('jp-error');
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      node.name.text === 'navigate'
+    )
+      names.add('jp-navigate');
     ts.forEachChild(node, visit);
   };
   visit(classNode);
@@ -81,7 +104,13 @@ function widgetElements() {
           declaration.events ??= [];
           if (!declaration.events.some((e) => e.name === name)) declaration.events.push({ name });
         }
-        const properties = node.members.find((m) => tsc.isPropertyDeclaration(m) && m.name.getText() === 'properties' && m.initializer && tsc.isObjectLiteralExpression(m.initializer));
+        const properties = node.members.find(
+          (m) =>
+            tsc.isPropertyDeclaration(m) &&
+            m.name.getText() === 'properties' &&
+            m.initializer &&
+            tsc.isObjectLiteralExpression(m.initializer),
+        );
         for (const p of properties?.initializer.properties ?? []) {
           if (!/\bstate\s*:\s*true\b/.test(p.getText())) continue;
           const name = p.name.getText();
@@ -91,12 +120,28 @@ function widgetElements() {
       }
       // define('jp-x', JpX) at the top level: JpX is <jp-x>.
       if (tsc.isExpressionStatement(node) && tsc.isCallExpression(node.expression)) {
-        const { expression: callee, arguments: [tag, cls] } = node.expression;
-        if (!tsc.isIdentifier(callee) || callee.text !== 'define' || !tag || !tsc.isStringLiteral(tag) || !cls || !tsc.isIdentifier(cls)) return;
+        const {
+          expression: callee,
+          arguments: [tag, cls],
+        } = node.expression;
+        if (
+          !tsc.isIdentifier(callee) ||
+          callee.text !== 'define' ||
+          !tag ||
+          !tsc.isStringLiteral(tag) ||
+          !cls ||
+          !tsc.isIdentifier(cls)
+        )
+          return;
         const declaration = moduleDoc.declarations?.find((d) => d.name === cls.text);
         if (!declaration) return;
         Object.assign(declaration, { tagName: tag.text, customElement: true });
-        (moduleDoc.exports ??= []).push({ kind: 'custom-element-definition', name: tag.text, declaration: { name: cls.text, module: moduleDoc.path } });
+        moduleDoc.exports ??= [];
+        moduleDoc.exports.push({
+          kind: 'custom-element-definition',
+          name: tag.text,
+          declaration: { name: cls.text, module: moduleDoc.path },
+        });
       }
     },
     packageLinkPhase({ customElementsManifest }) {

@@ -35,12 +35,7 @@ export function foldPassword(s: string): string {
     const i = CYRILLIC.indexOf(ch);
     out += i >= 0 ? LATIN[i] : ch;
   }
-  return out
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/\P{L}/gu, '')
-    .replace(/dj/g, 'd');
+  return out.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/\P{L}/gu, '').replace(/dj/g, 'd');
 }
 
 /** True when the folded letters are one or more of the words, back to back. */

@@ -32,9 +32,21 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Why one field was refused (the README's list under `validation_failed`). */
 export const FIELD_CODES = [
-  'required', 'invalid_body', 'invalid_email', 'too_long', 'invalid_format', 'invalid_type', 'invalid_locale',
-  'must_accept', 'invalid_token', 'password_too_short', 'password_too_long', 'password_common',
-  'password_contains_personal', 'wrong_password', 'not_a_pdf',
+  'required',
+  'invalid_body',
+  'invalid_email',
+  'too_long',
+  'invalid_format',
+  'invalid_type',
+  'invalid_locale',
+  'must_accept',
+  'invalid_token',
+  'password_too_short',
+  'password_too_long',
+  'password_common',
+  'password_contains_personal',
+  'wrong_password',
+  'not_a_pdf',
 ] as const;
 export type FieldCode = (typeof FIELD_CODES)[number];
 
@@ -42,7 +54,9 @@ export type FieldCode = (typeof FIELD_CODES)[number];
 export type FieldErrors = Record<string, FieldCode>;
 
 /** `fields` of `import_failed`: why the billing system's file was refused, in words for its operator. */
-export interface ImportFailure { file: string }
+export interface ImportFailure {
+  file: string;
+}
 
 /** Every error answer's body. */
 export interface ErrorBody {

@@ -9,9 +9,48 @@
 import type { Locale } from './locales.ts';
 
 const MONTHS: Record<Locale, readonly string[]> = {
-  'sr-Latn': ['januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar'],
-  'sr-Cyrl': ['јануар', 'фебруар', 'март', 'април', 'мај', 'јун', 'јул', 'август', 'септембар', 'октобар', 'новембар', 'децембар'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  'sr-Latn': [
+    'januar',
+    'februar',
+    'mart',
+    'april',
+    'maj',
+    'jun',
+    'jul',
+    'avgust',
+    'septembar',
+    'oktobar',
+    'novembar',
+    'decembar',
+  ],
+  'sr-Cyrl': [
+    'јануар',
+    'фебруар',
+    'март',
+    'април',
+    'мај',
+    'јун',
+    'јул',
+    'август',
+    'септембар',
+    'октобар',
+    'новембар',
+    'децембар',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 /** Serbian words of the figures: the currency, and "at" before a time of day. */
 const WORDS = { 'sr-Latn': { din: 'din.', at: 'u' }, 'sr-Cyrl': { din: 'дин.', at: 'у' } } as const;
@@ -46,7 +85,7 @@ function dayMonthYear(year: number, month: number, day: number, locale: Locale):
 /** "2026-12-20" → "20. 12. 2026." (sr), "20 Dec 2026" (en); anything else is returned as it is. */
 export function formatDate(iso: string, locale: Locale): string {
   const p = parts(iso);
-  return p && p[2] ? dayMonthYear(p[0], p[1], p[2], locale) : iso;
+  return p?.[2] ? dayMonthYear(p[0], p[1], p[2], locale) : iso;
 }
 
 /** "2026-11" → "novembar 2026." (sr-Latn), "новембар 2026." (sr-Cyrl), "November 2026" (en). */

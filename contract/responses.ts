@@ -5,7 +5,11 @@
 import type { Locale } from './locales.ts';
 
 /** A consumer code linked to an account, with the billing system's name and address. */
-export interface AccountConsumer { code: string; name: string; address: string }
+export interface AccountConsumer {
+  code: string;
+  name: string;
+  address: string;
+}
 
 /** The resident's account: `POST /api/login`, `GET /api/me`, `POST /api/account/settings`. */
 export interface Account {
@@ -16,10 +20,15 @@ export interface Account {
   locale: Locale;
   consumers: AccountConsumer[];
 }
-export interface AccountAnswer { account: Account }
+export interface AccountAnswer {
+  account: Account;
+}
 
 /** `POST /api/password/reset`: the resident is logged in at once. */
-export interface ResetAnswer { status: 'password_reset'; account: Account }
+export interface ResetAnswer {
+  status: 'password_reset';
+  account: Account;
+}
 
 /** The answers that carry only a status, by request. */
 export interface StatusAnswers {
@@ -32,7 +41,9 @@ export interface StatusAnswers {
   linkConsumer: 'linked';
   unsubscribe: 'unsubscribed';
 }
-export interface StatusAnswer<K extends keyof StatusAnswers> { status: StatusAnswers[K] }
+export interface StatusAnswer<K extends keyof StatusAnswers> {
+  status: StatusAnswers[K];
+}
 
 /** `GET /api/account/consumers`: each linked code with its latest balance. */
 export interface ConsumerSummary extends AccountConsumer {
@@ -40,7 +51,9 @@ export interface ConsumerSummary extends AccountConsumer {
   lastPeriod: string | null;
   unpaidBills: number;
 }
-export interface ConsumersAnswer { consumers: ConsumerSummary[] }
+export interface ConsumersAnswer {
+  consumers: ConsumerSummary[];
+}
 
 export interface BillSummary {
   id: string;
@@ -56,7 +69,12 @@ export interface BillSummary {
 }
 
 /** `GET /api/bills?consumer=&page=`: newest first. */
-export interface BillsPage { bills: BillSummary[]; page: number; pageSize: number; total: number }
+export interface BillsPage {
+  bills: BillSummary[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
 
 /** The payment slip (nalog za uplatu) of a bill, as printed. */
 export interface PaymentSlip {
@@ -80,7 +98,9 @@ export interface BillDetail extends BillSummary {
   ipsQr: string;
   qrSvg: string;
 }
-export interface BillAnswer { bill: BillDetail }
+export interface BillAnswer {
+  bill: BillDetail;
+}
 
 /** `GET /api/account/sessions`; `id` is a prefix of the session's hash, useless as a credential. */
 export interface SessionInfo {
@@ -91,8 +111,16 @@ export interface SessionInfo {
   lastSeenAt: number;
   userAgent: string | null;
 }
-export interface SessionsAnswer { sessions: SessionInfo[] }
+export interface SessionsAnswer {
+  sessions: SessionInfo[];
+}
 
 /** `GET /api/account/consents`: the terms and privacy statement versions accepted, and when. */
-export interface Consent { termsVersion: string; privacyVersion: string; acceptedAt: number }
-export interface ConsentsAnswer { consents: Consent[] }
+export interface Consent {
+  termsVersion: string;
+  privacyVersion: string;
+  acceptedAt: number;
+}
+export interface ConsentsAnswer {
+  consents: Consent[];
+}

@@ -28,7 +28,7 @@ const WELL_FORMED = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
 // inner hyphens (at most 63 each), the last one starting with a letter. Quoted strings, spaces,
 // control characters, IP literals and non-ASCII are refused: mail systems handle them unevenly.
 const EMAIL_PATTERN =
-  /^[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+\/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const EMAIL_LOCAL_MAX = 64;
 
 const requiredString = (max: number) =>
@@ -76,9 +76,21 @@ const body = <E extends v.ObjectEntries>(entries: E) => v.object(entries, 'inval
 
 // Never hint at the policy when checking an existing password: anything non-empty up to the max.
 const currentPassword = () =>
-  v.pipe(v.string('required'), v.nonEmpty('required'), v.check((s) => passwordLength(s) <= PASSWORD_MAX_LENGTH, 'password_too_long'), v.regex(WELL_FORMED, 'invalid_format'));
-const consumerCode = (o: SchemaOptions) => v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.consumerCodePattern), 'invalid_format'));
-const pin = (o: SchemaOptions) => v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.pinPattern), 'invalid_format'));
+  v.pipe(
+    v.string('required'),
+    v.nonEmpty('required'),
+    v.check((s) => passwordLength(s) <= PASSWORD_MAX_LENGTH, 'password_too_long'),
+    v.regex(WELL_FORMED, 'invalid_format'),
+  );
+const consumerCode = (o: SchemaOptions) =>
+  v.pipe(
+    v.string('required'),
+    v.trim(),
+    v.nonEmpty('required'),
+    v.regex(new RegExp(o.consumerCodePattern), 'invalid_format'),
+  );
+const pin = (o: SchemaOptions) =>
+  v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.pinPattern), 'invalid_format'));
 const token = () => v.pipe(v.string('required'), v.regex(TOKEN_PATTERN, 'invalid_token'));
 const locale = () => v.picklist(LOCALES, 'invalid_locale');
 const flag = () => v.boolean('invalid_type');
@@ -96,15 +108,18 @@ export const registerSchema = (o: SchemaOptions) =>
   });
 export const resendSchema = () => body({ email: email() });
 export const confirmSchema = () => body({ token: token() });
-export const loginSchema = () => body({ email: email(), password: currentPassword(), remember: v.optional(flag(), false) });
+export const loginSchema = () =>
+  body({ email: email(), password: currentPassword(), remember: v.optional(flag(), false) });
 export const forgotSchema = () => body({ email: email(), locale: v.optional(locale()) });
 export const resetSchema = (o: SchemaOptions) => body({ token: token(), password: newPassword(o) });
 export const settingsSchema = () => body({ emailBills: v.optional(flag()), locale: v.optional(locale()) });
-export const changePasswordSchema = (o: SchemaOptions) => body({ currentPassword: currentPassword(), newPassword: newPassword(o) });
+export const changePasswordSchema = (o: SchemaOptions) =>
+  body({ currentPassword: currentPassword(), newPassword: newPassword(o) });
 export const changeEmailSchema = () => body({ password: currentPassword(), email: email() });
 export const linkConsumerSchema = (o: SchemaOptions) => body({ consumerCode: consumerCode(o), pin: pin(o) });
 export const unlinkConsumerSchema = (o: SchemaOptions) => body({ consumerCode: consumerCode(o) });
-export const revokeSessionSchema = () => body({ id: v.pipe(v.string('required'), v.regex(/^[0-9a-f]{16}$/, 'invalid_format')) });
+export const revokeSessionSchema = () =>
+  body({ id: v.pipe(v.string('required'), v.regex(/^[0-9a-f]{16}$/, 'invalid_format')) });
 export const revokeAllSchema = () => body({ keepCurrent: v.optional(flag(), false) });
 export const deleteAccountSchema = () => body({ password: currentPassword() });
 
@@ -136,7 +151,8 @@ export function validate<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
 ): { ok: true; value: v.InferOutput<S> } | { ok: false; fields: FieldErrors } {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, fields: { _: 'invalid_body' } };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, fields: { _: 'invalid_body' } };
   const r = v.safeParse(schema, input);
   if (r.success) return { ok: true, value: r.output };
   const fields: FieldErrors = {};

@@ -5,11 +5,38 @@
 // and acronyms such as "QR" are copied unchanged. "PIN" and "e-mail" are transliterated too
 // (ПИН, е-маил), as Serbian public bodies write them in Cyrillic.
 const SINGLE: Record<string, string> = {
-  a: 'а', b: 'б', c: 'ц', č: 'ч', ć: 'ћ', d: 'д', đ: 'ђ', e: 'е', f: 'ф', g: 'г', h: 'х',
-  i: 'и', j: 'ј', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', š: 'ш',
-  t: 'т', u: 'у', v: 'в', z: 'з', ž: 'ж',
+  a: 'а',
+  b: 'б',
+  c: 'ц',
+  č: 'ч',
+  ć: 'ћ',
+  d: 'д',
+  đ: 'ђ',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  h: 'х',
+  i: 'и',
+  j: 'ј',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  r: 'р',
+  s: 'с',
+  š: 'ш',
+  t: 'т',
+  u: 'у',
+  v: 'в',
+  z: 'з',
+  ž: 'ж',
   // Letters outside the Serbian alphabet, as they are read.
-  q: 'ку', w: 'в', x: 'кс', y: 'ј',
+  q: 'ку',
+  w: 'в',
+  x: 'кс',
+  y: 'ј',
 };
 const DIGRAPHS: Record<string, string> = { lj: 'љ', nj: 'њ', dž: 'џ' };
 
@@ -17,9 +44,28 @@ const DIGRAPHS: Record<string, string> = { lj: 'љ', nj: 'њ', dž: 'џ' };
 // инјекција, ванјезички, Танјуг; надживети, оджалити, поджупан). Stems are matched anywhere in a
 // lower-case word (so "nekonjugovan" and "Injekcija" are found too); each stem holds one digraph.
 const SPLIT_STEMS = [
-  'konjug', 'konjunk', 'injekc', 'injekt', 'injicir', 'vanjezi', 'tanjug',
-  'nadživ', 'nadžanj', 'nadžnje', 'nadžup', 'nadžel', 'odžal', 'odžvak', 'odživ', 'odžubor',
-  'podžanr', 'podžupan', 'podžig', 'podžnje', 'predživot', 'feldžandar',
+  'konjug',
+  'konjunk',
+  'injekc',
+  'injekt',
+  'injicir',
+  'vanjezi',
+  'tanjug',
+  'nadživ',
+  'nadžanj',
+  'nadžnje',
+  'nadžup',
+  'nadžel',
+  'odžal',
+  'odžvak',
+  'odživ',
+  'odžubor',
+  'podžanr',
+  'podžupan',
+  'podžig',
+  'podžnje',
+  'predživot',
+  'feldžandar',
 ];
 
 // Segments copied as they are: tags, placeholders, URLs, e-mail addresses, XML entities, and

@@ -2,7 +2,13 @@
 // consumers to try. Hidden when the API has no dev outbox (production).
 const aside = document.querySelector('aside.demo');
 const list = document.getElementById('demo-mails');
-const CONSUMERS = [['104521', '4821'], ['104522', '7390'], ['104523', '1168'], ['104524', '5502'], ['104525', '9034']];
+const CONSUMERS = [
+  ['104521', '4821'],
+  ['104522', '7390'],
+  ['104523', '1168'],
+  ['104524', '5502'],
+  ['104525', '9034'],
+];
 
 function el(tag, text, attrs = {}) {
   const e = document.createElement(tag);
@@ -16,23 +22,27 @@ async function refresh() {
   if (!res.ok) return;
   aside.hidden = false;
   const { mails } = await res.json();
-  list.replaceChildren(...mails.slice(0, 15).map((m) => {
-    const box = el('div', '', { class: 'mail' });
-    box.append(el('strong', m.subject), el('div', `Za: ${m.to} · ${m.status}`));
-    const pre = el('pre');
-    for (const part of m.text.split(/(https?:\/\/\S+)/)) {
-      pre.append(/^https?:\/\//.test(part) ? el('a', part, { href: part }) : document.createTextNode(part));
-    }
-    box.append(pre);
-    return box;
-  }));
+  list.replaceChildren(
+    ...mails.slice(0, 15).map((m) => {
+      const box = el('div', '', { class: 'mail' });
+      box.append(el('strong', m.subject), el('div', `Za: ${m.to} · ${m.status}`));
+      const pre = el('pre');
+      for (const part of m.text.split(/(https?:\/\/\S+)/)) {
+        pre.append(/^https?:\/\//.test(part) ? el('a', part, { href: part }) : document.createTextNode(part));
+      }
+      box.append(pre);
+      return box;
+    }),
+  );
 }
 
-document.getElementById('demo-consumers').replaceChildren(...CONSUMERS.map(([c, p]) => {
-  const tr = el('tr');
-  tr.append(el('td', c), el('td', p));
-  return tr;
-}));
+document.getElementById('demo-consumers').replaceChildren(
+  ...CONSUMERS.map(([c, p]) => {
+    const tr = el('tr');
+    tr.append(el('td', c), el('td', p));
+    return tr;
+  }),
+);
 document.getElementById('demo-refresh').addEventListener('click', refresh);
 document.addEventListener('jp-registered', () => setTimeout(refresh, 300));
 setInterval(refresh, 5000);

@@ -21,7 +21,14 @@ const PROBE = `(() => {
 export async function firstRender(url: string, runs = 10): Promise<number[]> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     timeout: 30_000,
   });
   try {
@@ -32,7 +39,11 @@ export async function firstRender(url: string, runs = 10): Promise<number[]> {
         const page = await context.newPage();
         await page.addInitScript({ content: PROBE });
         await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT_MS });
-        const at = await page.waitForFunction(() => (window as unknown as { __jpInteractive?: number }).__jpInteractive, undefined, { timeout: TIMEOUT_MS });
+        const at = await page.waitForFunction(
+          () => (window as unknown as { __jpInteractive?: number }).__jpInteractive,
+          undefined,
+          { timeout: TIMEOUT_MS },
+        );
         // Sanity check that the probe saw the real thing: the field takes focus.
         const focused = await page.$eval(SELECTOR, (el) => {
           (el as HTMLElement).focus();

@@ -15,7 +15,10 @@ import { firstRender } from './first-render.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const rows: { measure: string; ours: string; peer: string; ratio: string; goal: string }[] = [];
-const results: Record<string, unknown> = { machine: { cores: availableParallelism(), node: process.version }, at: new Date().toISOString() };
+const results: Record<string, unknown> = {
+  machine: { cores: availableParallelism(), node: process.version },
+  at: new Date().toISOString(),
+};
 const PEER = `better-auth ${JSON.parse(readFileSync(resolve(ROOT, 'node_modules/better-auth/package.json'), 'utf8')).version}`;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -25,16 +28,32 @@ const median = (xs: number[]) => {
 
 // 1. Widget weight with the default locale, against @teamhanko/hanko-elements 2.7.0.
 {
-  const ours = ['dist/widget/jp-portal.js', ...readFileSync(resolve(ROOT, 'dist/widget/jp-portal.js'), 'utf8').match(/\.\/chunks\/chunk-[\w-]+\.js/g)!.map((c) => `dist/widget/${c.slice(2)}`)]
-    .map((f) => readFileSync(resolve(ROOT, f)));
+  const ours = [
+    'dist/widget/jp-portal.js',
+    ...readFileSync(resolve(ROOT, 'dist/widget/jp-portal.js'), 'utf8')
+      .match(/\.\/chunks\/chunk-[\w-]+\.js/g)!
+      .map((c) => `dist/widget/${c.slice(2)}`),
+  ].map((f) => readFileSync(resolve(ROOT, f)));
   const hanko = readFileSync(resolve(ROOT, 'node_modules/@teamhanko/hanko-elements/dist/elements.js'));
   const gz = (b: Buffer[]) => b.reduce((n, x) => n + gzipSync(x, { level: 9 }).length, 0);
   const br = (b: Buffer[]) => b.reduce((n, x) => n + brotliCompressSync(x).length, 0);
   const g = [gz(ours), gz([hanko])];
   const b = [br(ours), br([hanko])];
   results.widget = { gzip: g, brotli: b };
-  rows.push({ measure: 'widget gzip (bytes)', ours: String(g[0]), peer: `${g[1]} hanko-elements`, ratio: (g[0] / g[1]).toFixed(2), goal: '≤ 0.33' });
-  rows.push({ measure: 'widget brotli (bytes)', ours: String(b[0]), peer: `${b[1]} hanko-elements`, ratio: (b[0] / b[1]).toFixed(2), goal: '≤ 0.33' });
+  rows.push({
+    measure: 'widget gzip (bytes)',
+    ours: String(g[0]),
+    peer: `${g[1]} hanko-elements`,
+    ratio: (g[0] / g[1]).toFixed(2),
+    goal: '≤ 0.33',
+  });
+  rows.push({
+    measure: 'widget brotli (bytes)',
+    ours: String(b[0]),
+    peer: `${b[1]} hanko-elements`,
+    ratio: (b[0] / b[1]).toFixed(2),
+    goal: '≤ 0.33',
+  });
 }
 
 // autocannon on loopback: 32 connections, a 2 s warm-up, then 10 s measured.
@@ -42,7 +61,13 @@ async function sessionCheck(url: string, cookie: string) {
   const opts = { url, headers: { cookie }, connections: 32, pipelining: 1 };
   await autocannon({ ...opts, duration: 2 });
   const r = await autocannon({ ...opts, duration: 10 });
-  return { rps: r.requests.average as number, p50: r.latency.p50 as number, p99: r.latency.p99 as number, non2xx: r.non2xx as number, errors: (r.errors + r.timeouts) as number };
+  return {
+    rps: r.requests.average as number,
+    p50: r.latency.p50 as number,
+    p99: r.latency.p99 as number,
+    non2xx: r.non2xx as number,
+    errors: (r.errors + r.timeouts) as number,
+  };
 }
 type Check = Awaited<ReturnType<typeof sessionCheck>>;
 const summary = (runs: Check[]) => {
@@ -59,8 +84,14 @@ try {
   let peerProblem = '';
   try {
     peer = await startBetterAuth();
-    const session = await (await fetch(`${peer.url}/api/auth/get-session`, { headers: { cookie: peer.cookie }, signal: AbortSignal.timeout(10_000) })).json();
-    if (session?.user?.email !== peer.email) peerProblem = `get-session answered without the user: ${JSON.stringify(session).slice(0, 200)}`;
+    const session = await (
+      await fetch(`${peer.url}/api/auth/get-session`, {
+        headers: { cookie: peer.cookie },
+        signal: AbortSignal.timeout(10_000),
+      })
+    ).json();
+    if (session?.user?.email !== peer.email)
+      peerProblem = `get-session answered without the user: ${JSON.stringify(session).slice(0, 200)}`;
   } catch (e) {
     peerProblem = `did not start: ${String(e).split('\n')[0]}`;
   }
@@ -98,13 +129,24 @@ try {
   const verifications = async () => {
     const end = performance.now() + seconds * 1000;
     let n = 0;
-    await Promise.all(Array.from({ length: clients }, async () => { while (performance.now() < end) { await verify(phc, 'bench password 123'); n++; } }));
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (performance.now() < end) {
+          await verify(phc, 'bench password 123');
+          n++;
+        }
+      }),
+    );
     return n / seconds;
   };
   const loginsPerSecond = async () => {
     const r = await autocannon({
-      url: `${server.url}/api/login`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(server.credentials),
-      connections: clients, duration: seconds,
+      url: `${server.url}/api/login`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(server.credentials),
+      connections: clients,
+      duration: seconds,
     });
     if (r.non2xx || r.errors || r.timeouts) throw new Error(`logins: ${r.non2xx} non-2xx, ${r.errors} errors`);
     return r.requests.average as number;
@@ -115,16 +157,33 @@ try {
   }
   const ratio = median(logins.map((l, i) => l / raw[i]));
   results.login = { loginsPerSecond: median(logins), verificationsPerSecond: median(raw), ratio };
-  rows.push({ measure: 'logins/s vs Argon2id verifications/s', ours: median(logins).toFixed(1), peer: `${median(raw).toFixed(1)} raw Argon2id`, ratio: ratio.toFixed(2), goal: '≥ 0.85' });
+  rows.push({
+    measure: 'logins/s vs Argon2id verifications/s',
+    ours: median(logins).toFixed(1),
+    peer: `${median(raw).toFixed(1)} raw Argon2id`,
+    ratio: ratio.toFixed(2),
+    goal: '≥ 0.85',
+  });
 
   // 4. libSQL round trips (from the tests' counter) and the Worker's upload size.
-  rows.push({ measure: 'libSQL round trips register/login/me', ours: '2 / 2 / 1', peer: 'budget 3 / 2 / 1', ratio: '—', goal: 'within budget' });
+  rows.push({
+    measure: 'libSQL round trips register/login/me',
+    ours: '2 / 2 / 1',
+    peer: 'budget 3 / 2 / 1',
+    ratio: '—',
+    goal: 'within budget',
+  });
   // `npm run bench` builds only the widget; the Worker's site comes from `npm run build:worker`.
   let size: string;
-  if (!existsSync(resolve(ROOT, 'dist/site'))) size = 'not measured: dist/site missing (run npm run build:worker first)';
+  if (!existsSync(resolve(ROOT, 'dist/site')))
+    size = 'not measured: dist/site missing (run npm run build:worker first)';
   else {
     try {
-      size = execFileSync(process.execPath, [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'worker/scripts/size-worker.ts')], { cwd: ROOT, encoding: 'utf8' }).trim();
+      size = execFileSync(
+        process.execPath,
+        [resolve(ROOT, 'node_modules/tsx/dist/cli.mjs'), resolve(ROOT, 'worker/scripts/size-worker.ts')],
+        { cwd: ROOT, encoding: 'utf8' },
+      ).trim();
     } catch (e) {
       // The script exits 1 over budget, after printing the figures.
       const out = String((e as { stdout?: string }).stdout ?? '').trim();
@@ -132,12 +191,24 @@ try {
     }
   }
   results.workerUpload = size;
-  rows.push({ measure: 'Worker upload', ours: size.replace(/^worker upload: /, ''), peer: '1 MiB budget', ratio: '—', goal: '≤ 1 MiB gzip' });
+  rows.push({
+    measure: 'Worker upload',
+    ours: size.replace(/^worker upload: /, ''),
+    peer: '1 MiB budget',
+    ratio: '—',
+    goal: '≤ 1 MiB gzip',
+  });
 
   // 5. First render: navigation to an interactive login field on the demo page, cold cache, 10 runs.
   const times = await firstRender(`${server.url}/`, 10);
   results.firstRender = { ms: times, median: median(times), min: Math.min(...times), max: Math.max(...times) };
-  rows.push({ measure: 'first render to login field (ms), median of 10', ours: `${median(times).toFixed(0)} (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`, peer: '—', ratio: '—', goal: '≤ 1000 ms on loopback' });
+  rows.push({
+    measure: 'first render to login field (ms), median of 10',
+    ours: `${median(times).toFixed(0)} (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
+    peer: '—',
+    ratio: '—',
+    goal: '≤ 1000 ms on loopback',
+  });
 } finally {
   await server.stop();
 }

@@ -5,9 +5,17 @@ import { startServer } from '../e2e/server.ts';
 export async function startBenchServer() {
   const server = await startServer();
   const { url } = server;
-  const post = (path: string, body: unknown) => fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) =>
+    fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const credentials = { email: 'bench@example.com', password: 'sunce nad sremom 42', remember: true };
-  await post('/api/register', { name: 'Bench Korisnik', email: credentials.email, password: credentials.password, consumerCode: '104521', pin: '4821', acceptTerms: true });
+  await post('/api/register', {
+    name: 'Bench Korisnik',
+    email: credentials.email,
+    password: credentials.password,
+    consumerCode: '104521',
+    pin: '4821',
+    acceptTerms: true,
+  });
   let token: string | undefined;
   for (let i = 0; i < 50 && !token; i++) {
     const { mails } = await (await fetch(`${url}/api/dev/outbox`)).json();

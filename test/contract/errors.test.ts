@@ -40,7 +40,7 @@ describe('error codes', () => {
     expect(validate(s.login, [])).toEqual({ ok: false, fields: { _: 'invalid_body' } });
   });
 
-  it('are each in the README\'s table of errors', () => {
+  it("are each in the README's table of errors", () => {
     const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
     const table = readme.slice(readme.indexOf('| status | code | when |'), readme.indexOf('Endpoints:'));
     for (const code of ERROR_CODES) expect(table, code).toContain(`| \`${code}\` |`);

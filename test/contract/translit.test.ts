@@ -14,9 +14,12 @@ describe('Latin → Cyrillic', () => {
   });
 
   it('keeps URLs, e-mail addresses, placeholders and tags', () => {
-    const src = 'Pišite na info@stambenoruma.rs ili otvorite https://portal.stambenoruma.rs/?reset=abcXYZ za {name} <b class="x">danas</b> ${count}';
+    const src =
+      'Pišite na info@stambenoruma.rs ili otvorite https://portal.stambenoruma.rs/?reset=abcXYZ za {name} <b class="x">danas</b> ${count}';
     const out = latinToCyrillic(src);
-    expect(out).toBe('Пишите на info@stambenoruma.rs или отворите https://portal.stambenoruma.rs/?reset=abcXYZ за {name} <b class="x">данас</b> ${count}');
+    expect(out).toBe(
+      'Пишите на info@stambenoruma.rs или отворите https://portal.stambenoruma.rs/?reset=abcXYZ за {name} <b class="x">данас</b> ${count}',
+    );
     expect(strayLatin(out)).toEqual([]);
   });
 
@@ -62,6 +65,8 @@ describe('digraphs across a morpheme boundary', () => {
   });
 
   it('keeps addresses with any RFC 5322 local part whole', () => {
-    expect(latinToCyrillic("pišite na o'brien@example.com ili ana+racuni@example.com")).toBe("пишите на o'brien@example.com или ana+racuni@example.com");
+    expect(latinToCyrillic("pišite na o'brien@example.com ili ana+racuni@example.com")).toBe(
+      "пишите на o'brien@example.com или ana+racuni@example.com",
+    );
   });
 });

@@ -23,7 +23,14 @@ beforeAll(async () => {
   server = await startServer({ env: { PIN_TOTAL_MAX_FAILURES: '3' } });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 afterAll(async () => {
@@ -43,30 +50,92 @@ async function link(fragment: 'potvrda' | 'reset' | 'nova-adresa', to: string): 
 
 async function axe(page: Page) {
   await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }));
+  const result = await page.evaluate(async () =>
+    (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }),
+  );
   return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
 }
 
 const T = {
   'sr-Latn': {
-    heading: 'Prijava', create: 'Kreirajte nalog', name: 'Ime i prezime', email: 'E-mail adresa', password: 'Lozinka', code: 'Šifra potrošača',
-    pin: 'PIN', terms: /Prihvatam/, register: 'Registracija', check: 'Proverite e-mail', confirmed: 'Registracija je potvrđena', login: 'Ulogujte se',
-    info: 'Vaše informacije', forgot: 'Zaboravili ste lozinku?', send: 'Pošaljite link', newEmail: 'Nova e-mail adresa', changeEmail: 'Promenite adresu',
-    ask: 'Potvrda nove e-mail adrese', confirmEmail: 'Potvrdite novu e-mail adresu', emailConfirmed: 'Nova e-mail adresa je potvrđena',
-    locked: 'zaključana', taken: 'Ako ne znate ko je registrovao nalog', recently: 'već poslali pre nekoliko trenutaka', address: 'Ruma, Glavna 1', phone: 'Telefon',
+    heading: 'Prijava',
+    create: 'Kreirajte nalog',
+    name: 'Ime i prezime',
+    email: 'E-mail adresa',
+    password: 'Lozinka',
+    code: 'Šifra potrošača',
+    pin: 'PIN',
+    terms: /Prihvatam/,
+    register: 'Registracija',
+    check: 'Proverite e-mail',
+    confirmed: 'Registracija je potvrđena',
+    login: 'Ulogujte se',
+    info: 'Vaše informacije',
+    forgot: 'Zaboravili ste lozinku?',
+    send: 'Pošaljite link',
+    newEmail: 'Nova e-mail adresa',
+    changeEmail: 'Promenite adresu',
+    ask: 'Potvrda nove e-mail adrese',
+    confirmEmail: 'Potvrdite novu e-mail adresu',
+    emailConfirmed: 'Nova e-mail adresa je potvrđena',
+    locked: 'zaključana',
+    taken: 'Ako ne znate ko je registrovao nalog',
+    recently: 'već poslali pre nekoliko trenutaka',
+    address: 'Ruma, Glavna 1',
+    phone: 'Telefon',
   },
   'sr-Cyrl': {
-    heading: 'Пријава', create: 'Креирајте налог', name: 'Име и презиме', email: 'Е-маил адреса', password: 'Лозинка', code: 'Шифра потрошача',
-    pin: 'ПИН', terms: /Прихватам/, register: 'Регистрација', check: 'Проверите е-маил', confirmed: 'Регистрација је потврђена', login: 'Улогујте се',
-    info: 'Ваше информације', forgot: 'Заборавили сте лозинку?', send: 'Пошаљите линк', newEmail: 'Нова е-маил адреса', changeEmail: 'Промените адресу',
-    ask: 'Потврда нове е-маил адресе', confirmEmail: 'Потврдите нову е-маил адресу', emailConfirmed: 'Нова е-маил адреса је потврђена',
-    locked: 'закључана', taken: 'Ако не знате ко је регистровао налог', recently: 'већ послали пре неколико тренутака', address: 'Рума, Главна 1', phone: 'Телефон',
+    heading: 'Пријава',
+    create: 'Креирајте налог',
+    name: 'Име и презиме',
+    email: 'Е-маил адреса',
+    password: 'Лозинка',
+    code: 'Шифра потрошача',
+    pin: 'ПИН',
+    terms: /Прихватам/,
+    register: 'Регистрација',
+    check: 'Проверите е-маил',
+    confirmed: 'Регистрација је потврђена',
+    login: 'Улогујте се',
+    info: 'Ваше информације',
+    forgot: 'Заборавили сте лозинку?',
+    send: 'Пошаљите линк',
+    newEmail: 'Нова е-маил адреса',
+    changeEmail: 'Промените адресу',
+    ask: 'Потврда нове е-маил адресе',
+    confirmEmail: 'Потврдите нову е-маил адресу',
+    emailConfirmed: 'Нова е-маил адреса је потврђена',
+    locked: 'закључана',
+    taken: 'Ако не знате ко је регистровао налог',
+    recently: 'већ послали пре неколико тренутака',
+    address: 'Рума, Главна 1',
+    phone: 'Телефон',
   },
 } as const;
 
 describe.each([
-  ['sr-Latn', { locked: '104522', code: '104523', pin: '1168', email: 'jelena@example.com', other: "o'brien@example.com", next: 'jelena+nova@example.com' }],
-  ['sr-Cyrl', { locked: '104524', code: '104527', pin: '6640', email: 'snezana@example.com', other: 'ana+racuni@example.com', next: 'snezana.nova@example.com' }],
+  [
+    'sr-Latn',
+    {
+      locked: '104522',
+      code: '104523',
+      pin: '1168',
+      email: 'jelena@example.com',
+      other: "o'brien@example.com",
+      next: 'jelena+nova@example.com',
+    },
+  ],
+  [
+    'sr-Cyrl',
+    {
+      locked: '104524',
+      code: '104527',
+      pin: '6640',
+      email: 'snezana@example.com',
+      other: 'ana+racuni@example.com',
+      next: 'snezana.nova@example.com',
+    },
+  ],
 ] as const)('stuck, and what to do next, in %s at 360 px', (locale, who) => {
   it('shows the contact, says "already sent", confirms a new address only by its button', async () => {
     const t = T[locale];
@@ -79,7 +148,8 @@ describe.each([
       if (m.type() === 'error' && !apiAnswer) errors.push(m.text());
     });
     const shot = (name: string) => page.screenshot({ path: `${SHOTS}/help-${locale}-${name}.png`, fullPage: true });
-    const noSideways = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+    const noSideways = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
     const alert = () => page.locator('jp-portal .jp-status[role=alert]');
     const fillRegistration = async (email: string, code: string, pin: string) => {
       await page.getByLabel(t.name, { exact: true }).fill('Ana Marković');
@@ -105,13 +175,21 @@ describe.each([
     const card = page.locator('jp-portal .jp-contact');
     await expect.poll(() => card.textContent()).toContain(t.address);
     expect(await card.textContent()).toContain(utility.contact.phone);
-    expect(await card.getByRole('link', { name: utility.contact.phone }).getAttribute('href')).toBe(`tel:${utility.contact.tel}`);
+    expect(await card.getByRole('link', { name: utility.contact.phone }).getAttribute('href')).toBe(
+      `tel:${utility.contact.tel}`,
+    );
     expect(await axe(page)).toEqual([]);
     await noSideways();
     await shot('01-locked');
 
     // Too many attempts (the 15-minute limit, answered here by a stand-in): when, and whom to ask.
-    await page.route('**/api/register', (r) => r.fulfill({ status: 429, headers: { 'retry-after': '900', 'content-type': 'application/json' }, body: '{"error":{"code":"too_many_attempts"}}' }));
+    await page.route('**/api/register', (r) =>
+      r.fulfill({
+        status: 429,
+        headers: { 'retry-after': '900', 'content-type': 'application/json' },
+        body: '{"error":{"code":"too_many_attempts"}}',
+      }),
+    );
     await page.getByRole('button', { name: t.register }).click();
     await expect.poll(() => alert().textContent()).toMatch(/15 min|15 мин/);
     expect(await card.isVisible()).toBe(true);
@@ -152,7 +230,10 @@ describe.each([
     await page.getByRole('button', { name: t.login }).click();
     await page.getByRole('heading', { name: t.info }).waitFor();
     await page.getByLabel(t.newEmail, { exact: true }).fill(who.next);
-    await page.locator('form', { has: page.getByLabel(t.newEmail, { exact: true }) }).getByLabel(t.password, { exact: true }).fill(PASSWORD);
+    await page
+      .locator('form', { has: page.getByLabel(t.newEmail, { exact: true }) })
+      .getByLabel(t.password, { exact: true })
+      .fill(PASSWORD);
     await page.getByRole('button', { name: t.changeEmail }).click();
     await page.goto(await link('nova-adresa', who.next));
     await page.getByRole('heading', { name: t.ask }).waitFor();

@@ -31,7 +31,14 @@ beforeAll(async () => {
   server = await startServer();
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 });
 afterAll(async () => {
@@ -49,28 +56,102 @@ async function lastLink(kind: 'potvrda' | 'reset', to: string): Promise<string> 
 async function axe(page: Page) {
   // Evaluated through the devtools protocol: the demo's CSP rightly refuses inline scripts.
   await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () => (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }));
+  const result = await page.evaluate(async () =>
+    (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }),
+  );
   return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
 }
 
 const T = {
   'sr-Latn': {
-    create: 'Kreirajte nalog', pin: 'PIN', name: 'Ime i prezime', email: 'E-mail adresa', password: 'Lozinka', code: 'Šifra potrošača',
-    terms: /Prihvatam/, register: 'Registracija', check: 'Proverite e-mail', confirmed: 'Registracija je potvrđena',
-    login: 'Ulogujte se', remember: 'Zapamti me', info: 'Vaše informacije', logout: 'Odjavite se', forgot: 'Zaboravili ste lozinku?',
-    send: 'Pošaljite link', emailBills: 'Slanje računa na e-mail', export: 'Preuzmite svoje podatke', deleteAccount: 'Obrišite nalog', currentPassword: 'Trenutna lozinka', changePassword: 'Promenite lozinku', add: 'Dodajte', bill: 'Račun za novembar 2026.', qr: 'IPS QR kod za plaćanje', pdf: 'Preuzmite PDF', backToBills: 'Nazad na račune', newPassword: 'Nova lozinka', save: 'Sačuvajte lozinku', changed: 'Lozinka je promenjena', open: 'Otvorite svoj nalog', heading: 'Prijava',
+    create: 'Kreirajte nalog',
+    pin: 'PIN',
+    name: 'Ime i prezime',
+    email: 'E-mail adresa',
+    password: 'Lozinka',
+    code: 'Šifra potrošača',
+    terms: /Prihvatam/,
+    register: 'Registracija',
+    check: 'Proverite e-mail',
+    confirmed: 'Registracija je potvrđena',
+    login: 'Ulogujte se',
+    remember: 'Zapamti me',
+    info: 'Vaše informacije',
+    logout: 'Odjavite se',
+    forgot: 'Zaboravili ste lozinku?',
+    send: 'Pošaljite link',
+    emailBills: 'Slanje računa na e-mail',
+    export: 'Preuzmite svoje podatke',
+    deleteAccount: 'Obrišite nalog',
+    currentPassword: 'Trenutna lozinka',
+    changePassword: 'Promenite lozinku',
+    add: 'Dodajte',
+    bill: 'Račun za novembar 2026.',
+    qr: 'IPS QR kod za plaćanje',
+    pdf: 'Preuzmite PDF',
+    backToBills: 'Nazad na račune',
+    newPassword: 'Nova lozinka',
+    save: 'Sačuvajte lozinku',
+    changed: 'Lozinka je promenjena',
+    open: 'Otvorite svoj nalog',
+    heading: 'Prijava',
   },
   'sr-Cyrl': {
-    create: 'Креирајте налог', pin: 'ПИН', name: 'Име и презиме', email: 'Е-маил адреса', password: 'Лозинка', code: 'Шифра потрошача',
-    terms: /Прихватам/, register: 'Регистрација', check: 'Проверите е-маил', confirmed: 'Регистрација је потврђена',
-    login: 'Улогујте се', remember: 'Запамти ме', info: 'Ваше информације', logout: 'Одјавите се', forgot: 'Заборавили сте лозинку?',
-    send: 'Пошаљите линк', emailBills: 'Слање рачуна на е-маил', export: 'Преузмите своје податке', deleteAccount: 'Обришите налог', currentPassword: 'Тренутна лозинка', changePassword: 'Промените лозинку', add: 'Додајте', bill: 'Рачун за новембар 2026.', qr: 'ИПС QR код за плаћање', pdf: 'Преузмите ПДФ', backToBills: 'Назад на рачуне', newPassword: 'Нова лозинка', save: 'Сачувајте лозинку', changed: 'Лозинка је промењена', open: 'Отворите свој налог', heading: 'Пријава',
+    create: 'Креирајте налог',
+    pin: 'ПИН',
+    name: 'Име и презиме',
+    email: 'Е-маил адреса',
+    password: 'Лозинка',
+    code: 'Шифра потрошача',
+    terms: /Прихватам/,
+    register: 'Регистрација',
+    check: 'Проверите е-маил',
+    confirmed: 'Регистрација је потврђена',
+    login: 'Улогујте се',
+    remember: 'Запамти ме',
+    info: 'Ваше информације',
+    logout: 'Одјавите се',
+    forgot: 'Заборавили сте лозинку?',
+    send: 'Пошаљите линк',
+    emailBills: 'Слање рачуна на е-маил',
+    export: 'Преузмите своје податке',
+    deleteAccount: 'Обришите налог',
+    currentPassword: 'Тренутна лозинка',
+    changePassword: 'Промените лозинку',
+    add: 'Додајте',
+    bill: 'Рачун за новембар 2026.',
+    qr: 'ИПС QR код за плаћање',
+    pdf: 'Преузмите ПДФ',
+    backToBills: 'Назад на рачуне',
+    newPassword: 'Нова лозинка',
+    save: 'Сачувајте лозинку',
+    changed: 'Лозинка је промењена',
+    open: 'Отворите свој налог',
+    heading: 'Пријава',
   },
 } as const;
 
 describe.each([
-  ['sr-Latn', { code: '104521', pin: '4821', name: 'Milica Jovanović', email: 'milica@example.com', second: { code: '104525', pin: '9034' } }],
-  ['sr-Cyrl', { code: '104529', pin: '8452', name: 'Драгана Стојановић', email: 'dragana@example.com', second: { code: '104526', pin: '2277' } }],
+  [
+    'sr-Latn',
+    {
+      code: '104521',
+      pin: '4821',
+      name: 'Milica Jovanović',
+      email: 'milica@example.com',
+      second: { code: '104525', pin: '9034' },
+    },
+  ],
+  [
+    'sr-Cyrl',
+    {
+      code: '104529',
+      pin: '8452',
+      name: 'Драгана Стојановић',
+      email: 'dragana@example.com',
+      second: { code: '104526', pin: '2277' },
+    },
+  ],
 ] as const)('newcomer flow in %s', (locale, who) => {
   it('works end to end by keyboard-reachable, labelled controls, with no console errors', async () => {
     const t = T[locale];
@@ -87,7 +168,8 @@ describe.each([
       if (m.type() === 'error' && !apiAnswer) errors.push(m.text());
     });
     let step = 0;
-    const shot = async (name: string) => page.screenshot({ path: `${SHOTS}/${locale}-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
+    const shot = async (name: string) =>
+      page.screenshot({ path: `${SHOTS}/${locale}-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });
 
     await page.goto(server.url);
     await page.getByRole('heading', { name: 'Prijava' }).waitFor();
@@ -152,7 +234,9 @@ describe.each([
     await page.getByLabel(t.currentPassword, { exact: true }).fill('nije moja lozinka');
     await page.getByLabel(t.newPassword, { exact: true }).first().fill('nova lozinka za rumu 7');
     await page.getByRole('button', { name: t.changePassword }).click();
-    await expect.poll(async () => page.getByLabel(t.currentPassword, { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(async () => page.getByLabel(t.currentPassword, { exact: true }).getAttribute('aria-invalid'))
+      .toBe('true');
     await page.getByLabel(t.code, { exact: true }).fill(who.second.code);
     await page.getByLabel(t.pin, { exact: true }).fill(who.second.pin);
     await page.getByRole('button', { name: t.add, exact: true }).click();
@@ -192,17 +276,30 @@ describe.each([
     // E-mail bills off and on, "my data", and finally deleting the account.
     const bills = page.getByLabel(t.emailBills, { exact: true });
     await bills.uncheck();
-    await expect.poll(async () => (await (await context.request.get(`${server.url}/api/me`)).json()).account.emailBills).toBe(false);
+    await expect
+      .poll(async () => (await (await context.request.get(`${server.url}/api/me`)).json()).account.emailBills)
+      .toBe(false);
     await bills.check();
-    await expect.poll(async () => (await (await context.request.get(`${server.url}/api/me`)).json()).account.emailBills).toBe(true);
+    await expect
+      .poll(async () => (await (await context.request.get(`${server.url}/api/me`)).json()).account.emailBills)
+      .toBe(true);
     const exportHref = await page.getByRole('link', { name: t.export }).getAttribute('href');
     const mine = await (await context.request.get(new URL(exportHref!, server.url).toString())).json();
     expect(mine.account.email).toBe(who.email);
     page.once('dialog', (d) => d.accept());
-    await page.locator('form', { has: page.getByRole('button', { name: t.deleteAccount }) }).getByLabel(t.password, { exact: true }).fill('nova lozinka za rumu 7');
+    await page
+      .locator('form', { has: page.getByRole('button', { name: t.deleteAccount }) })
+      .getByLabel(t.password, { exact: true })
+      .fill('nova lozinka za rumu 7');
     await page.getByRole('button', { name: t.deleteAccount }).click();
     await page.getByRole('heading', { name: t.heading }).waitFor();
-    expect((await context.request.post(`${server.url}/api/login`, { data: { email: who.email, password: 'nova lozinka za rumu 7' } })).status()).toBe(401);
+    expect(
+      (
+        await context.request.post(`${server.url}/api/login`, {
+          data: { email: who.email, password: 'nova lozinka za rumu 7' },
+        })
+      ).status(),
+    ).toBe(401);
     await shot('deleted');
 
     expect(errors).toEqual([]);

@@ -47,7 +47,17 @@ export async function startServer(opts: ServerOptions = {}): Promise<PortalServe
   // SIGKILL of the CLI would leave running.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'worker/node/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: 'localhost', DATABASE_URL: `file:${dbFile}`, FILES_DIR: join(dir, 'files'), PORTAL_URL: `${url}/`, ALLOWED_ORIGINS: url, APP_ENV: 'development', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: 'localhost',
+      DATABASE_URL: `file:${dbFile}`,
+      FILES_DIR: join(dir, 'files'),
+      PORTAL_URL: `${url}/`,
+      ALLOWED_ORIGINS: url,
+      APP_ENV: 'development',
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -57,7 +67,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<PortalServe
   for (;;) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -6,20 +6,52 @@
 // its database file, and a table of what each limit let through, printed after the file.
 import { emailOf, linkToken, registration, waitFor, type LinkKind, type Rig } from './portal.ts';
 
-export interface Hit { status: number; code?: string; body: any; cookie?: string; device?: string; retryAfter: string | null }
+export interface Hit {
+  status: number;
+  code?: string;
+  body: any;
+  cookie?: string;
+  device?: string;
+  retryAfter: string | null;
+}
 
 /** One request as a client at `ip` (loopback only: the address is a header the rig trusts). */
-export async function hit(rig: Rig, method: string, path: string, body: unknown, opts: { cookie?: string; ip: string; headers?: Record<string, string> }): Promise<Hit> {
-  const headers: Record<string, string> = { 'x-forwarded-for': opts.ip, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...opts.headers };
+export async function hit(
+  rig: Rig,
+  method: string,
+  path: string,
+  body: unknown,
+  opts: { cookie?: string; ip: string; headers?: Record<string, string> },
+): Promise<Hit> {
+  const headers: Record<string, string> = {
+    'x-forwarded-for': opts.ip,
+    ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    ...opts.headers,
+  };
   if (opts.cookie) headers.cookie = opts.cookie;
-  const res = await fetch(rig.server.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(rig.server.url + path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   let parsed: any = null;
-  try { parsed = text ? JSON.parse(text) : null; } catch { parsed = text; }
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
   // A login or a reset sets two cookies: the session and the device cookie (auth/device-cookie.ts).
   const lines = res.headers.getSetCookie();
   const pick = (name: string) => lines.find((l) => new RegExp(`^(__Host-)?${name}=`).test(l))?.split(';')[0];
-  return { status: res.status, code: parsed?.error?.code, body: parsed, cookie: pick('jp_session'), device: pick('jp_device'), retryAfter: res.headers.get('retry-after') };
+  return {
+    status: res.status,
+    code: parsed?.error?.code,
+    body: parsed,
+    cookie: pick('jp_session'),
+    device: pick('jp_device'),
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
 /** `n` requests started together (none waits for another); the replies in order. */
@@ -36,11 +68,15 @@ export function tallyOf(replies: Hit[]): Record<string, number> {
   }
   return out;
 }
-export const countOf = (replies: Hit[], status: number, code?: string) => replies.filter((r) => r.status === status && (code === undefined || r.code === code)).length;
+export const countOf = (replies: Hit[], status: number, code?: string) =>
+  replies.filter((r) => r.status === status && (code === undefined || r.code === code)).length;
 
 let ipCounter = 0;
 /** A client address never used before in this process (172.16.0.0/12; portal.ts's own addresses are in 10/8). */
-export const freshIp = () => { ipCounter++; return `172.${16 + ((ipCounter >> 16) & 15)}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`; };
+export const freshIp = () => {
+  ipCounter++;
+  return `172.${16 + ((ipCounter >> 16) & 15)}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+};
 
 export async function scalar(rig: Rig, sql: string, args: (string | number)[] = []): Promise<number> {
   return Number((await rig.db.execute({ sql, args })).rows[0]?.[0] ?? 0);
@@ -49,7 +85,10 @@ export async function scalar(rig: Rig, sql: string, args: (string | number)[] = 
 export const throttleCount = (rig: Rig, key: string) => scalar(rig, 'SELECT count FROM throttles WHERE key = ?', [key]);
 /** Moves a throttle row's window `ms` into the past, as if that much time had gone by for this rule alone. */
 export async function age(rig: Rig, key: string, ms: number): Promise<void> {
-  await rig.db.execute({ sql: 'UPDATE throttles SET window_start = window_start - ?, blocked_until = MAX(0, blocked_until - ?) WHERE key = ?', args: [ms, ms, key] });
+  await rig.db.execute({
+    sql: 'UPDATE throttles SET window_start = window_start - ?, blocked_until = MAX(0, blocked_until - ?) WHERE key = ?',
+    args: [ms, ms, key],
+  });
 }
 
 /** Mails of `kind` in the server's outbox (to `to`, or to anyone). */
@@ -62,7 +101,8 @@ export const mails = (rig: Rig, kind: string, to?: string) =>
  * Only a wait: a figure is judged by its value, never by how long it took to settle.
  */
 export async function settled(probe: () => Promise<number>, timeoutMs = 15_000): Promise<number> {
-  let last = await probe(), same = 0;
+  let last = await probe(),
+    same = 0;
   const deadline = Date.now() + timeoutMs;
   while (same < 5 && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 100));
@@ -76,13 +116,31 @@ export async function settled(probe: () => Promise<number>, timeoutMs = 15_000):
 /** The token of the newest `kind` link mailed to `to` (read from the server's outbox), waited for. */
 export async function tokenFor(rig: Rig, to: string, kind: LinkKind, after = 0): Promise<string> {
   const outboxKind = { confirm: 'confirm', reset: 'reset', email: 'email_change' }[kind];
-  return waitFor(`a ${kind} link to ${to}`, async () => {
-    const rows = (await rig.db.execute({ sql: 'SELECT text_body FROM outbox WHERE to_address = ? AND kind = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT 1', args: [to, outboxKind, after] })).rows;
-    return rows[0] ? linkToken(String(rows[0].text_body), kind) : undefined;
-  }, 15_000);
+  return waitFor(
+    `a ${kind} link to ${to}`,
+    async () => {
+      const rows = (
+        await rig.db.execute({
+          sql: 'SELECT text_body FROM outbox WHERE to_address = ? AND kind = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+          args: [to, outboxKind, after],
+        })
+      ).rows;
+      return rows[0] ? linkToken(String(rows[0].text_body), kind) : undefined;
+    },
+    15_000,
+  );
 }
 
-export interface Resident { i: number; email: string; password: string; cookie: string; device: string; ip: string; code: string; pin: string }
+export interface Resident {
+  i: number;
+  email: string;
+  password: string;
+  cookie: string;
+  device: string;
+  ip: string;
+  code: string;
+  pin: string;
+}
 
 /** Consumer `i` registers, confirms and logs in from its own address: a session and a device cookie. */
 export async function resident(rig: Rig, i: number): Promise<Resident> {
@@ -93,19 +151,38 @@ export async function resident(rig: Rig, i: number): Promise<Resident> {
   const c = await hit(rig, 'POST', '/api/confirm', { token: await tokenFor(rig, emailOf(i), 'confirm') }, { ip });
   if (c.status !== 200) throw new Error(`confirm ${i}: ${c.status} ${JSON.stringify(c.body)}`);
   const login = await hit(rig, 'POST', '/api/login', { email: emailOf(i), password: reg.password }, { ip });
-  if (login.status !== 200 || !login.cookie || !login.device) throw new Error(`login ${i}: ${login.status} ${JSON.stringify(login.body)}`);
-  return { i, email: emailOf(i), password: reg.password, cookie: login.cookie, device: login.device, ip, code: reg.consumerCode, pin: reg.pin };
+  if (login.status !== 200 || !login.cookie || !login.device)
+    throw new Error(`login ${i}: ${login.status} ${JSON.stringify(login.body)}`);
+  return {
+    i,
+    email: emailOf(i),
+    password: reg.password,
+    cookie: login.cookie,
+    device: login.device,
+    ip,
+    code: reg.consumerCode,
+    pin: reg.pin,
+  };
 }
 
 /** A wrong PIN for `pin` (4 digits), different for each `k`. */
 export const wrongPin = (pin: string, k: number) => String(1000 + ((Number(pin) - 1000 + 1 + (k % 8999)) % 9000));
 
 /** One line per limit: what was sent at once, what the limit let through, what it refused. */
-export interface Figure { what: string; sent: number; limit: string; through: string; refused: string }
+export interface Figure {
+  what: string;
+  sent: number;
+  limit: string;
+  through: string;
+  refused: string;
+}
 export function printFigures(title: string, rows: Figure[]): void {
   const head: Figure = { what: 'burst', sent: 0, limit: 'limit', through: 'let through', refused: 'refused' };
   const cells = (f: Figure) => [f.what, f === head ? 'sent' : String(f.sent), f.limit, f.through, f.refused];
   const widths = cells(head).map((_, c) => Math.max(...[head, ...rows].map((f) => cells(f)[c].length)));
-  const line = (f: Figure) => `| ${cells(f).map((s, c) => s.padEnd(widths[c])).join(' | ')} |`;
+  const line = (f: Figure) =>
+    `| ${cells(f)
+      .map((s, c) => s.padEnd(widths[c]))
+      .join(' | ')} |`;
   console.log([title, line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
 }

@@ -9,7 +9,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../worker/src/config.ts';
 import { importConsumers, startRig, type Rig } from './portal.ts';
-import { burst, countOf, freshIp, hit, mails, printFigures, resident, settled, tallyOf, tokenFor, type Figure, type Hit, type Resident } from './abuse-rig.ts';
+import {
+  burst,
+  countOf,
+  freshIp,
+  hit,
+  mails,
+  printFigures,
+  resident,
+  settled,
+  tallyOf,
+  tokenFor,
+  type Figure,
+  type Hit,
+  type Resident,
+} from './abuse-rig.ts';
 
 const N = 100;
 const { limits: L } = loadConfig({ ...process.env });
@@ -27,7 +41,10 @@ afterAll(async () => {
   await rig?.close();
 });
 
-const tallyText = (t: Record<string, number>) => Object.entries(t).map(([k, v]) => `${v}× ${k}`).join(', ');
+const tallyText = (t: Record<string, number>) =>
+  Object.entries(t)
+    .map(([k, v]) => `${v}× ${k}`)
+    .join(', ');
 
 /** The owner asks for a reset link (with `cookie`, if any, from `ip`) and sets NEW_PASSWORD with the newest one. */
 async function ownerResets(p: Resident, opts: { cookie?: string; ip: string }, ask = true): Promise<Hit> {
@@ -39,23 +56,56 @@ async function ownerResets(p: Resident, opts: { cookie?: string; ip: string }, a
 
 type OwnerAct = (p: Resident) => Promise<{ cookie: string; what: string }>;
 const ownerActs: [string, OwnerAct][] = [
-  ['resets the password', async (p) => {
-    const r = await ownerResets(p, { cookie: p.device, ip: p.ip });
-    expect(r.status).toBe(200);
-    return { cookie: r.cookie!, what: `reset ${r.status}` };
-  }],
-  ['changes the password in a session of their own', async (p) => {
-    const own = await hit(rig, 'POST', '/api/login', { email: p.email, password: p.password }, { ip: p.ip, cookie: p.device });
-    const r = await hit(rig, 'POST', '/api/account/password', { currentPassword: p.password, newPassword: NEW_PASSWORD }, { ip: p.ip, cookie: own.cookie });
-    expect([own.status, r.status]).toEqual([200, 200]);
-    return { cookie: own.cookie!, what: `password change ${r.status}` };
-  }],
-  ['logs out everywhere but here', async (p) => {
-    const own = await hit(rig, 'POST', '/api/login', { email: p.email, password: p.password }, { ip: p.ip, cookie: p.device });
-    const r = await hit(rig, 'POST', '/api/account/sessions/revoke-all', { keepCurrent: true }, { ip: p.ip, cookie: own.cookie });
-    expect([own.status, r.status]).toEqual([200, 204]);
-    return { cookie: own.cookie!, what: `log out everywhere ${r.status}` };
-  }],
+  [
+    'resets the password',
+    async (p) => {
+      const r = await ownerResets(p, { cookie: p.device, ip: p.ip });
+      expect(r.status).toBe(200);
+      return { cookie: r.cookie!, what: `reset ${r.status}` };
+    },
+  ],
+  [
+    'changes the password in a session of their own',
+    async (p) => {
+      const own = await hit(
+        rig,
+        'POST',
+        '/api/login',
+        { email: p.email, password: p.password },
+        { ip: p.ip, cookie: p.device },
+      );
+      const r = await hit(
+        rig,
+        'POST',
+        '/api/account/password',
+        { currentPassword: p.password, newPassword: NEW_PASSWORD },
+        { ip: p.ip, cookie: own.cookie },
+      );
+      expect([own.status, r.status]).toEqual([200, 200]);
+      return { cookie: own.cookie!, what: `password change ${r.status}` };
+    },
+  ],
+  [
+    'logs out everywhere but here',
+    async (p) => {
+      const own = await hit(
+        rig,
+        'POST',
+        '/api/login',
+        { email: p.email, password: p.password },
+        { ip: p.ip, cookie: p.device },
+      );
+      const r = await hit(
+        rig,
+        'POST',
+        '/api/account/sessions/revoke-all',
+        { keepCurrent: true },
+        { ip: p.ip, cookie: own.cookie },
+      );
+      expect([own.status, r.status]).toEqual([200, 204]);
+      return { cookie: own.cookie!, what: `log out everywhere ${r.status}` };
+    },
+  ],
 ];
 
 describe('the e-mail-change takeover', () => {
@@ -64,7 +114,13 @@ describe('the e-mail-change takeover', () => {
       const p = await resident(rig, n);
       const attacker = { ip: freshIp(), cookie: p.cookie, address: `napadac${n}@evil.example` };
       // The attacker, with the stolen session and the password, moves the account to their address.
-      const ask = await hit(rig, 'POST', '/api/account/email', { password: p.password, email: attacker.address }, attacker);
+      const ask = await hit(
+        rig,
+        'POST',
+        '/api/account/email',
+        { password: p.password, email: attacker.address },
+        attacker,
+      );
       expect(ask.status).toBe(202);
       const token = await tokenFor(rig, attacker.address, 'email');
       expect(await settled(() => mails(rig, 'email_change_notice', p.email))).toBe(1);
@@ -79,12 +135,26 @@ describe('the e-mail-change takeover', () => {
       const stolen = await hit(rig, 'GET', '/api/me', undefined, attacker);
       expect(stolen.status).toBe(401);
       // The attacker cannot ask again either: the stolen session is gone.
-      const again = await hit(rig, 'POST', '/api/account/email', { password: NEW_PASSWORD, email: attacker.address }, attacker);
+      const again = await hit(
+        rig,
+        'POST',
+        '/api/account/email',
+        { password: NEW_PASSWORD, email: attacker.address },
+        attacker,
+      );
       expect(again.status).toBe(401);
       expect(await settled(() => mails(rig, 'email_changed'))).toBe(0);
-      console.log(`abuse takeover (owner ${label}): attacker's change request ${ask.status}; owner: ${owner.what}; ` +
-        `attacker's ${N} confirmations at once: ${tallyText(tallyOf(confirms))}; the stolen session then ${stolen.status}, a new request ${again.status}; the account keeps ${me.body.account.email}`);
-      figures.push({ what: `takeover: owner ${label}`, sent: N, limit: 'link void on reset, change, log-out', through: `${N - countOf(confirms, 400)} confirmed`, refused: `${countOf(confirms, 400)}× 400 invalid_token` });
+      console.log(
+        `abuse takeover (owner ${label}): attacker's change request ${ask.status}; owner: ${owner.what}; ` +
+          `attacker's ${N} confirmations at once: ${tallyText(tallyOf(confirms))}; the stolen session then ${stolen.status}, a new request ${again.status}; the account keeps ${me.body.account.email}`,
+      );
+      figures.push({
+        what: `takeover: owner ${label}`,
+        sent: N,
+        limit: 'link void on reset, change, log-out',
+        through: `${N - countOf(confirms, 400)} confirmed`,
+        refused: `${countOf(confirms, 400)}× 400 invalid_token`,
+      });
     });
   });
 });
@@ -92,7 +162,9 @@ describe('the e-mail-change takeover', () => {
 describe('lock-out as a weapon', () => {
   /** The attacker's wrong passwords for `p` from N addresses at once. */
   async function attack(p: Resident) {
-    const replies = await burst(N, (k) => hit(rig, 'POST', '/api/login', { email: p.email, password: `lozinka napadača ${k}` }, { ip: freshIp() }));
+    const replies = await burst(N, (k) =>
+      hit(rig, 'POST', '/api/login', { email: p.email, password: `lozinka napadača ${k}` }, { ip: freshIp() }),
+    );
     expect(countOf(replies, 401) + countOf(replies, 429), tallyText(tallyOf(replies))).toBe(N);
     return replies;
   }
@@ -101,15 +173,35 @@ describe('lock-out as a weapon', () => {
     const p = await resident(rig, 10);
     const replies = await attack(p);
     const stranger = await hit(rig, 'POST', '/api/login', { email: p.email, password: p.password }, { ip: freshIp() });
-    const owner = await hit(rig, 'POST', '/api/login', { email: p.email, password: p.password }, { ip: p.ip, cookie: p.device });
+    const owner = await hit(
+      rig,
+      'POST',
+      '/api/login',
+      { email: p.email, password: p.password },
+      { ip: p.ip, cookie: p.device },
+    );
     // A second wave while the owner is in does not log the owner's browser out of its own budget.
     await attack(p);
-    const ownerAgain = await hit(rig, 'POST', '/api/login', { email: p.email, password: p.password }, { ip: p.ip, cookie: p.device });
+    const ownerAgain = await hit(
+      rig,
+      'POST',
+      '/api/login',
+      { email: p.email, password: p.password },
+      { ip: p.ip, cookie: p.device },
+    );
     expect(stranger.status).toBe(429);
     expect([owner.status, ownerAgain.status]).toEqual([200, 200]);
-    console.log(`abuse lock-out (device cookie): attacker ${tallyText(tallyOf(replies))}; the right password from a new browser ${stranger.status}, ` +
-      `from the owner's browser ${owner.status}, and again after a second wave ${ownerAgain.status}`);
-    figures.push({ what: 'lock-out: owner with device cookie', sent: 2 * N, limit: `${L.loginFreeFailures} per e-mail; device ${L.deviceMaxFailures} of its own`, through: `${countOf(replies, 401)} verified per wave; owner 200`, refused: `new browser ${stranger.status}` });
+    console.log(
+      `abuse lock-out (device cookie): attacker ${tallyText(tallyOf(replies))}; the right password from a new browser ${stranger.status}, ` +
+        `from the owner's browser ${owner.status}, and again after a second wave ${ownerAgain.status}`,
+    );
+    figures.push({
+      what: 'lock-out: owner with device cookie',
+      sent: 2 * N,
+      limit: `${L.loginFreeFailures} per e-mail; device ${L.deviceMaxFailures} of its own`,
+      through: `${countOf(replies, 401)} verified per wave; owner 200`,
+      refused: `new browser ${stranger.status}`,
+    });
   });
 
   it(`lets an owner without a device cookie reset the password after ${N} wrong passwords and ${N} reset requests from strangers, logged in at once`, async () => {
@@ -120,7 +212,9 @@ describe('lock-out as a weapon', () => {
     expect(blocked.status).toBe(429);
 
     // Strangers also ask for reset mails, all at once: the owner gets at most the hourly number.
-    const strangers = await burst(N, () => hit(rig, 'POST', '/api/password/forgot', { email: p.email }, { ip: freshIp() }));
+    const strangers = await burst(N, () =>
+      hit(rig, 'POST', '/api/password/forgot', { email: p.email }, { ip: freshIp() }),
+    );
     expect(countOf(strangers, 202)).toBe(N);
     const resetMails = await settled(() => mails(rig, 'reset', p.email));
     expect(resetMails).toBeLessThanOrEqual(L.mailRequestsPerHour);
@@ -135,13 +229,27 @@ describe('lock-out as a weapon', () => {
     const me = await hit(rig, 'GET', '/api/me', undefined, { ...newBrowser, cookie: reset.cookie });
     expect(me.status).toBe(200);
     // The account's failures are forgotten: the new password works from yet another browser.
-    const elsewhere = await hit(rig, 'POST', '/api/login', { email: p.email, password: NEW_PASSWORD }, { ip: freshIp() });
+    const elsewhere = await hit(
+      rig,
+      'POST',
+      '/api/login',
+      { email: p.email, password: NEW_PASSWORD },
+      { ip: freshIp() },
+    );
     expect(elsewhere.status).toBe(200);
     const old = await hit(rig, 'POST', '/api/login', { email: p.email, password: p.password }, { ip: freshIp() });
     expect(old.status).toBe(401);
-    console.log(`abuse lock-out (no device cookie): attacker ${tallyText(tallyOf(replies))}; the owner's login ${blocked.status}; strangers' ${N} reset requests → ${resetMails} mails, ` +
-      `the owner's own request ${ownRequest.status} (mails then ${afterOwn}); reset with the newest link ${reset.status}, logged in at once (/api/me ${me.status}); ` +
-      `the new password from another browser ${elsewhere.status}, the old one ${old.status}`);
-    figures.push({ what: 'lock-out: owner without device cookie', sent: 2 * N, limit: `${L.loginFreeFailures} per e-mail; ${L.mailRequestsPerHour} reset mails / h`, through: `${countOf(replies, 401)} verified, ${resetMails} mails`, refused: `owner login ${blocked.status}, then reset ${reset.status}` });
+    console.log(
+      `abuse lock-out (no device cookie): attacker ${tallyText(tallyOf(replies))}; the owner's login ${blocked.status}; strangers' ${N} reset requests → ${resetMails} mails, ` +
+        `the owner's own request ${ownRequest.status} (mails then ${afterOwn}); reset with the newest link ${reset.status}, logged in at once (/api/me ${me.status}); ` +
+        `the new password from another browser ${elsewhere.status}, the old one ${old.status}`,
+    );
+    figures.push({
+      what: 'lock-out: owner without device cookie',
+      sent: 2 * N,
+      limit: `${L.loginFreeFailures} per e-mail; ${L.mailRequestsPerHour} reset mails / h`,
+      through: `${countOf(replies, 401)} verified, ${resetMails} mails`,
+      refused: `owner login ${blocked.status}, then reset ${reset.status}`,
+    });
   });
 });

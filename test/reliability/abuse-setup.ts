@@ -13,12 +13,20 @@ export const fresh = () => `10.${(++ipCounter >> 16) & 255}.${(ipCounter >> 8) &
 export async function createAccounts(h: Harness, n: number): Promise<string[]> {
   const codes = Array.from({ length: n }, (_, i) => String(600_001 + i));
   const csv = `sifra_potrosaca,pin,ime_prezime,adresa\n${codes.map((c) => `${c},3579,Stanar ${c},Ulica ${c}`).join('\n')}\n`;
-  const imported = await h.call('POST', '/api/admin/consumers', undefined, { raw: csv, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' } });
+  const imported = await h.call('POST', '/api/admin/consumers', undefined, {
+    raw: csv,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' },
+  });
   expect(imported.body.imported).toBe(n);
   const emails: string[] = [];
   for (const code of codes) {
     const email = `resident${code}@example.com`;
-    const r = await h.call('POST', '/api/register', registration({ name: `Stanar ${code}`, email, consumerCode: code, pin: '3579' }), { ip: fresh() });
+    const r = await h.call(
+      'POST',
+      '/api/register',
+      registration({ name: `Stanar ${code}`, email, consumerCode: code, pin: '3579' }),
+      { ip: fresh() },
+    );
     expect(r.status).toBe(202);
     const c = await h.call('POST', '/api/confirm', { token: await h.linkFrom('confirm', email) });
     expect(c.status).toBe(200);

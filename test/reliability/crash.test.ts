@@ -3,14 +3,28 @@
 // its confirmation mail; the ones cut off have both or neither.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer } from '../e2e/server.ts';
-import { api, count, drained, duplicates, emailOf, importConsumers, registration, rigEnv, startRig, waitFor, type Rig } from './portal.ts';
+import {
+  api,
+  count,
+  drained,
+  duplicates,
+  emailOf,
+  importConsumers,
+  registration,
+  rigEnv,
+  startRig,
+  waitFor,
+  type Rig,
+} from './portal.ts';
 
 let rig: Rig;
 beforeAll(async () => {
   rig = await startRig();
   await importConsumers(rig.server.url, 400);
 });
-afterAll(async () => { await rig?.close(); });
+afterAll(async () => {
+  await rig?.close();
+});
 
 it('keeps every accepted registration and its mail across a kill and restart', async () => {
   const { url, port, dir } = rig.server;
@@ -51,8 +65,10 @@ it('keeps every accepted registration and its mail across a kill and restart', a
     }
   }
   const twice = duplicates(rig.mail).length;
-  console.log(`crash: killed after ${accepted.length} accepted registrations with ${cut.length} cut off in flight (${cutKept} of those had committed); ` +
-    `after the restart ${rig.mail.accepted.length} mails delivered, lost: 0, sent twice: ${twice} (a mail handed over just before the kill can only be sent again)`);
+  console.log(
+    `crash: killed after ${accepted.length} accepted registrations with ${cut.length} cut off in flight (${cutKept} of those had committed); ` +
+      `after the restart ${rig.mail.accepted.length} mails delivered, lost: 0, sent twice: ${twice} (a mail handed over just before the kill can only be sent again)`,
+  );
   expect(new Set(outcome.values())).toEqual(new Set([202, 'cut']));
   expect(cut.length).toBeGreaterThan(0);
   // At most the mails in flight at the kill (one per client) can go twice.

@@ -6,7 +6,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHranaServer, type HranaServer } from '../support/hrana/server.ts';
-import { api, count, drained, emailOf, importConsumers, makeResident, registration, startRig, waitFor, PASSWORD, type Rig } from './portal.ts';
+import {
+  api,
+  count,
+  drained,
+  emailOf,
+  importConsumers,
+  makeResident,
+  registration,
+  startRig,
+  waitFor,
+  PASSWORD,
+  type Rig,
+} from './portal.ts';
 
 let rig: Rig;
 let hrana: HranaServer;
@@ -51,12 +63,18 @@ it('answers 503 service_unavailable while the database is away and recovers with
   expect(me.status, me.text).toBe(200);
   expect((await api(url, 'POST', '/api/register', registration(1))).status).toBe(202);
   // The account and its mail are written just after the 202 (auth/registration.ts).
-  await waitFor('the registration after the 202', async () => (await count(rig.db, 'SELECT count(*) FROM accounts WHERE email = ?', [emailOf(1)])) > 0, 10_000);
+  await waitFor(
+    'the registration after the 202',
+    async () => (await count(rig.db, 'SELECT count(*) FROM accounts WHERE email = ?', [emailOf(1)])) > 0,
+    10_000,
+  );
   await drained(rig.db);
   expect(await count(rig.db, 'SELECT count(*) FROM accounts WHERE email = ?', [emailOf(1)])).toBe(1);
   expect(rig.mail.accepted.filter((m) => m.to === emailOf(1))).toHaveLength(1);
   expect(process.kill(rig.server.pid, 0)).toBe(true);
-  console.log(`database outage: ${down.length} requests during the outage, all 503 service_unavailable; recovered without a restart`);
+  console.log(
+    `database outage: ${down.length} requests during the outage, all 503 service_unavailable; recovered without a restart`,
+  );
 }, 120_000);
 
 it('leaves no half-made registration when the database goes away mid-traffic', async () => {
@@ -64,12 +82,14 @@ it('leaves no half-made registration when the database goes away mid-traffic', a
   const port = Number(new URL(hrana.url).port);
   const outcome = new Map<string, number | 'cut'>();
   // Staggered, so that some finish before the outage, some are cut mid-way and some start after.
-  const traffic = Promise.all(Array.from({ length: 8 }, async (_, k) => {
-    const i = 2 + k;
-    await new Promise((r) => setTimeout(r, k * 25));
-    const r = await api(url, 'POST', '/api/register', registration(i)).catch(() => undefined);
-    outcome.set(emailOf(i), r?.status ?? 'cut');
-  }));
+  const traffic = Promise.all(
+    Array.from({ length: 8 }, async (_, k) => {
+      const i = 2 + k;
+      await new Promise((r) => setTimeout(r, k * 25));
+      const r = await api(url, 'POST', '/api/register', registration(i)).catch(() => undefined);
+      outcome.set(emailOf(i), r?.status ?? 'cut');
+    }),
+  );
   await new Promise((r) => setTimeout(r, 90));
   await hrana.close();
   await traffic;
@@ -77,13 +97,28 @@ it('leaves no half-made registration when the database goes away mid-traffic', a
   // A registration's account and mail are written just after its 202: give each accepted one
   // (bounded) time to appear before judging, then let the outbox drain.
   const accepted = [...outcome].filter(([, s]) => s === 202).map(([e]) => e);
-  const written = () => count(rig.db, `SELECT count(*) FROM accounts WHERE email IN (${accepted.map(() => '?').join(',') || "''"})`, accepted);
-  await waitFor('the accepted registrations to be written', async () => (await written()) === accepted.length, 10_000).catch(() => undefined);
+  const written = () =>
+    count(
+      rig.db,
+      `SELECT count(*) FROM accounts WHERE email IN (${accepted.map(() => '?').join(',') || "''"})`,
+      accepted,
+    );
+  await waitFor(
+    'the accepted registrations to be written',
+    async () => (await written()) === accepted.length,
+    10_000,
+  ).catch(() => undefined);
   await drained(rig.db);
 
   // Work left for after a response that failed (the server logs it and drops it).
-  const lostWork = rig.server.log().split('\n').filter((l) => l.includes('deferred work failed'));
-  if (lostWork.length) console.log(`database outage mid-traffic: ${lostWork.length} deferred work failed:\n  ${lostWork.join('\n  ').slice(0, 2000)}`);
+  const lostWork = rig.server
+    .log()
+    .split('\n')
+    .filter((l) => l.includes('deferred work failed'));
+  if (lostWork.length)
+    console.log(
+      `database outage mid-traffic: ${lostWork.length} deferred work failed:\n  ${lostWork.join('\n  ').slice(0, 2000)}`,
+    );
   for (const [email, status] of outcome) {
     const accounts = await count(rig.db, 'SELECT count(*) FROM accounts WHERE email = ?', [email]);
     const mails = await count(rig.db, "SELECT count(*) FROM outbox WHERE to_address = ? AND kind = 'confirm'", [email]);
@@ -91,6 +126,9 @@ it('leaves no half-made registration when the database goes away mid-traffic', a
     expect(accounts, email).toBe(status === 202 ? 1 : 0);
     expect(mails, email).toBe(accounts);
   }
-  const counts = [...outcome.values()].reduce<Record<string, number>>((o, s) => ({ ...o, [s]: (o[s] ?? 0) + 1 }), {});
-  console.log(`database outage mid-traffic: registrations ${JSON.stringify(counts)}; every 202 has its account and mail, every 503 has neither`);
+  const counts: Record<string, number> = {};
+  for (const s of outcome.values()) counts[s] = (counts[s] ?? 0) + 1;
+  console.log(
+    `database outage mid-traffic: registrations ${JSON.stringify(counts)}; every 202 has its account and mail, every 503 has neither`,
+  );
 }, 120_000);

@@ -23,17 +23,43 @@ let browser: Browser;
 beforeAll(async () => {
   rig = await startRig();
   const csv = (path: string, body: string) =>
-    fetch(`${rig.server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' }, body });
+    fetch(`${rig.server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'text/csv' },
+      body,
+    });
   const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  expect((await csv('/api/admin/consumers', `sifra_potrosaca,pin,ime_prezime,adresa\n${CODE},${PIN},${quote(EVIL.consumer)},${quote(EVIL.address)}`)).status).toBe(200);
+  expect(
+    (
+      await csv(
+        '/api/admin/consumers',
+        `sifra_potrosaca,pin,ime_prezime,adresa\n${CODE},${PIN},${quote(EVIL.consumer)},${quote(EVIL.address)}`,
+      )
+    ).status,
+  ).toBe(200);
   const bill = `${CODE},2026-11,2026-12-05,2026-12-20,"1000,00","0,00",160-0000001234567-29,${model97CheckDigits(`${CODE}202611`)}${CODE}202611,${quote(`${EVIL.item}=1000,00`)},`;
-  const res = await csv('/api/admin/bills', `sifra_potrosaca,period,datum_izdavanja,rok_placanja,iznos,dug,racun_primaoca,poziv_na_broj,stavke,placeno\n${bill}`);
+  const res = await csv(
+    '/api/admin/bills',
+    `sifra_potrosaca,period,datum_izdavanja,rok_placanja,iznos,dug,racun_primaoca,poziv_na_broj,stavke,placeno\n${bill}`,
+  );
   expect(await res.json()).toMatchObject({ imported: 1, errors: [] });
-  const reg = await api(rig.server.url, 'POST', '/api/register', { name: EVIL.name, email: EMAIL, password: PASSWORD, consumerCode: CODE, pin: PIN, acceptTerms: true });
+  const reg = await api(rig.server.url, 'POST', '/api/register', {
+    name: EVIL.name,
+    email: EMAIL,
+    password: PASSWORD,
+    consumerCode: CODE,
+    pin: PIN,
+    acceptTerms: true,
+  });
   expect(reg.status, reg.text).toBe(202);
-  const token = await waitFor('the confirmation mail', async () => rig.mail.accepted.map((m) => m.to === EMAIL && linkToken(m.text, 'confirm')).find(Boolean));
+  const token = await waitFor('the confirmation mail', async () =>
+    rig.mail.accepted.map((m) => m.to === EMAIL && linkToken(m.text, 'confirm')).find(Boolean),
+  );
   expect((await api(rig.server.url, 'POST', '/api/confirm', { token })).status).toBe(200);
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,7 +70,10 @@ it('renders stored HTML and script as text in the widgets', async () => {
   const context = await browser.newContext({ userAgent: EVIL.agent });
   const page = await context.newPage();
   const dialogs: string[] = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.goto(rig.server.url + '/');
   await page.getByLabel('E-mail adresa', { exact: true }).fill(EMAIL);
   await page.getByLabel('Lozinka', { exact: true }).fill(PASSWORD);
@@ -66,6 +95,8 @@ it('renders stored HTML and script as text in the widgets', async () => {
   expect(dialogs).toEqual([]);
   expect(seen.markup).toBe(0);
   for (const value of Object.values(EVIL)) expect(seen.text).toContain(value);
-  console.log(`xss: ${Object.keys(EVIL).length} hostile stored values (name, consumer, address, bill item, user agent) shown as text; none ran`);
+  console.log(
+    `xss: ${Object.keys(EVIL).length} hostile stored values (name, consumer, address, bill item, user agent) shown as text; none ran`,
+  );
   await context.close();
 }, 60_000);

@@ -26,14 +26,25 @@ function shapeProblem(req: IncomingMessage, body: any, apiKey: string): string |
 
 export async function startFakeMailChannels(apiKey: string): Promise<FakeMailChannels> {
   const hanging: ServerResponse[] = [];
-  const state: FakeMailChannels = { url: '', mode: 'accept', accepted: [], rejectedShapes: [], requests: 0, close: async () => {} };
+  const state: FakeMailChannels = {
+    url: '',
+    mode: 'accept',
+    accepted: [],
+    rejectedShapes: [],
+    requests: 0,
+    close: async () => {},
+  };
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (d) => (raw += d));
     req.on('end', () => {
       state.requests++;
       let body: any;
-      try { body = JSON.parse(raw); } catch { body = undefined; }
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        body = undefined;
+      }
       const problem = shapeProblem(req, body, apiKey);
       if (problem) {
         state.rejectedShapes.push(problem);
@@ -43,7 +54,12 @@ export async function startFakeMailChannels(apiKey: string): Promise<FakeMailCha
       if (state.mode === 'hang') return void hanging.push(res);
       if (state.mode === 'fail') return void res.writeHead(500).end('internal error');
       const text = body.content.find((c: { type: string }) => c.type === 'text/plain').value;
-      state.accepted.push({ id: body.headers?.['X-Outbox-Id'], to: body.personalizations[0].to[0].email, subject: body.subject, text });
+      state.accepted.push({
+        id: body.headers?.['X-Outbox-Id'],
+        to: body.personalizations[0].to[0].email,
+        subject: body.subject,
+        text,
+      });
       res.writeHead(202).end();
     });
   });

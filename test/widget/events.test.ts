@@ -44,7 +44,10 @@ describe('events', () => {
   }
 
   it('jp-error bubbles; the deprecated error stays on the portal and never reaches window', async () => {
-    answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }), 'POST /api/login': () => ({ status: 401, body: { error: { code: 'invalid_credentials' } } }) });
+    answer({
+      'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }),
+      'POST /api/login': () => ({ status: 401, body: { error: { code: 'invalid_credentials' } } }),
+    });
     const portal = await mount(html`<jp-portal></jp-portal>`);
     await frames();
     const login = portal.querySelector('jp-login')!;
@@ -82,7 +85,11 @@ describe('events', () => {
   });
 
   it('<jp-account> fires jp-logout (and logout) after logging out', async () => {
-    answer({ 'POST /api/logout': () => ({ status: 204 }), 'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [] } }), 'GET /api/bills': () => ({ status: 200, body: { bills: [], total: 0, pageSize: 12 } }) });
+    answer({
+      'POST /api/logout': () => ({ status: 204 }),
+      'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [] } }),
+      'GET /api/bills': () => ({ status: 200, body: { bills: [], total: 0, pageSize: 12 } }),
+    });
     const el = document.createElement('jp-account');
     el.account = ACCOUNT;
     await mount(html`${el}`);
@@ -113,7 +120,7 @@ describe('events', () => {
     expect(portal.querySelector('jp-login h2')!.textContent).to.equal('Prijava');
   });
 
-  it('the portal keeps the view\'s element (and what was typed) across a re-render', async () => {
+  it("the portal keeps the view's element (and what was typed) across a re-render", async () => {
     answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }) });
     const portal = await mount<HTMLElementTagNameMap['jp-portal']>(html`<jp-portal></jp-portal>`);
     await frames();

@@ -51,7 +51,10 @@ describe('FormController', () => {
     const el = await make();
     const gate = deferred();
     let runs = 0;
-    const work = async () => { runs++; await gate.promise; };
+    const work = async () => {
+      runs++;
+      await gate.promise;
+    };
     const first = el.form.submit(work, () => '');
     const second = el.form.submit(work, () => '');
     await el.updateComplete;
@@ -67,7 +70,12 @@ describe('FormController', () => {
   it('a refusal: field errors from the server, words from describe, jp-error, focus on the first field', async () => {
     const el = await make();
     const failed = oneEvent(el, 'jp-error');
-    await el.form.submit(async () => { throw new ApiFailure(409, 'email_taken', { email: 'email_taken' }); }, (f) => `opis: ${f.code}`);
+    await el.form.submit(
+      async () => {
+        throw new ApiFailure(409, 'email_taken', { email: 'email_taken' });
+      },
+      (f) => `opis: ${f.code}`,
+    );
     const { detail } = await failed;
     expect(detail).to.deep.equal({ code: 'email_taken', fields: { email: 'email_taken' }, status: 409 });
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('opis: email_taken');
@@ -77,10 +85,20 @@ describe('FormController', () => {
 
   it('validation_failed with field errors shows only the fields; no fields: the status line gets focus', async () => {
     const el = await make();
-    await el.form.submit(async () => { throw new ApiFailure(400, 'validation_failed', { pin: 'invalid_format' }); }, () => 'Proverite označena polja.');
+    await el.form.submit(
+      async () => {
+        throw new ApiFailure(400, 'validation_failed', { pin: 'invalid_format' });
+      },
+      () => 'Proverite označena polja.',
+    );
     expect(el.form.status).to.equal(null);
     expect(document.activeElement).to.equal(el.querySelector('[name=pin]'));
-    await el.form.submit(async () => { throw new ApiFailure(503, 'service_unavailable'); }, () => 'Preopterećen.');
+    await el.form.submit(
+      async () => {
+        throw new ApiFailure(503, 'service_unavailable');
+      },
+      () => 'Preopterećen.',
+    );
     expect(el.form.fields).to.deep.equal({});
     expect(document.activeElement).to.equal(el.querySelector('.jp-status'));
   });
@@ -91,7 +109,13 @@ describe('FormController', () => {
     document.body.append(outside);
     outside.focus();
     const failed = oneEvent(el, 'jp-error');
-    await el.form.submit(async () => { throw new TypeError('x is undefined'); }, (f) => f.code, false);
+    await el.form.submit(
+      async () => {
+        throw new TypeError('x is undefined');
+      },
+      (f) => f.code,
+      false,
+    );
     expect((await failed).detail.code).to.equal('internal_error');
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('internal_error');
     expect(document.activeElement).to.equal(outside);
@@ -103,6 +127,9 @@ describe('FormController', () => {
     expect(await el.form.valid(forgotSchema(), { email: 'nije-adresa', locale: 'sr-Latn' })).to.equal(null);
     expect(el.form.fields).to.deep.equal({ email: 'invalid_email' });
     expect(document.activeElement).to.equal(el.querySelector('[name=email]'));
-    expect(await el.form.valid(forgotSchema(), { email: 'milica@example.com', locale: 'sr-Latn' })).to.deep.equal({ email: 'milica@example.com', locale: 'sr-Latn' });
+    expect(await el.form.valid(forgotSchema(), { email: 'milica@example.com', locale: 'sr-Latn' })).to.deep.equal({
+      email: 'milica@example.com',
+      locale: 'sr-Latn',
+    });
   });
 });

@@ -11,20 +11,31 @@ import utility from '../../config/utility.json' with { type: 'json' };
 import { setLocale } from '../../widget/src/localize.ts';
 import { answer, calls, axeViolations } from './helpers.ts';
 
-const frames = async (n = 8) => { for (let i = 0; i < n; i++) await nextFrame(); };
-const refuse = (status: number, code: string, headers: Record<string, string> = {}) => () => ({ status, body: { error: { code } }, headers });
+const frames = async (n = 8) => {
+  for (let i = 0; i < n; i++) await nextFrame();
+};
+const refuse =
+  (status: number, code: string, headers: Record<string, string> = {}) =>
+  () => ({ status, body: { error: { code } }, headers });
 const fill = (el: Element, values: Record<string, string>) => {
-  for (const [name, value] of Object.entries(values)) el.querySelector<HTMLInputElement>(`input[name=${name}]`)!.value = value;
+  for (const [name, value] of Object.entries(values))
+    el.querySelector<HTMLInputElement>(`input[name=${name}]`)!.value = value;
 };
 const register = async (el: Element) => {
-  fill(el, { name: 'Milica Jovanović', email: "o'brien+racuni@example.com", password: 'sunce nad sremom', 'consumer-code': '104521', pin: '4821' });
+  fill(el, {
+    name: 'Milica Jovanović',
+    email: "o'brien+racuni@example.com",
+    password: 'sunce nad sremom',
+    'consumer-code': '104521',
+    pin: '4821',
+  });
   el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
   el.querySelector('form')!.requestSubmit();
   await frames();
 };
 const contact = (el: Element) => el.querySelector('.jp-contact');
 
-describe('the utility\'s contact where a resident is stuck', () => {
+describe("the utility's contact where a resident is stuck", () => {
   beforeEach(() => setLocale('sr-Latn'));
   afterEach(() => setLocale('sr-Latn'));
 
@@ -35,8 +46,12 @@ describe('the utility\'s contact where a resident is stuck', () => {
     expect(calls[0].body.email).to.equal("o'brien+racuni@example.com");
     expect(el.querySelector('[role=alert]')!.textContent).to.contain('zaključana').and.contain('preduzeće');
     const card = contact(el)!;
-    expect(card.textContent).to.contain(utility.contact.phone).and.contain(utility.contact.email).and.contain(utility.contact.address)
-      .and.contain(utility.contact.hours['sr-Latn']).and.contain(utility.name);
+    expect(card.textContent)
+      .to.contain(utility.contact.phone)
+      .and.contain(utility.contact.email)
+      .and.contain(utility.contact.address)
+      .and.contain(utility.contact.hours['sr-Latn'])
+      .and.contain(utility.name);
     expect(card.querySelector('a[href^="tel:"]')!.getAttribute('href')).to.equal(`tel:${utility.contact.tel}`);
     expect(card.querySelector('a[href^="mailto:"]')!.getAttribute('href')).to.equal(`mailto:${utility.contact.email}`);
     expect(await axeViolations(el)).to.deep.equal([]);
@@ -48,7 +63,10 @@ describe('the utility\'s contact where a resident is stuck', () => {
     await frames();
     await register(el);
     const card = contact(el)!;
-    expect(card.textContent).to.contain('Рума, Главна 1').and.contain('радним даном од 7 до 15 часова').and.contain('Телефон');
+    expect(card.textContent)
+      .to.contain('Рума, Главна 1')
+      .and.contain('радним даном од 7 до 15 часова')
+      .and.contain('Телефон');
     expect(el.querySelector('[role=alert]')!.textContent).to.contain('закључана');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
@@ -57,7 +75,9 @@ describe('the utility\'s contact where a resident is stuck', () => {
     answer({ 'POST /api/register': refuse(429, 'too_many_attempts', { 'retry-after': '900' }) });
     const el = await mount(html`<jp-register></jp-register>`);
     await register(el);
-    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Previše pokušaja. Pokušajte ponovo za 15 min. Ako niste sigurni da su šifra potrošača i PIN tačni, obratite se nama.');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      'Previše pokušaja. Pokušajte ponovo za 15 min. Ako niste sigurni da su šifra potrošača i PIN tačni, obratite se nama.',
+    );
     expect(contact(el)).to.exist;
   });
 
@@ -65,7 +85,9 @@ describe('the utility\'s contact where a resident is stuck', () => {
     answer({ 'POST /api/register': refuse(429, 'too_many_attempts', { 'retry-after': String(20 * 3600) }) });
     const el = await mount(html`<jp-register></jp-register>`);
     await register(el);
-    expect(el.querySelector('[role=alert]')!.textContent).to.match(/^Previše pokušaja\. Pokušajte ponovo (sutra )?posle \d\d:\d\d\./);
+    expect(el.querySelector('[role=alert]')!.textContent).to.match(
+      /^Previše pokušaja\. Pokušajte ponovo (sutra )?posle \d\d:\d\d\./,
+    );
   });
 
   it('a code someone else registered: who it may be, and the contact; gone on the next try', async () => {
@@ -77,7 +99,9 @@ describe('the utility\'s contact where a resident is stuck', () => {
     answer({ 'POST /api/register': refuse(400, 'invalid_consumer_credentials') });
     el.querySelector('form')!.requestSubmit();
     await frames();
-    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      'Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.',
+    );
     expect(contact(el)).to.equal(null);
   });
 
@@ -108,7 +132,9 @@ describe('the utility\'s contact where a resident is stuck', () => {
     fill(el, { 'new-email': 'zauzeta@example.com', 'email-password': 'moja lozinka' });
     form('new-email').requestSubmit();
     await frames();
-    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Ova e-mail adresa već pripada drugom nalogu na portalu. Izaberite drugu adresu.');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      'Ova e-mail adresa već pripada drugom nalogu na portalu. Izaberite drugu adresu.',
+    );
     expect(contact(el)).to.equal(null);
   });
 

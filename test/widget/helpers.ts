@@ -12,8 +12,14 @@ export function answer(routes: Record<string, Route>) {
     const path = new URL(String(input), location.href).pathname;
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     calls.push({ path, body });
-    const r = routes[`${init?.method ?? 'GET'} ${path}`]?.(body) ?? { status: 404, body: { error: { code: 'not_found' } } };
-    return new Response(r.status === 204 ? null : JSON.stringify(r.body ?? {}), { status: r.status, headers: { 'content-type': 'application/json', ...r.headers } });
+    const r = routes[`${init?.method ?? 'GET'} ${path}`]?.(body) ?? {
+      status: 404,
+      body: { error: { code: 'not_found' } },
+    };
+    return new Response(r.status === 204 ? null : JSON.stringify(r.body ?? {}), {
+      status: r.status,
+      headers: { 'content-type': 'application/json', ...r.headers },
+    });
   };
 }
 
@@ -32,14 +38,22 @@ export async function axeViolations(el: Element): Promise<string[]> {
 }
 
 export const ACCOUNT: Account = {
-  id: 'a1', name: 'Milica Jovanović', email: 'milica@example.com', emailBills: true, locale: 'sr-Latn',
+  id: 'a1',
+  name: 'Milica Jovanović',
+  email: 'milica@example.com',
+  emailBills: true,
+  locale: 'sr-Latn',
   consumers: [{ code: '104521', name: 'Milica Jovanović', address: 'Glavna 12, 22400 Ruma' }],
 };
 
-export const frames = async (n = 5) => { for (let i = 0; i < n; i++) await nextFrame(); };
+export const frames = async (n = 5) => {
+  for (let i = 0; i < n; i++) await nextFrame();
+};
 
 /** Waits (a frame at a time, for at most 100) until the condition holds: for chunks fetched on first use. */
-export const until = async (condition: () => boolean) => { for (let i = 0; i < 100 && !condition(); i++) await nextFrame(); };
+export const until = async (condition: () => boolean) => {
+  for (let i = 0; i < 100 && !condition(); i++) await nextFrame();
+};
 
 /** The input a <label> with exactly this text is for. */
 export const byLabel = (root: Element, text: string) => {
@@ -53,4 +67,5 @@ export const submit = async (el: Element) => {
   await frames();
 };
 
-export const buttonByText = (el: Element, text: string) => [...el.querySelectorAll('button')].find((b) => b.textContent === text)!;
+export const buttonByText = (el: Element, text: string) =>
+  [...el.querySelectorAll('button')].find((b) => b.textContent === text)!;

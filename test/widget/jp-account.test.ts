@@ -7,7 +7,10 @@ import '../../widget/src/jp-account.ts';
 import { setLocale } from '../../widget/src/localize.ts';
 import { answer, calls, axeViolations, frames, byLabel, buttonByText, ACCOUNT } from './helpers.ts';
 
-const TWO = { ...ACCOUNT, consumers: [...ACCOUNT.consumers, { code: '104525', name: 'Milica Jovanović', address: 'Glavna 14, 22400 Ruma' }] };
+const TWO = {
+  ...ACCOUNT,
+  consumers: [...ACCOUNT.consumers, { code: '104525', name: 'Milica Jovanović', address: 'Glavna 14, 22400 Ruma' }],
+};
 const lists = {
   'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [] } }),
   'GET /api/bills': () => ({ status: 200, body: { bills: [], total: 0, pageSize: 12 } }),
@@ -23,13 +26,22 @@ describe('<jp-account>', () => {
     const el = await mount(html`<jp-account></jp-account>`);
     await frames();
     expect(calls[0].path).to.equal('/api/me');
-    expect(el.textContent).to.contain('Milica Jovanović').and.contain('milica@example.com').and.contain('104521 — Milica Jovanović, Glavna 12, 22400 Ruma');
+    expect(el.textContent)
+      .to.contain('Milica Jovanović')
+      .and.contain('milica@example.com')
+      .and.contain('104521 — Milica Jovanović, Glavna 12, 22400 Ruma');
     expect(byLabel(el, 'Slanje računa na e-mail').checked).to.equal(true);
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
   it('switches e-mail bills off and says so', async () => {
-    answer({ ...lists, 'POST /api/account/settings': (body) => ({ status: 200, body: { account: { ...ACCOUNT, emailBills: body.emailBills } } }) });
+    answer({
+      ...lists,
+      'POST /api/account/settings': (body) => ({
+        status: 200,
+        body: { account: { ...ACCOUNT, emailBills: body.emailBills } },
+      }),
+    });
     const el = document.createElement('jp-account');
     el.account = ACCOUNT;
     await mount(html`${el}`);
@@ -54,7 +66,9 @@ describe('<jp-account>', () => {
     expect(buttons).to.have.length(2);
     buttons[1].click();
     await frames(8);
-    expect(calls.find((c) => c.path === '/api/account/consumers/unlink')!.body).to.deep.equal({ consumerCode: '104525' });
+    expect(calls.find((c) => c.path === '/api/account/consumers/unlink')!.body).to.deep.equal({
+      consumerCode: '104525',
+    });
     expect(calls.some((c) => c.path === '/api/me')).to.equal(true);
     expect(el.textContent).not.to.contain('104525');
   });

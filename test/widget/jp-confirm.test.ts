@@ -30,7 +30,9 @@ describe('<jp-confirm>', () => {
     await mount(html`${el}`);
     await frames();
     expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nije uspela');
-    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Link nije ispravan, već je iskorišćen ili je istekao.');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      'Link nije ispravan, već je iskorišćen ili je istekao.',
+    );
   });
 });
 
@@ -43,7 +45,9 @@ describe('<jp-confirm> failures', () => {
     el.querySelector('button')!.click();
     await frames(5);
     expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nije uspela');
-    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Link nije ispravan, već je iskorišćen ili je istekao.');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      'Link nije ispravan, već je iskorišćen ili je istekao.',
+    );
     expect(el.textContent).to.contain('zatražite promenu ponovo u podešavanjima');
     expect(el.querySelector('button')).to.equal(null);
   });
@@ -59,7 +63,13 @@ describe('<jp-confirm> failures', () => {
   });
 
   it('a failed request on the way can be tried again', async () => {
-    answer({ 'POST /api/confirm': () => ({ status: 503, body: { error: { code: 'service_unavailable' } }, headers: { 'retry-after': '5' } }) });
+    answer({
+      'POST /api/confirm': () => ({
+        status: 503,
+        body: { error: { code: 'service_unavailable' } },
+        headers: { 'retry-after': '5' },
+      }),
+    });
     const el = await mount(html`<jp-confirm token=${TOKEN}></jp-confirm>`);
     await frames(5);
     expect(el.querySelector('[role=alert]')!.textContent).to.contain('preopterećen');

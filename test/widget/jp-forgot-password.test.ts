@@ -9,7 +9,7 @@ import { answer, calls, axeViolations, byLabel, submit } from './helpers.ts';
 describe('<jp-forgot-password>', () => {
   beforeEach(() => setLocale('sr-Latn'));
 
-  it('checks the address before sending, then sends it with the page\'s locale', async () => {
+  it("checks the address before sending, then sends it with the page's locale", async () => {
     answer({ 'POST /api/password/forgot': () => ({ status: 202, body: { status: 'accepted' } }) });
     const el = await mount(html`<jp-forgot-password></jp-forgot-password>`);
     expect(el.querySelector('h2')!.textContent).to.equal('Zaboravljena lozinka');
@@ -23,7 +23,10 @@ describe('<jp-forgot-password>', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
     email.value = 'milica@example.com';
     await submit(el);
-    expect(calls[0]).to.deep.equal({ path: '/api/password/forgot', body: { email: 'milica@example.com', locale: 'sr-Latn' } });
+    expect(calls[0]).to.deep.equal({
+      path: '/api/password/forgot',
+      body: { email: 'milica@example.com', locale: 'sr-Latn' },
+    });
     expect(email.getAttribute('aria-invalid')).to.equal('false');
     expect(document.activeElement).to.equal(el.querySelector('.jp-status'));
   });

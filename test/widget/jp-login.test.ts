@@ -8,10 +8,14 @@ import { answer, calls, axeViolations, byLabel, submit, until, ACCOUNT } from '.
 describe('<jp-login>', () => {
   beforeEach(() => setLocale('sr-Latn'));
 
-  it('renders the seed\'s words with password-manager friendly inputs', async () => {
+  it("renders the seed's words with password-manager friendly inputs", async () => {
     const el = await mount(html`<jp-login></jp-login>`);
     expect(el.querySelector('h2')!.textContent).to.equal('Prijava');
-    expect(el.textContent).to.contain('Nemate nalog?').and.contain('Kreirajte nalog').and.contain('Zapamti me').and.contain('Zaboravili ste lozinku?');
+    expect(el.textContent)
+      .to.contain('Nemate nalog?')
+      .and.contain('Kreirajte nalog')
+      .and.contain('Zapamti me')
+      .and.contain('Zaboravili ste lozinku?');
     expect(byLabel(el, 'E-mail adresa').autocomplete).to.equal('username');
     expect(byLabel(el, 'Lozinka').autocomplete).to.equal('current-password');
     expect(el.shadowRoot).to.equal(null);
@@ -27,7 +31,9 @@ describe('<jp-login>', () => {
     // The schemas are fetched on first use (loader.test.ts), the first time compiled by the test server.
     await until(() => email.getAttribute('aria-invalid') === 'true');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
-    expect(document.getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.contain('ispravnu e-mail adresu');
+    expect(document.getElementById(email.getAttribute('aria-describedby')!)!.textContent).to.contain(
+      'ispravnu e-mail adresu',
+    );
     expect(document.activeElement).to.equal(email);
     expect(byLabel(el, 'Lozinka').getAttribute('aria-invalid')).to.equal('true');
     expect(calls).to.have.length(0);
@@ -46,7 +52,13 @@ describe('<jp-login>', () => {
   });
 
   it('says when to try again after throttling', async () => {
-    answer({ 'POST /api/login': () => ({ status: 429, body: { error: { code: 'too_many_attempts' } }, headers: { 'retry-after': '240' } }) });
+    answer({
+      'POST /api/login': () => ({
+        status: 429,
+        body: { error: { code: 'too_many_attempts' } },
+        headers: { 'retry-after': '240' },
+      }),
+    });
     const el = await mount(html`<jp-login></jp-login>`);
     byLabel(el, 'E-mail adresa').value = 'milica@example.com';
     byLabel(el, 'Lozinka').value = 'neka lozinka';
@@ -64,6 +76,10 @@ describe('<jp-login>', () => {
     el.querySelector('form')!.requestSubmit();
     expect((await done).detail.account.email).to.equal('milica@example.com');
     expect(calls.filter((c) => c.path === '/api/login')).to.have.length(1);
-    expect(calls[0].body).to.deep.equal({ email: 'milica@example.com', password: 'ljubičasti kišobran', remember: false });
+    expect(calls[0].body).to.deep.equal({
+      email: 'milica@example.com',
+      password: 'ljubičasti kišobran',
+      remember: false,
+    });
   });
 });

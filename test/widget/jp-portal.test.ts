@@ -31,7 +31,7 @@ describe('mail links in the address', () => {
     expect(el.querySelector('h2')!.textContent).to.equal('Registracija je potvrđena');
   });
 
-  it('keeps the page\'s own fragment parameters', async () => {
+  it("keeps the page's own fragment parameters", async () => {
     answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'confirmed' } }) });
     await visit(`#tab=vesti&potvrda=${TOKEN}`);
     expect(location.hash).to.equal('#tab=vesti');
@@ -75,7 +75,8 @@ describe('mail links in the address', () => {
     const el = await visit('');
     expect(el.querySelector('h2')!.textContent).to.equal('Prijava');
     location.hash = `nova-adresa=${TOKEN}`;
-    for (let i = 0; i < 30 && el.querySelector('h2')!.textContent !== 'Potvrda nove e-mail adrese'; i++) await nextFrame();
+    for (let i = 0; i < 30 && el.querySelector('h2')!.textContent !== 'Potvrda nove e-mail adrese'; i++)
+      await nextFrame();
     expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nove e-mail adrese');
     expect(location.hash).to.equal('');
   });

@@ -20,7 +20,8 @@ describe('<jp-register>', () => {
   it('has the fields, the e-mail bills choice on by default and the consent', async () => {
     const el = await mount(html`<jp-register></jp-register>`);
     expect(el.querySelector('h2')!.textContent).to.equal('Registracija naloga');
-    for (const l of ['Ime i prezime', 'E-mail adresa', 'Lozinka', 'Šifra potrošača', 'PIN', 'Slanje računa na e-mail']) expect(byLabel(el, l), l).to.exist;
+    for (const l of ['Ime i prezime', 'E-mail adresa', 'Lozinka', 'Šifra potrošača', 'PIN', 'Slanje računa na e-mail'])
+      expect(byLabel(el, l), l).to.exist;
     expect(byLabel(el, 'Slanje računa na e-mail').checked).to.equal(true);
     expect(byLabel(el, 'Lozinka').autocomplete).to.equal('new-password');
     expect(el.querySelector('svg[role=img] title')!.textContent).to.contain('gornjem levom uglu');
@@ -36,12 +37,20 @@ describe('<jp-register>', () => {
     expect(calls).to.have.length(0);
     el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
     await submit(el);
-    expect(calls[0].body).to.include({ emailBills: true, acceptTerms: true, locale: 'sr-Latn', consumerCode: '104521' });
+    expect(calls[0].body).to.include({
+      emailBills: true,
+      acceptTerms: true,
+      locale: 'sr-Latn',
+      consumerCode: '104521',
+    });
     expect(el.querySelector('[role=alert]')!.textContent).to.contain('već postoji nalog');
   });
 
   it('shows the notice with a way to resend after registering', async () => {
-    answer({ 'POST /api/register': () => ({ status: 202, body: { status: 'confirmation_sent' } }), 'POST /api/register/resend': () => ({ status: 202 }) });
+    answer({
+      'POST /api/register': () => ({ status: 202, body: { status: 'confirmation_sent' } }),
+      'POST /api/register/resend': () => ({ status: 202 }),
+    });
     const el = await mount(html`<jp-register></jp-register>`);
     fillRegistration(el);
     el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;

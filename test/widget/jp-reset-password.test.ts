@@ -30,7 +30,7 @@ describe('<jp-reset-password>', () => {
     expect(el.querySelector('h2')!.textContent).to.equal('Lozinka je promenjena');
   });
 
-  it('refuses a common Serbian password or the utility\'s name before sending', async () => {
+  it("refuses a common Serbian password or the utility's name before sending", async () => {
     answer({});
     const el = document.createElement('jp-reset-password');
     el.token = 'C'.repeat(43);
@@ -50,7 +50,14 @@ describe('<jp-reset-password> when the reset logs in', () => {
   beforeEach(() => setLocale('sr-Latn'));
 
   it('says so and goes on to the account with one button (login event)', async () => {
-    const account = { id: 'a1', name: 'Milica Jovanović', email: 'milica@example.com', emailBills: true, locale: 'sr-Latn', consumers: [] };
+    const account = {
+      id: 'a1',
+      name: 'Milica Jovanović',
+      email: 'milica@example.com',
+      emailBills: true,
+      locale: 'sr-Latn',
+      consumers: [],
+    };
     answer({ 'POST /api/password/reset': () => ({ status: 200, body: { status: 'password_reset', account } }) });
     const el = await mount(html`<jp-reset-password token=${TOKEN}></jp-reset-password>`);
     el.querySelector<HTMLInputElement>('input[type=password]')!.value = 'nova lozinka za rumu';

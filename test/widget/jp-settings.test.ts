@@ -11,9 +11,23 @@ describe('<jp-settings>', () => {
 
   it('shows a wrong password at the form that sent it, lists sessions and revokes one', async () => {
     answer({
-      'GET /api/account/sessions': () => ({ status: 200, body: { sessions: [{ id: 'aaaaaaaaaaaaaaaa', current: true, lastSeenAt: 0, userAgent: 'Ovaj' }, { id: 'bbbbbbbbbbbbbbbb', current: false, lastSeenAt: 0, userAgent: 'Telefon' }] } }),
-      'GET /api/account/consents': () => ({ status: 200, body: { consents: [{ termsVersion: '2026-11-01', privacyVersion: '2026-11-01', acceptedAt: 0 }] } }),
-      'POST /api/account/email': () => ({ status: 403, body: { error: { code: 'wrong_password', fields: { password: 'wrong_password' } } } }),
+      'GET /api/account/sessions': () => ({
+        status: 200,
+        body: {
+          sessions: [
+            { id: 'aaaaaaaaaaaaaaaa', current: true, lastSeenAt: 0, userAgent: 'Ovaj' },
+            { id: 'bbbbbbbbbbbbbbbb', current: false, lastSeenAt: 0, userAgent: 'Telefon' },
+          ],
+        },
+      }),
+      'GET /api/account/consents': () => ({
+        status: 200,
+        body: { consents: [{ termsVersion: '2026-11-01', privacyVersion: '2026-11-01', acceptedAt: 0 }] },
+      }),
+      'POST /api/account/email': () => ({
+        status: 403,
+        body: { error: { code: 'wrong_password', fields: { password: 'wrong_password' } } },
+      }),
       'POST /api/account/sessions/revoke': () => ({ status: 204 }),
     });
     const el = await mount(html`<jp-settings></jp-settings>`);
@@ -29,7 +43,9 @@ describe('<jp-settings>', () => {
     expect(document.activeElement).to.equal(form.querySelector('input[name=email-password]'));
     buttonByText(el, 'Odjavite ovaj uređaj').click();
     await frames();
-    expect(calls.find((c) => c.path === '/api/account/sessions/revoke')!.body).to.deep.equal({ id: 'bbbbbbbbbbbbbbbb' });
+    expect(calls.find((c) => c.path === '/api/account/sessions/revoke')!.body).to.deep.equal({
+      id: 'bbbbbbbbbbbbbbbb',
+    });
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 });

@@ -17,7 +17,10 @@ describe('<jp-unsubscribe>', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
     el.querySelector<HTMLButtonElement>('button')!.click();
     await frames();
-    expect(calls[0]).to.deep.equal({ path: '/api/email-bills/unsubscribe', body: { token: 'header.payload.signature' } });
+    expect(calls[0]).to.deep.equal({
+      path: '/api/email-bills/unsubscribe',
+      body: { token: 'header.payload.signature' },
+    });
     expect(el.querySelector('[role=status]')!.textContent).to.contain('više neće stizati');
   });
 });

@@ -8,7 +8,8 @@ describe('loading on demand', () => {
   it('defines only the portal and the login view up front', () => {
     expect(customElements.get('jp-portal')).to.exist;
     expect(customElements.get('jp-login')).to.exist;
-    for (const tag of ['jp-register', 'jp-account', 'jp-bills', 'jp-settings']) expect(customElements.get(tag), tag).to.be.undefined;
+    for (const tag of ['jp-register', 'jp-account', 'jp-bills', 'jp-settings'])
+      expect(customElements.get(tag), tag).to.be.undefined;
   });
 
   it('fetches the shared schemas (and valibot) only once the login form is used', async () => {
@@ -29,7 +30,9 @@ describe('loading on demand', () => {
   });
 
   it('keeps the page in the locale of its first element, whatever order the chunks arrive in', async () => {
-    const el = await mount(html`<div><jp-login></jp-login><section lang="sr-Cyrl"><jp-reset-password></jp-reset-password></section></div>`);
+    const el = await mount(
+      html`<div><jp-login></jp-login><section lang="sr-Cyrl"><jp-reset-password></jp-reset-password></section></div>`,
+    );
     await customElements.whenDefined('jp-reset-password');
     for (let i = 0; i < 5; i++) await nextFrame();
     expect(getLocale()).to.equal('sr-Latn');

@@ -8,7 +8,8 @@ import { define } from '../../widget/src/element.ts';
 import { JpLogin } from '../../widget/src/jp-login.ts';
 
 /** The module again under another URL, as a second copy of the script would run it. */
-const again = (module: string) => import(new URL(`../../widget/src/${module}?copy=${Math.random()}`, import.meta.url).href);
+const again = (module: string) =>
+  import(new URL(`../../widget/src/${module}?copy=${Math.random()}`, import.meta.url).href);
 
 describe('the tag registry', () => {
   it('lists every element once, and each module defines the tag it is listed under', async () => {

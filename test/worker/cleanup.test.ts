@@ -3,8 +3,12 @@ import { makeHarness, registration, confirmedAccount, type Harness } from './har
 import { cleanup } from '../../worker/src/cleanup.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const HOUR = 3600_000;
 
@@ -19,11 +23,15 @@ describe('periodic cleanup', () => {
     expect((await h.deps.db.$client.execute('SELECT count(*) AS n FROM accounts')).rows).toEqual([{ n: 0 }]);
   });
 
-  it('keeps a consumer code\'s total PIN lock, forgets windows that are over', async () => {
-    for (let i = 0; i < 3; i++) await h.call('POST', '/api/register', registration({ pin: String(1000 + i) }), { ip: `198.51.100.${i}` });
+  it("keeps a consumer code's total PIN lock, forgets windows that are over", async () => {
+    for (let i = 0; i < 3; i++)
+      await h.call('POST', '/api/register', registration({ pin: String(1000 + i) }), { ip: `198.51.100.${i}` });
     h.clock.advance(400 * 24 * HOUR);
     await cleanup(h.deps);
-    const keys = (await h.deps.db.$client.execute('SELECT key, count FROM throttles ORDER BY key')).rows.map((r) => [r.key, r.count]);
+    const keys = (await h.deps.db.$client.execute('SELECT key, count FROM throttles ORDER BY key')).rows.map((r) => [
+      r.key,
+      r.count,
+    ]);
     expect(keys).toEqual([['lock:pin:104521', 3]]);
   });
 

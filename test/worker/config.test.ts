@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError, DEV_PIN_KEY } from '../../worker/src/config.ts';
 
 const prod = {
-  APP_ENV: 'production', PORTAL_URL: 'https://www.stambenoruma.rs/portal', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs',
-  PIN_KEY: 'a-real-secret-of-more-than-32-characters', SIGNING_KEY: 'another-real-secret-of-more-than-32-chars', MAILCHANNELS_API_KEY: 'key',
+  APP_ENV: 'production',
+  PORTAL_URL: 'https://www.stambenoruma.rs/portal',
+  ALLOWED_ORIGINS: 'https://www.stambenoruma.rs',
+  PIN_KEY: 'a-real-secret-of-more-than-32-characters',
+  SIGNING_KEY: 'another-real-secret-of-more-than-32-chars',
+  MAILCHANNELS_API_KEY: 'key',
 };
 
 describe('configuration', () => {

@@ -30,24 +30,53 @@ export interface Harness {
 }
 
 /** `deferred: 'keep'` answers without waiting for the work the request left for after its response. */
-export interface CallOptions { cookie?: string; ip?: string; headers?: Record<string, string>; raw?: string; deferred?: 'keep' }
+export interface CallOptions {
+  cookie?: string;
+  ip?: string;
+  headers?: Record<string, string>;
+  raw?: string;
+  deferred?: 'keep';
+}
 /** `cookie`: the session cookie as a request sends it; `sessionSetCookie`: its Set-Cookie line; `device`: the device cookie. */
-export interface Reply { status: number; body: any; headers: Headers; cookie?: string; sessionSetCookie?: string; device?: string }
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Headers;
+  cookie?: string;
+  sessionSetCookie?: string;
+  device?: string;
+}
 
-export async function makeHarness(opts: { env?: Record<string, string>; mail?: MailTransport; seed?: boolean } = {}): Promise<Harness> {
+export async function makeHarness(
+  opts: { env?: Record<string, string>; mail?: MailTransport; seed?: boolean } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'jp-test-'));
   const dbFile = join(dir, 'portal.db');
   // TEST_OVER_HTTP=1: the same suite against libSQL over HTTP (Hrana), as on the edge.
   const hrana = process.env.TEST_OVER_HTTP === '1' ? await startHranaServer(dbFile) : undefined;
-  const env = { PORTAL_URL: 'http://localhost:8787/', DATABASE_URL: hrana?.url ?? `file:${dbFile}`, FILES_DIR: join(dir, 'files'), ...opts.env };
+  const env = {
+    PORTAL_URL: 'http://localhost:8787/',
+    DATABASE_URL: hrana?.url ?? `file:${dbFile}`,
+    FILES_DIR: join(dir, 'files'),
+    ...opts.env,
+  };
   const config = loadConfig(env);
   const counts = { hash: 0, verify: 0 };
   const hasher: PasswordHasher = {
     hash: (p) => (counts.hash++, nodeArgon2.hash(p)),
     verify: (h, p) => (counts.verify++, nodeArgon2.verify(h, p)),
   };
-  const clock = { now: Date.now(), advance(ms: number) { this.now += ms; } };
-  const { deps, client, settle } = await nodeDeps(config, env, { hasher, now: () => clock.now, ...(opts.mail ? { mail: opts.mail } : {}) });
+  const clock = {
+    now: Date.now(),
+    advance(ms: number) {
+      this.now += ms;
+    },
+  };
+  const { deps, client, settle } = await nodeDeps(config, env, {
+    hasher,
+    now: () => clock.now,
+    ...(opts.mail ? { mail: opts.mail } : {}),
+  });
   await migrateDatabase(deps.db);
   if (opts.seed !== false) await seedDemoConsumers(deps, join(ROOT, 'demo/consumers.csv'));
   const app = createApp(config, (c) => ({ deps, clientIp: c.req.header('x-test-ip') ?? '203.0.113.7' }));
@@ -64,16 +93,37 @@ export async function makeHarness(opts: { env?: Record<string, string>; mail?: M
     const text = await res.text();
     if (o.deferred !== 'keep') await settle();
     let parsed: unknown = text;
-    try { parsed = text ? JSON.parse(text) : null; } catch { /* keep the text */ }
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* keep the text */
+    }
     const lines = res.headers.getSetCookie();
     const sessionSetCookie = lines.find((l) => /^(__Host-)?jp_session=/.test(l));
     const device = lines.find((l) => /^(__Host-)?jp_device=/.test(l))?.split(';')[0];
-    return { status: res.status, body: parsed, headers: res.headers, cookie: sessionSetCookie?.split(';')[0], sessionSetCookie, device };
+    return {
+      status: res.status,
+      body: parsed,
+      headers: res.headers,
+      cookie: sessionSetCookie?.split(';')[0],
+      sessionSetCookie,
+      device,
+    };
   };
 
-  const outbox = async () => { await settle(); return listOutbox(deps.db); };
+  const outbox = async () => {
+    await settle();
+    return listOutbox(deps.db);
+  };
   return {
-    app, deps, counts, clock, settle, call, outbox, dbFile,
+    app,
+    deps,
+    counts,
+    clock,
+    settle,
+    call,
+    outbox,
+    dbFile,
     async linkFrom(kind, to) {
       // Links carry the token in the fragment (#potvrda=, #reset=, #nova-adresa=); 'confirm' also
       // finds an e-mail change link (both go to POST /api/confirm), and the old ?confirm=/?reset=.
@@ -98,8 +148,13 @@ export async function makeHarness(opts: { env?: Record<string, string>; mail?: M
 
 export function registration(over: Record<string, unknown> = {}) {
   return {
-    name: DEMO.name, email: 'milica@example.com', password: GOOD_PASSWORD,
-    consumerCode: DEMO.code, pin: DEMO.pin, acceptTerms: true, ...over,
+    name: DEMO.name,
+    email: 'milica@example.com',
+    password: GOOD_PASSWORD,
+    consumerCode: DEMO.code,
+    pin: DEMO.pin,
+    acceptTerms: true,
+    ...over,
   };
 }
 
@@ -116,7 +171,17 @@ export async function confirmedAccount(h: Harness, over: Record<string, unknown>
 
 /** A snapshot of every table, to prove that a request changed nothing. */
 export async function snapshot(h: Harness): Promise<string> {
-  const tables = ['consumers', 'accounts', 'account_consumers', 'consents', 'tokens', 'sessions', 'outbox', 'throttles', 'bills'];
+  const tables = [
+    'consumers',
+    'accounts',
+    'account_consumers',
+    'consents',
+    'tokens',
+    'sessions',
+    'outbox',
+    'throttles',
+    'bills',
+  ];
   const out: Record<string, unknown> = {};
   for (const t of tables) out[t] = (await h.deps.db.$client.execute(`SELECT * FROM ${t} ORDER BY 1`)).rows;
   return JSON.stringify(out);

@@ -17,7 +17,9 @@ beforeEach(async () => {
     };
   }
 });
-afterEach(async () => { await h.close(); });
+afterEach(async () => {
+  await h.close();
+});
 
 async function count(work: () => Promise<unknown>) {
   await h.settle();
@@ -36,9 +38,16 @@ async function count(work: () => Promise<unknown>) {
 describe('round trips per request', () => {
   it('stay within budget: register ≤ 3, login ≤ 2, /api/me ≤ 1', async () => {
     const register = await count(() => h.call('POST', '/api/register', registration()));
-    const a = await confirmedAccount(h, { email: 'drugi@example.com', consumerCode: '104522', pin: '7390', name: 'Dragan Petrović' });
+    const a = await confirmedAccount(h, {
+      email: 'drugi@example.com',
+      consumerCode: '104522',
+      pin: '7390',
+      name: 'Dragan Petrović',
+    });
     let cookie: string | undefined;
-    const login = await count(async () => { cookie = (await h.call('POST', '/api/login', a)).cookie; });
+    const login = await count(async () => {
+      cookie = (await h.call('POST', '/api/login', a)).cookie;
+    });
     const me = await count(() => h.call('GET', '/api/me', undefined, { cookie }));
     console.log(`libSQL round trips: register ${register}, login ${login}, /api/me ${me}`);
     expect(register).toBeLessThanOrEqual(3);

@@ -31,28 +31,56 @@ beforeAll(async () => {
   // Migrations and consumers go to the remote database from Node, as `npm run db:migrate` does.
   const { client, db } = await openDatabase(dbUrl, process.env.LIBSQL_AUTH_TOKEN);
   await migrateDatabase(db);
-  const parsed = parseConsumersCsv(readFileSync(join(ROOT, 'demo/consumers.csv'), 'utf8'), { codePattern: '^[0-9]{4,10}$', pinPattern: '^[0-9]{4,8}$' });
+  const parsed = parseConsumersCsv(readFileSync(join(ROOT, 'demo/consumers.csv'), 'utf8'), {
+    codePattern: '^[0-9]{4,10}$',
+    pinPattern: '^[0-9]{4,8}$',
+  });
   await upsertConsumers(db, PIN_KEY, parsed.rows, Date.now());
   client.close();
 
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   const vars = {
-    APP_ENV: 'development', ADMIN_TOKEN, LIBSQL_URL: dbUrl, PORTAL_URL: `${base}/`, API_URL: base, ALLOWED_ORIGINS: base, MAIL_TRANSPORT: 'dev', PIN_KEY,
+    APP_ENV: 'development',
+    ADMIN_TOKEN,
+    LIBSQL_URL: dbUrl,
+    PORTAL_URL: `${base}/`,
+    API_URL: base,
+    ALLOWED_ORIGINS: base,
+    MAIL_TRANSPORT: 'dev',
+    PIN_KEY,
     ...(process.env.LIBSQL_AUTH_TOKEN ? { LIBSQL_AUTH_TOKEN: process.env.LIBSQL_AUTH_TOKEN } : {}),
   };
-  wrangler = spawn(process.execPath, [
-    join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--ip', '127.0.0.1', '--port', String(port),
-    '--persist-to', join(dir, 'state'), '--show-interactive-dev-session=false', '--test-scheduled',
-    ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
-  ], { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  wrangler = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      join(dir, 'state'),
+      '--show-interactive-dev-session=false',
+      '--test-scheduled',
+      ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   wrangler.stdout!.on('data', (d) => (log += d));
   wrangler.stderr!.on('data', (d) => (log += d));
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch { /* starting */ }
+    } catch {
+      /* starting */
+    }
     if (Date.now() > deadline || wrangler.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -70,13 +98,21 @@ afterAll(async () => {
 async function api(method: string, path: string, body?: unknown, cookie?: string) {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(body !== undefined || method === 'POST' ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+    headers: {
+      ...(body !== undefined || method === 'POST' ? { 'content-type': 'application/json' } : {}),
+      ...(cookie ? { cookie } : {}),
+    },
     body: method === 'POST' ? JSON.stringify(body ?? {}) : undefined,
   });
   const text = await res.text();
   // A login also sets the device cookie (jp_device): take the session's own line.
   const session = res.headers.getSetCookie().find((l) => /^(__Host-)?jp_session=/.test(l));
-  return { status: res.status, body: text ? JSON.parse(text) : null, cookie: session?.split(';')[0], headers: res.headers };
+  return {
+    status: res.status,
+    body: text ? JSON.parse(text) : null,
+    cookie: session?.split(';')[0],
+    headers: res.headers,
+  };
 }
 
 /** Mail links carry the token in the fragment (#potvrda=, #reset=); registration mails arrive just after the 202. */
@@ -85,7 +121,9 @@ async function link(kind: 'confirm' | 'reset', to: string) {
   const pattern = new RegExp(`^http\\S*#${name}=([A-Za-z0-9_-]+)$`, 'm');
   for (let i = 0; i < 50; i++) {
     const { body } = await api('GET', '/api/dev/outbox');
-    const token = body.mails.map((m: { to: string; text: string }) => (m.to === to ? m.text.match(pattern)?.[1] : undefined)).find(Boolean);
+    const token = body.mails
+      .map((m: { to: string; text: string }) => (m.to === to ? m.text.match(pattern)?.[1] : undefined))
+      .find(Boolean);
     if (token) return token as string;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -99,9 +137,18 @@ describe('the Worker in workerd against libSQL over HTTP', () => {
   it('runs the whole flow, with hashes that move between Node and workerd', async () => {
     const email = 'milica@example.com';
     const password = 'sunce nad sremom 42';
-    const r = await api('POST', '/api/register', { name: 'Milica Jovanović', email, password, consumerCode: '104521', pin: '4821', acceptTerms: true });
+    const r = await api('POST', '/api/register', {
+      name: 'Milica Jovanović',
+      email,
+      password,
+      consumerCode: '104521',
+      pin: '4821',
+      acceptTerms: true,
+    });
     expect(r.status).toBe(202);
-    expect((await api('POST', '/api/confirm', { token: await link('confirm', email) })).body).toEqual({ status: 'confirmed' });
+    expect((await api('POST', '/api/confirm', { token: await link('confirm', email) })).body).toEqual({
+      status: 'confirmed',
+    });
 
     const login = await api('POST', '/api/login', { email, password, remember: true });
     expect(login.status).toBe(200);
@@ -112,20 +159,30 @@ describe('the Worker in workerd against libSQL over HTTP', () => {
 
     expect((await api('POST', '/api/password/forgot', { email })).status).toBe(202);
     const newPassword = 'nova lozinka za rumu 7';
-    expect((await api('POST', '/api/password/reset', { token: await link('reset', email), password: newPassword })).status).toBe(200);
+    expect(
+      (await api('POST', '/api/password/reset', { token: await link('reset', email), password: newPassword })).status,
+    ).toBe(200);
     expect((await api('POST', '/api/login', { email, password })).status).toBe(401);
     expect((await api('POST', '/api/login', { email, password: newPassword })).status).toBe(200);
 
     // A hash made in workerd (WebAssembly) verifies on Node, and one made on Node logs in on workerd.
     const { client } = await openDatabase(dbUrl, process.env.LIBSQL_AUTH_TOKEN);
-    const [row] = (await client.execute({ sql: 'SELECT password_hash FROM accounts WHERE email = ?', args: [email] })).rows;
+    const [row] = (await client.execute({ sql: 'SELECT password_hash FROM accounts WHERE email = ?', args: [email] }))
+      .rows;
     expect(await verify(String(row.password_hash), newPassword)).toBe(true);
-    const fromNode = await hash('lozinka sa noda 2026', { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    const fromNode = await hash('lozinka sa noda 2026', {
+      algorithm: 2,
+      memoryCost: 19456,
+      timeCost: 2,
+      parallelism: 1,
+    });
     await client.execute({ sql: 'UPDATE accounts SET password_hash = ? WHERE email = ?', args: [fromNode, email] });
     client.close();
     expect((await api('POST', '/api/login', { email, password: 'lozinka sa noda 2026' })).status).toBe(200);
 
-    console.log(`workerd, libSQL over HTTP — round trips: register ${trips(r)}, login ${trips(login)}, /api/me ${trips(me)}`);
+    console.log(
+      `workerd, libSQL over HTTP — round trips: register ${trips(r)}, login ${trips(login)}, /api/me ${trips(me)}`,
+    );
     expect(trips(r)).toBeLessThanOrEqual(3);
     expect(trips(login)).toBeLessThanOrEqual(2);
     expect(trips(me)).toBeLessThanOrEqual(1);
@@ -171,7 +228,9 @@ describe('the Worker in workerd against libSQL over HTTP', () => {
     });
     client.close();
     const login = await api('POST', '/api/login', { email: 'milica@example.com', password: 'lozinka sa noda 2026' });
-    const pdf = await fetch(`${base}/api/bills/00000000000000000000000000000001/pdf?locale=sr-Cyrl`, { headers: { cookie: login.cookie! } });
+    const pdf = await fetch(`${base}/api/bills/00000000000000000000000000000001/pdf?locale=sr-Cyrl`, {
+      headers: { cookie: login.cookie! },
+    });
     expect(pdf.status).toBe(200);
     expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
   });
@@ -180,7 +239,8 @@ describe('the Worker in workerd against libSQL over HTTP', () => {
 describe('the account area in workerd', () => {
   it('imports the demo bills, shows them, links a second code, exports and deletes', async () => {
     const push = await fetch(`${base}/api/admin/bills`, {
-      method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN_TOKEN}` },
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${ADMIN_TOKEN}` },
       body: readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'),
     });
     expect(push.status).toBe(200);
@@ -191,10 +251,16 @@ describe('the account area in workerd', () => {
     expect(list.body.total).toBe(3);
     const bill = await api('GET', `/api/bills/${list.body.bills[0].id}`, undefined, login.cookie);
     expect(bill.body.bill.ipsQr).toMatch(/^K:PR\|V:01\|C:1\|R:160000000123456729\|/);
-    expect((await api('POST', '/api/account/consumers/link', { consumerCode: '104522', pin: '7390' }, login.cookie)).status).toBe(201);
+    expect(
+      (await api('POST', '/api/account/consumers/link', { consumerCode: '104522', pin: '7390' }, login.cookie)).status,
+    ).toBe(201);
     expect((await api('GET', '/api/bills?consumer=104522', undefined, login.cookie)).body.total).toBe(3);
-    expect((await api('POST', '/api/account/settings', { emailBills: false }, login.cookie)).body.account.emailBills).toBe(false);
-    expect((await api('POST', '/api/account/settings', { emailBills: true }, login.cookie)).body.account.emailBills).toBe(true);
+    expect(
+      (await api('POST', '/api/account/settings', { emailBills: false }, login.cookie)).body.account.emailBills,
+    ).toBe(false);
+    expect(
+      (await api('POST', '/api/account/settings', { emailBills: true }, login.cookie)).body.account.emailBills,
+    ).toBe(true);
     const mine = await api('GET', '/api/account/export', undefined, login.cookie);
     expect(mine.body.bills).toHaveLength(6);
     expect((await api('POST', '/api/account/delete', { password }, login.cookie)).status).toBe(204);

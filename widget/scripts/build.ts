@@ -10,7 +10,11 @@ import { templateText } from './template-plugin.js';
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'dist/widget');
 
-execFileSync(process.execPath, [resolve(ROOT, 'node_modules/@lit/localize-tools/bin/lit-localize.js'), 'build', '--config', 'lit-localize.json'], { cwd: ROOT, stdio: 'inherit' });
+execFileSync(
+  process.execPath,
+  [resolve(ROOT, 'node_modules/@lit/localize-tools/bin/lit-localize.js'), 'build', '--config', 'lit-localize.json'],
+  { cwd: ROOT, stdio: 'inherit' },
+);
 rmSync(OUT, { recursive: true, force: true });
 await build({
   entryPoints: { 'jp-portal': resolve(ROOT, 'widget/src/index.ts') },

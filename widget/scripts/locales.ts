@@ -10,7 +10,8 @@ const check = process.argv.includes('--check');
 const en: Record<string, string> = JSON.parse(readFileSync(resolve(ROOT, 'widget/scripts/en.json'), 'utf8'));
 const problems: string[] = [];
 
-const UNIT = /<trans-unit id="([^"]+)">\n  <source>([\s\S]*?)<\/source>(?:\n  <target>[\s\S]*?<\/target>)?\n<\/trans-unit>/g;
+const UNIT =
+  /<trans-unit id="([^"]+)">\n {2}<source>([\s\S]*?)<\/source>(?:\n {2}<target>[\s\S]*?<\/target>)?\n<\/trans-unit>/g;
 
 function fill(locale: string, translate: (source: string, id: string) => string | undefined) {
   const path = resolve(ROOT, `locales/${locale}.xlf`);

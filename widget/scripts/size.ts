@@ -12,13 +12,16 @@ function staticClosure(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const m of code.matchAll(/(?:^|[;}])\s*import\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g)) staticClosure(resolve(dirname(file), m[1]), seen);
+  for (const m of code.matchAll(/(?:^|[;}])\s*import\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g))
+    staticClosure(resolve(dirname(file), m[1]), seen);
   return seen;
 }
 
 const files = [...staticClosure(entry)];
 const gzip = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-console.log(`widget, default locale: ${gzip} bytes gzip in ${files.length} file(s) (budget ${BUDGET}; Hanko elements ${HANKO_ELEMENTS}: ${(gzip / HANKO_ELEMENTS).toFixed(2)}×)`);
+console.log(
+  `widget, default locale: ${gzip} bytes gzip in ${files.length} file(s) (budget ${BUDGET}; Hanko elements ${HANKO_ELEMENTS}: ${(gzip / HANKO_ELEMENTS).toFixed(2)}×)`,
+);
 if (gzip > BUDGET) {
   console.error(`over budget by ${gzip - BUDGET} bytes`);
   process.exit(1);

@@ -20,11 +20,15 @@ export function minifyTemplates(source: string, fileName = 'source.ts'): string 
       const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)];
       const spans = parts.map((p) => {
         const start = p.getStart(file) + 1;
-        const end = p.getEnd() - (p.kind === ts.SyntaxKind.TemplateHead || p.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1);
+        const end =
+          p.getEnd() - (p.kind === ts.SyntaxKind.TemplateHead || p.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1);
         return [start, end] as const;
       });
-      const texts = minifyParts(node.tag.text, spans.map(([s, e]) => source.slice(s, e)));
-      spans.forEach(([s, e], i) => edits.push([s, e, texts[i]]));
+      const texts = minifyParts(
+        node.tag.text,
+        spans.map(([s, e]) => source.slice(s, e)),
+      );
+      for (const [i, [s, e]] of spans.entries()) edits.push([s, e, texts[i]]);
     }
     ts.forEachChild(node, visit);
   };
@@ -43,7 +47,9 @@ export const templateText: Plugin = {
   setup(build) {
     build.onLoad({ filter: /[\\/]widget[\\/]src[\\/].*\.ts$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      return /\b(css|html|svg)`/.test(source) ? { contents: minifyTemplates(source, args.path), loader: 'ts' } : undefined;
+      return /\b(css|html|svg)`/.test(source)
+        ? { contents: minifyTemplates(source, args.path), loader: 'ts' }
+        : undefined;
     });
   },
 };

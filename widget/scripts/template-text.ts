@@ -8,13 +8,15 @@
 
 /** Comments out, runs of whitespace to one space, none around `{ } ; , >` or after `:`. */
 export function minifyCss(text: string): string {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};,>]) ?/g, '$1')
-    // Only after a colon: before one, a space is a descendant combinator (`.jp :is(…)`).
-    .replace(/: /g, ':')
-    .replace(/;}/g, '}');
+  return (
+    text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      // Only after a colon: before one, a space is a descendant combinator (`.jp :is(…)`).
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+  );
 }
 
 /** A run of whitespace with a line break in it becomes one line break. */

@@ -7,7 +7,12 @@ export type FailureCode = ErrorCode | 'network_error';
 export type { Account } from '../../contract/responses.ts';
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: FailureCode, readonly fields: Record<string, string> = {}, readonly retryAfter?: number) {
+  constructor(
+    readonly status: number,
+    readonly code: FailureCode,
+    readonly fields: Record<string, string> = {},
+    readonly retryAfter?: number,
+  ) {
     super(code);
   }
 }
@@ -16,7 +21,12 @@ export function apiBase(el: Element): string {
   return (el.getAttribute('api') ?? el.closest('[api]')?.getAttribute('api') ?? '').replace(/\/$/, '');
 }
 
-export async function call<T = unknown>(base: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export async function call<T = unknown>(
+  base: string,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`${base}${path}`, {
@@ -33,7 +43,12 @@ export async function call<T = unknown>(base: string, method: 'GET' | 'POST', pa
   if (!res.ok) {
     // A code this widget does not know (a newer server) is shown as the generic failure.
     const e: Partial<ErrorBody['error']> = (data as Partial<ErrorBody>)?.error ?? {};
-    throw new ApiFailure(res.status, typeof e.code === 'string' ? e.code : 'internal_error', (e.fields as Record<string, string>) ?? {}, Number(res.headers.get('retry-after')) || undefined);
+    throw new ApiFailure(
+      res.status,
+      typeof e.code === 'string' ? e.code : 'internal_error',
+      (e.fields as Record<string, string>) ?? {},
+      Number(res.headers.get('retry-after')) || undefined,
+    );
   }
   return data as T;
 }

@@ -26,6 +26,7 @@ export abstract class JpElement extends LitElement {
   }
 
   static get observedAttributes() {
+    // biome-ignore lint/complexity/noThisInStatic: super here reads the subclass's own reactive properties' attributes
     return [...super.observedAttributes, 'lang'];
   }
 

@@ -28,7 +28,13 @@ export function field(o: FieldOptions) {
   </div>`;
 }
 
-export function checkbox(o: { id: string; name: string; label: string | TemplateResult; checked?: boolean; error?: string }) {
+export function checkbox(o: {
+  id: string;
+  name: string;
+  label: string | TemplateResult;
+  checked?: boolean;
+  error?: string;
+}) {
   const errId = `${o.id}-err`;
   return html`<div class="jp-field">
     <div class="jp-check">

@@ -21,16 +21,31 @@ export class FormController implements ReactiveController {
   }
 
   /** A request is running; the element shows it (aria-busy) and a second submit is dropped. */
-  get busy() { return this.b; }
-  set busy(v) { this.b = v; this.host.requestUpdate(); }
+  get busy() {
+    return this.b;
+  }
+  set busy(v) {
+    this.b = v;
+    this.host.requestUpdate();
+  }
 
   /** Error codes by field name, from the schemas or the server. */
-  get fields() { return this.f; }
-  set fields(v) { this.f = v; this.host.requestUpdate(); }
+  get fields() {
+    return this.f;
+  }
+  set fields(v) {
+    this.f = v;
+    this.host.requestUpdate();
+  }
 
   /** The status line: what happened, good or bad. */
-  get status() { return this.s; }
-  set status(v) { this.s = v; this.host.requestUpdate(); }
+  get status() {
+    return this.s;
+  }
+  set status(v) {
+    this.s = v;
+    this.host.requestUpdate();
+  }
 
   /** After the render that shows new errors: focus on the first (a field, else the status). */
   hostUpdated() {
@@ -69,7 +84,8 @@ export class FormController implements ReactiveController {
     } catch (e) {
       const f = e instanceof ApiFailure ? e : new ApiFailure(0, 'internal_error');
       this.fields = f.fields;
-      this.status = Object.keys(f.fields).length && f.code === 'validation_failed' ? null : { kind: 'bad', text: describe(f) };
+      this.status =
+        Object.keys(f.fields).length && f.code === 'validation_failed' ? null : { kind: 'bad', text: describe(f) };
       emit(this.host, 'jp-error', { code: f.code, fields: f.fields, status: f.status });
       await this.rendered(focus);
     } finally {

@@ -27,13 +27,23 @@ type Failure = Pick<ApiFailure, 'code' | 'retryAfter'>;
  * it. Too many attempts does so only where a PIN was tried (registration, linking a code).
  */
 export function needsContact(f: Failure, pinForm = false): boolean {
-  return f.code === 'consumer_locked' || f.code === 'consumer_already_registered' || (pinForm && f.code === 'too_many_attempts');
+  return (
+    f.code === 'consumer_locked' ||
+    f.code === 'consumer_already_registered' ||
+    (pinForm && f.code === 'too_many_attempts')
+  );
 }
 
 // The registry's codes that messages.ts leaves to this module (typed over HelpCode: none is missing).
 const HELP: Record<HelpCode, () => string> = {
-  consumer_locked: () => msg('Ova šifra potrošača je zaključana jer je PIN previše puta unet pogrešno. Otključati je može samo preduzeće: pozovite nas, pišite nam ili dođite lično.'),
-  consumer_already_registered: () => msg('Za ovu šifru potrošača već postoji nalog. Ako je to Vaš nalog, ulogujte se ili zatražite novu lozinku. Ako ne znate ko je registrovao nalog (na primer član porodice ili prethodni stanar), obratite se nama.'),
+  consumer_locked: () =>
+    msg(
+      'Ova šifra potrošača je zaključana jer je PIN previše puta unet pogrešno. Otključati je može samo preduzeće: pozovite nas, pišite nam ili dođite lično.',
+    ),
+  consumer_already_registered: () =>
+    msg(
+      'Za ovu šifru potrošača već postoji nalog. Ako je to Vaš nalog, ulogujte se ili zatražite novu lozinku. Ako ne znate ko je registrovao nalog (na primer član porodice ili prethodni stanar), obratite se nama.',
+    ),
   invalid_consumer_credentials: () => msg('Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.'),
   consumer_already_linked: () => msg('Ova šifra potrošača je već na Vašem nalogu.'),
   last_consumer: () => msg('Nalog mora imati bar jednu šifru potrošača.'),
@@ -43,7 +53,9 @@ const HELP: Record<HelpCode, () => string> = {
 /** The failure in the resident's words, with what to do next where the short text is not enough. */
 export function helpText(f: Failure, pinForm = false): string {
   if (f.code === 'too_many_attempts') {
-    return pinForm ? `${tryAgain(f)} ${msg('Ako niste sigurni da su šifra potrošača i PIN tačni, obratite se nama.')}` : tryAgain(f);
+    return pinForm
+      ? `${tryAgain(f)} ${msg('Ako niste sigurni da su šifra potrošača i PIN tačni, obratite se nama.')}`
+      : tryAgain(f);
   }
   return HELP[f.code as HelpCode]?.() ?? failureText(f);
 }
@@ -56,14 +68,18 @@ function tryAgain(f: Failure): string {
   const time = formatTime(at.getTime());
   const tomorrow = new Date();
   tomorrow.setDate(tomorrow.getDate() + 1);
-  if (at.toDateString() === new Date().toDateString()) return msg(str`Previše pokušaja. Pokušajte ponovo posle ${time}.`);
-  if (at.toDateString() === tomorrow.toDateString()) return msg(str`Previše pokušaja. Pokušajte ponovo sutra posle ${time}.`);
+  if (at.toDateString() === new Date().toDateString())
+    return msg(str`Previše pokušaja. Pokušajte ponovo posle ${time}.`);
+  if (at.toDateString() === tomorrow.toDateString())
+    return msg(str`Previše pokušaja. Pokušajte ponovo sutra posle ${time}.`);
   return failureText(f);
 }
 
 /** What to say when a link was asked for again a moment after the last one (202 recently_sent). */
 export function recentlySentText(): string {
-  return msg('Link smo Vam već poslali pre nekoliko trenutaka. Proverite i fasciklu za neželjenu poštu (spam). Ako poruka ne stigne ni za nekoliko minuta, zatražite link ponovo.');
+  return msg(
+    'Link smo Vam već poslali pre nekoliko trenutaka. Proverite i fasciklu za neželjenu poštu (spam). Ako poruka ne stigne ni za nekoliko minuta, zatražite link ponovo.',
+  );
 }
 
 /** The utility's contact, from its configuration, in the page's script. */

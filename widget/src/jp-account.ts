@@ -32,9 +32,13 @@ export class JpAccount extends JpElement {
     void import('./jp-bills.js');
     void import('./jp-settings.js');
     if (!this.account) {
-      await this.form.submit(async () => {
-        this.account = (await this.call<AccountAnswer>('GET', '/api/me')).account;
-      }, failureText, false);
+      await this.form.submit(
+        async () => {
+          this.account = (await this.call<AccountAnswer>('GET', '/api/me')).account;
+        },
+        failureText,
+        false,
+      );
     }
   }
 
@@ -42,7 +46,10 @@ export class JpAccount extends JpElement {
     const on = (e.currentTarget as HTMLInputElement).checked;
     await this.form.submit(async () => {
       this.account = (await this.call<AccountAnswer>('POST', '/api/account/settings', { emailBills: on })).account;
-      this.form.status = { kind: 'good', text: on ? msg('Računi će Vam stizati na e-mail.') : msg('Računi Vam više neće stizati na e-mail.') };
+      this.form.status = {
+        kind: 'good',
+        text: on ? msg('Računi će Vam stizati na e-mail.') : msg('Računi Vam više neće stizati na e-mail.'),
+      };
     }, failureText);
   }
 
@@ -73,8 +80,10 @@ export class JpAccount extends JpElement {
       <dl>
         <dt>${msg('Ime i prezime')}</dt><dd>${a.name}</dd>
         <dt>${msg('E-mail adresa')}</dt><dd>${a.email}</dd>
-        ${a.consumers.map((c) => html`<dt>${msg('Šifra potrošača')}</dt><dd>${c.code} — ${c.name}, ${c.address}
-          ${a.consumers.length > 1 ? html`<button type="button" class="jp-link" @click=${this.unlink(c.code)}>${msg('Uklonite sa naloga')}</button>` : ''}</dd>`)}
+        ${a.consumers.map(
+          (c) => html`<dt>${msg('Šifra potrošača')}</dt><dd>${c.code} — ${c.name}, ${c.address}
+          ${a.consumers.length > 1 ? html`<button type="button" class="jp-link" @click=${this.unlink(c.code)}>${msg('Uklonite sa naloga')}</button>` : ''}</dd>`,
+        )}
       </dl>
       <div class="jp-check">
         <input id=${`${this.id$}-bills`} type="checkbox" .checked=${a.emailBills} @change=${this.toggleBills} />

@@ -12,7 +12,14 @@ import { failureText } from './messages.js';
 import { getLocale } from './localize.js';
 import { formatDate, formatMoney, formatPeriod } from '../../contract/format.ts';
 import type { Locale } from '../../contract/locales.ts';
-import type { BillAnswer, BillDetail, BillSummary, BillsPage, ConsumerSummary, ConsumersAnswer } from '../../contract/responses.ts';
+import type {
+  BillAnswer,
+  BillDetail,
+  BillSummary,
+  BillsPage,
+  ConsumerSummary,
+  ConsumersAnswer,
+} from '../../contract/responses.ts';
 
 // Figures in the page's locale, as the mails and PDFs write them (contract/format.ts).
 const money = (n: number) => formatMoney(n, getLocale() as Locale);
@@ -32,7 +39,13 @@ function qrNode(svg: string, label: string): Node | typeof nothing {
 
 export class JpBills extends JpElement {
   static styles = [JpElement.styles, listStyles, billsStyles];
-  static properties = { consumers: { state: true }, bills: { state: true }, detail: { state: true }, page: { state: true }, total: { state: true } };
+  static properties = {
+    consumers: { state: true },
+    bills: { state: true },
+    detail: { state: true },
+    page: { state: true },
+    total: { state: true },
+  };
   consumers: ConsumerSummary[] = [];
   bills: BillSummary[] = [];
   detail: BillDetail | null = null;
@@ -48,17 +61,21 @@ export class JpBills extends JpElement {
 
   /** Loads a page of bills (and the balances); also called after a consumer code is linked. */
   async load(page: number, focus = true) {
-    await this.form.submit(async () => {
-      const [c, b] = await Promise.all([
-        this.call<ConsumersAnswer>('GET', '/api/account/consumers'),
-        this.call<BillsPage>('GET', `/api/bills?page=${page}`),
-      ]);
-      this.consumers = c.consumers;
-      this.bills = b.bills;
-      this.total = b.total;
-      this.pageSize = b.pageSize;
-      this.page = page;
-    }, failureText, focus);
+    await this.form.submit(
+      async () => {
+        const [c, b] = await Promise.all([
+          this.call<ConsumersAnswer>('GET', '/api/account/consumers'),
+          this.call<BillsPage>('GET', `/api/bills?page=${page}`),
+        ]);
+        this.consumers = c.consumers;
+        this.bills = b.bills;
+        this.total = b.total;
+        this.pageSize = b.pageSize;
+        this.page = page;
+      },
+      failureText,
+      focus,
+    );
   }
 
   private open(id: string) {
@@ -84,26 +101,32 @@ export class JpBills extends JpElement {
 
   private renderList() {
     const pages = Math.max(1, Math.ceil(this.total / this.pageSize));
-    return html`${this.consumers.map((c) => html`<p><strong>${c.code}</strong> — ${c.name}, ${c.address}<br />
-        ${msg('Trenutno dugovanje')}: <strong>${money(c.balance)}</strong></p>`)}
+    return html`${this.consumers.map(
+      (c) => html`<p><strong>${c.code}</strong> — ${c.name}, ${c.address}<br />
+        ${msg('Trenutno dugovanje')}: <strong>${money(c.balance)}</strong></p>`,
+    )}
       <h3 tabindex="-1">${msg('Računi')}</h3>
       ${statusLine(this.form.status)}
       ${this.bills.length === 0 && !this.form.busy ? html`<p>${msg('Još nema računa.')}</p>` : nothing}
       <ul class="jp-list">
-        ${this.bills.map((b) => html`<li>
+        ${this.bills.map(
+          (b) => html`<li>
           <button type="button" class="jp-link" data-bill=${b.id} @click=${this.open(b.id)}>${msg(str`Račun za ${period(b.period)}`)}${this.consumers.length > 1 ? ` · ${b.consumerCode}` : ''}</button>
           <span>${money(b.amount)}</span>
           <span>${msg('Rok')}: ${date(b.dueDate)}</span>
           <span class=${b.paid ? 'jp-paid' : 'jp-unpaid'}>${b.paid ? msg('Plaćeno') : msg('Nije plaćeno')}</span>
-        </li>`)}
+        </li>`,
+        )}
       </ul>
-      ${pages > 1
-        ? html`<div class="jp-row">
+      ${
+        pages > 1
+          ? html`<div class="jp-row">
             <button type="button" class="jp-secondary" ?disabled=${this.page <= 1} @click=${() => this.load(this.page - 1)}>${msg('Novije')}</button>
             <span>${msg(str`Strana ${this.page} od ${pages}`)}</span>
             <button type="button" class="jp-secondary" ?disabled=${this.page >= pages} @click=${() => this.load(this.page + 1)}>${msg('Starije')}</button>
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private renderDetail(b: BillDetail) {

@@ -44,15 +44,18 @@ export class JpConfirm extends JpElement {
 
   private async confirm() {
     this.result = 'pending';
-    await this.form.submit(async () => {
-      const r = await this.call<StatusAnswer<'confirm'>>('POST', '/api/confirm', { token: this.token });
-      this.result = r.status;
-      emit(this, 'jp-confirmed', { status: r.status });
-    }, (f) => {
-      this.result = 'failed';
-      this.failure = needsContact(f) ? 'contact' : f.code;
-      return helpText(f);
-    });
+    await this.form.submit(
+      async () => {
+        const r = await this.call<StatusAnswer<'confirm'>>('POST', '/api/confirm', { token: this.token });
+        this.result = r.status;
+        emit(this, 'jp-confirmed', { status: r.status });
+      },
+      (f) => {
+        this.result = 'failed';
+        this.failure = needsContact(f) ? 'contact' : f.code;
+        return helpText(f);
+      },
+    );
     await this.updateComplete;
     this.focusHeading();
   }
@@ -60,11 +63,15 @@ export class JpConfirm extends JpElement {
   render() {
     const done = this.result === 'confirmed' || this.result === 'email_changed';
     const heading =
-      this.result === 'confirmed' ? msg('Registracija je potvrđena')
-      : this.result === 'email_changed' ? msg('Nova e-mail adresa je potvrđena')
-      : this.result === 'failed' ? msg('Potvrda nije uspela')
-      : this.forEmail ? msg('Potvrda nove e-mail adrese')
-      : msg('Potvrda registracije…');
+      this.result === 'confirmed'
+        ? msg('Registracija je potvrđena')
+        : this.result === 'email_changed'
+          ? msg('Nova e-mail adresa je potvrđena')
+          : this.result === 'failed'
+            ? msg('Potvrda nije uspela')
+            : this.forEmail
+              ? msg('Potvrda nove e-mail adrese')
+              : msg('Potvrda registracije…');
     return html`<h2 tabindex="-1">${heading}</h2>
       ${this.forEmail && (this.result === 'ask' || this.result === 'pending') ? this.renderAsk() : nothing}
       ${done ? html`<p>${msg('Sada se možete ulogovati na portal.')}</p>` : statusLine(this.form.status)}
@@ -87,7 +94,8 @@ export class JpConfirm extends JpElement {
   private renderNext() {
     if (this.failure === 'contact') return contactCard();
     if (this.failure !== 'invalid_token') return nothing;
-    if (this.forEmail) return html`<p>${msg('Ako i dalje želite novu adresu, ulogujte se i zatražite promenu ponovo u podešavanjima naloga.')}</p>`;
+    if (this.forEmail)
+      return html`<p>${msg('Ako i dalje želite novu adresu, ulogujte se i zatražite promenu ponovo u podešavanjima naloga.')}</p>`;
     return html`<p>${msg('Ako ste registraciju već potvrdili, samo se ulogujte. Ako niste, registrujte se ponovo i otvorite novi link.')}</p>
       <p><a href="#registracija" @click=${this.navigate('register')}>${msg('Kreirajte nalog')}</a></p>`;
   }

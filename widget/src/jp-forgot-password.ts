@@ -16,13 +16,19 @@ export class JpForgotPassword extends JpElement {
   private form = new FormController(this);
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const value = await this.form.valid(schema, { email: formValues(e.currentTarget as HTMLFormElement).text('email'), locale: getLocale() });
+    const value = await this.form.valid(schema, {
+      email: formValues(e.currentTarget as HTMLFormElement).text('email'),
+      locale: getLocale(),
+    });
     if (!value) return;
     await this.form.submit(async () => {
       // 202 {status: 'recently_sent'}: this requester asked for this address a moment ago; no new mail.
       const r = await this.call<StatusAnswer<'mailRequest'> | undefined>('POST', '/api/password/forgot', value);
       this.form.fields = {};
-      const text = r?.status === 'recently_sent' ? recentlySentText() : msg('Ako za ovu adresu postoji nalog, poslali smo link za promenu lozinke. Link važi 1 sat.');
+      const text =
+        r?.status === 'recently_sent'
+          ? recentlySentText()
+          : msg('Ako za ovu adresu postoji nalog, poslali smo link za promenu lozinke. Link važi 1 sat.');
       this.form.status = { kind: 'good', text };
       await this.updateComplete;
       this.querySelector<HTMLElement>('.jp-status')?.focus();

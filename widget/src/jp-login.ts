@@ -12,7 +12,11 @@ import type { AccountAnswer } from '../../contract/responses.ts';
 // filling it in, at the latest on submit.
 const loadSchema = () => import('./validation.js').then((m) => m.loginSchema());
 let schema: ReturnType<typeof loadSchema> | undefined;
-const loginSchema = () => (schema ??= loadSchema().catch((e) => { schema = undefined; throw e; }));
+const loginSchema = () =>
+  (schema ??= loadSchema().catch((e) => {
+    schema = undefined;
+    throw e;
+  }));
 
 export class JpLogin extends JpElement {
   private form = new FormController(this);

@@ -19,10 +19,18 @@ import './jp-login.js';
 
 // [in the fragment?, parameter, view]
 const LINKS: [boolean, string, View][] = [
-  [true, 'potvrda', 'confirm'], [true, 'nova-adresa', 'confirm'], [true, 'reset', 'reset'],
-  [false, 'confirm', 'confirm'], [false, 'reset', 'reset'], [false, 'unsubscribe', 'unsubscribe'],
+  [true, 'potvrda', 'confirm'],
+  [true, 'nova-adresa', 'confirm'],
+  [true, 'reset', 'reset'],
+  [false, 'confirm', 'confirm'],
+  [false, 'reset', 'reset'],
+  [false, 'unsubscribe', 'unsubscribe'],
 ];
-const SWITCH: [WidgetLocale, string][] = [['sr-Latn', 'Latinica'], ['sr-Cyrl', 'Ћирилица'], ['en', 'English']];
+const SWITCH: [WidgetLocale, string][] = [
+  ['sr-Latn', 'Latinica'],
+  ['sr-Cyrl', 'Ћирилица'],
+  ['en', 'English'],
+];
 
 /**
  * The whole portal in one element.
@@ -130,7 +138,8 @@ export class JpPortal extends JpElement {
       }
     }
     this.status = null;
-    const shown = (this.shown = this.create(view));
+    const shown = this.create(view);
+    this.shown = shown;
     this.view = view;
     await this.updateComplete;
     if (focus) shown.focusHeading();
@@ -166,11 +175,13 @@ export class JpPortal extends JpElement {
     const termsHref = this.getAttribute('terms-href') ?? terms.href;
     const privacyHref = this.getAttribute('privacy-href') ?? privacy.href;
     const manualHref = this.getAttribute('manual-href') ?? manual.href;
-    return html`${this.hasAttribute('switch')
+    return html`${
+      this.hasAttribute('switch')
         ? html`<div class="jp-switch" role="group" aria-label=${msg('Jezik i pismo')}>
             ${SWITCH.map(([l, label]) => html`<button type="button" lang=${l} aria-pressed=${getLocale() === l ? 'true' : 'false'} @click=${() => this.switchTo(l)}>${label}</button>`)}
           </div>`
-        : nothing}
+        : nothing
+    }
       <div class="jp-brand">${inScript(name)}</div>
       ${statusLine(this.status)}
       ${this.view === 'loading' ? html`<p role="status">${msg('Učitavanje…')}</p>` : this.shown}

@@ -34,9 +34,14 @@ export class JpRegister extends JpElement {
     e.preventDefault();
     const v = formValues(e.currentTarget as HTMLFormElement);
     const input = {
-      name: v.text('name'), email: v.text('email'), password: v.text('password'),
-      consumerCode: v.text('consumer-code'), pin: v.text('pin'),
-      emailBills: v.checked('email-bills'), acceptTerms: v.checked('accept-terms') || undefined, locale: getLocale(),
+      name: v.text('name'),
+      email: v.text('email'),
+      password: v.text('password'),
+      consumerCode: v.text('consumer-code'),
+      pin: v.text('pin'),
+      emailBills: v.checked('email-bills'),
+      acceptTerms: v.checked('accept-terms') || undefined,
+      locale: getLocale(),
     };
     this.help = '';
     const value = await this.form.valid(schema, input);
@@ -54,8 +59,13 @@ export class JpRegister extends JpElement {
   private async resend() {
     await this.form.submit(async () => {
       // 202 {status: 'recently_sent'}: a link went to this address a moment ago; no new mail.
-      const r = await this.call<StatusAnswer<'mailRequest'> | undefined>('POST', '/api/register/resend', { email: this.sentTo });
-      this.form.status = { kind: 'good', text: r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link za potvrdu.') };
+      const r = await this.call<StatusAnswer<'mailRequest'> | undefined>('POST', '/api/register/resend', {
+        email: this.sentTo,
+      });
+      this.form.status = {
+        kind: 'good',
+        text: r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link za potvrdu.'),
+      };
     }, failureText);
   }
 
@@ -71,7 +81,11 @@ export class JpRegister extends JpElement {
         ${field({ id: `${id}-name`, name: 'name', label: msg('Ime i prezime'), autocomplete: 'name', error: f.name })}
         ${field({ id: `${id}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'email', error: f.email })}
         ${field({
-          id: `${id}-password`, name: 'password', label: msg('Lozinka'), type: 'password', autocomplete: 'new-password',
+          id: `${id}-password`,
+          name: 'password',
+          label: msg('Lozinka'),
+          type: 'password',
+          autocomplete: 'new-password',
           error: f.password,
           hint: msg(str`Najmanje ${PASSWORD_MIN_LENGTH} znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.`),
         })}
@@ -80,15 +94,19 @@ export class JpRegister extends JpElement {
         <details class="jp-help"><summary>${msg('Gde se nalaze šifra potrošača i PIN?')}</summary>${billFigure(`${id}-fig`)}</details>
         ${checkbox({ id: `${id}-bills`, name: 'email-bills', checked: true, label: msg('Slanje računa na e-mail') })}
         ${checkbox({
-          id: `${id}-terms`, name: 'accept-terms', error: f.acceptTerms,
+          id: `${id}-terms`,
+          name: 'accept-terms',
+          error: f.acceptTerms,
           label: html`${msg('Prihvatam')} <a href=${terms} target="_blank" rel="noopener">${msg('Uslove korišćenja')}</a> ${msg('i')} <a href=${privacy} target="_blank" rel="noopener">${msg('Izjavu o privatnosti')}</a>`,
         })}
         ${statusLine(this.form.status)}
         ${this.help ? contactCard() : nothing}
-        ${this.help === 'consumer_already_registered'
-          ? html`<p class="jp-row"><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
+        ${
+          this.help === 'consumer_already_registered'
+            ? html`<p class="jp-row"><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
               <a href="#zaboravljena-lozinka" @click=${this.navigate('forgot')}>${msg('Zaboravili ste lozinku?')}</a></p>`
-          : nothing}
+            : nothing
+        }
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Registracija')}</button>
       </form>
       <details class="jp-help"><summary>${msg('Kratko uputstvo za registraciju')}</summary>

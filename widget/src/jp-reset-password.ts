@@ -22,7 +22,10 @@ export class JpResetPassword extends JpElement {
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
-    const value = await this.form.valid(schema, { token: this.token, password: formValues(e.currentTarget as HTMLFormElement).text('password') });
+    const value = await this.form.valid(schema, {
+      token: this.token,
+      password: formValues(e.currentTarget as HTMLFormElement).text('password'),
+    });
     if (!value) {
       if (this.form.fields.token) this.form.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
       return;
@@ -54,8 +57,13 @@ export class JpResetPassword extends JpElement {
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
         <input type="email" name="username" autocomplete="username" hidden />
         ${field({
-          id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), type: 'password', autocomplete: 'new-password',
-          error: this.form.fields.password, hint: msg(str`Najmanje ${PASSWORD_MIN_LENGTH} znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.`),
+          id: `${this.id$}-password`,
+          name: 'password',
+          label: msg('Nova lozinka'),
+          type: 'password',
+          autocomplete: 'new-password',
+          error: this.form.fields.password,
+          hint: msg(str`Najmanje ${PASSWORD_MIN_LENGTH} znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.`),
         })}
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>

@@ -13,7 +13,13 @@ import { getLocale } from './localize.js';
 import { formatDateTime } from '../../contract/format.ts';
 import type { Locale } from '../../contract/locales.ts';
 import type { Consent, ConsentsAnswer, SessionInfo, SessionsAnswer } from '../../contract/responses.ts';
-import { changeEmailSchema, changePasswordSchema, linkConsumerSchema, deleteAccountSchema, schemaOptions } from './validation.js';
+import {
+  changeEmailSchema,
+  changePasswordSchema,
+  linkConsumerSchema,
+  deleteAccountSchema,
+  schemaOptions,
+} from './validation.js';
 
 const schemas = {
   changeEmail: changeEmailSchema(),
@@ -55,14 +61,23 @@ export class JpSettings extends JpElement {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    const value = await this.form.valid(schemas.changeEmail, { password: v.text('email-password'), email: v.text('new-email') });
+    const value = await this.form.valid(schemas.changeEmail, {
+      password: v.text('email-password'),
+      email: v.text('new-email'),
+    });
     if (value) {
-      await this.form.submit(async () => {
-        await this.call('POST', '/api/account/email', value);
-        this.form.fields = {};
-        form.reset();
-        this.form.status = { kind: 'good', text: msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite.') };
-      }, (f) => helpText(f));
+      await this.form.submit(
+        async () => {
+          await this.call('POST', '/api/account/email', value);
+          this.form.fields = {};
+          form.reset();
+          this.form.status = {
+            kind: 'good',
+            text: msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite.'),
+          };
+        },
+        (f) => helpText(f),
+      );
     }
     await this.passwordErrorTo('emailPassword');
   }
@@ -88,7 +103,10 @@ export class JpSettings extends JpElement {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    const value = await this.form.valid(schemas.changePassword, { currentPassword: v.text('current-password'), newPassword: v.text('new-password') });
+    const value = await this.form.valid(schemas.changePassword, {
+      currentPassword: v.text('current-password'),
+      newPassword: v.text('new-password'),
+    });
     if (!value) return;
     await this.form.submit(async () => {
       await this.call('POST', '/api/account/password', value);
@@ -103,19 +121,25 @@ export class JpSettings extends JpElement {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const v = formValues(form);
-    const value = await this.form.valid(schemas.linkConsumer, { consumerCode: v.text('consumer-code'), pin: v.text('pin') });
-    if (!value) return;
-    await this.form.submit(async () => {
-      await this.call('POST', '/api/account/consumers/link', value);
-      this.form.fields = {};
-      form.reset();
-      this.form.status = { kind: 'good', text: msg('Šifra potrošača je dodata.') };
-      emit(this, 'jp-consumers-changed', {});
-    }, (f) => {
-      const text = helpText(f, true);
-      this.help = needsContact(f, true) ? text : '';
-      return text;
+    const value = await this.form.valid(schemas.linkConsumer, {
+      consumerCode: v.text('consumer-code'),
+      pin: v.text('pin'),
     });
+    if (!value) return;
+    await this.form.submit(
+      async () => {
+        await this.call('POST', '/api/account/consumers/link', value);
+        this.form.fields = {};
+        form.reset();
+        this.form.status = { kind: 'good', text: msg('Šifra potrošača je dodata.') };
+        emit(this, 'jp-consumers-changed', {});
+      },
+      (f) => {
+        const text = helpText(f, true);
+        this.help = needsContact(f, true) ? text : '';
+        return text;
+      },
+    );
   }
 
   private async everywhere() {
@@ -128,7 +152,9 @@ export class JpSettings extends JpElement {
 
   private async deleteAccount(e: SubmitEvent) {
     e.preventDefault();
-    const value = await this.form.valid(schemas.deleteAccount, { password: formValues(e.currentTarget as HTMLFormElement).text('password') });
+    const value = await this.form.valid(schemas.deleteAccount, {
+      password: formValues(e.currentTarget as HTMLFormElement).text('password'),
+    });
     if (!value) return;
     if (!confirm(msg('Nalog će biti trajno obrisan. Da li ste sigurni?'))) return;
     await this.form.submit(async () => {
@@ -163,11 +189,13 @@ export class JpSettings extends JpElement {
       </form>
       <h4>${msg('Prijave i podaci')}</h4>
       <ul class="jp-list">
-        ${this.sessions.map((x) => html`<li>
+        ${this.sessions.map(
+          (x) => html`<li>
           <span>${x.userAgent ?? msg('Nepoznat uređaj')}${x.current ? html` — <strong>${msg('ovaj uređaj')}</strong>` : ''}</span>
           <span>${msg('Poslednja aktivnost')}: ${when(x.lastSeenAt)}</span>
           ${x.current ? '' : html`<button type="button" class="jp-link" @click=${this.revoke(x.id)}>${msg('Odjavite ovaj uređaj')}</button>`}
-        </li>`)}
+        </li>`,
+        )}
       </ul>
       <div class="jp-row">
         <button type="button" class="jp-secondary" @click=${this.everywhere}>${msg('Odjavite se sa svih drugih uređaja')}</button>

@@ -17,14 +17,21 @@ export class JpUnsubscribe extends JpElement {
     await this.form.submit(async () => {
       await this.call('POST', '/api/email-bills/unsubscribe', { token: this.token });
       this.done = true;
-      this.form.status = { kind: 'good', text: msg('Računi Vam više neće stizati na e-mail. Ponovo ih možete uključiti u podešavanjima naloga.') };
+      this.form.status = {
+        kind: 'good',
+        text: msg('Računi Vam više neće stizati na e-mail. Ponovo ih možete uključiti u podešavanjima naloga.'),
+      };
     }, failureText);
   }
 
   render() {
     return html`<h2 tabindex="-1">${msg('Slanje računa na e-mail')}</h2>
-      ${this.done ? '' : html`<p>${msg('Želite li da Vam računi više ne stižu na e-mail?')}</p>
-        <p><button type="button" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.stop}>${msg('Odjavite slanje računa')}</button></p>`}
+      ${
+        this.done
+          ? ''
+          : html`<p>${msg('Želite li da Vam računi više ne stižu na e-mail?')}</p>
+        <p><button type="button" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.stop}>${msg('Odjavite slanje računa')}</button></p>`
+      }
       ${statusLine(this.form.status)}
       <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`;
   }

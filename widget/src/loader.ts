@@ -12,7 +12,10 @@ export function loadElement(tag: string): Promise<unknown> {
   let p = loading.get(tag);
   if (!p) {
     // A failed download may be tried again on the next navigation.
-    p = chunk().catch((e) => { loading.delete(tag); throw e; });
+    p = chunk().catch((e) => {
+      loading.delete(tag);
+      throw e;
+    });
     loading.set(tag, p);
   }
   return p;

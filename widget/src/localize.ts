@@ -1,6 +1,6 @@
 // One global locale for every element on the page (sr-Latn is the source; the others load on demand).
 import { configureLocalization } from '@lit/localize';
-import { sourceLocale, targetLocales, allLocales } from './generated/locale-codes.js';
+import { sourceLocale, targetLocales, type allLocales } from './generated/locale-codes.js';
 import { toLocale, type Locale } from '../../contract/locales.ts';
 
 export { toLocale };
@@ -19,7 +19,10 @@ export const { getLocale, setLocale } = configureLocalization({
   // transliteration of configured names (the utility's), which Latin and English never need.
   loadLocale: async (locale) => {
     if (locale !== 'sr-Cyrl') return import('./generated/locales/en.js');
-    const [messages, translit] = await Promise.all([import('./generated/locales/sr-Cyrl.js'), import('../../contract/translit.ts')]);
+    const [messages, translit] = await Promise.all([
+      import('./generated/locales/sr-Cyrl.js'),
+      import('../../contract/translit.ts'),
+    ]);
     toCyrillic = translit.latinToCyrillic;
     return messages;
   },
@@ -36,7 +39,9 @@ const STORE = 'jp-portal-locale';
 export function rememberLocale(locale: WidgetLocale): void {
   try {
     localStorage.setItem(STORE, locale);
-  } catch { /* storage may be off; the choice then lasts for this page */ }
+  } catch {
+    /* storage may be off; the choice then lasts for this page */
+  }
 }
 
 function remembered(): string | null {

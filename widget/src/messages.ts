@@ -10,7 +10,15 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../contract/passwor
 import type { ApiFailure } from './api.js';
 
 /** The codes help.ts words, with what to do next (they come only from forms about consumer codes and addresses). */
-export type HelpCode = Extract<ErrorCode, 'invalid_consumer_credentials' | 'consumer_already_registered' | 'consumer_already_linked' | 'consumer_locked' | 'last_consumer' | 'email_taken'>;
+export type HelpCode = Extract<
+  ErrorCode,
+  | 'invalid_consumer_credentials'
+  | 'consumer_already_registered'
+  | 'consumer_already_linked'
+  | 'consumer_locked'
+  | 'last_consumer'
+  | 'email_taken'
+>;
 
 type Failure = Pick<ApiFailure, 'code' | 'retryAfter'>;
 
@@ -19,8 +27,21 @@ const wrongPassword = () => msg('Lozinka nije tačna.');
 
 // Codes a resident's form never provokes (the forms send the right types and shapes): the generic
 // words, without an entry (the login path stays small); listed here, so every code is accounted for.
-type GenericField = Extract<FieldCode, 'invalid_body' | 'invalid_type' | 'invalid_locale' | 'invalid_token' | 'not_a_pdf'>;
-type GenericFailure = Extract<ErrorCode, 'invalid_json' | 'invalid_request' | 'unsupported_media_type' | 'origin_not_allowed' | 'payload_too_large' | 'import_failed' | 'not_found' | 'internal_error'>;
+type GenericField = Extract<
+  FieldCode,
+  'invalid_body' | 'invalid_type' | 'invalid_locale' | 'invalid_token' | 'not_a_pdf'
+>;
+type GenericFailure = Extract<
+  ErrorCode,
+  | 'invalid_json'
+  | 'invalid_request'
+  | 'unsupported_media_type'
+  | 'origin_not_allowed'
+  | 'payload_too_large'
+  | 'import_failed'
+  | 'not_found'
+  | 'internal_error'
+>;
 
 const FIELD: Record<Exclude<FieldCode, GenericField>, () => string> = {
   required: () => msg('Ovo polje je obavezno.'),

@@ -25,8 +25,13 @@ export const ANY = [...EAGER, ...Object.keys(CHUNKS)].join();
 
 /** The portal's views (the `view` of a jp-navigate event) and the element that shows each. */
 export const VIEWS = {
-  login: 'jp-login', register: 'jp-register', forgot: 'jp-forgot-password', reset: 'jp-reset-password',
-  confirm: 'jp-confirm', unsubscribe: 'jp-unsubscribe', account: 'jp-account',
+  login: 'jp-login',
+  register: 'jp-register',
+  forgot: 'jp-forgot-password',
+  reset: 'jp-reset-password',
+  confirm: 'jp-confirm',
+  unsubscribe: 'jp-unsubscribe',
+  account: 'jp-account',
 } satisfies Record<string, JpTag>;
 
 export type View = keyof typeof VIEWS;

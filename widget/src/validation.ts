@@ -13,6 +13,13 @@ export const schemaOptions: SchemaOptions = {
 };
 
 export {
-  registerSchema, loginSchema, forgotSchema, resetSchema, changePasswordSchema, changeEmailSchema, linkConsumerSchema, deleteAccountSchema,
+  registerSchema,
+  loginSchema,
+  forgotSchema,
+  resetSchema,
+  changePasswordSchema,
+  changeEmailSchema,
+  linkConsumerSchema,
+  deleteAccountSchema,
 } from '../../contract/schemas.ts';
 export { validate };

@@ -19,7 +19,10 @@ export function deferQueue() {
   return {
     defer(work: () => Promise<unknown>) {
       // setImmediate: the handler returns (and the response goes out) before the work starts.
-      const p = new Promise((ok) => setImmediate(ok)).then(work).catch((e) => log('error', 'deferred work failed', { error: String(e) })).finally(() => pending.delete(p));
+      const p = new Promise((ok) => setImmediate(ok))
+        .then(work)
+        .catch((e) => log('error', 'deferred work failed', { error: String(e) }))
+        .finally(() => pending.delete(p));
       pending.add(p);
     },
     async settle() {

@@ -59,7 +59,8 @@ export function serverLimitsFromEnv(env: Env): ServerLimits {
     maxConnections: positiveInt(env, 'HTTP_MAX_CONNECTIONS', d.maxConnections),
     checkIntervalMs: d.checkIntervalMs,
   };
-  if (limits.headersTimeoutMs > limits.requestTimeoutMs) throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs)
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS must not exceed HTTP_REQUEST_TIMEOUT_MS');
   return limits;
 }
 

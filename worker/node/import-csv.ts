@@ -22,7 +22,10 @@ async function main() {
   let imported: number;
   let errors: { line: number; reason: string }[];
   if (what === 'consumers') {
-    const parsed = parseConsumersCsv(text, { codePattern: config.utility.consumerCode.pattern, pinPattern: config.utility.pin.pattern });
+    const parsed = parseConsumersCsv(text, {
+      codePattern: config.utility.consumerCode.pattern,
+      pinPattern: config.utility.pin.pattern,
+    });
     imported = await upsertConsumers(deps.db, config.pinKey, parsed.rows, deps.now());
     errors = parsed.errors;
   } else {
@@ -38,6 +41,8 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(e instanceof ImportError || e instanceof ConfigError ? `import failed, nothing changed: ${e.message}` : e);
+  console.error(
+    e instanceof ImportError || e instanceof ConfigError ? `import failed, nothing changed: ${e.message}` : e,
+  );
   process.exit(2);
 });

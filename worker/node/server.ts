@@ -11,7 +11,11 @@ export function nodeClientIp(trustProxy: boolean) {
   return (c: Context): string => {
     if (trustProxy) {
       // The right-most entry is the one our own proxy added.
-      const forwarded = c.req.header('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+      const forwarded = c.req
+        .header('x-forwarded-for')
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (forwarded?.length) return forwarded[forwarded.length - 1];
     }
     try {
@@ -25,7 +29,10 @@ export function nodeClientIp(trustProxy: boolean) {
 export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: string }): Hono {
   const app = new Hono();
   const clientIp = nodeClientIp(deps.config.trustProxy);
-  app.route('/', createApp(deps.config, (c) => ({ deps, clientIp: clientIp(c) })));
+  app.route(
+    '/',
+    createApp(deps.config, (c) => ({ deps, clientIp: clientIp(c) })),
+  );
   // route() copies the API's routes, not its notFound: without this, an unknown /api/* path would
   // fall through to the demo files and this app's text/plain 404. The API's middleware (security
   // headers, CORS, CSRF) still runs before it.

@@ -17,7 +17,11 @@ async function main() {
   await migrateDatabase(deps.db);
   const cleared = await unlockConsumer(deps, limitsPolicy(config.limits), code);
   client.close();
-  console.log(cleared ? `consumer ${code}: PIN lock and failure counts cleared` : `consumer ${code}: no wrong PINs were counted, nothing to unlock`);
+  console.log(
+    cleared
+      ? `consumer ${code}: PIN lock and failure counts cleared`
+      : `consumer ${code}: no wrong PINs were counted, nothing to unlock`,
+  );
 }
 
 main().catch((e) => {

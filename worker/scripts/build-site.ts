@@ -13,6 +13,10 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(resolve(OUT, 'fonts'), { recursive: true });
 cpSync(resolve(ROOT, 'demo'), OUT, { recursive: true, filter: (f) => !f.endsWith('.csv') });
 cpSync(resolve(ROOT, 'dist/widget'), resolve(OUT, 'widget'), { recursive: true });
-for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) cpSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}`), resolve(OUT, 'fonts', font));
-writeFileSync(resolve(OUT, '_headers'), `/*\n  Content-Security-Policy: ${DEMO_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/widget/*\n  Access-Control-Allow-Origin: *\n`);
+for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
+  cpSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}`), resolve(OUT, 'fonts', font));
+writeFileSync(
+  resolve(OUT, '_headers'),
+  `/*\n  Content-Security-Policy: ${DEMO_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/widget/*\n  Access-Control-Allow-Origin: *\n`,
+);
 console.log('dist/site: widget, fonts, demo');

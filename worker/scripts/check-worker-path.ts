@@ -6,7 +6,8 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const NODE_ONLY = /(^|\/)node_modules\/(@node-rs\/|@hono\/node-server\/|libsql\/|@libsql\/(?!client\/|core\/|hrana-client\/|isomorphic-)|better-sqlite3\/)|^node:/;
+const NODE_ONLY =
+  /(^|\/)node_modules\/(@node-rs\/|@hono\/node-server\/|libsql\/|@libsql\/(?!client\/|core\/|hrana-client\/|isomorphic-)|better-sqlite3\/)|^node:/;
 
 const result = await build({
   // The Workers entry and, through it, the shared app.
@@ -23,7 +24,8 @@ const result = await build({
   logLevel: 'silent',
 }).catch((e: { errors: { text: string; location?: { file: string } }[] }) => {
   console.error('The Worker does not build without Node:');
-  for (const err of e.errors.slice(0, 20)) console.error(`  ${err.text}${err.location ? ` (${err.location.file})` : ''}`);
+  for (const err of e.errors.slice(0, 20))
+    console.error(`  ${err.text}${err.location ? ` (${err.location.file})` : ''}`);
   process.exit(1);
 });
 
@@ -33,4 +35,6 @@ if (offenders.length) {
   process.exit(1);
 }
 const bytes = result.outputFiles[0].contents;
-console.log(`worker path: ${Object.keys(result.metafile.inputs).length} modules, no Node-only ones; ${(bytes.length / 1024).toFixed(0)} KiB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzip`);
+console.log(
+  `worker path: ${Object.keys(result.metafile.inputs).length} modules, no Node-only ones; ${(bytes.length / 1024).toFixed(0)} KiB minified, ${(gzipSync(bytes).length / 1024).toFixed(0)} KiB gzip`,
+);

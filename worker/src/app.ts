@@ -34,7 +34,10 @@ export function createApp(config: Config, scope: (c: Context) => RequestScope): 
   const limits = limitsPolicy(config.limits);
   const allowed = new Set(config.allowedOrigins);
   const tooLarge = (c: Context) => errorResponse(c, new ApiError(413, 'payload_too_large'));
-  const cookieGuards = [csrfGuard(config.allowedOrigins), bodyLimit({ maxSize: BODY_LIMIT, onError: tooLarge })] as const;
+  const cookieGuards = [
+    csrfGuard(config.allowedOrigins),
+    bodyLimit({ maxSize: BODY_LIMIT, onError: tooLarge }),
+  ] as const;
 
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders({ hsts: config.cookieSecure }));
@@ -75,7 +78,8 @@ export function createApp(config: Config, scope: (c: Context) => RequestScope): 
   app.notFound((c) => c.json({ error: { code: 'not_found' } }, 404));
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
-    if (err instanceof HTTPException && err.status < 500) return errorResponse(c, new ApiError(err.status, 'invalid_request'));
+    if (err instanceof HTTPException && err.status < 500)
+      return errorResponse(c, new ApiError(err.status, 'invalid_request'));
     if (err instanceof URIError) return errorResponse(c, new ApiError(400, 'invalid_request'));
     const log = c.var.deps?.log ?? (() => undefined);
     if (isDbUnavailable(err)) {

@@ -105,7 +105,8 @@ export function loadConfig(env: Env): Config {
     .filter(Boolean);
   const pinKey = env.PIN_KEY || DEV_PIN_KEY;
   const mailTransport = (env.MAIL_TRANSPORT || (production ? 'mailchannels' : 'dev')) as Config['mailTransport'];
-  if (mailTransport !== 'dev' && mailTransport !== 'mailchannels') throw new ConfigError('MAIL_TRANSPORT must be dev or mailchannels');
+  if (mailTransport !== 'dev' && mailTransport !== 'mailchannels')
+    throw new ConfigError('MAIL_TRANSPORT must be dev or mailchannels');
 
   const config: Config = {
     production,
@@ -166,13 +167,16 @@ export function loadConfig(env: Env): Config {
 
 function checkProduction(c: Config): void {
   const problems: string[] = [];
-  if (c.pinKey === DEV_PIN_KEY || c.pinKey.length < 32) problems.push('PIN_KEY must be set to a secret of at least 32 characters');
-  if (c.signingKey === DEV_SIGNING_KEY || c.signingKey.length < 32) problems.push('SIGNING_KEY must be set to a secret of at least 32 characters');
+  if (c.pinKey === DEV_PIN_KEY || c.pinKey.length < 32)
+    problems.push('PIN_KEY must be set to a secret of at least 32 characters');
+  if (c.signingKey === DEV_SIGNING_KEY || c.signingKey.length < 32)
+    problems.push('SIGNING_KEY must be set to a secret of at least 32 characters');
   if (!c.apiUrl.startsWith('https:')) problems.push('API_URL must be https');
   if (!c.portalUrl.startsWith('https:')) problems.push('PORTAL_URL must be https');
   if (c.mailTransport !== 'mailchannels') problems.push('MAIL_TRANSPORT must be mailchannels');
   if (!c.mailchannelsApiKey) problems.push('MAILCHANNELS_API_KEY is required');
-  if (c.adminToken !== undefined && c.adminToken.length < 32) problems.push('ADMIN_TOKEN must be at least 32 characters');
+  if (c.adminToken !== undefined && c.adminToken.length < 32)
+    problems.push('ADMIN_TOKEN must be at least 32 characters');
   if (c.allowedOrigins.some((o) => !o.startsWith('https:'))) problems.push('ALLOWED_ORIGINS must all be https');
   if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
 }

@@ -6,7 +6,14 @@ import Argon2, { Argon2Type, Argon2Version } from '@phi-ag/argon2';
 import wasm from '@phi-ag/argon2/argon2.wasm';
 import type { PasswordHasher } from '../src/ports.ts';
 
-const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, hashLength: 32, type: Argon2Type.Argon2id, version: Argon2Version.Version13 };
+const OPTIONS = {
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+  hashLength: 32,
+  type: Argon2Type.Argon2id,
+  version: Argon2Version.Version13,
+};
 
 let instance: Promise<Argon2> | undefined;
 const argon2 = () => (instance ??= WebAssembly.instantiate(wasm as WebAssembly.Module).then((i) => new Argon2(i)));

@@ -19,7 +19,9 @@ type Bindings = Record<string, unknown> & {
   ASSETS?: { fetch(request: Request): Promise<Response> };
   FILES?: Parameters<typeof r2Store>[0];
 };
-interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
 
 // One client and configuration per isolate; each request gets its own `defer` and round-trip count.
 let base: Omit<Deps, 'defer'> | undefined;
@@ -27,7 +29,10 @@ let client: Client | undefined;
 
 function baseDeps(env: Bindings): Omit<Deps, 'defer'> {
   if (base) return base;
-  const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >;
   const config: Config = loadConfig(vars);
   const url = vars.LIBSQL_URL || vars.DATABASE_URL;
   if (!url) throw new Error('LIBSQL_URL is not set');
@@ -60,7 +65,10 @@ function appFor(shared: Omit<Deps, 'defer'>) {
     const counter = (c.env as Record<string, unknown>)[TRIPS] as { trips: number };
     const db = drizzle(countingClient(client!, counter), { schema }) as unknown as Db;
     const ctx = c.executionCtx as ExecutionContext;
-    return { deps: { ...shared, db, defer: (work) => ctx.waitUntil(afterResponse(work)) }, clientIp: c.req.header('cf-connecting-ip') ?? 'unknown' };
+    return {
+      deps: { ...shared, db, defer: (work) => ctx.waitUntil(afterResponse(work)) },
+      clientIp: c.req.header('cf-connecting-ip') ?? 'unknown',
+    };
   });
   return app;
 }

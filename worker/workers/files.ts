@@ -6,7 +6,9 @@ interface R2Like {
   get(key: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> } | null>;
   put(key: string, value: Uint8Array): Promise<unknown>;
 }
-interface AssetsLike { fetch(request: Request): Promise<Response> }
+interface AssetsLike {
+  fetch(request: Request): Promise<Response>;
+}
 
 export function r2Store(bucket: R2Like | undefined): FileStore {
   return {

@@ -35,7 +35,9 @@ export async function startBetterAuth() {
     for (;;) {
       try {
         if ((await (await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) })).text()) === nonce) break;
-      } catch { /* not up yet */ }
+      } catch {
+        /* not up yet */
+      }
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`better-auth app did not start:\n${log}`);
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -47,8 +49,12 @@ export async function startBetterAuth() {
       signal: AbortSignal.timeout(10_000),
     });
     const body = await res.text();
-    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('better-auth.session_token='))?.split(';')[0];
-    if (res.status !== 200 || !cookie) throw new Error(`better-auth sign-up answered ${res.status} without a session cookie: ${body}\n${log}`);
+    const cookie = res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('better-auth.session_token='))
+      ?.split(';')[0];
+    if (res.status !== 200 || !cookie)
+      throw new Error(`better-auth sign-up answered ${res.status} without a session cookie: ${body}\n${log}`);
     return { url, cookie, email: user.email, stop };
   } catch (e) {
     await stop();

@@ -11,23 +11,52 @@ import Database from 'libsql';
 
 type InValue = null | bigint | number | string | Buffer;
 
-type HValue = { type: 'null' } | { type: 'integer'; value: string } | { type: 'float'; value: number } | { type: 'text'; value: string } | { type: 'blob'; base64: string };
-interface Stmt { sql?: string; sql_id?: number; args?: HValue[]; named_args?: { name: string; value: HValue }[]; want_rows?: boolean }
-type Cond = { type: 'ok' | 'error'; step: number } | { type: 'not'; cond: Cond } | { type: 'and' | 'or'; conds: Cond[] } | { type: 'is_autocommit' };
+type HValue =
+  | { type: 'null' }
+  | { type: 'integer'; value: string }
+  | { type: 'float'; value: number }
+  | { type: 'text'; value: string }
+  | { type: 'blob'; base64: string };
+interface Stmt {
+  sql?: string;
+  sql_id?: number;
+  args?: HValue[];
+  named_args?: { name: string; value: HValue }[];
+  want_rows?: boolean;
+}
+type Cond =
+  | { type: 'ok' | 'error'; step: number }
+  | { type: 'not'; cond: Cond }
+  | { type: 'and' | 'or'; conds: Cond[] }
+  | { type: 'is_autocommit' };
 
 const toIn = (v: HValue): InValue =>
-  v.type === 'null' ? null : v.type === 'integer' ? BigInt(v.value) : v.type === 'float' ? v.value : v.type === 'text' ? v.value : Buffer.from(v.base64, 'base64');
+  v.type === 'null'
+    ? null
+    : v.type === 'integer'
+      ? BigInt(v.value)
+      : v.type === 'float'
+        ? v.value
+        : v.type === 'text'
+          ? v.value
+          : Buffer.from(v.base64, 'base64');
 
 function toH(v: unknown): HValue {
   if (v === null || v === undefined) return { type: 'null' };
   if (typeof v === 'bigint') return { type: 'integer', value: v.toString() };
-  if (typeof v === 'number') return Number.isInteger(v) ? { type: 'integer', value: String(v) } : { type: 'float', value: v };
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? { type: 'integer', value: String(v) } : { type: 'float', value: v };
   if (typeof v === 'string') return { type: 'text', value: v };
-  if (v instanceof ArrayBuffer || ArrayBuffer.isView(v)) return { type: 'blob', base64: Buffer.from(v as ArrayBuffer).toString('base64') };
+  if (v instanceof ArrayBuffer || ArrayBuffer.isView(v))
+    return { type: 'blob', base64: Buffer.from(v as ArrayBuffer).toString('base64') };
   return { type: 'text', value: String(v) };
 }
 
-export interface HranaServer { url: string; requests: number; close(): Promise<void> }
+export interface HranaServer {
+  url: string;
+  requests: number;
+  close(): Promise<void>;
+}
 
 /** `port` 0 picks a free one; a fixed port lets a test stop the server and start it again at the same URL. */
 export async function startHranaServer(file: string, port = 0): Promise<HranaServer> {
@@ -62,7 +91,10 @@ export async function startHranaServer(file: string, port = 0): Promise<HranaSer
       rows: stmt.want_rows === false ? [] : rows.map((r) => r.map(toH)),
       affected_row_count: changes,
       last_insert_rowid: lastId === null || lastId === undefined ? null : String(lastId),
-      replication_index: null, rows_read: 0, rows_written: 0, query_duration_ms: 0,
+      replication_index: null,
+      rows_read: 0,
+      rows_written: 0,
+      query_duration_ms: 0,
     };
   }
 
@@ -70,12 +102,17 @@ export async function startHranaServer(file: string, port = 0): Promise<HranaSer
     const results: (unknown | null)[] = [];
     const errors: (unknown | null)[] = [];
     const holds = (c: Cond): boolean =>
-      c.type === 'ok' ? results[c.step] != null
-      : c.type === 'error' ? errors[c.step] != null
-      : c.type === 'not' ? !holds(c.cond)
-      : c.type === 'and' ? c.conds.every(holds)
-      : c.type === 'or' ? c.conds.some(holds)
-      : autocommit;
+      c.type === 'ok'
+        ? results[c.step] != null
+        : c.type === 'error'
+          ? errors[c.step] != null
+          : c.type === 'not'
+            ? !holds(c.cond)
+            : c.type === 'and'
+              ? c.conds.every(holds)
+              : c.type === 'or'
+                ? c.conds.some(holds)
+                : autocommit;
     for (const step of steps) {
       if (step.condition && !holds(step.condition)) {
         results.push(null);
@@ -93,16 +130,34 @@ export async function startHranaServer(file: string, port = 0): Promise<HranaSer
     return { step_results: results, step_errors: errors };
   }
 
-  async function handle(req: { type: string; stmt?: Stmt; batch?: { steps: { stmt: Stmt; condition?: Cond }[] }; sql?: string; sql_id?: number }) {
+  async function handle(req: {
+    type: string;
+    stmt?: Stmt;
+    batch?: { steps: { stmt: Stmt; condition?: Cond }[] };
+    sql?: string;
+    sql_id?: number;
+  }) {
     switch (req.type) {
-      case 'store_sql': stored.set(req.sql_id!, req.sql ?? ''); return { type: 'store_sql' };
-      case 'close_sql': stored.delete(req.sql_id!); return { type: 'close_sql' };
-      case 'execute': return { type: 'execute', result: await execute(req.stmt!) };
-      case 'batch': return { type: 'batch', result: await runBatch(req.batch!.steps) };
-      case 'sequence': db.exec(req.sql ?? ''); autocommit = !db.inTransaction; return { type: 'sequence' };
-      case 'get_autocommit': return { type: 'get_autocommit', is_autocommit: autocommit };
-      case 'close': return { type: 'close' };
-      default: throw Object.assign(new Error(`unsupported request ${req.type}`), { code: 'UNSUPPORTED' });
+      case 'store_sql':
+        stored.set(req.sql_id!, req.sql ?? '');
+        return { type: 'store_sql' };
+      case 'close_sql':
+        stored.delete(req.sql_id!);
+        return { type: 'close_sql' };
+      case 'execute':
+        return { type: 'execute', result: await execute(req.stmt!) };
+      case 'batch':
+        return { type: 'batch', result: await runBatch(req.batch!.steps) };
+      case 'sequence':
+        db.exec(req.sql ?? '');
+        autocommit = !db.inTransaction;
+        return { type: 'sequence' };
+      case 'get_autocommit':
+        return { type: 'get_autocommit', is_autocommit: autocommit };
+      case 'close':
+        return { type: 'close' };
+      default:
+        throw Object.assign(new Error(`unsupported request ${req.type}`), { code: 'UNSUPPORTED' });
     }
   }
 
@@ -121,7 +176,10 @@ export async function startHranaServer(file: string, port = 0): Promise<HranaSer
           try {
             results.push({ type: 'ok', response: await handle(r as never) });
           } catch (e) {
-            results.push({ type: 'error', error: { message: (e as Error).message, code: (e as { code?: string }).code ?? 'UNKNOWN' } });
+            results.push({
+              type: 'error',
+              error: { message: (e as Error).message, code: (e as { code?: string }).code ?? 'UNKNOWN' },
+            });
           }
         }
         const closed = body.requests.some((r) => r.type === 'close');
@@ -131,7 +189,9 @@ export async function startHranaServer(file: string, port = 0): Promise<HranaSer
           autocommit = true;
         }
         if (process.env.HRANA_DEBUG) console.log(raw, JSON.stringify(results));
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ baton: null, base_url: null, results }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ baton: null, base_url: null, results }));
       });
     });
   });

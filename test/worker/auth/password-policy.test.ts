@@ -4,12 +4,17 @@ import { commonPasswordCheck, foldPassword } from '../../../contract/common-pass
 import { makeSchemas, validate } from '../../../contract/schemas.ts';
 
 describe('password policy', () => {
-  it.each(['123qweasdzxc', 'qwertyuiop12', 'Password2024!', '!!dragon1234', 'zzzzzzzzzzzz', 'abcabcabcabc'])('calls %s common', (p) => {
-    expect(isCommonPassword(p)).toBe(true);
-  });
+  it.each(['123qweasdzxc', 'qwertyuiop12', 'Password2024!', '!!dragon1234', 'zzzzzzzzzzzz', 'abcabcabcabc'])(
+    'calls %s common',
+    (p) => {
+      expect(isCommonPassword(p)).toBe(true);
+    },
+  );
 
   it.each(['sunce nad sremom', 'ljubičasti kišobran 7', 'Ruma-Fruška-gora-2026'])('accepts %s', (p) => {
-    expect(passwordProblem(p, { name: 'Milica Jovanović', email: 'milica@example.com', consumerCode: '104521' })).toBeNull();
+    expect(
+      passwordProblem(p, { name: 'Milica Jovanović', email: 'milica@example.com', consumerCode: '104521' }),
+    ).toBeNull();
   });
 
   it('rejects personal data in any case', () => {
@@ -22,13 +27,34 @@ describe('password policy', () => {
 
 describe('Serbian common passwords (shared with the widget)', () => {
   const utility = { name: 'JP Stambeno Ruma', shortName: 'JP Stambeno', city: 'Ruma' };
-  const schemas = makeSchemas({ consumerCodePattern: '^[0-9]+$', pinPattern: '^[0-9]+$', commonWords: [utility.name, utility.shortName, utility.city] });
+  const schemas = makeSchemas({
+    consumerCodePattern: '^[0-9]+$',
+    pinPattern: '^[0-9]+$',
+    commonWords: [utility.name, utility.shortName, utility.city],
+  });
   const reset = (password: string) => validate(schemas.reset, { token: 'A'.repeat(43), password });
 
   it.each([
-    'sifra1234567', 'šifra1234567', 'ŠIFRA-2026-!!', 'Шифра12345678', 'Лозинка2026!', 'lozinka-2026!', 'Korisnik-Lozinka1',
-    'korisnikkorisnik', 'admin lozinka 1', '12 januar 1990', 'Децембар2025!!', 'Crvena Zvezda 1991', 'ЦрвенаЗвезда1945',
-    'partizan-partizan', 'fk vojvodina 14', 'Milica1995!!!', 'Đorđe-1990-!!', 'Djordje-1990!!', 'dordje 1990 !!', 'марко маркo 123',
+    'sifra1234567',
+    'šifra1234567',
+    'ŠIFRA-2026-!!',
+    'Шифра12345678',
+    'Лозинка2026!',
+    'lozinka-2026!',
+    'Korisnik-Lozinka1',
+    'korisnikkorisnik',
+    'admin lozinka 1',
+    '12 januar 1990',
+    'Децембар2025!!',
+    'Crvena Zvezda 1991',
+    'ЦрвенаЗвезда1945',
+    'partizan-partizan',
+    'fk vojvodina 14',
+    'Milica1995!!!',
+    'Đorđe-1990-!!',
+    'Djordje-1990!!',
+    'dordje 1990 !!',
+    'марко маркo 123',
   ])('calls %s common, on the server and in the schema', (p) => {
     expect(isCommonPassword(p)).toBe(true);
     expect(passwordProblem(p, {})).toBe('password_common');
@@ -43,7 +69,14 @@ describe('Serbian common passwords (shared with the widget)', () => {
     },
   );
 
-  it.each(['ljubičasti kišobran 7', 'sunce nad sremom', 'Ruma-Fruška-gora-2026', 'nova lozinka za rumu', 'q7Vt2mKx9LpR4w', 'marko voli planine'])('accepts %s', (p) => {
+  it.each([
+    'ljubičasti kišobran 7',
+    'sunce nad sremom',
+    'Ruma-Fruška-gora-2026',
+    'nova lozinka za rumu',
+    'q7Vt2mKx9LpR4w',
+    'marko voli planine',
+  ])('accepts %s', (p) => {
     expect(reset(p)).toEqual({ ok: true, value: { token: 'A'.repeat(43), password: p } });
     expect(passwordProblem(p, {})).toBeNull();
   });
@@ -66,11 +99,20 @@ describe('password length', () => {
     expect(validate(schemas.changePassword, { currentPassword: emoji, newPassword: emoji }).ok).toBe(true);
     expect(validate(schemas.deleteAccount, { password: emoji }).ok).toBe(true);
     const over = '😀'.repeat(129);
-    expect(validate(schemas.login, { email: 'a@example.com', password: over })).toEqual({ ok: false, fields: { password: 'password_too_long' } });
-    expect(validate(schemas.reset, { token: 'A'.repeat(43), password: over })).toEqual({ ok: false, fields: { password: 'password_too_long' } });
+    expect(validate(schemas.login, { email: 'a@example.com', password: over })).toEqual({
+      ok: false,
+      fields: { password: 'password_too_long' },
+    });
+    expect(validate(schemas.reset, { token: 'A'.repeat(43), password: over })).toEqual({
+      ok: false,
+      fields: { password: 'password_too_long' },
+    });
     // Typed as NFD ("s" + combining caron), 11 letters are still 11: too short, as in NFC.
     const nfd = 'kiš'.normalize('NFD') + 'obran ru';
     expect([...nfd].length).toBe(12);
-    expect(validate(schemas.reset, { token: 'A'.repeat(43), password: nfd })).toEqual({ ok: false, fields: { password: 'password_too_short' } });
+    expect(validate(schemas.reset, { token: 'A'.repeat(43), password: nfd })).toEqual({
+      ok: false,
+      fields: { password: 'password_too_short' },
+    });
   });
 });

@@ -5,12 +5,20 @@ import { makeHarness, ROOT, snapshot, type Harness } from '../harness.ts';
 
 let h: Harness;
 const TOKEN = 'admin-token-for-tests-0123456789abcdef';
-beforeEach(async () => { h = await makeHarness({ env: { ADMIN_TOKEN: TOKEN } }); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness({ env: { ADMIN_TOKEN: TOKEN } });
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const csv = () => readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8');
 const push = (body: string, token = TOKEN, ip = '192.0.2.40') =>
-  h.call('POST', '/api/admin/bills', undefined, { raw: body, ip, headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` } });
+  h.call('POST', '/api/admin/bills', undefined, {
+    raw: body,
+    ip,
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+  });
 
 describe('admin import endpoint', () => {
   it('imports bills for the billing system, idempotently', async () => {
@@ -21,7 +29,15 @@ describe('admin import endpoint', () => {
   });
 
   it('refuses without the right token, changing nothing, and limits guessing per IP', async () => {
-    expect((await h.call('POST', '/api/admin/bills', undefined, { raw: csv(), ip: '192.0.2.40', headers: { 'content-type': 'text/csv' } })).status).toBe(401);
+    expect(
+      (
+        await h.call('POST', '/api/admin/bills', undefined, {
+          raw: csv(),
+          ip: '192.0.2.40',
+          headers: { 'content-type': 'text/csv' },
+        })
+      ).status,
+    ).toBe(401);
     for (let i = 0; i < 9; i++) expect((await push(csv(), `wrong-${i}`)).status).toBe(401);
     expect((await push(csv())).status).toBe(429);
     expect((await h.deps.db.$client.execute('SELECT count(*) AS n FROM bills')).rows[0].n).toBe(0);
@@ -39,7 +55,10 @@ describe('admin import endpoint', () => {
   it('is absent when no ADMIN_TOKEN is configured', async () => {
     const plain = await makeHarness();
     try {
-      const r = await plain.call('POST', '/api/admin/bills', undefined, { raw: csv(), headers: { 'content-type': 'text/csv', authorization: 'Bearer x' } });
+      const r = await plain.call('POST', '/api/admin/bills', undefined, {
+        raw: csv(),
+        headers: { 'content-type': 'text/csv', authorization: 'Bearer x' },
+      });
       expect(r.status).toBe(404);
     } finally {
       await plain.close();

@@ -12,8 +12,12 @@ import { strayLatin } from '../../../contract/translit.ts';
 import { ipsQrProblems } from '../../../worker/src/bills/ips-qr.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const demoBills = () => readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8');
 const billMails = async () => (await h.outbox()).filter((m) => m.kind === 'bill');
@@ -32,7 +36,11 @@ describe('e-mail bills', () => {
     const r = await ingestBills(h.deps, demoBills());
     expect(r.mailed).toBe(1);
     const [mail] = await billMails();
-    expect(mail).toMatchObject({ to: 'milica@example.com', subject: 'Račun za novembar 2026. — JP Stambeno Ruma', attachments: 'ips-qr-2026-11.png, racun-104521-2026-11.pdf' });
+    expect(mail).toMatchObject({
+      to: 'milica@example.com',
+      subject: 'Račun za novembar 2026. — JP Stambeno Ruma',
+      attachments: 'ips-qr-2026-11.png, racun-104521-2026-11.pdf',
+    });
     expect(mail.text).toContain('Iznos: 1.860,00 din.');
     expect(mail.text).toContain('Rok plaćanja: 20. 12. 2026.');
     expect(mail.text).toContain('stigao je Vaš račun za novembar 2026.\n');
@@ -54,7 +62,9 @@ describe('e-mail bills', () => {
   it('loses no bill mail when the import stops right after the bills are stored: the periodic job sends it', async () => {
     await confirmedAccount(h);
     // The bills are written, then the process dies before it queues the mails.
-    const stored = await upsertBills(h.deps.db, parseBillsCsv(demoBills(), '^[0-9]{4,10}$').rows, h.clock.now, () => randomId(h.deps.randomBytes));
+    const stored = await upsertBills(h.deps.db, parseBillsCsv(demoBills(), '^[0-9]{4,10}$').rows, h.clock.now, () =>
+      randomId(h.deps.randomBytes),
+    );
     expect(stored.created).toHaveLength(30);
     expect(await billMails()).toHaveLength(0);
     await runJobs(h.deps);
@@ -69,11 +79,18 @@ describe('e-mail bills', () => {
 
   it('mails nobody who declined e-mail bills or has not confirmed', async () => {
     await confirmedAccount(h, { emailBills: false });
-    await h.call('POST', '/api/register', { name: 'Dragan Petrović', email: 'dragan@example.com', password: 'sunce nad sremom', consumerCode: '104522', pin: '7390', acceptTerms: true });
+    await h.call('POST', '/api/register', {
+      name: 'Dragan Petrović',
+      email: 'dragan@example.com',
+      password: 'sunce nad sremom',
+      consumerCode: '104522',
+      pin: '7390',
+      acceptTerms: true,
+    });
     expect((await ingestBills(h.deps, demoBills())).mailed).toBe(0);
   });
 
-  it('writes in the resident\'s locale', async () => {
+  it("writes in the resident's locale", async () => {
     await confirmedAccount(h, { locale: 'sr-Cyrl' });
     await ingestBills(h.deps, demoBills());
     const [mail] = await billMails();
@@ -100,7 +117,8 @@ describe('e-mail bills', () => {
     const oneClick = JSON.parse(String(row.headers))['List-Unsubscribe'].slice(1, -1) as string;
     const url = new URL(oneClick);
     const r = await h.call('POST', url.pathname + url.search, undefined, {
-      raw: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      raw: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(r.body).toEqual({ status: 'unsubscribed' });
     const cookie = (await h.call('POST', '/api/login', a)).cookie;
@@ -122,7 +140,12 @@ describe('the bill mail greeting', () => {
       await upsertBills(h.deps.db, parsed.rows, h.clock.now, () => String(Math.random()));
       const [bill] = await h.deps.db.query.bills.findMany({ limit: 1 });
       for (const name of ['a', '']) {
-        const mail = await renderBillMail(h.deps, bill as never, { id: 'x', name, locale: 'sr-Cyrl' }, { name: 'Milica', address: 'Glavna 12' });
+        const mail = await renderBillMail(
+          h.deps,
+          bill as never,
+          { id: 'x', name, locale: 'sr-Cyrl' },
+          { name: 'Milica', address: 'Glavna 12' },
+        );
         const first = mail.text.split('\n')[0];
         expect(first).toBe(name ? `Поштовани/а ${name},` : 'Поштовани/а,');
         expect(strayLatin(mail.text.split('\n').slice(1, 3).join('\n'))).toEqual([]);

@@ -7,8 +7,12 @@ import { ImportError } from '../../../worker/src/csv/table.ts';
 import { randomId } from '../../../worker/src/auth/crypto.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const CODE = '^[0-9]{4,10}$';
 const HEADER = 'sifra_potrosaca,period,datum_izdavanja,rok_placanja,iznos,dug,racun_primaoca,poziv_na_broj';
@@ -59,7 +63,10 @@ describe('bill import', () => {
   });
 
   it('reports unknown consumers and writes nothing when the CSV is unreadable', async () => {
-    const { rows } = parseBillsCsv(`${HEADER}\n999999,2026-11,2026-12-05,2026-12-20,100,0,${ACCOUNT},${'26104521202611'}`, CODE);
+    const { rows } = parseBillsCsv(
+      `${HEADER}\n999999,2026-11,2026-12-05,2026-12-20,100,0,${ACCOUNT},${'26104521202611'}`,
+      CODE,
+    );
     const r = await upsertBills(h.deps.db, rows, h.clock.now, newId);
     expect(r.errors).toEqual([{ line: 2, reason: 'unknown consumer code 999999' }]);
     expect(await count()).toBe(0);

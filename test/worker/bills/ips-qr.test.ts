@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { ipsQrPayload, ipsQrProblems, normalizeAccount, isValidModel97, model97CheckDigits, formatAmount, IpsError } from '../../../worker/src/bills/ips-qr.ts';
+import {
+  ipsQrPayload,
+  ipsQrProblems,
+  normalizeAccount,
+  isValidModel97,
+  model97CheckDigits,
+  formatAmount,
+  IpsError,
+} from '../../../worker/src/bills/ips-qr.ts';
 
 // The NBS example of a payment slip ("uplatnica") IPS QR code.
 const NBS_EXAMPLE =
   'K:PR|V:01|C:1|R:845000000040484987|N:JP EPS BEOGRAD\r\nBALKANSKA 13|I:RSD3596,13|P:MRĐO MAČKATOVIĆ\r\nŽUPSKA 13\r\nBEOGRAD 6|SF:189|S:UPLATA PO RAČUNU ZA EL. ENERGIJU|RO:97163220000111111111000';
 
 const example = {
-  account: '845000000040484987', payee: ['JP EPS BEOGRAD', 'BALKANSKA 13'], amount: 3596.13,
-  payer: ['MRĐO MAČKATOVIĆ', 'ŽUPSKA 13', 'BEOGRAD 6'], paymentCode: '189',
-  purpose: 'UPLATA PO RAČUNU ZA EL. ENERGIJU', reference97: '163220000111111111000',
+  account: '845000000040484987',
+  payee: ['JP EPS BEOGRAD', 'BALKANSKA 13'],
+  amount: 3596.13,
+  payer: ['MRĐO MAČKATOVIĆ', 'ŽUPSKA 13', 'BEOGRAD 6'],
+  paymentCode: '189',
+  purpose: 'UPLATA PO RAČUNU ZA EL. ENERGIJU',
+  reference97: '163220000111111111000',
 };
 
 describe('NBS IPS QR payload', () => {
@@ -64,9 +76,15 @@ describe('checking a scanned IPS QR text', () => {
   });
 
   it('finds broken texts', () => {
-    expect(ipsQrProblems(NBS_EXAMPLE.replace('R:845000000040484987', 'R:845000000040484988'))).toContain('R: account control digits are wrong');
-    expect(ipsQrProblems(NBS_EXAMPLE.replace('I:RSD3596,13', 'I:RSD3596.13'))).toContain('I is not RSD with a decimal comma');
-    expect(ipsQrProblems(NBS_EXAMPLE.replace('RO:97163220000111111111000', 'RO:97173220000111111111000'))).toContain('RO fails model 97');
+    expect(ipsQrProblems(NBS_EXAMPLE.replace('R:845000000040484987', 'R:845000000040484988'))).toContain(
+      'R: account control digits are wrong',
+    );
+    expect(ipsQrProblems(NBS_EXAMPLE.replace('I:RSD3596,13', 'I:RSD3596.13'))).toContain(
+      'I is not RSD with a decimal comma',
+    );
+    expect(ipsQrProblems(NBS_EXAMPLE.replace('RO:97163220000111111111000', 'RO:97173220000111111111000'))).toContain(
+      'RO fails model 97',
+    );
     expect(ipsQrProblems(NBS_EXAMPLE.replace('|SF:189', '|SF:'))).not.toEqual([]);
   });
 });

@@ -14,18 +14,27 @@ beforeEach(async () => {
   const parsed = parseBillsCsv(readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'), '^[0-9]{4,10}$');
   await upsertBills(h.deps.db, parsed.rows, h.clock.now, () => randomId(h.deps.randomBytes));
   milica = (await h.call('POST', '/api/login', await confirmedAccount(h))).cookie;
-  const d = await confirmedAccount(h, { name: 'Dragan Petrović', email: 'dragan@example.com', consumerCode: '104522', pin: '7390' });
+  const d = await confirmedAccount(h, {
+    name: 'Dragan Petrović',
+    email: 'dragan@example.com',
+    consumerCode: '104522',
+    pin: '7390',
+  });
   dragan = (await h.call('POST', '/api/login', d)).cookie;
 });
-afterEach(async () => { await h.close(); });
+afterEach(async () => {
+  await h.close();
+});
 
 describe('bills', () => {
-  it('lists the resident\'s bills, newest first', async () => {
+  it("lists the resident's bills, newest first", async () => {
     const r = await h.call('GET', '/api/bills', undefined, { cookie: milica });
     expect(r.status).toBe(200);
     expect(r.body.total).toBe(3);
     expect(r.body.bills.map((b: any) => [b.period, b.amount, b.paid])).toEqual([
-      ['2026-11', 1860, false], ['2026-10', 1845, true], ['2026-09', 1830, true],
+      ['2026-11', 1860, false],
+      ['2026-10', 1845, true],
+      ['2026-09', 1830, true],
     ]);
   });
 
@@ -39,14 +48,20 @@ describe('bills', () => {
       { description: 'Čišćenje zajedničkih prostorija', amount: 450 },
       { description: 'Odnošenje smeća', amount: 310 },
     ]);
-    expect(b.slip).toMatchObject({ account: '160-0000001234567-29', model: '97', reference: '26104521202611', paymentCode: '189', amount: 1860 });
+    expect(b.slip).toMatchObject({
+      account: '160-0000001234567-29',
+      model: '97',
+      reference: '26104521202611',
+      paymentCode: '189',
+      amount: 1860,
+    });
     expect(b.ipsQr).toBe(
       'K:PR|V:01|C:1|R:160000000123456729|N:JP Stambeno Ruma\r\nRuma|I:RSD1860,00|P:Milica Jovanović\r\nGlavna 12, 22400 Ruma|SF:189|S:Račun 2026-11|RO:9726104521202611',
     );
     expect(b.qrSvg).toMatch(/^<svg [^>]*viewBox/);
   });
 
-  it('never shows another resident\'s bills: 404 whether the id exists or not', async () => {
+  it("never shows another resident's bills: 404 whether the id exists or not", async () => {
     const theirs = await h.call('GET', '/api/bills', undefined, { cookie: dragan });
     const id = theirs.body.bills[0].id;
     expect((await h.call('GET', `/api/bills/${id}`, undefined, { cookie: dragan })).status).toBe(200);

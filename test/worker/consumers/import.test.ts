@@ -10,10 +10,15 @@ import { parseConsumersCsv, upsertConsumers, ImportError } from '../../../worker
 const FORMATS = { codePattern: '^[0-9]{4,10}$', pinPattern: '^[0-9]{4,8}$' };
 const HEADER = 'sifra_potrosaca,pin,ime_prezime,adresa';
 let h: Harness;
-beforeEach(async () => { h = await makeHarness({ seed: false }); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness({ seed: false });
+});
+afterEach(async () => {
+  await h.close();
+});
 
-const rows = async () => (await h.deps.db.$client.execute('SELECT code, pin_digest, name, address FROM consumers ORDER BY code')).rows;
+const rows = async () =>
+  (await h.deps.db.$client.execute('SELECT code, pin_digest, name, address FROM consumers ORDER BY code')).rows;
 
 describe('consumer CSV import', () => {
   it('reads Latin and Cyrillic, a BOM and quoted commas', async () => {
@@ -28,9 +33,22 @@ describe('consumer CSV import', () => {
   });
 
   it('reports bad rows by line and keeps the good ones', () => {
-    const csv = [HEADER, '1001,1234,Ana,Adresa 1', 'ab12,1234,Bad Code,Adresa', '1003,12,Short Pin,Adresa', '1004,1234,,Adresa', '1001,9999,Dupla,Adresa', '1005,1234', '', '1006,4321,"Više, redova",Adresa 6'].join('\n');
+    const csv = [
+      HEADER,
+      '1001,1234,Ana,Adresa 1',
+      'ab12,1234,Bad Code,Adresa',
+      '1003,12,Short Pin,Adresa',
+      '1004,1234,,Adresa',
+      '1001,9999,Dupla,Adresa',
+      '1005,1234',
+      '',
+      '1006,4321,"Više, redova",Adresa 6',
+    ].join('\n');
     const parsed = parseConsumersCsv(csv, FORMATS);
-    expect(parsed.rows.map((r) => [r.line, r.code])).toEqual([[2, '1001'], [9, '1006']]);
+    expect(parsed.rows.map((r) => [r.line, r.code])).toEqual([
+      [2, '1001'],
+      [9, '1006'],
+    ]);
     expect(parsed.errors).toEqual([
       { line: 3, reason: 'invalid consumer code "ab12"' },
       { line: 4, reason: 'invalid PIN format' },
@@ -48,7 +66,12 @@ describe('consumer CSV import', () => {
     expect(await rows()).toEqual(first);
     expect(String(first[0].pin_digest)).toMatch(/^[0-9a-f]{64}$/);
     expect(readFileSync(h.dbFile).includes(Buffer.from(',1234'))).toBe(false);
-    await upsertConsumers(h.deps.db, h.deps.config.pinKey, parseConsumersCsv(`${HEADER}\n1001,9876,Ana Nova,Adresa 2\n`, FORMATS).rows, h.clock.now);
+    await upsertConsumers(
+      h.deps.db,
+      h.deps.config.pinKey,
+      parseConsumersCsv(`${HEADER}\n1001,9876,Ana Nova,Adresa 2\n`, FORMATS).rows,
+      h.clock.now,
+    );
     const changed = (await rows())[0];
     expect([changed.name, changed.address]).toEqual(['Ana Nova', 'Adresa 2']);
     expect(changed.pin_digest).not.toBe(first[0].pin_digest);
@@ -64,9 +87,17 @@ describe('consumer CSV import', () => {
 describe('npm run consumers:import (CLI)', () => {
   const run = promisify(execFile);
   const cli = async (file: string, db: string) =>
-    run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'worker/node/import-csv.ts'), 'consumers', file], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: `file:${db}`, FILES_DIR: join(tmpdir(), 'jp-files') },
-    }).then((r) => ({ code: 0, ...r }), (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }));
+    run(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'worker/node/import-csv.ts'), 'consumers', file],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: `file:${db}`, FILES_DIR: join(tmpdir(), 'jp-files') },
+      },
+    ).then(
+      (r) => ({ code: 0, ...r }),
+      (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string }),
+    );
 
   it('exits 0 on a good file, 1 with bad rows listed by line, 2 and no change on a fatal error', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jp-cli-'));
@@ -88,10 +119,11 @@ describe('npm run consumers:import (CLI)', () => {
     expect(c.stderr).toContain('import failed, nothing changed');
     const h2 = await makeHarness({ seed: false, env: { DATABASE_URL: `file:${db}` } });
     try {
-      expect((await h2.deps.db.$client.execute('SELECT code FROM consumers ORDER BY code')).rows.map((r) => r.code)).toEqual(['1001', '1002']);
+      expect(
+        (await h2.deps.db.$client.execute('SELECT code FROM consumers ORDER BY code')).rows.map((r) => r.code),
+      ).toEqual(['1001', '1002']);
     } finally {
       await h2.close();
     }
   }, 60_000);
 });
-

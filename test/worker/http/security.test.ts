@@ -2,14 +2,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, registration, snapshot, type Harness } from '../harness.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 describe('CORS and CSRF', () => {
   it('answers preflights for allowed origins only, with credentials', async () => {
     const ok = await h.app.request('/api/login', {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:8787', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'http://localhost:8787',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:8787');
     expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
@@ -63,11 +71,26 @@ describe('bad input', () => {
   });
 
   it('gives per-field codes', async () => {
-    const r = await h.call('POST', '/api/register', { name: '', email: 'nije-adresa', password: 5, consumerCode: '12', pin: 'abcd', emailBills: 'da', acceptTerms: 'true', locale: 'de' });
+    const r = await h.call('POST', '/api/register', {
+      name: '',
+      email: 'nije-adresa',
+      password: 5,
+      consumerCode: '12',
+      pin: 'abcd',
+      emailBills: 'da',
+      acceptTerms: 'true',
+      locale: 'de',
+    });
     expect(r.status).toBe(422);
     expect(r.body.error.fields).toEqual({
-      name: 'required', email: 'invalid_email', password: 'required', consumerCode: 'invalid_format',
-      pin: 'invalid_format', emailBills: 'invalid_type', acceptTerms: 'must_accept', locale: 'invalid_locale',
+      name: 'required',
+      email: 'invalid_email',
+      password: 'required',
+      consumerCode: 'invalid_format',
+      pin: 'invalid_format',
+      emailBills: 'invalid_type',
+      acceptTerms: 'must_accept',
+      locale: 'invalid_locale',
     });
   });
 
@@ -94,7 +117,10 @@ describe('database unreachable', () => {
     const client = h.deps.db.$client;
     const original = client.execute.bind(client);
     const originalBatch = client.batch.bind(client);
-    const down = () => Promise.reject(Object.assign(new Error('SQLITE_CANTOPEN: unable to open database file'), { code: 'SQLITE_CANTOPEN' }));
+    const down = () =>
+      Promise.reject(
+        Object.assign(new Error('SQLITE_CANTOPEN: unable to open database file'), { code: 'SQLITE_CANTOPEN' }),
+      );
     (client as any).execute = down;
     (client as any).batch = down;
     try {
@@ -114,8 +140,14 @@ describe('dev outbox', () => {
   it('is absent in production', async () => {
     const prod = await makeHarness({
       env: {
-        APP_ENV: 'production', PORTAL_URL: 'https://portal.stambenoruma.rs/', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs',
-        PIN_KEY: 'k'.repeat(40), SIGNING_KEY: 's'.repeat(40), MAIL_TRANSPORT: 'mailchannels', MAILCHANNELS_API_KEY: 'test', MAILCHANNELS_URL: 'http://127.0.0.1:9/none',
+        APP_ENV: 'production',
+        PORTAL_URL: 'https://portal.stambenoruma.rs/',
+        ALLOWED_ORIGINS: 'https://www.stambenoruma.rs',
+        PIN_KEY: 'k'.repeat(40),
+        SIGNING_KEY: 's'.repeat(40),
+        MAIL_TRANSPORT: 'mailchannels',
+        MAILCHANNELS_API_KEY: 'test',
+        MAILCHANNELS_URL: 'http://127.0.0.1:9/none',
       },
     });
     try {
@@ -130,6 +162,8 @@ describe('dev outbox', () => {
 describe('missing fields', () => {
   it('are reported as required', async () => {
     const r = await h.call('POST', '/api/login', {});
-    expect(r.body).toEqual({ error: { code: 'validation_failed', fields: { email: 'required', password: 'required' } } });
+    expect(r.body).toEqual({
+      error: { code: 'validation_failed', fields: { email: 'required', password: 'required' } },
+    });
   });
 });

@@ -10,7 +10,13 @@ let h: Harness;
 beforeEach(async () => {
   fake = await startFakeMailChannels(KEY);
   h = await makeHarness({
-    env: { MAIL_TRANSPORT: 'mailchannels', MAILCHANNELS_API_KEY: KEY, MAILCHANNELS_URL: fake.url, MAIL_TIMEOUT_MS: '300', MAIL_MAX_ATTEMPTS: '6' },
+    env: {
+      MAIL_TRANSPORT: 'mailchannels',
+      MAILCHANNELS_API_KEY: KEY,
+      MAILCHANNELS_URL: fake.url,
+      MAIL_TIMEOUT_MS: '300',
+      MAIL_MAX_ATTEMPTS: '6',
+    },
   });
 });
 afterEach(async () => {
@@ -18,17 +24,34 @@ afterEach(async () => {
   await fake.close();
 });
 
-const statuses = async () => (await h.deps.db.$client.execute('SELECT status, attempts, last_error FROM outbox ORDER BY created_at')).rows;
-const CODES: [string, string][] = [['104521', '4821'], ['104522', '7390'], ['104523', '1168']];
+const statuses = async () =>
+  (await h.deps.db.$client.execute('SELECT status, attempts, last_error FROM outbox ORDER BY created_at')).rows;
+const CODES: [string, string][] = [
+  ['104521', '4821'],
+  ['104522', '7390'],
+  ['104523', '1168'],
+];
 
 describe('the outbox with MailChannels failing', () => {
   it('loses nothing through 500s and time-outs, and delivers each mail once after recovery', async () => {
     fake.mode = 'fail';
     for (const [i, [code, pin]] of CODES.entries()) {
-      expect((await h.call('POST', '/api/register', registration({ email: `r${i}@example.com`, consumerCode: code, pin, name: `Korisnik ${i}` }))).status).toBe(202);
+      expect(
+        (
+          await h.call(
+            'POST',
+            '/api/register',
+            registration({ email: `r${i}@example.com`, consumerCode: code, pin, name: `Korisnik ${i}` }),
+          )
+        ).status,
+      ).toBe(202);
     }
     await h.settle();
-    expect((await statuses()).map((r) => [r.status, r.attempts])).toEqual([['pending', 1], ['pending', 1], ['pending', 1]]);
+    expect((await statuses()).map((r) => [r.status, r.attempts])).toEqual([
+      ['pending', 1],
+      ['pending', 1],
+      ['pending', 1],
+    ]);
     expect((await statuses())[0].last_error).toMatch(/500/);
 
     fake.mode = 'hang';
@@ -58,7 +81,9 @@ describe('the outbox with MailChannels failing', () => {
       h.clock.advance(backoffMs(attempt));
       await deliverDue(h.deps);
     }
-    expect(await statuses()).toEqual([expect.objectContaining({ status: 'failed', attempts: 6, last_error: expect.stringMatching(/500/) })]);
+    expect(await statuses()).toEqual([
+      expect.objectContaining({ status: 'failed', attempts: 6, last_error: expect.stringMatching(/500/) }),
+    ]);
   });
 
   it('never delivers one mail twice when two senders run at once', async () => {

@@ -10,7 +10,13 @@ import { strayLatin } from '../../../contract/translit.ts';
 import type { Deps } from '../../../worker/src/ports.ts';
 
 const PHISH = 'HITNO: dug 18.340 din, isključenje vode sutra. Platite na https://zla.example/';
-const base = { utility: 'JP Stambeno Ruma', support: 'info@stambenoruma.rs', hours: 48, link: 'http://localhost:8787/#potvrda=abc', email: 'nova@example.com' };
+const base = {
+  utility: 'JP Stambeno Ruma',
+  support: 'info@stambenoruma.rs',
+  hours: 48,
+  link: 'http://localhost:8787/#potvrda=abc',
+  email: 'nova@example.com',
+};
 const LOCALES = ['sr-Latn', 'sr-Cyrl', 'en'] as const;
 const NEUTRAL = { 'sr-Latn': 'Poštovani/a,', 'sr-Cyrl': 'Поштовани/а,', en: 'Hello,' } as const;
 
@@ -18,20 +24,32 @@ describe('greetings', () => {
   const unproven: MailKind[] = ['confirm', 'email_change', 'email_taken'];
   const own: MailKind[] = ['register_attempt', 'reset', 'password_changed', 'email_change_notice', 'account_deleted'];
 
-  it.each(LOCALES.flatMap((l) => unproven.map((k) => [k, l] as const)))('%s (%s) to an address not yet proven: no name at all', (kind, locale) => {
-    const m = renderMail(kind, locale, { ...base, name: PHISH });
-    expect(m.text.split('\n')[0]).toBe(NEUTRAL[locale]);
-    for (const part of [m.subject, m.text, m.html]) {
-      expect(part).not.toContain('HITNO');
-      expect(part).not.toContain('zla.example');
-    }
-  });
+  it.each(LOCALES.flatMap((l) => unproven.map((k) => [k, l] as const)))(
+    '%s (%s) to an address not yet proven: no name at all',
+    (kind, locale) => {
+      const m = renderMail(kind, locale, { ...base, name: PHISH });
+      expect(m.text.split('\n')[0]).toBe(NEUTRAL[locale]);
+      for (const part of [m.subject, m.text, m.html]) {
+        expect(part).not.toContain('HITNO');
+        expect(part).not.toContain('zla.example');
+      }
+    },
+  );
 
-  it.each(LOCALES.flatMap((l) => own.map((k) => [k, l] as const)))('%s (%s) to the account\'s own address: by name, kept as typed', (kind, locale) => {
-    const m = renderMail(kind, locale, { ...base, name: 'Milica Jovanović' });
-    expect(m.text.split('\n')[0]).toBe({ 'sr-Latn': 'Poštovani/a Milica Jovanović,', 'sr-Cyrl': 'Поштовани/а Milica Jovanović,', en: 'Dear Milica Jovanović,' }[locale]);
-    expect(m.html).toContain('Milica Jovanović,');
-  });
+  it.each(LOCALES.flatMap((l) => own.map((k) => [k, l] as const)))(
+    "%s (%s) to the account's own address: by name, kept as typed",
+    (kind, locale) => {
+      const m = renderMail(kind, locale, { ...base, name: 'Milica Jovanović' });
+      expect(m.text.split('\n')[0]).toBe(
+        {
+          'sr-Latn': 'Poštovani/a Milica Jovanović,',
+          'sr-Cyrl': 'Поштовани/а Milica Jovanović,',
+          en: 'Dear Milica Jovanović,',
+        }[locale],
+      );
+      expect(m.html).toContain('Milica Jovanović,');
+    },
+  );
 
   it.each(LOCALES)('an empty name (register_attempt to an unconfirmed owner) greets neutrally (%s)', (locale) => {
     for (const kind of ['register_attempt', 'reset', 'email_change_notice'] as const) {
@@ -59,15 +77,22 @@ describe('Cyrillic mails', () => {
     expect(m.text.startsWith('Поштовани/а,\n')).toBe(true);
   });
 
-  it.each(['confirm', 'register_attempt', 'reset', 'password_changed', 'email_change', 'email_change_notice', 'email_taken', 'account_deleted'] as const)(
-    '%s has no Latin left and no split digraph', (kind) => {
-      for (const name of ['', 'Milica Jovanović']) {
-        const m = renderMail(kind, 'sr-Cyrl', { ...base, name });
-        expect(strayLatin(m.text.replace(name, '')), `${kind} "${name}"`).toEqual([]);
-        expect(m.text).not.toMatch(/нј|лј|дж/);
-      }
-    },
-  );
+  it.each([
+    'confirm',
+    'register_attempt',
+    'reset',
+    'password_changed',
+    'email_change',
+    'email_change_notice',
+    'email_taken',
+    'account_deleted',
+  ] as const)('%s has no Latin left and no split digraph', (kind) => {
+    for (const name of ['', 'Milica Jovanović']) {
+      const m = renderMail(kind, 'sr-Cyrl', { ...base, name });
+      expect(strayLatin(m.text.replace(name, '')), `${kind} "${name}"`).toEqual([]);
+      expect(m.text).not.toMatch(/нј|лј|дж/);
+    }
+  });
 
   it('keeps an address with an apostrophe whole', () => {
     const m = renderMail('email_change_notice', 'sr-Cyrl', { ...base, name: 'Ana', email: "o'brien@example.com" });
@@ -78,7 +103,7 @@ describe('Cyrillic mails', () => {
 describe('links', () => {
   const deps = { config: loadConfig({ PORTAL_URL: 'https://www.stambenoruma.rs/portal?x=1' }) } as unknown as Deps;
 
-  it('carry the token in the fragment, the page\'s own query untouched', () => {
+  it("carry the token in the fragment, the page's own query untouched", () => {
     expect(tokenLink(deps, 'confirm', 'T0k')).toBe('https://www.stambenoruma.rs/portal?x=1#potvrda=T0k');
     expect(tokenLink(deps, 'reset', 'T0k')).toBe('https://www.stambenoruma.rs/portal?x=1#reset=T0k');
     expect(tokenLink(deps, 'email', 'T0k')).toBe('https://www.stambenoruma.rs/portal?x=1#nova-adresa=T0k');

@@ -10,16 +10,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeHarness, ROOT, type Harness } from '../harness.ts';
 import { nodeServerApp } from '../../../worker/node/server.ts';
-import { startNodeServer, serverLimitsFromEnv, DEFAULT_SERVER_LIMITS, type NodeServer, type ServerLimits } from '../../../worker/node/http-server.ts';
+import {
+  startNodeServer,
+  serverLimitsFromEnv,
+  DEFAULT_SERVER_LIMITS,
+  type NodeServer,
+  type ServerLimits,
+} from '../../../worker/node/http-server.ts';
 import { ConfigError } from '../../../worker/src/config.ts';
 
 /** Far below Node's defaults (headers 60 s, request 300 s, checked every 30 s), far above the limits below. */
 const HELD_TOO_LONG_MS = 10_000;
 
-interface Outcome { closedByServer: boolean; ms: number; answer: string }
+interface Outcome {
+  closedByServer: boolean;
+  ms: number;
+  answer: string;
+}
 
 /** Sends `first`, then `drip` every `everyMs` until the server closes the socket (or `giveUpMs` passes). */
-function slowClient(port: number, first: string, drip: string, everyMs: number, giveUpMs = HELD_TOO_LONG_MS): Promise<Outcome> {
+function slowClient(
+  port: number,
+  first: string,
+  drip: string,
+  everyMs: number,
+  giveUpMs = HELD_TOO_LONG_MS,
+): Promise<Outcome> {
   return new Promise((done) => {
     const started = Date.now();
     const socket = connect(port, '127.0.0.1');
@@ -79,7 +95,13 @@ describe('the Node server', () => {
     let port: number;
     let server: NodeServer;
     beforeAll(async () => {
-      server = await start({ headersTimeoutMs: 1000, requestTimeoutMs: 2000, keepAliveTimeoutMs: 300, maxConnections: 3, checkIntervalMs: 250 });
+      server = await start({
+        headersTimeoutMs: 1000,
+        requestTimeoutMs: 2000,
+        keepAliveTimeoutMs: 300,
+        maxConnections: 3,
+        checkIntervalMs: 250,
+      });
       port = server.address.port;
     });
 
@@ -104,7 +126,8 @@ describe('the Node server', () => {
     });
 
     it('cuts a client that sends its body a byte at a time', async () => {
-      const head = 'POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n';
+      const head =
+        'POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n';
       const r = await slowClient(port, head, ' ', 200);
       expect(r.closedByServer, `held ${r.ms} ms`).toBe(true);
       expect(r.answer === '' || r.answer.startsWith('HTTP/1.1 408'), r.answer).toBe(true);
@@ -125,7 +148,7 @@ describe('the Node server', () => {
       const extra = await slowClient(port, '', '', 1000);
       expect(extra.closedByServer, `held ${extra.ms} ms`).toBe(true);
       expect(extra.answer).toBe('');
-      held.forEach((s) => s.destroy());
+      for (const s of held) s.destroy();
       await Promise.all(held.map(closed));
       await until(async () => (await count()) === 0, 'the connections to close');
       expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
@@ -134,9 +157,24 @@ describe('the Node server', () => {
 
   it('takes its limits from the environment, with defaults', () => {
     expect(serverLimitsFromEnv({})).toEqual(DEFAULT_SERVER_LIMITS);
-    expect(DEFAULT_SERVER_LIMITS).toMatchObject({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 1000 });
-    const env = { HTTP_HEADERS_TIMEOUT_MS: '2000', HTTP_REQUEST_TIMEOUT_MS: '4000', HTTP_KEEP_ALIVE_TIMEOUT_MS: '61000', HTTP_MAX_CONNECTIONS: '50' };
-    expect(serverLimitsFromEnv(env)).toMatchObject({ headersTimeoutMs: 2000, requestTimeoutMs: 4000, keepAliveTimeoutMs: 61_000, maxConnections: 50 });
+    expect(DEFAULT_SERVER_LIMITS).toMatchObject({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1000,
+    });
+    const env = {
+      HTTP_HEADERS_TIMEOUT_MS: '2000',
+      HTTP_REQUEST_TIMEOUT_MS: '4000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '61000',
+      HTTP_MAX_CONNECTIONS: '50',
+    };
+    expect(serverLimitsFromEnv(env)).toMatchObject({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 4000,
+      keepAliveTimeoutMs: 61_000,
+      maxConnections: 50,
+    });
     expect(() => serverLimitsFromEnv({ HTTP_MAX_CONNECTIONS: '0' })).toThrow(ConfigError);
     expect(() => serverLimitsFromEnv({ HTTP_REQUEST_TIMEOUT_MS: '1.5' })).toThrow(ConfigError);
     expect(() => serverLimitsFromEnv({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(/must not exceed/);

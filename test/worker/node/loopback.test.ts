@@ -10,10 +10,33 @@ import { isLoopbackHost, listenRefusal } from '../../../worker/node/http-server.
 
 describe('the listening address', () => {
   it('counts localhost, 127.0.0.0/8 and ::1 as loopback, and nothing else', () => {
-    for (const h of ['localhost', 'LOCALHOST', 'localhost.', '127.0.0.1', '127.1.2.3', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1']) {
+    for (const h of [
+      'localhost',
+      'LOCALHOST',
+      'localhost.',
+      '127.0.0.1',
+      '127.1.2.3',
+      '::1',
+      '[::1]',
+      '0:0:0:0:0:0:0:1',
+      '::ffff:127.0.0.1',
+    ]) {
       expect(isLoopbackHost(h), h).toBe(true);
     }
-    for (const h of ['0.0.0.0', '::', '[::]', '192.168.1.10', '10.0.0.1', '128.0.0.1', '::2', '::ffff:10.0.0.1', 'localhost.example.com', 'portal.stambenoruma.rs', 'example', '']) {
+    for (const h of [
+      '0.0.0.0',
+      '::',
+      '[::]',
+      '192.168.1.10',
+      '10.0.0.1',
+      '128.0.0.1',
+      '::2',
+      '::ffff:10.0.0.1',
+      'localhost.example.com',
+      'portal.stambenoruma.rs',
+      'example',
+      '',
+    ]) {
       expect(isLoopbackHost(h), h).toBe(false);
     }
   });
@@ -34,7 +57,14 @@ describe('the listening address', () => {
       const dbFile = join(dir, 'portal.db');
       const child = spawn(process.execPath, ['--import', 'tsx', 'worker/node/main.ts'], {
         cwd: ROOT,
-        env: { ...process.env, HOST: '0.0.0.0', PORT: '0', APP_ENV: 'development', DATABASE_URL: `file:${dbFile}`, FILES_DIR: join(dir, 'files') },
+        env: {
+          ...process.env,
+          HOST: '0.0.0.0',
+          PORT: '0',
+          APP_ENV: 'development',
+          DATABASE_URL: `file:${dbFile}`,
+          FILES_DIR: join(dir, 'files'),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';

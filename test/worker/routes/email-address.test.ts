@@ -6,8 +6,12 @@ import { makeHarness, registration, confirmedAccount, type Harness } from '../ha
 import { validate, resendSchema } from '../../../contract/schemas.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 describe('e-mail addresses', () => {
   it("registers, confirms and logs in with o'brien@example.com", async () => {
@@ -26,10 +30,27 @@ describe('e-mail addresses', () => {
   });
 
   it.each([
-    'ana', 'ana@', '@example.com', 'ana@example', 'ana@localhost', 'a..b@example.com', '.ana@example.com', 'ana.@example.com',
-    'ana marija@example.com', '"ana"@example.com', 'ana@example..com', 'ana@-example.com', 'ana@example.com.', 'ana@[127.0.0.1]',
-    'ana\u0000@example.com', 'ana\n@example.com', 'ćao@example.com', 'ana@b@example.com', `${'a'.repeat(65)}@example.com`,
-    `ana@${'a'.repeat(64)}.com`, `ana@${'a'.repeat(250)}.rs`,
+    'ana',
+    'ana@',
+    '@example.com',
+    'ana@example',
+    'ana@localhost',
+    'a..b@example.com',
+    '.ana@example.com',
+    'ana.@example.com',
+    'ana marija@example.com',
+    '"ana"@example.com',
+    'ana@example..com',
+    'ana@-example.com',
+    'ana@example.com.',
+    'ana@[127.0.0.1]',
+    'ana\u0000@example.com',
+    'ana\n@example.com',
+    'ćao@example.com',
+    'ana@b@example.com',
+    `${'a'.repeat(65)}@example.com`,
+    `ana@${'a'.repeat(64)}.com`,
+    `ana@${'a'.repeat(250)}.rs`,
   ])('refuses %j', async (email) => {
     const r = await h.call('POST', '/api/register', registration({ email }));
     expect(r.status).toBe(422);
@@ -37,8 +58,13 @@ describe('e-mail addresses', () => {
   });
 
   it.each([
-    "o'brien@example.com", 'ana+racuni@example.com', 'a.b.c@sub.example.rs', "!#$%&'*+/=?^_`{|}~-@example.com",
-    `${'a'.repeat(64)}@example.com`, 'ana@xn--90a3ac.xn--90a3ac', 'ana@mail-1.example.co.rs',
+    "o'brien@example.com",
+    'ana+racuni@example.com',
+    'a.b.c@sub.example.rs',
+    "!#$%&'*+/=?^_`{|}~-@example.com",
+    `${'a'.repeat(64)}@example.com`,
+    'ana@xn--90a3ac.xn--90a3ac',
+    'ana@mail-1.example.co.rs',
   ])('the shared schema accepts %j', (email) => {
     expect(validate(resendSchema(), { email })).toMatchObject({ ok: true });
   });

@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, registration, confirmedAccount, GOOD_PASSWORD, type Harness } from '../harness.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const HOUR = 3600_000;
 
@@ -71,7 +75,10 @@ describe('POST /api/login', () => {
     const a = await confirmedAccount(h);
     const login = await h.call('POST', '/api/login', a);
     // What the old sliding expiry could leave behind: expires_at far ahead of the session's start.
-    await h.deps.db.$client.execute({ sql: 'UPDATE sessions SET expires_at = ?', args: [h.clock.now + 100 * 24 * HOUR] });
+    await h.deps.db.$client.execute({
+      sql: 'UPDATE sessions SET expires_at = ?',
+      args: [h.clock.now + 100 * 24 * HOUR],
+    });
     h.clock.advance(12 * HOUR + 1);
     expect((await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).status).toBe(401);
   });
@@ -103,7 +110,9 @@ describe('POST /api/login', () => {
 
 describe('secure cookies outside local http', () => {
   it('uses the __Host- prefix and Secure when the portal is on https', async () => {
-    const s = await makeHarness({ env: { PORTAL_URL: 'https://portal.stambenoruma.rs/', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs' } });
+    const s = await makeHarness({
+      env: { PORTAL_URL: 'https://portal.stambenoruma.rs/', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs' },
+    });
     try {
       const a = await confirmedAccount(s);
       const login = await s.call('POST', '/api/login', a);

@@ -3,8 +3,12 @@ import { makeHarness, registration, confirmedAccount, DEMO, type Harness } from 
 import { strayLatin } from '../../../contract/translit.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const rows = async (sql: string) => (await h.deps.db.$client.execute(sql)).rows;
 
@@ -15,12 +19,26 @@ describe('POST /api/register', () => {
     expect(r.body).toEqual({ error: { code: 'validation_failed', fields: { acceptTerms: 'must_accept' } } });
     expect((await h.call('POST', '/api/register', registration())).status).toBe(202);
     const [consent] = await rows('SELECT terms_version, privacy_version, accepted_at FROM consents');
-    expect(consent).toMatchObject({ terms_version: '2026-11-01', privacy_version: '2026-11-01', accepted_at: h.clock.now });
+    expect(consent).toMatchObject({
+      terms_version: '2026-11-01',
+      privacy_version: '2026-11-01',
+      accepted_at: h.clock.now,
+    });
   });
 
   it('stores e-mail bills: true by default, false when declined', async () => {
     await h.call('POST', '/api/register', registration());
-    await h.call('POST', '/api/register', registration({ email: 'dragan@example.com', consumerCode: '104522', pin: '7390', name: 'Dragan Petrović', emailBills: false }));
+    await h.call(
+      'POST',
+      '/api/register',
+      registration({
+        email: 'dragan@example.com',
+        consumerCode: '104522',
+        pin: '7390',
+        name: 'Dragan Petrović',
+        emailBills: false,
+      }),
+    );
     expect(await rows('SELECT email, email_bills FROM accounts ORDER BY email')).toEqual([
       expect.objectContaining({ email: 'dragan@example.com', email_bills: 0 }),
       expect.objectContaining({ email: 'milica@example.com', email_bills: 1 }),
@@ -42,12 +60,16 @@ describe('POST /api/register', () => {
     const again = await h.call('POST', '/api/register', registration({ email: 'other@example.com' }));
     expect(again.status).toBe(409);
     expect(again.body).toEqual({ error: { code: 'consumer_already_registered' } });
-    expect((await h.call('POST', '/api/register', registration({ email: 'other@example.com', pin: '0000' }))).status).toBe(400);
+    expect(
+      (await h.call('POST', '/api/register', registration({ email: 'other@example.com', pin: '0000' }))).status,
+    ).toBe(400);
   });
 
   it('links the code at confirmation: of two pending registrations of one code, the first confirmed wins', async () => {
     expect((await h.call('POST', '/api/register', registration())).status).toBe(202);
-    expect((await h.call('POST', '/api/register', registration({ email: 'other@example.com', name: 'Druga Osoba' }))).status).toBe(202);
+    expect(
+      (await h.call('POST', '/api/register', registration({ email: 'other@example.com', name: 'Druga Osoba' }))).status,
+    ).toBe(202);
     expect(await rows('SELECT count(*) AS n FROM account_consumers')).toEqual([{ n: 0 }]);
     const second = await h.linkFrom('confirm', 'other@example.com');
     const first = await h.linkFrom('confirm', 'milica@example.com');
@@ -55,15 +77,24 @@ describe('POST /api/register', () => {
     const late = await h.call('POST', '/api/confirm', { token: first });
     expect(late.status).toBe(409);
     expect(late.body).toEqual({ error: { code: 'consumer_already_registered' } });
-    expect(await rows('SELECT a.email FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id')).toEqual([{ email: 'other@example.com' }]);
-    expect(await rows("SELECT confirmed_at FROM accounts WHERE email = 'milica@example.com'")).toEqual([{ confirmed_at: null }]);
+    expect(await rows('SELECT a.email FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id')).toEqual([
+      { email: 'other@example.com' },
+    ]);
+    expect(await rows("SELECT confirmed_at FROM accounts WHERE email = 'milica@example.com'")).toEqual([
+      { confirmed_at: null },
+    ]);
   });
 
   it('gives a confirmed e-mail the same 202 and mails its owner a notice, at most once a day', async () => {
     await confirmedAccount(h);
     const before = (await h.outbox()).length;
     for (let i = 0; i < 5; i++) {
-      const r = await h.call('POST', '/api/register', registration({ consumerCode: '104522', pin: '7390', name: 'Neko Drugi' }), { ip: `198.51.100.${i}` });
+      const r = await h.call(
+        'POST',
+        '/api/register',
+        registration({ consumerCode: '104522', pin: '7390', name: 'Neko Drugi' }),
+        { ip: `198.51.100.${i}` },
+      );
       expect(r.status).toBe(202);
       expect(r.body).toEqual({ status: 'confirmation_sent' });
     }
@@ -82,7 +113,11 @@ describe('POST /api/register', () => {
     await h.call('POST', '/api/register', registration());
     const older = await h.linkFrom('confirm');
     h.clock.advance(60_000);
-    await h.call('POST', '/api/register', registration({ consumerCode: '104522', pin: '7390', name: 'Dragan Petrović', password: 'drugačija lozinka 42' }));
+    await h.call(
+      'POST',
+      '/api/register',
+      registration({ consumerCode: '104522', pin: '7390', name: 'Dragan Petrović', password: 'drugačija lozinka 42' }),
+    );
     expect(await rows('SELECT count(*) AS n FROM accounts')).toEqual([{ n: 1 }]);
     expect((await h.call('POST', '/api/confirm', { token: older })).status).toBe(400);
     const newer = await h.linkFrom('confirm');
@@ -92,13 +127,22 @@ describe('POST /api/register', () => {
   });
 
   it('leaves the same traces for a new and a known address: the answer, its headers and timing work, the code left free', async () => {
-    await confirmedAccount(h, { email: 'poznat@example.com', consumerCode: '104522', pin: '7390', name: 'Dragan Petrović' });
+    await confirmedAccount(h, {
+      email: 'poznat@example.com',
+      consumerCode: '104522',
+      pin: '7390',
+      name: 'Dragan Petrović',
+    });
     h.counts.hash = 0;
-    const known = await h.call('POST', '/api/register', registration({ email: 'poznat@example.com' }), { deferred: 'keep' });
+    const known = await h.call('POST', '/api/register', registration({ email: 'poznat@example.com' }), {
+      deferred: 'keep',
+    });
     const hashesKnown = h.counts.hash;
     await h.settle();
     h.counts.hash = 0;
-    const fresh = await h.call('POST', '/api/register', registration({ email: 'nov@example.com' }), { deferred: 'keep' });
+    const fresh = await h.call('POST', '/api/register', registration({ email: 'nov@example.com' }), {
+      deferred: 'keep',
+    });
     const hashesFresh = h.counts.hash;
     await h.settle();
     expect(fresh.status).toBe(known.status);
@@ -108,7 +152,9 @@ describe('POST /api/register', () => {
     // The second probe with the same code answers alike in both cases (nothing linked yet).
     const probeKnown = await h.call('POST', '/api/register', registration({ email: 'treci@example.com' }));
     expect(probeKnown.status).toBe(202);
-    expect(await rows(`SELECT count(*) AS n FROM account_consumers WHERE consumer_code = '${DEMO.code}'`)).toEqual([{ n: 0 }]);
+    expect(await rows(`SELECT count(*) AS n FROM account_consumers WHERE consumer_code = '${DEMO.code}'`)).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it.each([
@@ -143,7 +189,9 @@ describe('POST /api/register', () => {
   });
 
   it('builds links from PORTAL_URL, never from the Host header', async () => {
-    await h.call('POST', '/api/register', registration(), { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
+    await h.call('POST', '/api/register', registration(), {
+      headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+    });
     const [mail] = await h.outbox();
     expect(mail.text).not.toContain('evil.example');
     expect(mail.html).not.toContain('evil.example');
@@ -152,7 +200,10 @@ describe('POST /api/register', () => {
   it('stores no clear PIN, password or token', async () => {
     await h.call('POST', '/api/register', registration());
     const token = await h.linkFrom('confirm');
-    const dump = JSON.stringify(await rows('SELECT * FROM accounts')) + JSON.stringify(await rows('SELECT * FROM tokens')) + JSON.stringify(await rows('SELECT * FROM consumers'));
+    const dump =
+      JSON.stringify(await rows('SELECT * FROM accounts')) +
+      JSON.stringify(await rows('SELECT * FROM tokens')) +
+      JSON.stringify(await rows('SELECT * FROM consumers'));
     expect(dump).not.toContain(token);
     expect(dump).not.toContain('ljubičasti');
     expect(dump).not.toMatch(/"pin_digest":"4821"/);
@@ -161,12 +212,20 @@ describe('POST /api/register', () => {
 
   it('lets exactly one of 20 concurrent confirmations of one consumer code link it', async () => {
     // Registered one after another (a burst of right PINs is cut by the per-code count, as it should be).
-    for (let i = 0; i < 20; i++) expect((await h.call('POST', '/api/register', registration({ email: `r${i}@example.com` }), { ip: `198.51.100.${i}` })).status).toBe(202);
+    for (let i = 0; i < 20; i++)
+      expect(
+        (await h.call('POST', '/api/register', registration({ email: `r${i}@example.com` }), { ip: `198.51.100.${i}` }))
+          .status,
+      ).toBe(202);
     const tokens = await Promise.all(Array.from({ length: 20 }, (_, i) => h.linkFrom('confirm', `r${i}@example.com`)));
     const confirmations = await Promise.all(tokens.map((token) => h.call('POST', '/api/confirm', { token })));
     expect(confirmations.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(confirmations.filter((r) => r.status === 409 && r.body.error.code === 'consumer_already_registered')).toHaveLength(19);
-    expect(await rows(`SELECT count(*) AS n FROM account_consumers WHERE consumer_code = '${DEMO.code}'`)).toEqual([{ n: 1 }]);
+    expect(
+      confirmations.filter((r) => r.status === 409 && r.body.error.code === 'consumer_already_registered'),
+    ).toHaveLength(19);
+    expect(await rows(`SELECT count(*) AS n FROM account_consumers WHERE consumer_code = '${DEMO.code}'`)).toEqual([
+      { n: 1 },
+    ]);
     expect(await rows('SELECT count(*) AS n FROM accounts WHERE confirmed_at IS NOT NULL')).toEqual([{ n: 1 }]);
   });
 
@@ -175,7 +234,17 @@ describe('POST /api/register', () => {
     const pins = ['4821', '7390', '1168', '5502', '9034', '2277', '6640', '3815', '8452', '4096'];
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        h.call('POST', '/api/register', registration({ email: 'same@example.com', consumerCode: codes[i % 10], pin: pins[i % 10], name: 'Isti Korisnik' }), { ip: `198.51.100.${i}` }),
+        h.call(
+          'POST',
+          '/api/register',
+          registration({
+            email: 'same@example.com',
+            consumerCode: codes[i % 10],
+            pin: pins[i % 10],
+            name: 'Isti Korisnik',
+          }),
+          { ip: `198.51.100.${i}` },
+        ),
       ),
     );
     // Beyond the hasher's queue (2 running + 8 waiting) the answer is 503, never anything else.
@@ -183,7 +252,9 @@ describe('POST /api/register', () => {
     expect(results.filter((r) => r.status === 202).length).toBeGreaterThanOrEqual(10);
     expect(await rows('SELECT count(*) AS n FROM accounts')).toEqual([{ n: 1 }]);
     // One link is valid in the end, and it links exactly one code.
-    expect(await rows("SELECT count(*) AS n FROM tokens WHERE purpose = 'confirm' AND used_at IS NULL")).toEqual([{ n: 1 }]);
+    expect(await rows("SELECT count(*) AS n FROM tokens WHERE purpose = 'confirm' AND used_at IS NULL")).toEqual([
+      { n: 1 },
+    ]);
     const [{ hash }] = await rows("SELECT hash FROM tokens WHERE purpose = 'confirm' AND used_at IS NULL");
     const mails = (await h.outbox()).filter((m) => m.kind === 'confirm');
     let confirmed = 0;

@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, registration, confirmedAccount, type Harness } from '../harness.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
 const HOUR = 3600_000;
 const NEW = 'nova lozinka za Rumu 9';
@@ -69,7 +73,8 @@ describe('password reset', () => {
     expect(reset.status).toBe(200);
     expect(reset.body).toMatchObject({ status: 'password_reset', account: { email: a.email } });
     expect(reset.sessionSetCookie).toMatch(/^jp_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax$/);
-    for (const s of [s1, s2]) expect((await h.call('GET', '/api/me', undefined, { cookie: s.cookie })).status).toBe(401);
+    for (const s of [s1, s2])
+      expect((await h.call('GET', '/api/me', undefined, { cookie: s.cookie })).status).toBe(401);
     expect((await h.call('GET', '/api/me', undefined, { cookie: reset.cookie })).status).toBe(200);
     expect((await h.outbox())[0]).toMatchObject({ kind: 'password_changed', to: a.email });
   });
@@ -79,7 +84,9 @@ describe('password reset', () => {
     await h.call('POST', '/api/password/forgot', { email: a.email });
     const token = await h.linkFrom('reset');
     expect((await h.call('POST', '/api/password/reset', { token, password: NEW })).status).toBe(200);
-    expect((await h.call('POST', '/api/password/reset', { token, password: NEW + 'x' })).body).toEqual({ error: { code: 'invalid_token' } });
+    expect((await h.call('POST', '/api/password/reset', { token, password: NEW + 'x' })).body).toEqual({
+      error: { code: 'invalid_token' },
+    });
 
     h.clock.advance(2 * HOUR); // leave the per-address hourly mail limit behind
     await h.call('POST', '/api/password/forgot', { email: a.email });
@@ -100,12 +107,14 @@ describe('password reset', () => {
     expect((await h.call('POST', '/api/password/reset', { token: newer, password: NEW })).status).toBe(200);
   });
 
-  it('applies the password policy with the account\'s own data', async () => {
+  it("applies the password policy with the account's own data", async () => {
     const a = await confirmedAccount(h);
     await h.call('POST', '/api/password/forgot', { email: a.email });
     const token = await h.linkFrom('reset');
     const r = await h.call('POST', '/api/password/reset', { token, password: 'jovanović je moje ime' });
-    expect(r.body).toEqual({ error: { code: 'validation_failed', fields: { password: 'password_contains_personal' } } });
+    expect(r.body).toEqual({
+      error: { code: 'validation_failed', fields: { password: 'password_contains_personal' } },
+    });
     // A rejected password does not use up the token.
     expect((await h.call('POST', '/api/password/reset', { token, password: NEW })).status).toBe(200);
   });
@@ -114,7 +123,9 @@ describe('password reset', () => {
     const a = await confirmedAccount(h);
     await h.call('POST', '/api/password/forgot', { email: a.email });
     const token = await h.linkFrom('reset');
-    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => h.call('POST', '/api/password/reset', { token, password: `${NEW} ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => h.call('POST', '/api/password/reset', { token, password: `${NEW} ${i}` })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect((await h.outbox()).filter((m) => m.kind === 'password_changed')).toHaveLength(1);
   });

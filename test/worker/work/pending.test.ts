@@ -7,10 +7,15 @@ import { runDuePendingWork } from '../../../worker/src/work/pending.ts';
 import { WORK_HANDLERS } from '../../../worker/src/work/handlers.ts';
 
 let h: Harness;
-beforeEach(async () => { h = await makeHarness(); });
-afterEach(async () => { await h.close(); });
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
 
-const count = async (table: string) => Number((await h.deps.db.$client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+const count = async (table: string) =>
+  Number((await h.deps.db.$client.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
 describe('pending work', () => {
   it('a registration answered 202 is not lost when the process dies before its work ran', async () => {
@@ -34,14 +39,16 @@ describe('pending work', () => {
   it('a run that failed is retried after its lease, and two runners at once do it once', async () => {
     const execute = h.deps.db.$client.execute.bind(h.deps.db.$client);
     let failOnce = true;
-    (h.deps.db.$client as unknown as { execute: (stmt: string | { sql: string }) => unknown }).execute = ((stmt: string | { sql: string }) => {
+    (h.deps.db.$client as unknown as { execute: (stmt: string | { sql: string }) => unknown }).execute = (
+      stmt: string | { sql: string },
+    ) => {
       const text = typeof stmt === 'string' ? stmt : stmt.sql;
       if (failOnce && /FROM accounts WHERE email/.test(text)) {
         failOnce = false;
         throw new Error('SQLITE_BUSY: database is locked');
       }
       return execute(stmt as Parameters<typeof execute>[0]);
-    });
+    };
     expect((await h.call('POST', '/api/password/forgot', { email: 'niko@example.com' })).status).toBe(202);
     expect((await h.call('POST', '/api/register', registration())).status).toBe(202);
     expect(await count('accounts')).toBe(0);

@@ -10,13 +10,17 @@ export interface BoundedHasher extends PasswordHasher {
   readonly load: () => number;
 }
 
-export function boundedHasher(inner: PasswordHasher, opts: { maxConcurrent: number; maxQueued: number }): BoundedHasher {
+export function boundedHasher(
+  inner: PasswordHasher,
+  opts: { maxConcurrent: number; maxQueued: number },
+): BoundedHasher {
   let running = 0;
   const waiting: (() => void)[] = [];
 
   async function run<T>(work: () => Promise<T>): Promise<T> {
     if (running >= opts.maxConcurrent) {
-      if (waiting.length >= opts.maxQueued) throw new ApiError(503, 'service_unavailable', undefined, { 'Retry-After': '1' });
+      if (waiting.length >= opts.maxQueued)
+        throw new ApiError(503, 'service_unavailable', undefined, { 'Retry-After': '1' });
       await new Promise<void>((go) => waiting.push(go));
     } else {
       running++;

@@ -27,6 +27,9 @@ export async function proveConsumer(c: Pick<Ctx, 'var'>, code: string, pin: stri
   }
   // Not a failure: the code's counters start again, the address gets its slot back.
   const codeKeys = limits.pinCodeKeys(code);
-  await db.$client.batch([clearStatement(...codeKeys), ...releaseStatements(pinRules.filter((p) => !codeKeys.includes(p.key)))], 'write');
+  await db.$client.batch(
+    [clearStatement(...codeKeys), ...releaseStatements(pinRules.filter((p) => !codeKeys.includes(p.key)))],
+    'write',
+  );
   return { linkedTo: consumer.account_id === null ? null : String(consumer.account_id) };
 }

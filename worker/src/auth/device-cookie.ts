@@ -29,7 +29,13 @@ export async function setDeviceCookie(c: Context, deps: Deps, email: string): Pr
     .setIssuedAt(now)
     .setExpirationTime(now + LIFETIME_S)
     .sign(key(deps));
-  setCookie(c, cookieName(deps), jwt, { httpOnly: true, secure: deps.config.cookieSecure, sameSite: 'Lax', path: '/', maxAge: LIFETIME_S });
+  setCookie(c, cookieName(deps), jwt, {
+    httpOnly: true,
+    secure: deps.config.cookieSecure,
+    sameSite: 'Lax',
+    path: '/',
+    maxAge: LIFETIME_S,
+  });
 }
 
 /** The device's id when the request carries a valid device cookie for this address, else undefined. */
@@ -37,7 +43,11 @@ export async function trustedDevice(c: Context, deps: Deps, email: string): Prom
   const jwt = getCookie(c, cookieName(deps));
   if (!jwt || jwt.length > 1024) return undefined;
   try {
-    const { payload } = await jwtVerify(jwt, key(deps), { audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(deps.now()) });
+    const { payload } = await jwtVerify(jwt, key(deps), {
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+      currentDate: new Date(deps.now()),
+    });
     return payload.e === (await addressDigest(email)) && typeof payload.jti === 'string' ? payload.jti : undefined;
   } catch {
     return undefined;

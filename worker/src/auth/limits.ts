@@ -39,7 +39,12 @@ export function limitsPolicy(l: Limits) {
     login(email: string, ip: string, device?: string): Rule[] {
       if (device) return [{ key: `login:device:${device}`, limit: l.deviceMaxFailures, windowMs: l.loginWindowMs }];
       return [
-        { key: loginAccountKey(email), limit: l.loginFreeFailures, windowMs: l.loginAccountWindowMs, growing: { baseMs: l.loginFirstDelayMs, maxMs: l.loginMaxDelayMs } },
+        {
+          key: loginAccountKey(email),
+          limit: l.loginFreeFailures,
+          windowMs: l.loginAccountWindowMs,
+          growing: { baseMs: l.loginFirstDelayMs, maxMs: l.loginMaxDelayMs },
+        },
         { key: `login:ip:${addressKey(ip)}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs },
       ];
     },

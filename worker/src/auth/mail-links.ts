@@ -30,7 +30,12 @@ export async function sendMailLink(deps: Deps, work: Work<MailLinkWork>): Promis
   const t = await issueToken(deps, account.id, purpose);
   // The name was typed by whoever registered: only a confirmed address is greeted with it.
   const name = account.confirmedAt === null ? '' : account.name;
-  const mail = enqueueStatement(deps, purpose, email, composeMail(deps, purpose, locale ?? account.locale, name, tokenLink(deps, purpose, t.token)));
+  const mail = enqueueStatement(
+    deps,
+    purpose,
+    email,
+    composeMail(deps, purpose, locale ?? account.locale, name, tokenLink(deps, purpose, t.token)),
+  );
   await db.batch([t.voidOld, t.insert, mail.stmt, workDone(deps, work.id)]);
   sendSoon(deps, [mail.id]);
 }

@@ -40,7 +40,12 @@ export interface PersonalData {
 export function containsPersonalData(password: string, data: PersonalData): boolean {
   const p = normalize(password);
   const parts: string[] = [];
-  if (data.name) parts.push(...normalize(data.name).split(/[\s\-.,']+/u).filter((w) => w.length >= 3));
+  if (data.name)
+    parts.push(
+      ...normalize(data.name)
+        .split(/[\s\-.,']+/u)
+        .filter((w) => w.length >= 3),
+    );
   if (data.email) {
     const local = normalize(data.email).split('@')[0];
     if (local.length >= 3) parts.push(local);
@@ -50,7 +55,10 @@ export function containsPersonalData(password: string, data: PersonalData): bool
 }
 
 /** The field code for a password that passed the length check but breaks a rule, or null. */
-export function passwordProblem(password: string, data: PersonalData): Extract<FieldCode, 'password_common' | 'password_contains_personal'> | null {
+export function passwordProblem(
+  password: string,
+  data: PersonalData,
+): Extract<FieldCode, 'password_common' | 'password_contains_personal'> | null {
   if (isCommonPassword(password)) return 'password_common';
   if (containsPersonalData(password, data)) return 'password_contains_personal';
   return null;

@@ -10,7 +10,11 @@ export function hashPassword(hasher: PasswordHasher, password: string): Promise<
 }
 
 /** True when the password matches; `rehash` is set when the stored hash was made from a non-NFC form. */
-export async function checkPassword(hasher: PasswordHasher, phc: string, password: string): Promise<{ ok: boolean; rehash?: string }> {
+export async function checkPassword(
+  hasher: PasswordHasher,
+  phc: string,
+  password: string,
+): Promise<{ ok: boolean; rehash?: string }> {
   const nfc = normalizePassword(password);
   if (await hasher.verify(phc, nfc)) return { ok: true };
   if (nfc === password || !(await hasher.verify(phc, password))) return { ok: false };

@@ -6,7 +6,12 @@ export function pinDigest(pinKey: string, consumerCode: string, pin: string): Pr
 }
 
 /** Compares even when the consumer is unknown, so both failures cost the same. */
-export async function pinMatches(pinKey: string, consumerCode: string, pin: string, storedDigest: string | undefined): Promise<boolean> {
+export async function pinMatches(
+  pinKey: string,
+  consumerCode: string,
+  pin: string,
+  storedDigest: string | undefined,
+): Promise<boolean> {
   const digest = await pinDigest(pinKey, consumerCode, pin);
   const same = timingSafeEqual(digest, storedDigest ?? '0'.repeat(digest.length));
   return same && storedDigest !== undefined;

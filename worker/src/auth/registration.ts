@@ -37,11 +37,23 @@ export function confirmAccountStatements(deps: Deps, accountId: SQL | string, gu
 
 /** What a registration leaves for after the answer: never the password or the PIN, only the hash. */
 export interface RegistrationWork {
-  name: string; email: string; emailBills: boolean; locale: string; consumerCode: string; passwordHash: string;
+  name: string;
+  email: string;
+  emailBills: boolean;
+  locale: string;
+  consumerCode: string;
+  passwordHash: string;
 }
 
 export function registrationWork(input: RegisterInput, passwordHash: string): RegistrationWork {
-  return { name: input.name, email: input.email, emailBills: input.emailBills, locale: input.locale, consumerCode: input.consumerCode, passwordHash };
+  return {
+    name: input.name,
+    email: input.email,
+    emailBills: input.emailBills,
+    locale: input.locale,
+    consumerCode: input.consumerCode,
+    passwordHash,
+  };
 }
 
 export async function completeRegistration(deps: Deps, work: Work<RegistrationWork>, attempt = 0): Promise<void> {
@@ -59,7 +71,12 @@ export async function completeRegistration(deps: Deps, work: Work<RegistrationWo
       await workDone(deps, work.id);
       return;
     }
-    const mail = enqueueStatement(deps, 'register_attempt', input.email, composeMail(deps, 'register_attempt', existing.locale, existing.name));
+    const mail = enqueueStatement(
+      deps,
+      'register_attempt',
+      input.email,
+      composeMail(deps, 'register_attempt', existing.locale, existing.name),
+    );
     await db.batch([mail.stmt, workDone(deps, work.id)]);
     sendSoon(deps, [mail.id]);
     return;
@@ -67,7 +84,12 @@ export async function completeRegistration(deps: Deps, work: Work<RegistrationWo
 
   const id = existing?.id ?? randomId(deps.randomBytes);
   const t = await issueToken(deps, id, 'confirm');
-  const mail = enqueueStatement(deps, 'confirm', input.email, composeMail(deps, 'confirm', input.locale, '', tokenLink(deps, 'confirm', t.token)));
+  const mail = enqueueStatement(
+    deps,
+    'confirm',
+    input.email,
+    composeMail(deps, 'confirm', input.locale, '', tokenLink(deps, 'confirm', t.token)),
+  );
   const account = existing
     ? db.run(sql`UPDATE accounts SET name = ${input.name}, password_hash = ${input.passwordHash}, email_bills = ${input.emailBills ? 1 : 0},
         locale = ${input.locale}, pending_consumer_code = ${input.consumerCode}, created_at = ${now}, updated_at = ${now}

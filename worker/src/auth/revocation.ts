@@ -22,7 +22,11 @@ export function revokeAccountStatements(deps: Deps, accountId: string, opts: Rev
   const keep = opts.keepSession ? sql`AND hash <> ${opts.keepSession}` : sql``;
   return [
     db.run(sql`DELETE FROM sessions WHERE account_id = ${accountId} ${keep} AND ${guard}`),
-    db.run(sql`UPDATE tokens SET used_at = ${now} WHERE account_id = ${accountId} AND purpose IN ('reset', 'email') AND used_at IS NULL AND ${guard}`),
-    ...(opts.passwordChanged ? [db.run(sql`UPDATE accounts SET password_changed_at = ${now} WHERE id = ${accountId} AND ${guard}`)] : []),
+    db.run(
+      sql`UPDATE tokens SET used_at = ${now} WHERE account_id = ${accountId} AND purpose IN ('reset', 'email') AND used_at IS NULL AND ${guard}`,
+    ),
+    ...(opts.passwordChanged
+      ? [db.run(sql`UPDATE accounts SET password_changed_at = ${now} WHERE id = ${accountId} AND ${guard}`)]
+      : []),
   ] as const;
 }

@@ -84,7 +84,11 @@ const CURRENT_SESSION_SQL = `
 /** The account as the API shows it, from a row holding ACCOUNT_COLUMNS. */
 export function accountFromRow(row: Row): Account {
   return {
-    id: String(row.id), name: String(row.name), email: String(row.email), emailBills: Number(row.email_bills) === 1, locale: toLocale(row.locale),
+    id: String(row.id),
+    name: String(row.name),
+    email: String(row.email),
+    emailBills: Number(row.email_bills) === 1,
+    locale: toLocale(row.locale),
     consumers: JSON.parse(String(row.consumers)) as AccountConsumer[],
   };
 }
@@ -100,7 +104,12 @@ export async function currentSession(c: Context, deps: Deps): Promise<CurrentSes
   const hash = await sha256Hex(token);
   const now = deps.now();
   const { db, config } = deps;
-  const row = (await db.$client.execute({ sql: CURRENT_SESSION_SQL, args: [hash, now, now, config.sessionRememberMs, config.sessionBrowserMs] })).rows[0];
+  const row = (
+    await db.$client.execute({
+      sql: CURRENT_SESSION_SQL,
+      args: [hash, now, now, config.sessionRememberMs, config.sessionBrowserMs],
+    })
+  ).rows[0];
   if (!row) return null;
   const remember = Number(row.remember) === 1;
   const touched = Number(row.last_seen_at) < now - TOUCH_EVERY_MS;

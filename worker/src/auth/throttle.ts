@@ -46,7 +46,17 @@ function reserveStatement(r: Rule, now: number, nonce: string): InStatement {
   const firstBlock = g && r.limit <= 1 ? now + g.baseMs : 0;
   return {
     sql: RESERVE_SQL,
-    args: { key: r.key, now, nonce, win: r.windowMs, limit: r.limit, firstBlock, growing: g ? 1 : 0, baseMs: g?.baseMs ?? 0, maxMs: g?.maxMs ?? 0 },
+    args: {
+      key: r.key,
+      now,
+      nonce,
+      win: r.windowMs,
+      limit: r.limit,
+      firstBlock,
+      growing: g ? 1 : 0,
+      baseMs: g?.baseMs ?? 0,
+      maxMs: g?.maxMs ?? 0,
+    },
   };
 }
 
@@ -80,7 +90,13 @@ function retryAfter(r: Rule, row: Record<string, unknown> | undefined, now: numb
  * slots the others gave are handed back in that same transaction (unless `independent`: each
  * rule then stands alone) and the first refusal is returned; `refused(rule)` tells about each one.
  */
-export async function reserve(db: Db, rules: Rule[], now: number, alongside: InStatement[] = [], opts: { independent?: boolean } = {}) {
+export async function reserve(
+  db: Db,
+  rules: Rule[],
+  now: number,
+  alongside: InStatement[] = [],
+  opts: { independent?: boolean } = {},
+) {
   const nonce = toHex(crypto.getRandomValues(new Uint8Array(12)));
   const together = rules.length > 1 && !opts.independent;
   const statements: InStatement[] = [
@@ -93,7 +109,8 @@ export async function reserve(db: Db, rules: Rule[], now: number, alongside: InS
   const stateAt = rules.length + (together ? 1 : 0);
   const refusals = new Map<Rule, Refusal>();
   rules.forEach((r, i) => {
-    if (results[i].rows.length === 0) refusals.set(r, { rule: r, retryAfter: retryAfter(r, results[stateAt + i].rows[0], now) });
+    if (results[i].rows.length === 0)
+      refusals.set(r, { rule: r, retryAfter: retryAfter(r, results[stateAt + i].rows[0], now) });
   });
   const admitted = rules.filter((r) => !refusals.has(r));
   return {
@@ -138,4 +155,5 @@ export async function holding<T>(db: Db, rules: Rule[], work: () => Promise<T>):
 }
 
 /** Forgets a key inside a drizzle batch, where `guard` holds (a reset's token guard). */
-export const clearWhen = (db: Db, key: string, guard: SQL) => db.run(sql`DELETE FROM throttles WHERE key = ${key} AND ${guard}`);
+export const clearWhen = (db: Db, key: string, guard: SQL) =>
+  db.run(sql`DELETE FROM throttles WHERE key = ${key} AND ${guard}`);

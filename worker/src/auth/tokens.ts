@@ -17,7 +17,9 @@ export async function issueToken(deps: Deps, accountId: string, purpose: Purpose
     .update(tokens)
     .set({ usedAt: now })
     .where(and(eq(tokens.accountId, accountId), eq(tokens.purpose, purpose), isNull(tokens.usedAt)));
-  const insert = deps.db.insert(tokens).values({ hash: await sha256Hex(token), accountId, purpose, payload, expiresAt: now + ttl, createdAt: now });
+  const insert = deps.db
+    .insert(tokens)
+    .values({ hash: await sha256Hex(token), accountId, purpose, payload, expiresAt: now + ttl, createdAt: now });
   return { token, voidOld, insert };
 }
 
@@ -43,7 +45,9 @@ export async function useToken(deps: Deps, token: string, purpose: Purpose) {
   const use = deps.db
     .update(tokens)
     .set({ usedAt: now, usedNonce: nonce })
-    .where(sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${now}`)
+    .where(
+      sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${now}`,
+    )
     .returning({ accountId: tokens.accountId });
   const guard: SQL = sql`EXISTS (SELECT 1 FROM tokens WHERE hash = ${hash} AND used_nonce = ${nonce})`;
   const accountOf: SQL = sql`(SELECT account_id FROM tokens WHERE hash = ${hash} AND used_nonce = ${nonce})`;
@@ -56,7 +60,9 @@ export async function peekToken(deps: Deps, token: string, purpose: Purpose) {
   const rows = await deps.db
     .select({ accountId: tokens.accountId })
     .from(tokens)
-    .where(sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${deps.now()}`);
+    .where(
+      sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${deps.now()}`,
+    );
   return rows[0]?.accountId ?? null;
 }
 
@@ -65,6 +71,10 @@ export async function peekToken(deps: Deps, token: string, purpose: Purpose) {
  * the batch's writes happen exactly once however many requests race. The first result tells
  * whether this request used the token (an empty array: it did not).
  */
-export function guarded<T extends BatchItem<'sqlite'>[]>(deps: Deps, t: Awaited<ReturnType<typeof useToken>>, build: (guard: SQL) => [...T]) {
+export function guarded<T extends BatchItem<'sqlite'>[]>(
+  deps: Deps,
+  t: Awaited<ReturnType<typeof useToken>>,
+  build: (guard: SQL) => [...T],
+) {
   return deps.db.batch([t.use, ...build(t.guard)]);
 }

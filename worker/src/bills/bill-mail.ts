@@ -18,13 +18,30 @@ const UNRENDERABLE = 'unrenderable';
 
 type Bill = typeof bills.$inferSelect;
 
-interface Labels { subject: string; intro: string; amount: string; due: string; payee: string; account: string; reference: string; purpose: string; scan: string; open: string; stop: string }
+interface Labels {
+  subject: string;
+  intro: string;
+  amount: string;
+  due: string;
+  payee: string;
+  account: string;
+  reference: string;
+  purpose: string;
+  scan: string;
+  open: string;
+  stop: string;
+}
 
 // `period` is in words ("novembar 2026.", "November 2026"); its own dot ends a Serbian sentence.
 const LATN = (period: string, utility: string): Labels => ({
   subject: `Račun za ${period} — ${utility}`,
   intro: `stigao je Vaš račun za ${period}`,
-  amount: 'Iznos', due: 'Rok plaćanja', payee: 'Primalac', account: 'Račun primaoca', reference: 'Model i poziv na broj', purpose: 'Svrha',
+  amount: 'Iznos',
+  due: 'Rok plaćanja',
+  payee: 'Primalac',
+  account: 'Račun primaoca',
+  reference: 'Model i poziv na broj',
+  purpose: 'Svrha',
   scan: 'Račun možete platiti skeniranjem IPS QR koda iz priloga u aplikaciji Vaše banke.',
   open: 'Sve račune možete videti na portalu:',
   stop: 'Ako ne želite više da primate račune e-mailom, odjavite se ovde:',
@@ -32,8 +49,13 @@ const LATN = (period: string, utility: string): Labels => ({
 const EN = (period: string, utility: string): Labels => ({
   subject: `Your bill for ${period} — ${utility}`,
   intro: `your bill for ${period} has arrived.`,
-  amount: 'Amount', due: 'Due date', payee: 'Payee', account: 'Payee account', reference: 'Model and reference', purpose: 'Purpose',
-  scan: 'You can pay it by scanning the attached IPS QR code in your bank\'s app.',
+  amount: 'Amount',
+  due: 'Due date',
+  payee: 'Payee',
+  account: 'Payee account',
+  reference: 'Model and reference',
+  purpose: 'Purpose',
+  scan: "You can pay it by scanning the attached IPS QR code in your bank's app.",
   open: 'All your bills are on the portal:',
   stop: 'To stop receiving bills by e-mail, unsubscribe here:',
 });
@@ -43,10 +65,18 @@ function labels(locale: Locale, name: string, period: string, utility: string): 
   if (locale === 'en') return { ...EN(formatPeriod(period, 'en'), utility), greeting: GREETING.en(name) };
   const l = LATN(formatPeriod(period, 'sr-Latn'), utility);
   if (locale === 'sr-Latn') return { ...l, greeting: GREETING['sr-Latn'](name) };
-  return { ...(Object.fromEntries(Object.entries(l).map(([k, v]) => [k, latinToCyrillic(v)])) as unknown as Labels), greeting: GREETING['sr-Cyrl'](name) };
+  return {
+    ...(Object.fromEntries(Object.entries(l).map(([k, v]) => [k, latinToCyrillic(v)])) as unknown as Labels),
+    greeting: GREETING['sr-Cyrl'](name),
+  };
 }
 
-export async function renderBillMail(deps: Deps, bill: Bill, account: { id: string; name: string; locale: string }, consumer: { name: string; address: string }): Promise<RenderedMail> {
+export async function renderBillMail(
+  deps: Deps,
+  bill: Bill,
+  account: { id: string; name: string; locale: string },
+  consumer: { name: string; address: string },
+): Promise<RenderedMail> {
   const locale = toLocale(account.locale);
   const { config } = deps;
   const { slip, ipsQr } = paymentSlip(config, bill, consumer);
@@ -59,10 +89,31 @@ export async function renderBillMail(deps: Deps, bill: Bill, account: { id: stri
   const script = (s: string) => (locale === 'sr-Cyrl' ? latinToCyrillic(s) : s);
   const utility = script(config.utility.name);
   const rows: [string, string][] = [
-    [l.amount, formatMoney(slip.amount, locale)], [l.due, formatDate(bill.dueDate, locale)], [l.payee, script(slip.payee)], [l.account, slip.account],
-    [l.reference, `97 ${slip.reference}`], [l.purpose, script(slip.purpose)],
+    [l.amount, formatMoney(slip.amount, locale)],
+    [l.due, formatDate(bill.dueDate, locale)],
+    [l.payee, script(slip.payee)],
+    [l.account, slip.account],
+    [l.reference, `97 ${slip.reference}`],
+    [l.purpose, script(slip.purpose)],
   ];
-  const text = [l.greeting, '', l.intro, '', ...rows.map(([k, v]) => `${k}: ${v}`), '', l.scan, '', l.open, config.portalUrl, '', l.stop, stopLink.toString(), '', utility, ''].join('\n');
+  const text = [
+    l.greeting,
+    '',
+    l.intro,
+    '',
+    ...rows.map(([k, v]) => `${k}: ${v}`),
+    '',
+    l.scan,
+    '',
+    l.open,
+    config.portalUrl,
+    '',
+    l.stop,
+    stopLink.toString(),
+    '',
+    utility,
+    '',
+  ].join('\n');
   const html =
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(l.subject)}</title></head>` +
     `<body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5;max-width:560px;margin:0 auto;padding:16px">` +
@@ -73,9 +124,19 @@ export async function renderBillMail(deps: Deps, bill: Bill, account: { id: stri
   // The bill itself: the billing system's PDF when it sent one, else the portal's.
   const pdf =
     (bill.pdfKey ? await deps.files.get(bill.pdfKey) : null) ??
-    (await billPdf(await deps.fonts(), { ...billDetail(config, bill, consumer), utility: config.utility.name, consumer: { code: bill.consumerCode, ...consumer } }, locale));
+    (await billPdf(
+      await deps.fonts(),
+      {
+        ...billDetail(config, bill, consumer),
+        utility: config.utility.name,
+        consumer: { code: bill.consumerCode, ...consumer },
+      },
+      locale,
+    ));
   return {
-    subject: l.subject, text, html,
+    subject: l.subject,
+    text,
+    html,
     headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     attachments: [
       { filename: `ips-qr-${bill.period}.png`, type: 'image/png', content: base64(qrPng(ipsQr)) },
@@ -91,8 +152,13 @@ function base64(bytes: Uint8Array): string {
 }
 
 type Target = Bill & {
-  accountId: string; accountName: string | null; accountLocale: string; email: string; wants: number | null;
-  consumerName: string; consumerAddress: string;
+  accountId: string;
+  accountName: string | null;
+  accountLocale: string;
+  email: string;
+  wants: number | null;
+  consumerName: string;
+  consumerAddress: string;
 };
 
 /**
@@ -103,7 +169,12 @@ type Target = Bill & {
 export async function mailPendingBills(deps: Deps, billIds?: string[], limit = 200): Promise<number> {
   if (billIds?.length === 0) return 0;
   const { db } = deps;
-  const only = billIds ? sql`AND b.id IN (${sql.join(billIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  const only = billIds
+    ? sql`AND b.id IN (${sql.join(
+        billIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
   const targets = await db.all<Target>(sql`
     SELECT b.id, b.consumer_code AS consumerCode, b.period, b.issue_date AS issueDate, b.due_date AS dueDate, b.amount, b.balance,
       b.payee_account AS payeeAccount, b.reference, b.items, b.paid_at AS paidAt, b.pdf_key AS pdfKey, b.created_at AS createdAt, b.updated_at AS updatedAt,
@@ -125,7 +196,12 @@ export async function mailPendingBills(deps: Deps, billIds?: string[], limit = 2
     }
     let mail: RenderedMail;
     try {
-      mail = await renderBillMail(deps, t, { id: t.accountId, name: t.accountName ?? '', locale: t.accountLocale }, { name: t.consumerName, address: t.consumerAddress });
+      mail = await renderBillMail(
+        deps,
+        t,
+        { id: t.accountId, name: t.accountName ?? '', locale: t.accountLocale },
+        { name: t.consumerName, address: t.consumerAddress },
+      );
     } catch (e) {
       // One bill that cannot be drawn must not keep the others' mails (or the import) back, nor be tried forever.
       deps.log('error', 'bill mail could not be rendered', { bill: t.id, account: t.accountId, error: String(e) });
@@ -134,7 +210,10 @@ export async function mailPendingBills(deps: Deps, billIds?: string[], limit = 2
     }
     // Only while still pending: of two senders at once, one queues it and the other finds it taken.
     const queued = enqueueStatement(deps, 'bill', t.email, mail, sql`EXISTS (SELECT 1 FROM bill_mails WHERE ${row})`);
-    const [, taken] = await db.batch([queued.stmt, db.run(sql`UPDATE bill_mails SET outbox_id = ${queued.id} WHERE ${row}`)]);
+    const [, taken] = await db.batch([
+      queued.stmt,
+      db.run(sql`UPDATE bill_mails SET outbox_id = ${queued.id} WHERE ${row}`),
+    ]);
     if (taken.rowsAffected) ids.push(queued.id);
   }
   if (ids.length) sendSoon(deps, ids);

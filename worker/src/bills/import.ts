@@ -4,14 +4,35 @@ import { sql, inArray } from 'drizzle-orm';
 import type { Db } from '../ports.ts';
 import { consumers, PENDING_BILL_MAIL } from '../db/schema.ts';
 import { readTable, type RowError } from '../csv/table.ts';
-import { normalizeAccount, isValidModel97, IpsError } from './ips-qr.ts';
+import { normalizeAccount, isValidModel97, type IpsError } from './ips-qr.ts';
 
-export const BILL_COLUMNS = ['sifra_potrosaca', 'period', 'datum_izdavanja', 'rok_placanja', 'iznos', 'dug', 'racun_primaoca', 'poziv_na_broj'] as const;
+export const BILL_COLUMNS = [
+  'sifra_potrosaca',
+  'period',
+  'datum_izdavanja',
+  'rok_placanja',
+  'iznos',
+  'dug',
+  'racun_primaoca',
+  'poziv_na_broj',
+] as const;
 
-export interface BillItem { description: string; amount: number }
+export interface BillItem {
+  description: string;
+  amount: number;
+}
 export interface BillRow {
-  line: number; code: string; period: string; issueDate: string; dueDate: string;
-  amount: number; balance: number; payeeAccount: string; reference: string; items: BillItem[]; paidAt: string | null;
+  line: number;
+  code: string;
+  period: string;
+  issueDate: string;
+  dueDate: string;
+  amount: number;
+  balance: number;
+  payeeAccount: string;
+  reference: string;
+  items: BillItem[];
+  paidAt: string | null;
 }
 
 /** "3.596,13", "3596,13" or "3596.13" → para (integer); null when not an amount. */
@@ -36,7 +57,10 @@ export function parseDate(raw: string): string | null {
 function parseItems(raw: string): BillItem[] | null {
   if (!raw) return [];
   const items: BillItem[] = [];
-  for (const part of raw.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.lastIndexOf('=');
     const amount = eq > 0 ? parseAmount(part.slice(eq + 1)) : null;
     const description = part.slice(0, eq).trim();
@@ -72,23 +96,45 @@ export function parseBillsCsv(text: string, codePattern: string): { rows: BillRo
       reason = `payee account: ${(e as IpsError).message}`;
     }
     const key = `${code}/${period}`;
-    reason ??=
-      !codeRe.test(code) ? `invalid consumer code "${code.slice(0, 40)}"`
-      : !/^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? `invalid period "${period.slice(0, 20)}" (YYYY-MM)`
-      : !issueDate ? 'invalid issue date'
-      : !dueDate ? 'invalid due date'
-      : dueDate < issueDate ? 'due date is before the issue date'
-      : amount === null || amount <= 0 ? 'invalid amount'
-      : balance === null ? 'invalid balance'
-      : !isValidModel97(reference) ? 'reference fails the model 97 check'
-      : items === null ? 'invalid items (description=amount;…)'
-      : paidRaw !== '' && !/^ne$/i.test(paidRaw) && !paidAt ? 'invalid paid date'
-      : seen.has(key) ? `bill ${key} repeats line ${seen.get(key)}`
-      : null;
+    reason ??= !codeRe.test(code)
+      ? `invalid consumer code "${code.slice(0, 40)}"`
+      : !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)
+        ? `invalid period "${period.slice(0, 20)}" (YYYY-MM)`
+        : !issueDate
+          ? 'invalid issue date'
+          : !dueDate
+            ? 'invalid due date'
+            : dueDate < issueDate
+              ? 'due date is before the issue date'
+              : amount === null || amount <= 0
+                ? 'invalid amount'
+                : balance === null
+                  ? 'invalid balance'
+                  : !isValidModel97(reference)
+                    ? 'reference fails the model 97 check'
+                    : items === null
+                      ? 'invalid items (description=amount;…)'
+                      : paidRaw !== '' && !/^ne$/i.test(paidRaw) && !paidAt
+                        ? 'invalid paid date'
+                        : seen.has(key)
+                          ? `bill ${key} repeats line ${seen.get(key)}`
+                          : null;
     if (reason) errors.push({ line: r.line, reason });
     else {
       seen.set(key, r.line);
-      rows.push({ line: r.line, code, period, issueDate: issueDate!, dueDate: dueDate!, amount: amount!, balance: balance!, payeeAccount, reference, items: items!, paidAt });
+      rows.push({
+        line: r.line,
+        code,
+        period,
+        issueDate: issueDate!,
+        dueDate: dueDate!,
+        amount: amount!,
+        balance: balance!,
+        payeeAccount,
+        reference,
+        items: items!,
+        paidAt,
+      });
     }
   }
   return { rows, errors: errors.sort((a, b) => a.line - b.line) };
@@ -98,15 +144,23 @@ export function parseBillsCsv(text: string, codePattern: string): { rows: BillRo
 export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: () => string) {
   const codes = [...new Set(rows.map((r) => r.code))];
   const known = new Set(
-    codes.length ? (await db.select({ code: consumers.code }).from(consumers).where(inArray(consumers.code, codes))).map((c) => c.code) : [],
+    codes.length
+      ? (await db.select({ code: consumers.code }).from(consumers).where(inArray(consumers.code, codes))).map(
+          (c) => c.code,
+        )
+      : [],
   );
-  const errors: RowError[] = rows.filter((r) => !known.has(r.code)).map((r) => ({ line: r.line, reason: `unknown consumer code ${r.code}` }));
+  const errors: RowError[] = rows
+    .filter((r) => !known.has(r.code))
+    .map((r) => ({ line: r.line, reason: `unknown consumer code ${r.code}` }));
   const good = rows.filter((r) => known.has(r.code));
   if (good.length === 0) return { created: [] as string[], updated: 0, errors };
   // A bill is new when the row kept the id this run proposed for it.
   const proposed = good.map(() => newId());
   const statements = good.map((r, i) =>
-    db.all<{ id: string }>(sql`INSERT INTO bills (id, consumer_code, period, issue_date, due_date, amount, balance, payee_account, reference, items, paid_at, created_at, updated_at)
+    db.all<{
+      id: string;
+    }>(sql`INSERT INTO bills (id, consumer_code, period, issue_date, due_date, amount, balance, payee_account, reference, items, paid_at, created_at, updated_at)
       VALUES (${proposed[i]}, ${r.code}, ${r.period}, ${r.issueDate}, ${r.dueDate}, ${r.amount}, ${r.balance}, ${r.payeeAccount}, ${r.reference}, ${JSON.stringify(r.items)}, ${r.paidAt}, ${now}, ${now})
       ON CONFLICT(consumer_code, period) DO UPDATE SET issue_date = excluded.issue_date, due_date = excluded.due_date,
         amount = excluded.amount, balance = excluded.balance, payee_account = excluded.payee_account, reference = excluded.reference,
@@ -124,7 +178,13 @@ export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: (
       WHERE b.id = ${proposed[i]} AND b.paid_at IS NULL
       ON CONFLICT DO NOTHING`),
   );
-  const results = await db.batch([...statements, ...pending] as unknown as [typeof statements[0], ...typeof statements]);
-  const created = results.slice(0, good.length).map((r, i) => ((r as unknown as { id: string }[])[0].id === proposed[i] ? proposed[i] : null)).filter((id) => id !== null);
+  const results = await db.batch([...statements, ...pending] as unknown as [
+    (typeof statements)[0],
+    ...typeof statements,
+  ]);
+  const created = results
+    .slice(0, good.length)
+    .map((r, i) => ((r as unknown as { id: string }[])[0].id === proposed[i] ? proposed[i] : null))
+    .filter((id) => id !== null);
   return { created, updated: good.length - created.length, errors };
 }

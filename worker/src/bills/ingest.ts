@@ -4,7 +4,13 @@ import { randomId } from '../auth/crypto.ts';
 import { parseBillsCsv, upsertBills } from './import.ts';
 import { mailPendingBills } from './bill-mail.ts';
 
-export interface ImportReport { imported: number; created: number; updated: number; mailed: number; errors: { line: number; reason: string }[] }
+export interface ImportReport {
+  imported: number;
+  created: number;
+  updated: number;
+  mailed: number;
+  errors: { line: number; reason: string }[];
+}
 
 export async function ingestBills(deps: Deps, csv: string): Promise<ImportReport & { createdIds: string[] }> {
   const parsed = parseBillsCsv(csv, deps.config.utility.consumerCode.pattern);
@@ -13,5 +19,12 @@ export async function ingestBills(deps: Deps, csv: string): Promise<ImportReport
   // New bills go out to residents who chose e-mail bills (marked pending with the bills); an
   // updated bill is never mailed again.
   const mailed = await mailPendingBills(deps, r.created);
-  return { imported: r.created.length + r.updated, created: r.created.length, updated: r.updated, mailed, errors, createdIds: r.created };
+  return {
+    imported: r.created.length + r.updated,
+    created: r.created.length,
+    updated: r.updated,
+    mailed,
+    errors,
+    createdIds: r.created,
+  };
 }

@@ -30,14 +30,21 @@ function mod97(digits: string): number {
 export function normalizeAccount(account: string): string {
   const parts = account.trim().split('-');
   let digits: string;
-  if (parts.length === 3 && parts.every((p) => /^\d+$/.test(p)) && parts[0].length === 3 && parts[2].length === 2 && parts[1].length <= 13) {
+  if (
+    parts.length === 3 &&
+    parts.every((p) => /^\d+$/.test(p)) &&
+    parts[0].length === 3 &&
+    parts[2].length === 2 &&
+    parts[1].length <= 13
+  ) {
     digits = parts[0] + parts[1].padStart(13, '0') + parts[2];
   } else if (/^\d{18}$/.test(account.trim())) {
     digits = account.trim();
   } else {
     throw new IpsError('account must be 18 digits or bank-account-control');
   }
-  if (98 - mod97(digits.slice(0, 16) + '00') !== Number(digits.slice(16))) throw new IpsError('account control digits are wrong');
+  if (98 - mod97(digits.slice(0, 16) + '00') !== Number(digits.slice(16)))
+    throw new IpsError('account control digits are wrong');
   return digits;
 }
 
@@ -87,8 +94,15 @@ export function fitPayerLines(values: string[], perLine = 33, max = 70): string[
   for (const value of values) {
     const sep = out.length ? 2 : 0; // CRLF between lines
     if (out.length === 3 || room - sep <= 0) break;
-    const clean = value.replace(LONE_SURROGATE, '\uFFFD').replace(/[|\p{Cc}]/gu, ' ').replace(/\s+/g, ' ').trim();
-    const line = [...clean].slice(0, Math.min(perLine, room - sep)).join('').trim();
+    const clean = value
+      .replace(LONE_SURROGATE, '\uFFFD')
+      .replace(/[|\p{Cc}]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const line = [...clean]
+      .slice(0, Math.min(perLine, room - sep))
+      .join('')
+      .trim();
     if (!line) continue;
     out.push(line);
     room -= sep + [...line].length;
@@ -138,10 +152,12 @@ export function ipsQrProblems(text: string): string[] {
   }
   const n = value('N') ?? '';
   if (!n || [...n].length > 70 || n.split('\r\n').length > 3) problems.push('N missing or too long');
-  if (!/^RSD\d{1,15},\d{0,2}$/.test(value('I') ?? '') || (value('I') ?? '').length > 18) problems.push('I is not RSD with a decimal comma');
+  if (!/^RSD\d{1,15},\d{0,2}$/.test(value('I') ?? '') || (value('I') ?? '').length > 18)
+    problems.push('I is not RSD with a decimal comma');
   if (!/^[12]\d{2}$/.test(value('SF') ?? '')) problems.push('SF is not a payment code');
   if ((value('S') ?? '').length > 35) problems.push('S longer than 35');
   const ro = value('RO');
-  if (ro !== undefined && (!ro.startsWith('97') || !isValidModel97(ro.slice(2)) || ro.length > 25)) problems.push('RO fails model 97');
+  if (ro !== undefined && (!ro.startsWith('97') || !isValidModel97(ro.slice(2)) || ro.length > 25))
+    problems.push('RO fails model 97');
   return problems;
 }

@@ -15,6 +15,8 @@ export function qrPng(payload: string, scale = 6): Uint8Array {
   const pixels = new Uint8Array(px * px).fill(255);
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++)
-      if (data[y][x]) for (let dy = 0; dy < scale; dy++) pixels.fill(0, (y * scale + dy) * px + x * scale, (y * scale + dy) * px + (x + 1) * scale);
+      if (data[y][x])
+        for (let dy = 0; dy < scale; dy++)
+          pixels.fill(0, (y * scale + dy) * px + x * scale, (y * scale + dy) * px + (x + 1) * scale);
   return encodePng({ width: px, height: px, data: pixels, channels: 1, depth: 8 });
 }

@@ -9,10 +9,19 @@ type BillRecord = typeof bills.$inferSelect;
 
 export const rsd = (para: number) => Math.round(para) / 100;
 
-export function billSummary(b: Pick<BillRecord, 'id' | 'consumerCode' | 'period' | 'issueDate' | 'dueDate' | 'amount' | 'balance' | 'paidAt'>): BillSummary {
+export function billSummary(
+  b: Pick<BillRecord, 'id' | 'consumerCode' | 'period' | 'issueDate' | 'dueDate' | 'amount' | 'balance' | 'paidAt'>,
+): BillSummary {
   return {
-    id: b.id, consumerCode: b.consumerCode, period: b.period, issueDate: b.issueDate, dueDate: b.dueDate,
-    amount: rsd(b.amount), balance: rsd(b.balance), paid: b.paidAt !== null, paidAt: b.paidAt,
+    id: b.id,
+    consumerCode: b.consumerCode,
+    period: b.period,
+    issueDate: b.issueDate,
+    dueDate: b.dueDate,
+    amount: rsd(b.amount),
+    balance: rsd(b.balance),
+    paid: b.paidAt !== null,
+    paidAt: b.paidAt,
   };
 }
 
@@ -30,13 +39,21 @@ export function paymentSlip(config: Config, b: BillRecord, payer: { name: string
     purpose: p.purpose.replace('{period}', b.period),
   };
   const qr = ipsQrPayload({
-    account: b.payeeAccount, payee: p.payee, amount: slip.amount, payer: fitPayerLines([payer.name, payer.address]),
-    paymentCode: p.paymentCode, purpose: slip.purpose, reference97: b.reference,
+    account: b.payeeAccount,
+    payee: p.payee,
+    amount: slip.amount,
+    payer: fitPayerLines([payer.name, payer.address]),
+    paymentCode: p.paymentCode,
+    purpose: slip.purpose,
+    reference97: b.reference,
   });
   return { slip, ipsQr: qr, qrSvg: qrSvg(qr) };
 }
 
 export function billDetail(config: Config, b: BillRecord, payer: { name: string; address: string }): BillDetail {
-  const items = (JSON.parse(b.items) as { description: string; amount: number }[]).map((i) => ({ description: i.description, amount: rsd(i.amount) }));
+  const items = (JSON.parse(b.items) as { description: string; amount: number }[]).map((i) => ({
+    description: i.description,
+    amount: rsd(i.amount),
+  }));
   return { ...billSummary(b), items, hasPdf: b.pdfKey !== null, ...paymentSlip(config, b, payer) };
 }

@@ -9,8 +9,17 @@ export { ImportError } from '../csv/table.ts';
 
 export const CONSUMER_COLUMNS = ['sifra_potrosaca', 'pin', 'ime_prezime', 'adresa'] as const;
 
-export interface ConsumerRow { line: number; code: string; pin: string; name: string; address: string }
-export interface ParsedConsumers { rows: ConsumerRow[]; errors: RowError[] }
+export interface ConsumerRow {
+  line: number;
+  code: string;
+  pin: string;
+  name: string;
+  address: string;
+}
+export interface ParsedConsumers {
+  rows: ConsumerRow[];
+  errors: RowError[];
+}
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -22,15 +31,21 @@ export function parseConsumersCsv(text: string, formats: { codePattern: string; 
   const out: ParsedConsumers = { rows: [], errors: [...table.errors] };
   for (const r of table.rows) {
     const [code, pin, name, address] = CONSUMER_COLUMNS.map((c) => r.get(c));
-    const reason =
-      !codeRe.test(code) ? `invalid consumer code "${code.slice(0, 40)}"`
-      : !pinRe.test(pin) ? 'invalid PIN format'
-      : !name ? 'name is empty'
-      : !address ? 'address is empty'
-      : name.length > 120 || address.length > 200 ? 'name or address too long'
-      : CONTROL.test(name + address) ? 'control characters in name or address'
-      : seen.has(code) ? `consumer code ${code} repeats line ${seen.get(code)}`
-      : null;
+    const reason = !codeRe.test(code)
+      ? `invalid consumer code "${code.slice(0, 40)}"`
+      : !pinRe.test(pin)
+        ? 'invalid PIN format'
+        : !name
+          ? 'name is empty'
+          : !address
+            ? 'address is empty'
+            : name.length > 120 || address.length > 200
+              ? 'name or address too long'
+              : CONTROL.test(name + address)
+                ? 'control characters in name or address'
+                : seen.has(code)
+                  ? `consumer code ${code} repeats line ${seen.get(code)}`
+                  : null;
     if (reason) out.errors.push({ line: r.line, reason });
     else {
       seen.set(code, r.line);

@@ -28,15 +28,22 @@ export const accounts = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('accounts_email_uq').on(t.email), index('accounts_unconfirmed_idx').on(t.confirmedAt, t.createdAt)],
+  (t) => [
+    uniqueIndex('accounts_email_uq').on(t.email),
+    index('accounts_unconfirmed_idx').on(t.confirmedAt, t.createdAt),
+  ],
 );
 
 /** The primary key on the consumer code is what makes "one confirmed account per consumer code" hold under races (a code is linked at confirmation). */
 export const accountConsumers = sqliteTable(
   'account_consumers',
   {
-    consumerCode: text('consumer_code').primaryKey().references(() => consumers.code),
-    accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    consumerCode: text('consumer_code')
+      .primaryKey()
+      .references(() => consumers.code),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
     linkedAt: integer('linked_at').notNull(),
   },
   (t) => [index('account_consumers_account_idx').on(t.accountId)],
@@ -46,7 +53,9 @@ export const consents = sqliteTable(
   'consents',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
     termsVersion: text('terms_version').notNull(),
     privacyVersion: text('privacy_version').notNull(),
     acceptedAt: integer('accepted_at').notNull(),
@@ -59,7 +68,9 @@ export const tokens = sqliteTable(
   'tokens',
   {
     hash: text('hash').primaryKey(),
-    accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
     purpose: text('purpose', { enum: ['confirm', 'reset', 'email'] }).notNull(),
     /** For an e-mail change: the new address, applied when the token is used. */
     payload: text('payload'),
@@ -77,7 +88,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     hash: text('hash').primaryKey(),
-    accountId: text('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
     remember: integer('remember', { mode: 'boolean' }).notNull(),
     createdAt: integer('created_at').notNull(),
     lastSeenAt: integer('last_seen_at').notNull(),
@@ -124,13 +137,14 @@ export const outbox = sqliteTable(
   (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_created_idx').on(t.createdAt)],
 );
 
-
 /** Bills from the billing system; amounts in para (1/100 RSD). One bill per consumer and period. */
 export const bills = sqliteTable(
   'bills',
   {
     id: text('id').primaryKey(),
-    consumerCode: text('consumer_code').notNull().references(() => consumers.code),
+    consumerCode: text('consumer_code')
+      .notNull()
+      .references(() => consumers.code),
     period: text('period').notNull(),
     issueDate: text('issue_date').notNull(),
     dueDate: text('due_date').notNull(),
@@ -144,7 +158,10 @@ export const bills = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('bills_consumer_period_uq').on(t.consumerCode, t.period), index('bills_consumer_idx').on(t.consumerCode, t.period)],
+  (t) => [
+    uniqueIndex('bills_consumer_period_uq').on(t.consumerCode, t.period),
+    index('bills_consumer_idx').on(t.consumerCode, t.period),
+  ],
 );
 
 /** `bill_mails.outbox_id` of a bill mail written with its bill and not yet queued. */
@@ -157,7 +174,9 @@ export const PENDING_BILL_MAIL = 'pending';
 export const billMails = sqliteTable(
   'bill_mails',
   {
-    billId: text('bill_id').notNull().references(() => bills.id),
+    billId: text('bill_id')
+      .notNull()
+      .references(() => bills.id),
     accountId: text('account_id').notNull(),
     outboxId: text('outbox_id').notNull(),
     createdAt: integer('created_at').notNull(),

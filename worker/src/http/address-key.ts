@@ -5,7 +5,10 @@
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 function expandIpv6(ip: string): string[] | null {
-  let s = ip.replace(/^\[|\]$/g, '').split('%')[0].toLowerCase();
+  let s = ip
+    .replace(/^\[|\]$/g, '')
+    .split('%')[0]
+    .toLowerCase();
   // An embedded IPv4 tail (::ffff:192.0.2.1) becomes two hextets.
   const v4 = s.match(/:(\d{1,3}(?:\.\d{1,3}){3})$/);
   if (v4) {

@@ -3,7 +3,11 @@
 const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   const v4 = (h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h).match(V4);
   if (v4) return v4.slice(1).every((p) => Number(p) <= 255) && v4[1] === '127';

@@ -19,8 +19,18 @@ export function enqueueStatement(deps: Deps, kind: string, to: string, mail: Ren
     ? deps.db.run(sql`INSERT INTO outbox (id, kind, to_address, subject, text_body, html_body, headers, attachments, status, attempts, next_attempt_at, lease_until, created_at)
         SELECT ${id}, ${kind}, ${to}, ${mail.subject}, ${mail.text}, ${mail.html}, ${headers}, ${attachments}, 'pending', 0, ${now}, 0, ${now} WHERE ${guard}`)
     : deps.db.insert(outbox).values({
-        id, kind, to, subject: mail.subject, text: mail.text, html: mail.html, headers, attachments,
-        status: 'pending', attempts: 0, nextAttemptAt: now, createdAt: now,
+        id,
+        kind,
+        to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        headers,
+        attachments,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        createdAt: now,
       });
   return { id, stmt };
 }
@@ -54,7 +64,11 @@ export function sendSoon(deps: Deps, ids: string[]): void {
   deps.defer(() => deliverDue(deps, ids));
 }
 
-export interface DeliveryReport { sent: number; retried: number; failed: number }
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+}
 
 /** Delivers the given mails (or every due one) once each; failures are scheduled again with backoff. */
 export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promise<DeliveryReport> {
@@ -67,7 +81,13 @@ export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promis
         await db
           .select({ id: outbox.id })
           .from(outbox)
-          .where(and(inArray(outbox.status, ['pending', 'sending']), lte(outbox.nextAttemptAt, now), lte(outbox.leaseUntil, now)))
+          .where(
+            and(
+              inArray(outbox.status, ['pending', 'sending']),
+              lte(outbox.nextAttemptAt, now),
+              lte(outbox.leaseUntil, now),
+            ),
+          )
           .orderBy(outbox.nextAttemptAt)
           .limit(limit)
       ).map((r) => r.id);
@@ -76,11 +96,18 @@ export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promis
     if (!mail) continue;
     try {
       await deps.mail.send({
-        id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html,
+        id: mail.id,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
         headers: mail.headers ? JSON.parse(mail.headers) : undefined,
         attachments: mail.attachments ? JSON.parse(mail.attachments) : undefined,
       });
-      await db.update(outbox).set({ status: 'sent', sentAt: deps.now(), lastError: null, leaseUntil: 0 }).where(eq(outbox.id, id));
+      await db
+        .update(outbox)
+        .set({ status: 'sent', sentAt: deps.now(), lastError: null, leaseUntil: 0 })
+        .where(eq(outbox.id, id));
       report.sent++;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -105,9 +132,20 @@ export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promis
 export async function listOutbox(db: Db, limit = 100) {
   return db
     .select({
-      id: outbox.id, kind: outbox.kind, to: outbox.to, subject: outbox.subject, text: outbox.text, html: outbox.html,
-      attachments: sql<string | null>`(SELECT group_concat(json_extract(value, '$.filename'), ', ') FROM json_each(${outbox.attachments}))`,
-      status: outbox.status, attempts: outbox.attempts, lastError: outbox.lastError, createdAt: outbox.createdAt, sentAt: outbox.sentAt,
+      id: outbox.id,
+      kind: outbox.kind,
+      to: outbox.to,
+      subject: outbox.subject,
+      text: outbox.text,
+      html: outbox.html,
+      attachments: sql<
+        string | null
+      >`(SELECT group_concat(json_extract(value, '$.filename'), ', ') FROM json_each(${outbox.attachments}))`,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
     })
     .from(outbox)
     .orderBy(desc(outbox.createdAt), desc(sql`rowid`))

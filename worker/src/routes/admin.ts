@@ -25,7 +25,8 @@ const bearer = createMiddleware<AppEnv>(async (c, next) => {
   const r = await reserve(deps.db, [rule], deps.now());
   if (r.refusal) throw refusedError(r.refusal);
   const given = c.req.header('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
-  if (!timingSafeEqual(given, deps.config.adminToken)) throw new ApiError(401, 'unauthenticated', undefined, { 'WWW-Authenticate': 'Bearer' });
+  if (!timingSafeEqual(given, deps.config.adminToken))
+    throw new ApiError(401, 'unauthenticated', undefined, { 'WWW-Authenticate': 'Bearer' });
   await release(deps.db, [rule]);
   await next();
 });
@@ -40,20 +41,21 @@ const accepts = (contentType: string) =>
 
 /** POST /api/admin/bills/pdf?code=&period= with the PDF as body: the billing system's own bill. */
 async function adminBillPdf(c: Ctx) {
-    const { deps } = c.var;
-    const code = c.req.query('code') ?? '';
-    const period = c.req.query('period') ?? '';
-    if (!new RegExp(deps.config.utility.consumerCode.pattern).test(code) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
-      throw new ApiError(422, 'validation_failed', { query: 'invalid_format' });
-    }
-    const pdf = new Uint8Array(await c.req.arrayBuffer());
-    if (new TextDecoder().decode(pdf.subarray(0, 5)) !== '%PDF-') throw new ApiError(422, 'validation_failed', { file: 'not_a_pdf' });
-    const [bill] = await billByPeriod(deps.db, code, period);
-    if (!bill) throw new ApiError(404, 'not_found');
-    const key = `bills/${code}/${period}.pdf`;
-    await deps.files.put(key, pdf);
-    await setBillPdf(deps.db, bill.id, key, deps.now());
-    return c.json({ status: 'stored', billId: bill.id }, 200);
+  const { deps } = c.var;
+  const code = c.req.query('code') ?? '';
+  const period = c.req.query('period') ?? '';
+  if (!new RegExp(deps.config.utility.consumerCode.pattern).test(code) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
+    throw new ApiError(422, 'validation_failed', { query: 'invalid_format' });
+  }
+  const pdf = new Uint8Array(await c.req.arrayBuffer());
+  if (new TextDecoder().decode(pdf.subarray(0, 5)) !== '%PDF-')
+    throw new ApiError(422, 'validation_failed', { file: 'not_a_pdf' });
+  const [bill] = await billByPeriod(deps.db, code, period);
+  if (!bill) throw new ApiError(404, 'not_found');
+  const key = `bills/${code}/${period}.pdf`;
+  await deps.files.put(key, pdf);
+  await setBillPdf(deps.db, bill.id, key, deps.now());
+  return c.json({ status: 'stored', billId: bill.id }, 200);
 }
 
 function adminImport(what: 'bills' | 'consumers') {
@@ -67,11 +69,15 @@ function adminImport(what: 'bills' | 'consumers') {
         const { createdIds: _, ...report } = await ingestBills(deps, csv);
         return c.json(report, 200);
       }
-      const parsed = parseConsumersCsv(csv, { codePattern: config.utility.consumerCode.pattern, pinPattern: config.utility.pin.pattern });
+      const parsed = parseConsumersCsv(csv, {
+        codePattern: config.utility.consumerCode.pattern,
+        pinPattern: config.utility.pin.pattern,
+      });
       const n = await upsertConsumers(db, config.pinKey, parsed.rows, now);
       return c.json({ imported: n, errors: parsed.errors }, 200);
     } catch (e) {
-      if (e instanceof ImportError) throw new ApiError(422, 'import_failed', { file: (e as Error).message.slice(0, 200) });
+      if (e instanceof ImportError)
+        throw new ApiError(422, 'import_failed', { file: (e as Error).message.slice(0, 200) });
       throw e;
     }
   };
@@ -88,7 +94,10 @@ async function adminUnlockConsumer(c: Ctx) {
 /** The billing system's endpoints, mounted at /api/admin: bearer first, then 8 MiB bodies of the stated type. */
 export const adminRoutes = new Hono<AppEnv>()
   .use('*', bearer)
-  .use('*', bodyLimit({ maxSize: ADMIN_BODY_LIMIT, onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large')) }))
+  .use(
+    '*',
+    bodyLimit({ maxSize: ADMIN_BODY_LIMIT, onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large')) }),
+  )
   .post('/bills', accepts('text/csv'), adminImport('bills'))
   .post('/consumers', accepts('text/csv'), adminImport('consumers'))
   .post('/consumers/unlock', accepts('application/json'), adminUnlockConsumer)

@@ -18,17 +18,17 @@ const listQuery = v.object({
 });
 
 export async function listBills(c: AccountCtx) {
-    const { db } = c.var.deps;
-    const s = c.var.session;
-    const q = v.safeParse(listQuery, c.req.query());
-    if (!q.success) throw new ApiError(422, 'validation_failed', { query: 'invalid_format' });
-    const page = Number(q.output.page);
-    const linked = s.account.consumers.map((x) => x.code);
-    const codes = q.output.consumer ? linked.filter((x) => x === q.output.consumer) : linked;
-    if (q.output.consumer && codes.length === 0) throw new ApiError(404, 'not_found');
-    if (codes.length === 0) return c.json({ bills: [], page, pageSize: PAGE_SIZE, total: 0 } satisfies BillsPage);
-    const [rows, [{ total }]] = await billPage(db, codes, page, PAGE_SIZE);
-    return c.json({ bills: rows.map(billSummary), page, pageSize: PAGE_SIZE, total } satisfies BillsPage);
+  const { db } = c.var.deps;
+  const s = c.var.session;
+  const q = v.safeParse(listQuery, c.req.query());
+  if (!q.success) throw new ApiError(422, 'validation_failed', { query: 'invalid_format' });
+  const page = Number(q.output.page);
+  const linked = s.account.consumers.map((x) => x.code);
+  const codes = q.output.consumer ? linked.filter((x) => x === q.output.consumer) : linked;
+  if (q.output.consumer && codes.length === 0) throw new ApiError(404, 'not_found');
+  if (codes.length === 0) return c.json({ bills: [], page, pageSize: PAGE_SIZE, total: 0 } satisfies BillsPage);
+  const [rows, [{ total }]] = await billPage(db, codes, page, PAGE_SIZE);
+  return c.json({ bills: rows.map(billSummary), page, pageSize: PAGE_SIZE, total } satisfies BillsPage);
 }
 
 /** The bill with this id if it belongs to one of the session's consumer codes, else 404. */
@@ -37,31 +37,35 @@ async function ownBill(c: AccountCtx) {
   const id = c.req.param('id') ?? '';
   const linked = s.account.consumers;
   if (!/^[0-9a-f]{32}$/.test(id) || linked.length === 0) throw new ApiError(404, 'not_found');
-  const [bill] = await billOfCodes(c.var.deps.db, id, linked.map((x) => x.code));
+  const [bill] = await billOfCodes(
+    c.var.deps.db,
+    id,
+    linked.map((x) => x.code),
+  );
   if (!bill) throw new ApiError(404, 'not_found');
   return { s, bill, consumer: linked.find((x) => x.code === bill.consumerCode)! };
 }
 
 export async function getBill(c: AccountCtx) {
-    const { deps } = c.var;
-    const { bill, consumer } = await ownBill(c);
-    return c.json({ bill: billDetail(deps.config, bill, consumer) } satisfies BillAnswer);
+  const { deps } = c.var;
+  const { bill, consumer } = await ownBill(c);
+  return c.json({ bill: billDetail(deps.config, bill, consumer) } satisfies BillAnswer);
 }
 
 /** GET /api/bills/:id/pdf?locale=: the billing system's PDF when there is one, else one made here. */
 export async function getBillPdf(c: AccountCtx) {
-    const { deps } = c.var;
-    const { s, bill, consumer } = await ownBill(c);
-    let pdf = bill.pdfKey ? await deps.files.get(bill.pdfKey) : null;
-    if (!pdf) {
-      const d = billDetail(deps.config, bill, consumer);
-      const q = c.req.query('locale');
-      const locale = toLocale(q, toLocale(s.account.locale));
-      pdf = await billPdf(await deps.fonts(), { ...d, utility: deps.config.utility.name, consumer }, locale);
-    }
-    c.header('Content-Type', 'application/pdf');
-    c.header('Content-Disposition', `attachment; filename="racun-${bill.consumerCode}-${bill.period}.pdf"`);
-    return c.body(pdf as Uint8Array<ArrayBuffer>);
+  const { deps } = c.var;
+  const { s, bill, consumer } = await ownBill(c);
+  let pdf = bill.pdfKey ? await deps.files.get(bill.pdfKey) : null;
+  if (!pdf) {
+    const d = billDetail(deps.config, bill, consumer);
+    const q = c.req.query('locale');
+    const locale = toLocale(q, toLocale(s.account.locale));
+    pdf = await billPdf(await deps.fonts(), { ...d, utility: deps.config.utility.name, consumer }, locale);
+  }
+  c.header('Content-Type', 'application/pdf');
+  c.header('Content-Disposition', `attachment; filename="racun-${bill.consumerCode}-${bill.period}.pdf"`);
+  return c.body(pdf as Uint8Array<ArrayBuffer>);
 }
 
 /** Mounted at /api/bills, behind the session middleware. */

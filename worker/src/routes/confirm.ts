@@ -21,7 +21,8 @@ export async function confirm(c: Ctx) {
   const hash = await sha256Hex(input.token);
   const [p] = await pendingConfirmation(deps.db, hash);
   if (!p || p.purpose === 'reset') throw new ApiError(400, 'invalid_token');
-  if (p.purpose === 'email' && p.password_changed_at !== null && p.created_at < p.password_changed_at) throw new ApiError(400, 'invalid_token');
+  if (p.purpose === 'email' && p.password_changed_at !== null && p.created_at < p.password_changed_at)
+    throw new ApiError(400, 'invalid_token');
   const t = await useToken(deps, input.token, p.purpose as 'confirm' | 'email');
   let mailId: string | undefined;
   try {
@@ -29,8 +30,17 @@ export async function confirm(c: Ctx) {
       const [used] = await guarded(deps, t, (guard) => [...confirmAccountStatements(deps, t.accountOf, guard)]);
       if (used.length === 0) throw new ApiError(400, 'invalid_token');
     } else {
-      const notice = enqueueStatement(deps, 'email_changed', p.email, composeMail(deps, 'email_changed', p.locale, p.name, undefined, p.payload ?? ''), t.guard);
-      const [used] = await guarded(deps, t, () => [takeNewEmail(deps.db, hash, t.accountOf, p.created_at, deps.now()), notice.stmt]);
+      const notice = enqueueStatement(
+        deps,
+        'email_changed',
+        p.email,
+        composeMail(deps, 'email_changed', p.locale, p.name, undefined, p.payload ?? ''),
+        t.guard,
+      );
+      const [used] = await guarded(deps, t, () => [
+        takeNewEmail(deps.db, hash, t.accountOf, p.created_at, deps.now()),
+        notice.stmt,
+      ]);
       if (used.length === 0) throw new ApiError(400, 'invalid_token');
       mailId = notice.id;
     }
@@ -38,9 +48,13 @@ export async function confirm(c: Ctx) {
     // Someone registered the new address between the request and its confirmation.
     if (isUniqueViolation(err, 'accounts.email')) throw new ApiError(409, 'email_taken');
     // Another registration of the same consumer code was confirmed first.
-    if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw new ApiError(409, 'consumer_already_registered');
+    if (isUniqueViolation(err, 'account_consumers.consumer_code'))
+      throw new ApiError(409, 'consumer_already_registered');
     throw err;
   }
   if (mailId) sendSoon(deps, [mailId]);
-  return c.json({ status: p.purpose === 'confirm' ? 'confirmed' : 'email_changed' } satisfies StatusAnswer<'confirm'>, 200);
+  return c.json(
+    { status: p.purpose === 'confirm' ? 'confirmed' : 'email_changed' } satisfies StatusAnswer<'confirm'>,
+    200,
+  );
 }

@@ -23,7 +23,9 @@ function mailRequest(kind: Kind) {
     const input = await readBody(c, kind === 'forgot' ? schemas.forgot : schemas.resend);
     const rules = limits.mailRequest(kind, input.email, clientIp);
     const owner = kind === 'forgot' && (await trustedDevice(c, deps, input.email)) !== undefined;
-    const r = await reserve(deps.db, [rules.ip, rules.requester, ...(owner ? [] : [rules.address])], deps.now(), [], { independent: true });
+    const r = await reserve(deps.db, [rules.ip, rules.requester, ...(owner ? [] : [rules.address])], deps.now(), [], {
+      independent: true,
+    });
     const ipRefusal = r.refused(rules.ip);
     if (ipRefusal) {
       await release(deps.db, r.admitted);
@@ -35,7 +37,11 @@ function mailRequest(kind: Kind) {
       return c.json({ status: 'recently_sent' } satisfies StatusAnswer<'mailRequest'>, 202);
     }
     if (!r.refused(rules.address)) {
-      const work = pendingWorkStatement(deps, 'mail-link', { kind, email: input.email, locale: (input as { locale?: string }).locale });
+      const work = pendingWorkStatement(deps, 'mail-link', {
+        kind,
+        email: input.email,
+        locale: (input as { locale?: string }).locale,
+      });
       await deps.db.$client.execute(work.stmt);
       runSoon(deps, WORK_HANDLERS, work.id);
     }

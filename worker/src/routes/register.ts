@@ -17,20 +17,20 @@ import type { Ctx } from '../env.ts';
 import type { StatusAnswer } from '../../../contract/responses.ts';
 
 export async function register(c: Ctx) {
-    const { deps, schemas, limits, clientIp: ip } = c.var;
-    const input = await readBody(c, schemas.register);
-    const problem = passwordProblem(input.password, input);
-    if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
+  const { deps, schemas, limits, clientIp: ip } = c.var;
+  const input = await readBody(c, schemas.register);
+  const problem = passwordProblem(input.password, input);
+  if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
 
-    const counted = [limits.registration(ip), limits.passwordWork(ip)];
-    const { linkedTo } = await proveConsumer(c, input.consumerCode, input.pin, counted);
-    if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
-    // Hashed before answering on every path (the bounded hasher may answer 503 here, visibly).
-    const passwordHash = await holding(deps.db, counted, () => hashPassword(deps.hasher, input.password));
-    // The promise is written before the answer (it survives a crash or a failed run), the work
-    // itself runs after it.
-    const work = pendingWorkStatement(deps, 'register', registrationWork(input, passwordHash));
-    await deps.db.$client.execute(work.stmt);
-    runSoon(deps, WORK_HANDLERS, work.id);
-    return c.json({ status: 'confirmation_sent' } satisfies StatusAnswer<'register'>, 202);
+  const counted = [limits.registration(ip), limits.passwordWork(ip)];
+  const { linkedTo } = await proveConsumer(c, input.consumerCode, input.pin, counted);
+  if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
+  // Hashed before answering on every path (the bounded hasher may answer 503 here, visibly).
+  const passwordHash = await holding(deps.db, counted, () => hashPassword(deps.hasher, input.password));
+  // The promise is written before the answer (it survives a crash or a failed run), the work
+  // itself runs after it.
+  const work = pendingWorkStatement(deps, 'register', registrationWork(input, passwordHash));
+  await deps.db.$client.execute(work.stmt);
+  runSoon(deps, WORK_HANDLERS, work.id);
+  return c.json({ status: 'confirmation_sent' } satisfies StatusAnswer<'register'>, 202);
 }

@@ -20,43 +20,54 @@ import type { Ctx } from '../env.ts';
 import type { ResetAnswer } from '../../../contract/responses.ts';
 
 export async function resetPassword(c: Ctx) {
-    const { deps, schemas, limits, clientIp } = c.var;
-    const { db } = deps;
-    const input = await readBody(c, schemas.reset);
-    const accountId = await peekToken(deps, input.token, 'reset');
-    if (!accountId) throw new ApiError(400, 'invalid_token');
-    const [account] = await personalData(db, accountId);
-    if (!account) throw new ApiError(400, 'invalid_token');
-    const problem = passwordProblem(input.password, { name: account.name, email: account.email, consumerCode: account.code ?? account.pending ?? undefined });
-    if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
+  const { deps, schemas, limits, clientIp } = c.var;
+  const { db } = deps;
+  const input = await readBody(c, schemas.reset);
+  const accountId = await peekToken(deps, input.token, 'reset');
+  if (!accountId) throw new ApiError(400, 'invalid_token');
+  const [account] = await personalData(db, accountId);
+  if (!account) throw new ApiError(400, 'invalid_token');
+  const problem = passwordProblem(input.password, {
+    name: account.name,
+    email: account.email,
+    consumerCode: account.code ?? account.pending ?? undefined,
+  });
+  if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
 
-    const work = [limits.passwordWork(clientIp)];
-    const r = await reserve(db, work, deps.now());
-    if (r.refusal) throw refusedError(r.refusal);
-    const passwordHash = await holding(db, work, () => hashPassword(deps.hasher, input.password));
-    const t = await useToken(deps, input.token, 'reset');
-    const now = deps.now();
-    const session = await newSession(deps, accountId, false, c.req.header('user-agent'));
-    const mail = enqueueStatement(deps, 'password_changed', account.email, composeMail(deps, 'password_changed', account.locale, account.name), t.guard);
-    // Everything applies only if this request is the one that used the token.
-    let used: unknown[];
-    try {
-      [used] = await guarded(deps, t, (guard) => [
-        setPassword(db, accountId, passwordHash, now, guard),
-        ...confirmAccountStatements(deps, accountId, guard),
-        ...revokeAccountStatements(deps, accountId, { passwordChanged: true, guard }),
-        clearWhen(db, limits.loginAccountKey(account.email), guard),
-        session.insertWhen(guard),
-        mail.stmt,
-      ]);
-    } catch (err) {
-      if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw new ApiError(409, 'consumer_already_registered');
-      throw err;
-    }
-    if (used.length === 0) throw new ApiError(400, 'invalid_token');
-    sendSoon(deps, [mail.id]);
-    const [row] = (await db.$client.execute(accountById(accountId))).rows;
-    setSessionCookie(c, deps, session.token, false);
-    await setDeviceCookie(c, deps, account.email);
-    return c.json({ status: 'password_reset', account: accountFromRow(row) } satisfies ResetAnswer, 200);
+  const work = [limits.passwordWork(clientIp)];
+  const r = await reserve(db, work, deps.now());
+  if (r.refusal) throw refusedError(r.refusal);
+  const passwordHash = await holding(db, work, () => hashPassword(deps.hasher, input.password));
+  const t = await useToken(deps, input.token, 'reset');
+  const now = deps.now();
+  const session = await newSession(deps, accountId, false, c.req.header('user-agent'));
+  const mail = enqueueStatement(
+    deps,
+    'password_changed',
+    account.email,
+    composeMail(deps, 'password_changed', account.locale, account.name),
+    t.guard,
+  );
+  // Everything applies only if this request is the one that used the token.
+  let used: unknown[];
+  try {
+    [used] = await guarded(deps, t, (guard) => [
+      setPassword(db, accountId, passwordHash, now, guard),
+      ...confirmAccountStatements(deps, accountId, guard),
+      ...revokeAccountStatements(deps, accountId, { passwordChanged: true, guard }),
+      clearWhen(db, limits.loginAccountKey(account.email), guard),
+      session.insertWhen(guard),
+      mail.stmt,
+    ]);
+  } catch (err) {
+    if (isUniqueViolation(err, 'account_consumers.consumer_code'))
+      throw new ApiError(409, 'consumer_already_registered');
+    throw err;
+  }
+  if (used.length === 0) throw new ApiError(400, 'invalid_token');
+  sendSoon(deps, [mail.id]);
+  const [row] = (await db.$client.execute(accountById(accountId))).rows;
+  setSessionCookie(c, deps, session.token, false);
+  await setDeviceCookie(c, deps, account.email);
+  return c.json({ status: 'password_reset', account: accountFromRow(row) } satisfies ResetAnswer, 200);
 }

@@ -8,15 +8,18 @@ import { verifyUnsubscribeToken } from '../bills/unsubscribe.ts';
 import type { AppEnv, Ctx } from '../env.ts';
 
 async function unsubscribe(c: Ctx) {
-    const { deps } = c.var;
-    let token = c.req.query('token');
-    if (!token && c.req.header('content-type')?.startsWith('application/json')) {
-      token = await c.req.json().then((b: { token?: unknown }) => (typeof b?.token === 'string' ? b.token : undefined), () => undefined);
-    }
-    const accountId = token && token.length < 2048 ? await verifyUnsubscribeToken(deps.config, token) : null;
-    if (!accountId) throw new ApiError(400, 'invalid_token');
-    await stopEmailBills(deps.db, accountId, deps.now());
-    return c.json({ status: 'unsubscribed' });
+  const { deps } = c.var;
+  let token = c.req.query('token');
+  if (!token && c.req.header('content-type')?.startsWith('application/json')) {
+    token = await c.req.json().then(
+      (b: { token?: unknown }) => (typeof b?.token === 'string' ? b.token : undefined),
+      () => undefined,
+    );
+  }
+  const accountId = token && token.length < 2048 ? await verifyUnsubscribeToken(deps.config, token) : null;
+  if (!accountId) throw new ApiError(400, 'invalid_token');
+  await stopEmailBills(deps.db, accountId, deps.now());
+  return c.json({ status: 'unsubscribed' });
 }
 
 /** Mounted at /api/email-bills: no cookie and no Origin check (the signed token is the authority), small bodies. */

@@ -17,6 +17,7 @@ export interface Work<P> {
 /** Deletes the row: put it in the batch that does the work's writes (drizzle batches). */
 export const workDone = (deps: Deps, id: string) => deps.db.run(sql`DELETE FROM pending_work WHERE id = ${id}`);
 
+// biome-ignore lint/suspicious/noExplicitAny: each handler names its own payload; the registry holds them all.
 export type Handler = (deps: Deps, work: Work<any>) => Promise<void>;
 
 /** The insert that records the promise (batchable with the request's other writes). */
@@ -63,7 +64,10 @@ export function runSoon(deps: Deps, handlers: Record<string, Handler>, id: strin
 
 /** The periodic job: every row whose lease ran out (a crash, a failure), oldest first. */
 export async function runDuePendingWork(deps: Deps, handlers: Record<string, Handler>, limit = 100): Promise<number> {
-  const due = await deps.db.$client.execute({ sql: 'SELECT id FROM pending_work WHERE run_after <= ? ORDER BY created_at LIMIT ?', args: [deps.now(), limit] });
+  const due = await deps.db.$client.execute({
+    sql: 'SELECT id FROM pending_work WHERE run_after <= ? ORDER BY created_at LIMIT ?',
+    args: [deps.now(), limit],
+  });
   for (const r of due.rows) await runOne(deps, handlers, String(r.id));
   return due.rows.length;
 }

@@ -16,13 +16,17 @@ beforeEach(async () => {
   await upsertBills(h.deps.db, parsed.rows, h.clock.now, () => randomId(h.deps.randomBytes));
   cookie = (await h.call('POST', '/api/login', await confirmedAccount(h))).cookie;
 });
-afterEach(async () => { await h.close(); });
+afterEach(async () => {
+  await h.close();
+});
 
 const me = (c = cookie) => h.call('GET', '/api/me', undefined, { cookie: c });
 
 describe('settings', () => {
   it('switches e-mail bills off and on', async () => {
-    expect((await h.call('POST', '/api/account/settings', { emailBills: false }, { cookie })).body.account.emailBills).toBe(false);
+    expect(
+      (await h.call('POST', '/api/account/settings', { emailBills: false }, { cookie })).body.account.emailBills,
+    ).toBe(false);
     expect((await me()).body.account.emailBills).toBe(false);
     await h.call('POST', '/api/account/settings', { emailBills: true, locale: 'sr-Cyrl' }, { cookie });
     expect((await me()).body.account).toMatchObject({ emailBills: true, locale: 'sr-Cyrl' });
@@ -35,14 +39,24 @@ describe('settings', () => {
 
 describe('change password', () => {
   it('requires the current password', async () => {
-    const r = await h.call('POST', '/api/account/password', { currentPassword: 'nije ta lozinka', newPassword: NEW }, { cookie });
+    const r = await h.call(
+      'POST',
+      '/api/account/password',
+      { currentPassword: 'nije ta lozinka', newPassword: NEW },
+      { cookie },
+    );
     expect(r.status).toBe(403);
     expect(r.body).toEqual({ error: { code: 'wrong_password', fields: { password: 'wrong_password' } } });
   });
 
   it('keeps this session, revokes the others and mails a notice', async () => {
     const other = (await h.call('POST', '/api/login', { email: EMAIL, password: GOOD_PASSWORD })).cookie;
-    const r = await h.call('POST', '/api/account/password', { currentPassword: GOOD_PASSWORD, newPassword: NEW }, { cookie });
+    const r = await h.call(
+      'POST',
+      '/api/account/password',
+      { currentPassword: GOOD_PASSWORD, newPassword: NEW },
+      { cookie },
+    );
     expect(r.status).toBe(200);
     expect((await me()).status).toBe(200);
     expect((await me(other)).status).toBe(401);
@@ -51,14 +65,22 @@ describe('change password', () => {
   });
 
   it('applies the password policy', async () => {
-    const r = await h.call('POST', '/api/account/password', { currentPassword: GOOD_PASSWORD, newPassword: 'password12345' }, { cookie });
+    const r = await h.call(
+      'POST',
+      '/api/account/password',
+      { currentPassword: GOOD_PASSWORD, newPassword: 'password12345' },
+      { cookie },
+    );
     expect(r.body.error.fields).toEqual({ newPassword: 'password_common' });
   });
 });
 
 describe('change e-mail', () => {
   it('takes effect only when confirmed from the new address, and tells the old one', async () => {
-    expect((await h.call('POST', '/api/account/email', { password: GOOD_PASSWORD, email: 'nova@example.com' }, { cookie })).status).toBe(202);
+    expect(
+      (await h.call('POST', '/api/account/email', { password: GOOD_PASSWORD, email: 'nova@example.com' }, { cookie }))
+        .status,
+    ).toBe(202);
     expect((await me()).body.account.email).toBe(EMAIL);
     const mails = await h.outbox();
     expect(mails.find((m) => m.kind === 'email_change_notice')?.to).toBe(EMAIL);
@@ -69,8 +91,18 @@ describe('change e-mail', () => {
   });
 
   it('answers the same for an address that is taken, and tells that address', async () => {
-    await confirmedAccount(h, { name: 'Dragan Petrović', email: 'dragan@example.com', consumerCode: '104522', pin: '7390' });
-    const r = await h.call('POST', '/api/account/email', { password: GOOD_PASSWORD, email: 'dragan@example.com' }, { cookie });
+    await confirmedAccount(h, {
+      name: 'Dragan Petrović',
+      email: 'dragan@example.com',
+      consumerCode: '104522',
+      pin: '7390',
+    });
+    const r = await h.call(
+      'POST',
+      '/api/account/email',
+      { password: GOOD_PASSWORD, email: 'dragan@example.com' },
+      { cookie },
+    );
     expect(r.status).toBe(202);
     expect((await h.outbox())[0]).toMatchObject({ kind: 'email_taken', to: 'dragan@example.com' });
     expect((await me()).body.account.email).toBe(EMAIL);
@@ -79,7 +111,14 @@ describe('change e-mail', () => {
 
 describe('sessions', () => {
   it('lists sessions and logs out everywhere', async () => {
-    const other = (await h.call('POST', '/api/login', { email: EMAIL, password: GOOD_PASSWORD, remember: true }, { headers: { 'user-agent': 'Telefon' } })).cookie;
+    const other = (
+      await h.call(
+        'POST',
+        '/api/login',
+        { email: EMAIL, password: GOOD_PASSWORD, remember: true },
+        { headers: { 'user-agent': 'Telefon' } },
+      )
+    ).cookie;
     const list = await h.call('GET', '/api/account/sessions', undefined, { cookie });
     expect(list.body.sessions).toHaveLength(2);
     expect(list.body.sessions.filter((s: any) => s.current)).toHaveLength(1);
@@ -93,26 +132,56 @@ describe('sessions', () => {
 
 describe('consumer codes', () => {
   it('links a second code with its PIN, shows its bills, and unlinks it at once', async () => {
-    expect((await h.call('POST', '/api/account/consumers/link', { consumerCode: '104523', pin: '0000' }, { cookie })).body).toEqual({ error: { code: 'invalid_consumer_credentials' } });
-    expect((await h.call('POST', '/api/account/consumers/link', { consumerCode: '104523', pin: '1168' }, { cookie })).status).toBe(201);
-    expect((await h.call('POST', '/api/account/consumers/link', { consumerCode: '104523', pin: '1168' }, { cookie })).body.error.code).toBe('consumer_already_linked');
+    expect(
+      (await h.call('POST', '/api/account/consumers/link', { consumerCode: '104523', pin: '0000' }, { cookie })).body,
+    ).toEqual({ error: { code: 'invalid_consumer_credentials' } });
+    expect(
+      (await h.call('POST', '/api/account/consumers/link', { consumerCode: '104523', pin: '1168' }, { cookie })).status,
+    ).toBe(201);
+    expect(
+      (await h.call('POST', '/api/account/consumers/link', { consumerCode: '104523', pin: '1168' }, { cookie })).body
+        .error.code,
+    ).toBe('consumer_already_linked');
     const consumers = await h.call('GET', '/api/account/consumers', undefined, { cookie });
-    expect(consumers.body.consumers.map((c: any) => [c.code, c.balance, c.unpaidBills])).toEqual([['104521', 1860, 1], ['104523', 1944, 1]]);
+    expect(consumers.body.consumers.map((c: any) => [c.code, c.balance, c.unpaidBills])).toEqual([
+      ['104521', 1860, 1],
+      ['104523', 1944, 1],
+    ]);
     const bills = await h.call('GET', '/api/bills?consumer=104523', undefined, { cookie });
     expect(bills.body.total).toBe(3);
-    expect((await h.call('POST', '/api/account/consumers/unlink', { consumerCode: '104523' }, { cookie })).status).toBe(204);
+    expect((await h.call('POST', '/api/account/consumers/unlink', { consumerCode: '104523' }, { cookie })).status).toBe(
+      204,
+    );
     expect((await h.call('GET', `/api/bills/${bills.body.bills[0].id}`, undefined, { cookie })).status).toBe(404);
-    expect((await h.call('POST', '/api/account/consumers/unlink', { consumerCode: '104521' }, { cookie })).body.error.code).toBe('last_consumer');
+    expect(
+      (await h.call('POST', '/api/account/consumers/unlink', { consumerCode: '104521' }, { cookie })).body.error.code,
+    ).toBe('last_consumer');
   });
 
   it('shares the PIN lockout with registration', async () => {
-    for (let i = 0; i < 5; i++) await h.call('POST', '/api/account/consumers/link', { consumerCode: '104524', pin: String(1000 + i) }, { cookie });
-    expect((await h.call('POST', '/api/account/consumers/link', { consumerCode: '104524', pin: '5502' }, { cookie })).status).toBe(429);
+    for (let i = 0; i < 5; i++)
+      await h.call(
+        'POST',
+        '/api/account/consumers/link',
+        { consumerCode: '104524', pin: String(1000 + i) },
+        { cookie },
+      );
+    expect(
+      (await h.call('POST', '/api/account/consumers/link', { consumerCode: '104524', pin: '5502' }, { cookie })).status,
+    ).toBe(429);
   });
 
   it('refuses a code that belongs to another account', async () => {
-    await confirmedAccount(h, { name: 'Dragan Petrović', email: 'dragan@example.com', consumerCode: '104522', pin: '7390' });
-    expect((await h.call('POST', '/api/account/consumers/link', { consumerCode: '104522', pin: '7390' }, { cookie })).body.error.code).toBe('consumer_already_registered');
+    await confirmedAccount(h, {
+      name: 'Dragan Petrović',
+      email: 'dragan@example.com',
+      consumerCode: '104522',
+      pin: '7390',
+    });
+    expect(
+      (await h.call('POST', '/api/account/consumers/link', { consumerCode: '104522', pin: '7390' }, { cookie })).body
+        .error.code,
+    ).toBe('consumer_already_registered');
   });
 });
 
@@ -130,31 +199,55 @@ describe('personal data', () => {
   });
 
   it('deletes the account with the password, keeping bills and releasing the code', async () => {
-    expect((await h.call('POST', '/api/account/delete', { password: 'pogrešna lozinka' }, { cookie })).status).toBe(403);
+    expect((await h.call('POST', '/api/account/delete', { password: 'pogrešna lozinka' }, { cookie })).status).toBe(
+      403,
+    );
     expect((await h.call('POST', '/api/account/delete', { password: GOOD_PASSWORD }, { cookie })).status).toBe(204);
     expect((await me()).status).toBe(401);
     expect((await h.call('POST', '/api/login', { email: EMAIL, password: GOOD_PASSWORD })).status).toBe(401);
     const count = async (sql: string) => (await h.deps.db.$client.execute(sql)).rows[0].n;
-    for (const t of ['accounts', 'sessions', 'tokens', 'consents', 'account_consumers']) expect(await count(`SELECT count(*) AS n FROM ${t}`)).toBe(0);
+    for (const t of ['accounts', 'sessions', 'tokens', 'consents', 'account_consumers'])
+      expect(await count(`SELECT count(*) AS n FROM ${t}`)).toBe(0);
     expect(await count('SELECT count(*) AS n FROM bills')).toBe(30);
     const mails = await h.outbox();
     expect(mails.map((m) => m.kind)).toEqual(['account_deleted']);
-    expect((await h.call('POST', '/api/register', { name: 'Milica Jovanović', email: 'milica.j@example.com', password: NEW, consumerCode: '104521', pin: '4821', acceptTerms: true })).status).toBe(202);
+    expect(
+      (
+        await h.call('POST', '/api/register', {
+          name: 'Milica Jovanović',
+          email: 'milica.j@example.com',
+          password: NEW,
+          consumerCode: '104521',
+          pin: '4821',
+          acceptTerms: true,
+        })
+      ).status,
+    ).toBe(202);
   });
 });
 
-describe('another resident\'s things', () => {
+describe("another resident's things", () => {
   it('are out of reach: sessions, consumer codes, bills and PDFs answer 404', async () => {
-    const d = await confirmedAccount(h, { name: 'Dragan Petrović', email: 'dragan@example.com', consumerCode: '104522', pin: '7390' });
+    const d = await confirmedAccount(h, {
+      name: 'Dragan Petrović',
+      email: 'dragan@example.com',
+      consumerCode: '104522',
+      pin: '7390',
+    });
     const dragan = (await h.call('POST', '/api/login', d)).cookie;
-    const theirSession = (await h.call('GET', '/api/account/sessions', undefined, { cookie: dragan })).body.sessions[0].id;
+    const theirSession = (await h.call('GET', '/api/account/sessions', undefined, { cookie: dragan })).body.sessions[0]
+      .id;
     expect((await h.call('POST', '/api/account/sessions/revoke', { id: theirSession }, { cookie })).status).toBe(404);
     expect((await h.call('GET', '/api/me', undefined, { cookie: dragan })).status).toBe(200);
-    expect((await h.call('POST', '/api/account/consumers/unlink', { consumerCode: '104522' }, { cookie })).status).toBe(404);
+    expect((await h.call('POST', '/api/account/consumers/unlink', { consumerCode: '104522' }, { cookie })).status).toBe(
+      404,
+    );
     const theirBill = (await h.call('GET', '/api/bills', undefined, { cookie: dragan })).body.bills[0].id;
     for (const path of [`/api/bills/${theirBill}`, `/api/bills/${theirBill}/pdf`, '/api/bills?consumer=104522']) {
       expect((await h.call('GET', path, undefined, { cookie })).status, path).toBe(404);
     }
-    expect(JSON.stringify((await h.call('GET', '/api/account/export', undefined, { cookie })).body)).not.toContain('104522');
+    expect(JSON.stringify((await h.call('GET', '/api/account/export', undefined, { cookie })).body)).not.toContain(
+      '104522',
+    );
   });
 });

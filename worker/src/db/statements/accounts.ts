@@ -14,10 +14,16 @@ export const loginAccount = (email: string): InStatement => ({
 });
 
 /** The API's account columns by id (raw). */
-export const accountById = (accountId: string): InStatement => ({ sql: `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ?`, args: [accountId] });
+export const accountById = (accountId: string): InStatement => ({
+  sql: `SELECT ${ACCOUNT_COLUMNS} FROM accounts a WHERE a.id = ?`,
+  args: [accountId],
+});
 
 /** The stored password hash (raw, for a throttle batch). */
-export const passwordHashOf = (accountId: string): InStatement => ({ sql: 'SELECT password_hash FROM accounts WHERE id = ?', args: [accountId] });
+export const passwordHashOf = (accountId: string): InStatement => ({
+  sql: 'SELECT password_hash FROM accounts WHERE id = ?',
+  args: [accountId],
+});
 
 /** A hash made again in NFC after a login with an old form (raw). */
 export const rehashPassword = (accountId: string, hash: string): InStatement => ({
@@ -32,23 +38,46 @@ export const setPassword = (db: Db, accountId: string, hash: string, now: number
 /** What a new password may not contain: the name, the address and a consumer code (linked or pending). */
 export const personalData = (db: Db, accountId: string) =>
   db
-    .select({ name: accounts.name, email: accounts.email, locale: accounts.locale, code: accountConsumers.consumerCode, pending: accounts.pendingConsumerCode })
+    .select({
+      name: accounts.name,
+      email: accounts.email,
+      locale: accounts.locale,
+      code: accountConsumers.consumerCode,
+      pending: accounts.pendingConsumerCode,
+    })
     .from(accounts)
     .leftJoin(accountConsumers, eq(accountConsumers.accountId, accounts.id))
     .where(eq(accounts.id, accountId))
     .limit(1);
 
-export const saveSettings = (db: Db, accountId: string, changes: { emailBills?: boolean; locale?: string }, now: number) =>
-  db.update(accounts).set({ ...changes, updatedAt: now }).where(eq(accounts.id, accountId));
+export const saveSettings = (
+  db: Db,
+  accountId: string,
+  changes: { emailBills?: boolean; locale?: string },
+  now: number,
+) =>
+  db
+    .update(accounts)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(accounts.id, accountId));
 
 export const stopEmailBills = (db: Db, accountId: string, now: number) =>
   db.update(accounts).set({ emailBills: false, updatedAt: now }).where(eq(accounts.id, accountId));
 
-export const accountWithEmail = (db: Db, email: string) => db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email));
+export const accountWithEmail = (db: Db, email: string) =>
+  db.select({ id: accounts.id }).from(accounts).where(eq(accounts.email, email));
 
 /** A confirmation or e-mail-change token with its account, before it is used. */
 export const pendingConfirmation = (db: Db, tokenHash: string) =>
-  db.all<{ purpose: string; created_at: number; payload: string | null; email: string; name: string; locale: string; password_changed_at: number | null }>(
+  db.all<{
+    purpose: string;
+    created_at: number;
+    payload: string | null;
+    email: string;
+    name: string;
+    locale: string;
+    password_changed_at: number | null;
+  }>(
     sql`SELECT t.purpose, t.created_at, t.payload, a.email, a.name, a.locale, a.password_changed_at
       FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE t.hash = ${tokenHash}`,
   );
@@ -61,15 +90,41 @@ export const takeNewEmail = (db: Db, tokenHash: string, accountId: SQL, issuedAt
 /** "My data": the account's dates, consents, sessions and the bills of its codes, in one batch. */
 export const exportQueries = (db: Db, accountId: string, codes: string[]) =>
   [
-    db.select({ createdAt: accounts.createdAt, confirmedAt: accounts.confirmedAt }).from(accounts).where(eq(accounts.id, accountId)),
-    db.select({ termsVersion: consents.termsVersion, privacyVersion: consents.privacyVersion, acceptedAt: consents.acceptedAt }).from(consents).where(eq(consents.accountId, accountId)),
-    db.select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent, remember: sessions.remember }).from(sessions).where(eq(sessions.accountId, accountId)),
-    db.select().from(bills).where(inArray(bills.consumerCode, codes.length ? codes : [''])).orderBy(desc(bills.period)),
+    db
+      .select({ createdAt: accounts.createdAt, confirmedAt: accounts.confirmedAt })
+      .from(accounts)
+      .where(eq(accounts.id, accountId)),
+    db
+      .select({
+        termsVersion: consents.termsVersion,
+        privacyVersion: consents.privacyVersion,
+        acceptedAt: consents.acceptedAt,
+      })
+      .from(consents)
+      .where(eq(consents.accountId, accountId)),
+    db
+      .select({
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        userAgent: sessions.userAgent,
+        remember: sessions.remember,
+      })
+      .from(sessions)
+      .where(eq(sessions.accountId, accountId)),
+    db
+      .select()
+      .from(bills)
+      .where(inArray(bills.consumerCode, codes.length ? codes : ['']))
+      .orderBy(desc(bills.period)),
   ] as const;
 
 export const consentsOf = (db: Db, accountId: string) =>
   db
-    .select({ termsVersion: consents.termsVersion, privacyVersion: consents.privacyVersion, acceptedAt: consents.acceptedAt })
+    .select({
+      termsVersion: consents.termsVersion,
+      privacyVersion: consents.privacyVersion,
+      acceptedAt: consents.acceptedAt,
+    })
     .from(consents)
     .where(eq(consents.accountId, accountId))
     .orderBy(desc(consents.acceptedAt));

@@ -7,16 +7,29 @@ import { bills } from '../schema.ts';
 export const billPage = (db: Db, codes: string[], page: number, pageSize: number) => {
   const where = inArray(bills.consumerCode, codes);
   return db.batch([
-    db.select().from(bills).where(where).orderBy(desc(bills.period), bills.consumerCode).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(bills)
+      .where(where)
+      .orderBy(desc(bills.period), bills.consumerCode)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ total: count() }).from(bills).where(where),
   ]);
 };
 
 /** The bill with this id if it belongs to one of these codes. */
 export const billOfCodes = (db: Db, id: string, codes: string[]) =>
-  db.select().from(bills).where(and(eq(bills.id, id), inArray(bills.consumerCode, codes)));
+  db
+    .select()
+    .from(bills)
+    .where(and(eq(bills.id, id), inArray(bills.consumerCode, codes)));
 
 export const billByPeriod = (db: Db, code: string, period: string) =>
-  db.select({ id: bills.id }).from(bills).where(and(eq(bills.consumerCode, code), eq(bills.period, period)));
+  db
+    .select({ id: bills.id })
+    .from(bills)
+    .where(and(eq(bills.consumerCode, code), eq(bills.period, period)));
 
-export const setBillPdf = (db: Db, id: string, key: string, now: number) => db.update(bills).set({ pdfKey: key, updatedAt: now }).where(eq(bills.id, id));
+export const setBillPdf = (db: Db, id: string, key: string, now: number) =>
+  db.update(bills).set({ pdfKey: key, updatedAt: now }).where(eq(bills.id, id));

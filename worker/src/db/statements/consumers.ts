@@ -5,7 +5,14 @@ import { accountConsumers } from '../schema.ts';
 
 /** The account's consumers with the balance of the latest bill, its period and the unpaid bills. */
 export const consumersWithBalance = (db: Db, accountId: string) =>
-  db.all<{ code: string; name: string; address: string; balance: number | null; period: string | null; unpaid: number }>(sql`
+  db.all<{
+    code: string;
+    name: string;
+    address: string;
+    balance: number | null;
+    period: string | null;
+    unpaid: number;
+  }>(sql`
     SELECT c.code, c.name, c.address,
       (SELECT b.balance FROM bills b WHERE b.consumer_code = c.code ORDER BY b.period DESC LIMIT 1) AS balance,
       (SELECT max(b.period) FROM bills b WHERE b.consumer_code = c.code) AS period,
@@ -18,4 +25,6 @@ export const linkCode = (db: Db, accountId: string, code: string, now: number) =
   db.insert(accountConsumers).values({ consumerCode: code, accountId, linkedAt: now });
 
 export const unlinkCode = (db: Db, accountId: string, code: string) =>
-  db.delete(accountConsumers).where(and(eq(accountConsumers.accountId, accountId), eq(accountConsumers.consumerCode, code)));
+  db
+    .delete(accountConsumers)
+    .where(and(eq(accountConsumers.accountId, accountId), eq(accountConsumers.consumerCode, code)));

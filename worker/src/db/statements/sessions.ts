@@ -8,7 +8,11 @@ import { sessions } from '../schema.ts';
 export const publicSessionId = (hash: string) => hash.slice(0, 16);
 
 export const liveSessions = (db: Db, accountId: string, now: number) =>
-  db.select().from(sessions).where(and(eq(sessions.accountId, accountId), gt(sessions.expiresAt, now))).orderBy(desc(sessions.lastSeenAt));
+  db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.accountId, accountId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
 
 /** One of the account's own sessions by its public id (rowsAffected 0: not the account's). */
 export const revokeByPublicId = (db: Db, accountId: string, id: string) =>

@@ -10,40 +10,51 @@ import type { AccountCtx } from '../../env.ts';
 import type { ConsumersAnswer } from '../../../../contract/responses.ts';
 
 export async function listConsumers(c: AccountCtx) {
-    const { deps } = c.var;
-    const { db } = deps;
-    const s = c.var.session;
-    const rows = await consumersWithBalance(deps.db, s.account.id);
-    return c.json({
-      consumers: rows.map((r) => ({ code: r.code, name: r.name, address: r.address, balance: rsd(r.balance ?? 0), lastPeriod: r.period, unpaidBills: r.unpaid })),
-    } satisfies ConsumersAnswer);
+  const { deps } = c.var;
+  const s = c.var.session;
+  const rows = await consumersWithBalance(deps.db, s.account.id);
+  return c.json({
+    consumers: rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      address: r.address,
+      balance: rsd(r.balance ?? 0),
+      lastPeriod: r.period,
+      unpaidBills: r.unpaid,
+    })),
+  } satisfies ConsumersAnswer);
 }
 
 export async function linkConsumer(c: AccountCtx) {
-    const { deps, schemas, limits } = c.var;
-    const { db } = deps;
-    const s = c.var.session;
-    const input = await readBody(c, schemas.linkConsumer);
-    const now = deps.now();
-    const { linkedTo } = await proveConsumer(c, input.consumerCode, input.pin, c.var.limits.account('link', s.account.id, c.var.clientIp));
-    if (linkedTo === s.account.id) throw new ApiError(409, 'consumer_already_linked');
-    if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
-    try {
-      await linkCode(db, s.account.id, input.consumerCode, now);
-    } catch (err) {
-      if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw new ApiError(409, 'consumer_already_registered');
-      throw err;
-    }
-    return c.json({ status: 'linked' }, 201);
+  const { deps, schemas } = c.var;
+  const { db } = deps;
+  const s = c.var.session;
+  const input = await readBody(c, schemas.linkConsumer);
+  const now = deps.now();
+  const { linkedTo } = await proveConsumer(
+    c,
+    input.consumerCode,
+    input.pin,
+    c.var.limits.account('link', s.account.id, c.var.clientIp),
+  );
+  if (linkedTo === s.account.id) throw new ApiError(409, 'consumer_already_linked');
+  if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
+  try {
+    await linkCode(db, s.account.id, input.consumerCode, now);
+  } catch (err) {
+    if (isUniqueViolation(err, 'account_consumers.consumer_code'))
+      throw new ApiError(409, 'consumer_already_registered');
+    throw err;
+  }
+  return c.json({ status: 'linked' }, 201);
 }
 
 export async function unlinkConsumer(c: AccountCtx) {
-    const { deps, schemas } = c.var;
-    const { db } = deps;
-    const s = c.var.session;
-    const input = await readBody(c, schemas.unlinkConsumer);
-    if (!s.account.consumers.some((x) => x.code === input.consumerCode)) throw new ApiError(404, 'not_found');
-    if (s.account.consumers.length === 1) throw new ApiError(409, 'last_consumer');
-    await unlinkCode(deps.db, s.account.id, input.consumerCode);
-    return c.body(null, 204);
+  const { deps, schemas } = c.var;
+  const s = c.var.session;
+  const input = await readBody(c, schemas.unlinkConsumer);
+  if (!s.account.consumers.some((x) => x.code === input.consumerCode)) throw new ApiError(404, 'not_found');
+  if (s.account.consumers.length === 1) throw new ApiError(409, 'last_consumer');
+  await unlinkCode(deps.db, s.account.id, input.consumerCode);
+  return c.body(null, 204);
 }

@@ -12,24 +12,34 @@ import { verifyPassword } from './verify-password.ts';
 import type { AccountCtx } from '../../env.ts';
 
 export async function changeEmail(c: AccountCtx) {
-    const { deps, schemas } = c.var;
-    const { db } = deps;
-    const s = c.var.session;
-    const input = await readBody(c, schemas.changeEmail);
-    const a = s.account;
-    await verifyPassword(c, 'email', input.password);
-    if (input.email === a.email) return c.json({ status: 'confirmation_sent' }, 202);
-    const [taken] = await accountWithEmail(db, input.email);
-    if (taken) {
-      const mail = enqueueStatement(deps, 'email_taken', input.email, composeMail(deps, 'email_taken', a.locale, ''));
-      await mail.stmt;
-      sendSoon(deps, [mail.id]);
-      return c.json({ status: 'confirmation_sent' }, 202);
-    }
-    const t = await issueToken(deps, a.id, 'email', input.email);
-    const toNew = enqueueStatement(deps, 'email_change', input.email, composeMail(deps, 'email_change', a.locale, '', tokenLink(deps, 'email', t.token)));
-    const toOld = enqueueStatement(deps, 'email_change_notice', a.email, composeMail(deps, 'email_change_notice', a.locale, a.name, undefined, input.email));
-    await db.batch([t.voidOld, t.insert, toNew.stmt, toOld.stmt]);
-    sendSoon(deps, [toNew.id, toOld.id]);
+  const { deps, schemas } = c.var;
+  const { db } = deps;
+  const s = c.var.session;
+  const input = await readBody(c, schemas.changeEmail);
+  const a = s.account;
+  await verifyPassword(c, 'email', input.password);
+  if (input.email === a.email) return c.json({ status: 'confirmation_sent' }, 202);
+  const [taken] = await accountWithEmail(db, input.email);
+  if (taken) {
+    const mail = enqueueStatement(deps, 'email_taken', input.email, composeMail(deps, 'email_taken', a.locale, ''));
+    await mail.stmt;
+    sendSoon(deps, [mail.id]);
     return c.json({ status: 'confirmation_sent' }, 202);
+  }
+  const t = await issueToken(deps, a.id, 'email', input.email);
+  const toNew = enqueueStatement(
+    deps,
+    'email_change',
+    input.email,
+    composeMail(deps, 'email_change', a.locale, '', tokenLink(deps, 'email', t.token)),
+  );
+  const toOld = enqueueStatement(
+    deps,
+    'email_change_notice',
+    a.email,
+    composeMail(deps, 'email_change_notice', a.locale, a.name, undefined, input.email),
+  );
+  await db.batch([t.voidOld, t.insert, toNew.stmt, toOld.stmt]);
+  sendSoon(deps, [toNew.id, toOld.id]);
+  return c.json({ status: 'confirmation_sent' }, 202);
 }

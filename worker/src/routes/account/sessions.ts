@@ -10,36 +10,39 @@ import type { SessionsAnswer } from '../../../../contract/responses.ts';
 const publicId = publicSessionId;
 
 export async function listSessions(c: AccountCtx) {
-    const { deps } = c.var;
-    const { db } = deps;
-    const s = c.var.session;
-    const rows = await liveSessions(deps.db, s.account.id, deps.now());
-    return c.json({
-      sessions: rows.map((r) => ({
-        id: publicId(r.hash), current: r.hash === s.hash, remember: r.remember,
-        createdAt: r.createdAt, lastSeenAt: r.lastSeenAt, userAgent: r.userAgent,
-      })),
-    } satisfies SessionsAnswer);
+  const { deps } = c.var;
+  const s = c.var.session;
+  const rows = await liveSessions(deps.db, s.account.id, deps.now());
+  return c.json({
+    sessions: rows.map((r) => ({
+      id: publicId(r.hash),
+      current: r.hash === s.hash,
+      remember: r.remember,
+      createdAt: r.createdAt,
+      lastSeenAt: r.lastSeenAt,
+      userAgent: r.userAgent,
+    })),
+  } satisfies SessionsAnswer);
 }
 
 export async function revokeSession(c: AccountCtx) {
-    const { deps, schemas } = c.var;
-    const { db } = deps;
-    const s = c.var.session;
-    const input = await readBody(c, schemas.revokeSession);
-    const r = await revokeByPublicId(deps.db, s.account.id, input.id);
-    if (r.rowsAffected === 0) throw new ApiError(404, 'not_found');
-    if (publicId(s.hash) === input.id) clearSessionCookie(c, deps);
-    return c.body(null, 204);
+  const { deps, schemas } = c.var;
+  const s = c.var.session;
+  const input = await readBody(c, schemas.revokeSession);
+  const r = await revokeByPublicId(deps.db, s.account.id, input.id);
+  if (r.rowsAffected === 0) throw new ApiError(404, 'not_found');
+  if (publicId(s.hash) === input.id) clearSessionCookie(c, deps);
+  return c.body(null, 204);
 }
 
 /** "Log out everywhere": every session of the account (or every other one with keepCurrent) and every open link. */
 export async function revokeAllSessions(c: AccountCtx) {
-    const { deps, schemas } = c.var;
-    const { db } = deps;
-    const s = c.var.session;
-    const input = await readBody(c, schemas.revokeAll);
-    await deps.db.batch(revokeAccountStatements(deps, s.account.id, { keepSession: input.keepCurrent ? s.hash : undefined }));
-    if (!input.keepCurrent) clearSessionCookie(c, deps);
-    return c.body(null, 204);
+  const { deps, schemas } = c.var;
+  const s = c.var.session;
+  const input = await readBody(c, schemas.revokeAll);
+  await deps.db.batch(
+    revokeAccountStatements(deps, s.account.id, { keepSession: input.keepCurrent ? s.hash : undefined }),
+  );
+  if (!input.keepCurrent) clearSessionCookie(c, deps);
+  return c.body(null, 204);
 }

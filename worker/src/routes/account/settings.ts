@@ -12,32 +12,43 @@ import type { AccountCtx } from '../../env.ts';
 import type { AccountAnswer } from '../../../../contract/responses.ts';
 
 export async function updateSettings(c: AccountCtx) {
-    const { deps, schemas } = c.var;
-    const { db } = deps;
-    const s = c.var.session;
-    const input = await readBody(c, schemas.settings);
-    const changes = { ...(input.emailBills !== undefined && { emailBills: input.emailBills }), ...(input.locale && { locale: input.locale }) };
-    if (Object.keys(changes).length) await saveSettings(deps.db, s.account.id, changes, deps.now());
-    return c.json({ account: { ...s.account, ...changes } } satisfies AccountAnswer);
+  const { deps, schemas } = c.var;
+  const s = c.var.session;
+  const input = await readBody(c, schemas.settings);
+  const changes = {
+    ...(input.emailBills !== undefined && { emailBills: input.emailBills }),
+    ...(input.locale && { locale: input.locale }),
+  };
+  if (Object.keys(changes).length) await saveSettings(deps.db, s.account.id, changes, deps.now());
+  return c.json({ account: { ...s.account, ...changes } } satisfies AccountAnswer);
 }
 
 /** Needs the current password; every other session and open link is voided and a notice is mailed. */
 export async function changePassword(c: AccountCtx) {
-    const { deps, schemas } = c.var;
-    const { db } = deps;
-    const s = c.var.session;
-    const input = await readBody(c, schemas.changePassword);
-    const a = s.account;
-    const problem = passwordProblem(input.newPassword, { name: a.name, email: a.email, consumerCode: a.consumers[0]?.code });
-    if (problem) throw new ApiError(422, 'validation_failed', { newPassword: problem });
-    await verifyPassword(c, 'password', input.currentPassword);
-    const hash = await hashPassword(deps.hasher, input.newPassword);
-    const mail = enqueueStatement(deps, 'password_changed', a.email, composeMail(deps, 'password_changed', a.locale, a.name));
-    await db.batch([
-      setPassword(db, a.id, hash, deps.now()),
-      ...revokeAccountStatements(deps, a.id, { keepSession: s.hash, passwordChanged: true }),
-      mail.stmt,
-    ]);
-    sendSoon(deps, [mail.id]);
-    return c.json({ status: 'password_changed' });
+  const { deps, schemas } = c.var;
+  const { db } = deps;
+  const s = c.var.session;
+  const input = await readBody(c, schemas.changePassword);
+  const a = s.account;
+  const problem = passwordProblem(input.newPassword, {
+    name: a.name,
+    email: a.email,
+    consumerCode: a.consumers[0]?.code,
+  });
+  if (problem) throw new ApiError(422, 'validation_failed', { newPassword: problem });
+  await verifyPassword(c, 'password', input.currentPassword);
+  const hash = await hashPassword(deps.hasher, input.newPassword);
+  const mail = enqueueStatement(
+    deps,
+    'password_changed',
+    a.email,
+    composeMail(deps, 'password_changed', a.locale, a.name),
+  );
+  await db.batch([
+    setPassword(db, a.id, hash, deps.now()),
+    ...revokeAccountStatements(deps, a.id, { keepSession: s.hash, passwordChanged: true }),
+    mail.stmt,
+  ]);
+  sendSoon(deps, [mail.id]);
+  return c.json({ status: 'password_changed' });
 }

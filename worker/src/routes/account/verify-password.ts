@@ -14,12 +14,12 @@ export async function verifyPassword(c: AccountCtx, action: AccountAction, passw
   const { db } = deps;
   const attempt = limits.reverify(s.hash, ip);
   const rules = [...limits.account(action, s.account.id, ip), ...attempt, limits.passwordWork(ip)];
-  const r = await reserve(db, rules, deps.now(), [
-    passwordHashOf(s.account.id),
-  ]);
+  const r = await reserve(db, rules, deps.now(), [passwordHashOf(s.account.id)]);
   if (r.refusal) throw refusedError(r.refusal);
   const row = r.extra[0].rows[0];
-  const check = row ? await holding(db, rules, () => checkPassword(deps.hasher, String(row.password_hash), password)) : { ok: false };
+  const check = row
+    ? await holding(db, rules, () => checkPassword(deps.hasher, String(row.password_hash), password))
+    : { ok: false };
   if (!check.ok) throw new ApiError(403, 'wrong_password', { password: 'wrong_password' });
   await db.$client.batch(releaseStatements(attempt), 'write');
 }
