@@ -27,7 +27,8 @@ describe('module boundaries', () => {
   });
 
   it('the routes hold no SQL and build no queries: they call named statements', () => {
-    const sqlLike = /\bsql`|\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b|\.(select|insert|update|delete)\(|from 'drizzle-orm'/;
+    const sqlLike =
+      /\bsql`|\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b|\.(select|insert|update|delete)\(|from 'drizzle-orm'/;
     const offending = files(join(ROOT, 'worker/src/routes')).flatMap((f) =>
       readFileSync(f, 'utf8')
         .split('\n')

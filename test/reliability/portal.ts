@@ -39,16 +39,18 @@ export async function startRig(opts: ServerOptions & { dbFile?: string } = {}): 
   const mail = await startFakeMailChannels(API_KEY);
   const server = await startServer({ ...opts, env: { ...rigEnv(mail), ...opts.env } });
   const db = createClient({ url: `file:${opts.dbFile ?? server.dbFile}` });
-  return {
+  const rig: Rig = {
     server,
     mail,
     db,
     async close() {
       db.close();
-      await server.stop();
+      // rig.server, not the first one: a test that killed and restarted the server (crash) put the new one there.
+      await rig.server.stop();
       await mail.close();
     },
   };
+  return rig;
 }
 
 let ipCounter = 0;

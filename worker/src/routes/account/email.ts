@@ -1,14 +1,14 @@
 // POST /api/account/email {password, email}: the new address is confirmed by a link sent to it
 // (a button on the page posts POST /api/confirm with that token), and the old address gets a
 // notice. An address that already belongs to another account gets a notice instead; the answer
-// is the same. Counted per account and per address (verify-password.ts). Mails to the new,
+// is the same. Counted per account and per address (auth/reverify.ts). Mails to the new,
 // unproven address carry no text the requester typed.
 import { accountWithEmail } from '../../db/statements/accounts.ts';
 import { readBody } from '../../http/body.ts';
 import { issueToken, tokenLink } from '../../auth/tokens.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
-import { verifyPassword } from './verify-password.ts';
+import { verifyPassword } from '../../auth/reverify.ts';
 import type { AccountCtx } from '../../env.ts';
 
 export async function changeEmail(c: AccountCtx) {

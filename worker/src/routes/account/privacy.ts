@@ -8,7 +8,7 @@ import { clearSessionCookie } from '../../auth/sessions.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { billSummary } from '../../bills/view.ts';
-import { countAccountAction, verifyPassword } from './verify-password.ts';
+import { countAccountAction, verifyPassword } from '../../auth/reverify.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { ConsentsAnswer } from '../../../../contract/responses.ts';
 

@@ -7,7 +7,7 @@ import { hashPassword } from '../../auth/passwords.ts';
 import { revokeAccountStatements } from '../../auth/revocation.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
-import { verifyPassword } from './verify-password.ts';
+import { verifyPassword } from '../../auth/reverify.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { AccountAnswer } from '../../../../contract/responses.ts';
 

@@ -2,12 +2,12 @@
 // day and per address: e-mail change, password change, delete), and the attempt too (per
 // session and per address, a right password gives the slot back), so a stolen session is no
 // side door for guessing and a right password cannot be replayed to flood Argon2.
-import { ApiError, refusedError } from '../../http/errors.ts';
-import { holding, releaseStatements, reserve } from '../../auth/throttle.ts';
-import { checkPassword } from '../../auth/passwords.ts';
-import type { AccountAction } from '../../auth/limits.ts';
-import type { AccountCtx } from '../../env.ts';
-import { passwordHashOf } from '../../db/statements/accounts.ts';
+import { ApiError, refusedError } from '../http/errors.ts';
+import { holding, releaseStatements, reserve } from './throttle.ts';
+import { checkPassword } from './passwords.ts';
+import type { AccountAction } from './limits.ts';
+import type { AccountCtx } from '../env.ts';
+import { passwordHashOf } from '../db/statements/accounts.ts';
 
 export async function verifyPassword(c: AccountCtx, action: AccountAction, password: string): Promise<void> {
   const { deps, limits, clientIp: ip, session: s } = c.var;
