@@ -2,6 +2,7 @@
 // at which <jp-portal>'s login e-mail field exists, is enabled, rendered and focusable.
 // A fresh browser context per run, so every run starts with a cold cache and no cookies.
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
 const SELECTOR = 'jp-portal form input[autocomplete="username"]';
 const TIMEOUT_MS = 15_000;
@@ -20,15 +21,7 @@ const PROBE = `(() => {
 
 export async function firstRender(url: string, runs = 10): Promise<number[]> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    ...chromiumLaunchOptions,
     timeout: 30_000,
   });
   try {

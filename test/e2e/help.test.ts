@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from './server.ts';
 import utility from '../../config/utility.json' with { type: 'json' };
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(ROOT, 'test-results/e2e');
@@ -21,17 +22,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   // Three wrong PINs in total lock a code here (20 by default), before the 15-minute limit.
   server = await startServer({ env: { PIN_TOTAL_MAX_FAILURES: '3' } });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 });
 afterAll(async () => {
   await browser?.close();

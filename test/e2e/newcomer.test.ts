@@ -9,6 +9,7 @@ import jsQR from 'jsqr';
 import { decode as decodePng } from 'fast-png';
 import { startServer } from './server.ts';
 import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
+import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
 function decodeQr(png: Buffer): string | undefined {
   const img = decodePng(png);
@@ -29,17 +30,7 @@ let browser: Browser;
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 });
 afterAll(async () => {
   await browser?.close();
