@@ -17,9 +17,8 @@ const CONSUMER_SQL = `SELECT c.pin_digest, ac.account_id FROM consumers c
 export async function proveConsumer(c: Pick<Ctx, 'var'>, code: string, pin: string, alsoCount: Rule[] = []) {
   const { deps, limits, clientIp } = c.var;
   const { db, config } = deps;
-  const now = deps.now();
   const pinRules = limits.pin(code, clientIp);
-  const r = await reserve(db, [...pinRules, ...alsoCount], now, [{ sql: CONSUMER_SQL, args: [code] }]);
+  const r = await reserve(deps, [...pinRules, ...alsoCount], [{ sql: CONSUMER_SQL, args: [code] }]);
   if (r.refusal) throw refusedError(r.refusal);
   const consumer = r.extra[0].rows[0];
   if (!(await pinMatches(config.pinKey, code, pin, consumer ? String(consumer.pin_digest) : undefined))) {

@@ -66,7 +66,7 @@ export async function completeRegistration(deps: Deps, work: Work<RegistrationWo
   );
 
   if (existing?.confirmed_at != null) {
-    const r = await reserve(db, [limits.registerNotice(input.email)], now);
+    const r = await reserve(deps, [limits.registerNotice(input.email)]);
     if (r.refusal) {
       await workDone(deps, work.id);
       return;

@@ -14,7 +14,7 @@ export async function verifyPassword(c: AccountCtx, action: AccountAction, passw
   const { db } = deps;
   const attempt = limits.reverify(s.hash, ip);
   const rules = [...limits.account(action, s.account.id, ip), ...attempt, limits.passwordWork(ip)];
-  const r = await reserve(db, rules, deps.now(), [passwordHashOf(s.account.id)]);
+  const r = await reserve(deps, rules, [passwordHashOf(s.account.id)]);
   if (r.refusal) throw refusedError(r.refusal);
   const row = r.extra[0].rows[0];
   const check = row
@@ -27,6 +27,6 @@ export async function verifyPassword(c: AccountCtx, action: AccountAction, passw
 /** Counts an account action that needs no password (linking a code, the export) first. */
 export async function countAccountAction(c: AccountCtx, action: AccountAction): Promise<void> {
   const { deps, limits, clientIp, session } = c.var;
-  const r = await reserve(deps.db, limits.account(action, session.account.id, clientIp), deps.now());
+  const r = await reserve(deps, limits.account(action, session.account.id, clientIp));
   if (r.refusal) throw refusedError(r.refusal);
 }

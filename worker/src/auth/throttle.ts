@@ -5,7 +5,7 @@
 // growing rule: `limit`, then one per delay). A success that should not count gives its slot back.
 import type { InStatement, ResultSet } from '@libsql/client';
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../ports.ts';
+import type { Db, Deps } from '../ports.ts';
 import { toHex } from './crypto.ts';
 
 export interface Rule {
@@ -91,13 +91,14 @@ function retryAfter(r: Rule, row: Record<string, unknown> | undefined, now: numb
  * rule then stands alone) and the first refusal is returned; `refused(rule)` tells about each one.
  */
 export async function reserve(
-  db: Db,
+  deps: Pick<Deps, 'db' | 'now' | 'randomBytes'>,
   rules: Rule[],
-  now: number,
   alongside: InStatement[] = [],
   opts: { independent?: boolean } = {},
 ) {
-  const nonce = toHex(crypto.getRandomValues(new Uint8Array(12)));
+  const { db } = deps;
+  const now = deps.now();
+  const nonce = toHex(deps.randomBytes(12));
   const together = rules.length > 1 && !opts.independent;
   const statements: InStatement[] = [
     ...rules.map((r) => reserveStatement(r, now, nonce)),

@@ -6,20 +6,16 @@ import { encode as encodeQr } from 'uqr';
 import type { Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
 import { formatDate, formatMoney, formatPeriod } from '../../../contract/format.ts';
+import type { BillSummary } from '../../../contract/responses.ts';
 
 export interface PdfFonts {
   regular: Uint8Array;
   bold: Uint8Array;
 }
 
-export interface PdfBill {
+/** What the PDF shows: the bill's summary fields (as the API gives them), its items, the slip and the QR. */
+export interface PdfBill extends Pick<BillSummary, 'period' | 'issueDate' | 'dueDate' | 'amount' | 'balance' | 'paid'> {
   utility: string;
-  period: string;
-  issueDate: string;
-  dueDate: string;
-  amount: number;
-  balance: number;
-  paid: boolean;
   consumer: { code: string; name: string; address: string };
   items: { description: string; amount: number }[];
   slip: { payee: string; account: string; amount: number; reference: string; paymentCode: string; purpose: string };

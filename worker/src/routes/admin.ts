@@ -22,7 +22,7 @@ const bearer = createMiddleware<AppEnv>(async (c, next) => {
   const { deps, limits, clientIp } = c.var;
   if (!deps.config.adminToken) throw new ApiError(404, 'not_found');
   const rule = limits.admin(clientIp);
-  const r = await reserve(deps.db, [rule], deps.now());
+  const r = await reserve(deps, [rule]);
   if (r.refusal) throw refusedError(r.refusal);
   const given = c.req.header('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
   if (!timingSafeEqual(given, deps.config.adminToken))

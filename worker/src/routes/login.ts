@@ -20,11 +20,10 @@ export async function login(c: Ctx) {
   const { deps, schemas, limits, clientIp: ip } = c.var;
   const { db } = deps;
   const input = await readBody(c, schemas.login);
-  const now = deps.now();
   const failureRules = limits.login(input.email, ip, await trustedDevice(c, deps, input.email));
   // One round trip: the attempt counted under every rule, and the account (if any).
   const rules = [...failureRules, limits.passwordWork(ip)];
-  const r = await reserve(db, rules, now, [loginAccount(input.email)]);
+  const r = await reserve(deps, rules, [loginAccount(input.email)]);
   if (r.refusal) throw refusedError(r.refusal);
   const row = r.extra[0].rows[0];
 

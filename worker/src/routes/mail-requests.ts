@@ -23,7 +23,7 @@ function mailRequest(kind: Kind) {
     const input = await readBody(c, kind === 'forgot' ? schemas.forgot : schemas.resend);
     const rules = limits.mailRequest(kind, input.email, clientIp);
     const owner = kind === 'forgot' && (await trustedDevice(c, deps, input.email)) !== undefined;
-    const r = await reserve(deps.db, [rules.ip, rules.requester, ...(owner ? [] : [rules.address])], deps.now(), [], {
+    const r = await reserve(deps, [rules.ip, rules.requester, ...(owner ? [] : [rules.address])], [], {
       independent: true,
     });
     const ipRefusal = r.refused(rules.ip);

@@ -35,7 +35,7 @@ export async function resetPassword(c: Ctx) {
   if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
 
   const work = [limits.passwordWork(clientIp)];
-  const r = await reserve(db, work, deps.now());
+  const r = await reserve(deps, work);
   if (r.refusal) throw refusedError(r.refusal);
   const passwordHash = await holding(db, work, () => hashPassword(deps.hasher, input.password));
   const t = await useToken(deps, input.token, 'reset');
