@@ -132,7 +132,7 @@ describe('e-mail bills', () => {
 
 describe('the bill mail greeting', () => {
   it('adds the name after transliteration: a one-letter or empty name leaves no Latin and splits no digraph', async () => {
-    const { renderBillMail } = await import('../../../worker/src/bills/bill-mail.ts');
+    const { renderBillMail } = await import('../../../worker/src/bills/bill-mail-content.ts');
     const { strayLatin } = await import('../../../contract/translit.ts');
     const h = await makeHarness();
     try {
