@@ -2,8 +2,9 @@
 // the widget's configured names, locales/sr-Cyrl.xlf). Invariant: pure, one-way, no Intl.
 // Vukovica and Gajica are one-to-one but for the digraphs lj, nj and dž, which a few compounds
 // split (see SPLIT_STEMS). URLs, e-mail addresses, {placeholders}, ${expressions}, HTML/XML tags
-// and acronyms such as "QR" are copied unchanged. "PIN" and "e-mail" are transliterated too
-// (ПИН, е-маил), as Serbian public bodies write them in Cyrillic.
+// and acronyms such as "QR" are copied unchanged. "PIN" is transliterated too (ПИН), as Serbian
+// public bodies write it in Cyrillic; "e-mail" in every case form is written as Pravopis has it,
+// "имејл" ("e-mailom" → "имејлом"), never letter by letter ("е-маил").
 const SINGLE: Record<string, string> = {
   a: 'а',
   b: 'б',
@@ -84,8 +85,21 @@ function splitAt(word: string): number {
   return -1;
 }
 
+// Loanwords whose Cyrillic form is not their letters: "e-mail"/"email" and its case endings
+// ("e-maila", "e-mailom", "E-MAIL adresa"), matched as a whole word at its start.
+const LOANWORDS = /(?<!\p{L})(e-?mail)(\p{L}*)/giu;
+
 function convertPlain(text: string): string {
-  return text.replace(/\p{L}+/gu, convertWord);
+  return text
+    .replace(LOANWORDS, (_, stem: string, ending: string) => keepCase(stem, 'имејл') + convertWord(ending))
+    .replace(/\p{L}+/gu, convertWord);
+}
+
+/** The Cyrillic word in the Latin word's case: "E-MAIL" → "ИМЕЈЛ", "E-mail" → "Имејл". */
+function keepCase(latin: string, cyrillic: string): string {
+  if (latin === latin.toUpperCase()) return cyrillic.toUpperCase();
+  if (latin[0] === latin[0].toUpperCase()) return cyrillic[0].toUpperCase() + cyrillic.slice(1);
+  return cyrillic;
 }
 
 function convertWord(text: string): string {

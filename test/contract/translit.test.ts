@@ -8,7 +8,7 @@ describe('Latin → Cyrillic', () => {
     ['Đorđe Šarić Čačak Žabalj ćup', 'Ђорђе Шарић Чачак Жабаљ ћуп'],
     ['Zaboravili ste lozinku?', 'Заборавили сте лозинку?'],
     ['Šifra potrošača i PIN', 'Шифра потрошача и ПИН'],
-    ['E-mail adresa', 'Е-маил адреса'],
+    ['E-mail adresa', 'Имејл адреса'],
   ])('%s', (latin, cyrillic) => {
     expect(latinToCyrillic(latin)).toBe(cyrillic);
   });
@@ -25,6 +25,41 @@ describe('Latin → Cyrillic', () => {
 
   it('finds stray Latin', () => {
     expect(strayLatin('Пријава Login')).toEqual(['Login']);
+  });
+});
+
+describe('"e-mail" as Pravopis writes it: имејл, never е-маил', () => {
+  it.each([
+    ['e-mail', 'имејл'],
+    ['E-mail adresa', 'Имејл адреса'],
+    ['Nova e-mail adresa', 'Нова имејл адреса'],
+    ['Proverite e-mail', 'Проверите имејл'],
+    ['Potvrdite novu e-mail adresu', 'Потврдите нову имејл адресу'],
+    ['poslali smo Vam e-mail.', 'послали смо Вам имејл.'],
+    ['nema e-maila', 'нема имејла'],
+    ['stiže na e-mail, u e-mailu', 'стиже на имејл, у имејлу'],
+    ['računi e-mailom', 'рачуни имејлом'],
+    [
+      'dva e-maila, novi e-mailovi, bez e-mailova, o e-mailovima',
+      'два имејла, нови имејлови, без имејлова, о имејловима',
+    ],
+    ['Email i email', 'Имејл и имејл'],
+    ['E-MAIL ADRESA', 'ИМЕЈЛ АДРЕСА'],
+    ['Slanje računa na e-mail', 'Слање рачуна на имејл'],
+  ])('%s', (latin, cyrillic) => {
+    expect(latinToCyrillic(latin)).toBe(cyrillic);
+    expect(strayLatin(latinToCyrillic(latin))).toEqual([]);
+  });
+
+  it('leaves e-mail addresses and URLs that hold "e-mail" or "mail" as they are', () => {
+    expect(latinToCyrillic('pišite na e-mail@example.com ili email.ana@example.com')).toBe(
+      'пишите на e-mail@example.com или email.ana@example.com',
+    );
+    expect(latinToCyrillic('https://example.com/e-mail?x=email')).toBe('https://example.com/e-mail?x=email');
+  });
+
+  it('changes no other word that merely contains the letters', () => {
+    expect(latinToCyrillic('Femail, remailer, emajl')).toBe('Фемаил, ремаилер, емајл');
   });
 });
 
