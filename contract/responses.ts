@@ -3,6 +3,7 @@
 // first, so the two sides cannot drift; amounts are dinars (RSD, two decimals), periods
 // `YYYY-MM`, dates `YYYY-MM-DD`, times milliseconds since 1970 (contract/format.ts words them).
 import type { Locale } from './locales.ts';
+import type { Device } from './user-agent.ts';
 
 /** A consumer code linked to an account, with the billing system's name and address. */
 export interface AccountConsumer {
@@ -50,6 +51,18 @@ export interface ConsumerSummary extends AccountConsumer {
   balance: number;
   lastPeriod: string | null;
   unpaidBills: number;
+  /** The bills of the last 12 months up to the latest one, oldest first: the chart's figures. */
+  history: BillSummary[];
+  /** Every unpaid bill, oldest first, and their sum. */
+  unpaid: BillSummary[];
+  unpaidTotal: number;
+  /**
+   * How several unpaid bills are paid (config/utility.json `payment.totalPayment`): `perBill`, each
+   * with its own slip; `total`, one payment of the sum with the consumer's reference — then `total`
+   * is that slip and its QR code (null when fewer than two bills are unpaid).
+   */
+  payRule: 'perBill' | 'total';
+  total: { slip: PaymentSlip; ipsQr: string; qrSvg: string } | null;
 }
 export interface ConsumersAnswer {
   consumers: ConsumerSummary[];
@@ -110,6 +123,8 @@ export interface SessionInfo {
   createdAt: number;
   lastSeenAt: number;
   userAgent: string | null;
+  /** The browser and system read from the User-Agent (contract/user-agent.ts), for words. */
+  device: Device;
 }
 export interface SessionsAnswer {
   sessions: SessionInfo[];
@@ -123,4 +138,25 @@ export interface Consent {
 }
 export interface ConsentsAnswer {
   consents: Consent[];
+}
+
+/**
+ * `GET /api/account/export` ("my data", a JSON file): a summary in words a person reads first,
+ * then every record with ISO 8601 dates (UTC).
+ */
+export interface DataExport {
+  summary: {
+    controller: string;
+    exportedAt: string;
+    name: string;
+    email: string;
+    consumerCodes: string[];
+    sessions: number;
+    consents: number;
+    bills: number;
+  };
+  account: Account & { createdAt: string; confirmedAt: string | null };
+  consents: { termsVersion: string; privacyVersion: string; acceptedAt: string }[];
+  sessions: { createdAt: string; lastSeenAt: string; userAgent: string | null; remember: boolean }[];
+  bills: BillSummary[];
 }

@@ -50,7 +50,7 @@ describe('e-mail bills', () => {
     expect(Buffer.from(pdf.content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     expect(ipsQrProblems(decodeQr(attachment.content)!)).toEqual([]);
     expect(decodeQr(attachment.content)).toBe(
-      'K:PR|V:01|C:1|R:160000000123456729|N:JP Stambeno Ruma\r\nRuma|I:RSD1860,00|P:Milica Jovanović\r\nGlavna 12, 22400 Ruma|SF:189|S:Račun 2026-11|RO:9726104521202611',
+      'K:PR|V:01|C:1|R:160000000123456729|N:JP Stambeno Ruma\r\nRuma|I:RSD1860,00|P:Milica Jovanović\r\nGlavna 12, 22400 Ruma|SF:189|S:Račun za novembar 2026.|RO:9726104521202611',
     );
     expect(JSON.parse(String(row.headers))).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { makeHarness, confirmedAccount, ROOT, type Harness } from '../harness.ts';
 import { parseBillsCsv, upsertBills } from '../../../worker/src/bills/import.ts';
 import { randomId } from '../../../worker/src/auth/crypto.ts';
+import jsQR from 'jsqr';
+import { decode as decodePng } from 'fast-png';
 
 let h: Harness;
 let milica: string | undefined;
@@ -56,9 +58,26 @@ describe('bills', () => {
       amount: 1860,
     });
     expect(b.ipsQr).toBe(
-      'K:PR|V:01|C:1|R:160000000123456729|N:JP Stambeno Ruma\r\nRuma|I:RSD1860,00|P:Milica Jovanović\r\nGlavna 12, 22400 Ruma|SF:189|S:Račun 2026-11|RO:9726104521202611',
+      'K:PR|V:01|C:1|R:160000000123456729|N:JP Stambeno Ruma\r\nRuma|I:RSD1860,00|P:Milica Jovanović\r\nGlavna 12, 22400 Ruma|SF:189|S:Račun za novembar 2026.|RO:9726104521202611',
     );
     expect(b.qrSvg).toMatch(/^<svg [^>]*viewBox/);
+  });
+
+  it('gives the IPS QR code as a PNG to save, the same payment as the slip', async () => {
+    const list = await h.call('GET', '/api/bills', undefined, { cookie: milica });
+    const id = list.body.bills[0].id;
+    const res = await h.app.request(`/api/bills/${id}/qr.png`, { headers: { cookie: milica! } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="ips-qr-104521-2026-11.png"');
+    const png = decodePng(new Uint8Array(await res.arrayBuffer()));
+    const rgba = new Uint8ClampedArray(png.width * png.height * 4);
+    for (let i = 0; i < png.width * png.height; i++) rgba.set([png.data[i], png.data[i], png.data[i], 255], i * 4);
+    const detail = await h.call('GET', `/api/bills/${id}`, undefined, { cookie: milica });
+    expect(jsQR(rgba, png.width, png.height)?.data).toBe(detail.body.bill.ipsQr);
+    // Another resident's bill's QR is as unknown as a bill that does not exist.
+    expect((await h.call('GET', `/api/bills/${id}/qr.png`, undefined, { cookie: dragan })).status).toBe(404);
+    expect((await h.call('GET', `/api/bills/${id}/qr.png`)).status).toBe(401);
   });
 
   it("never shows another resident's bills: 404 whether the id exists or not", async () => {

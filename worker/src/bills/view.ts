@@ -1,9 +1,12 @@
-// What a resident sees of a bill: amounts in RSD, the payment slip and its IPS QR code.
+// What a resident sees of a bill: amounts in RSD, the payment slip and its IPS QR code; and the
+// one slip for all of a consumer's unpaid bills where the utility takes a single payment.
+// The slip's words stay in Latin (the QR code and the bank read them); the views transliterate.
 import type { Config } from '../config.ts';
 import type { bills } from '../db/schema.ts';
-import { fitPayerLines, ipsQrPayload } from './ips-qr.ts';
+import { fitPayerLines, ipsQrPayload, model97CheckDigits } from './ips-qr.ts';
 import { qrSvg } from './qr-image.ts';
-import type { BillDetail, BillSummary, PaymentSlip } from '../../../contract/responses.ts';
+import { formatPeriod } from '../../../contract/format.ts';
+import type { BillDetail, BillSummary, ConsumerSummary, PaymentSlip } from '../../../contract/responses.ts';
 
 type BillRecord = typeof bills.$inferSelect;
 
@@ -25,29 +28,64 @@ export function billSummary(
   };
 }
 
-export function paymentSlip(config: Config, b: BillRecord, payer: { name: string; address: string }) {
+type Payer = { name: string; address: string };
+type SlipFields = Pick<PaymentSlip, 'account' | 'amount' | 'reference' | 'purpose'>;
+
+/** The slip and its IPS QR code (the account as printed, 18 digits in the QR). */
+function slipWithQr(config: Config, f: SlipFields, payer: Payer) {
   const p = config.utility.payment;
   const slip: PaymentSlip = {
     payee: p.payee.join(', '),
     payer: `${payer.name}, ${payer.address}`,
-    account: b.payeeAccount.replace(/^(\d{3})(\d{13})(\d{2})$/, '$1-$2-$3'),
-    amount: rsd(b.amount),
+    account: f.account.replace(/^(\d{3})-?(\d{13})-?(\d{2})$/, '$1-$2-$3'),
+    amount: f.amount,
     currency: 'RSD',
     model: '97',
-    reference: b.reference,
+    reference: f.reference,
     paymentCode: p.paymentCode,
-    purpose: p.purpose.replace('{period}', b.period),
+    purpose: f.purpose,
   };
   const qr = ipsQrPayload({
-    account: b.payeeAccount,
+    account: f.account.replace(/-/g, ''),
     payee: p.payee,
     amount: slip.amount,
     payer: fitPayerLines([payer.name, payer.address]),
     paymentCode: p.paymentCode,
     purpose: slip.purpose,
-    reference97: b.reference,
+    reference97: f.reference,
   });
   return { slip, ipsQr: qr, qrSvg: qrSvg(qr) };
+}
+
+/** The purpose in words: "Račun za novembar 2026." (config's template, the period in Latin words). */
+export const billPurpose = (config: Config, period: string) =>
+  config.utility.payment.purpose.replace('{period}', formatPeriod(period, 'sr-Latn'));
+
+export function paymentSlip(config: Config, b: BillRecord, payer: Payer) {
+  return slipWithQr(
+    config,
+    { account: b.payeeAccount, amount: rsd(b.amount), reference: b.reference, purpose: billPurpose(config, b.period) },
+    payer,
+  );
+}
+
+/**
+ * One payment for every unpaid bill of a consumer, when the utility takes it (`totalPayment`:
+ * "total"): the sum, with the consumer's own reference (model 97 check digits + the code).
+ */
+export function totalSlip(config: Config, code: string, unpaid: BillRecord[], payer: Payer): ConsumerSummary['total'] {
+  if (config.utility.payment.totalPayment !== 'total' || unpaid.length < 2) return null;
+  const para = unpaid.reduce((sum, b) => sum + b.amount, 0);
+  return slipWithQr(
+    config,
+    {
+      account: config.utility.payment.account,
+      amount: rsd(para),
+      reference: `${model97CheckDigits(code)}${code}`,
+      purpose: config.utility.payment.totalPurpose.replace('{code}', code),
+    },
+    payer,
+  );
 }
 
 export function billDetail(config: Config, b: BillRecord, payer: { name: string; address: string }): BillDetail {

@@ -1,10 +1,11 @@
-// GET /api/bills, /api/bills/:id — a resident sees only the bills of the consumer codes
+// GET /api/bills, /api/bills/:id, its PDF and its QR code as PNG — a resident sees only the bills of the consumer codes
 // linked to their own account; anything else is a 404, whether it exists or not.
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { billOfCodes, billPage } from '../db/statements/bills.ts';
 import { ApiError } from '../http/errors.ts';
-import { billDetail, billSummary } from '../bills/view.ts';
+import { billDetail, billSummary, paymentSlip } from '../bills/view.ts';
+import { qrPng } from '../bills/qr-image.ts';
 import { billPdf } from '../bills/pdf.ts';
 import { toLocale } from '../../../contract/locales.ts';
 import type { AccountCtx, AccountEnv } from '../env.ts';
@@ -68,9 +69,23 @@ export async function getBillPdf(c: AccountCtx) {
   return c.body(pdf as Uint8Array<ArrayBuffer>);
 }
 
+/**
+ * GET /api/bills/:id/qr.png: the bill's IPS QR code as an image to save, for banking apps that
+ * read a QR code from the phone's gallery (the phone cannot scan its own screen).
+ */
+export async function getBillQr(c: AccountCtx) {
+  const { bill, consumer } = await ownBill(c);
+  const { ipsQr } = paymentSlip(c.var.deps.config, bill, consumer);
+  c.header('Content-Type', 'image/png');
+  c.header('Cache-Control', 'private, no-store');
+  c.header('Content-Disposition', `attachment; filename="ips-qr-${bill.consumerCode}-${bill.period}.png"`);
+  return c.body(qrPng(ipsQr, 8) as Uint8Array<ArrayBuffer>);
+}
+
 /** Mounted at /api/bills, behind the session middleware. */
 export const billRoutes = new Hono<AccountEnv>()
   .use('*', requireSession)
   .get('/', listBills)
   .get('/:id', getBill)
-  .get('/:id/pdf', getBillPdf);
+  .get('/:id/pdf', getBillPdf)
+  .get('/:id/qr.png', getBillQr);

@@ -202,6 +202,8 @@ describe('personal data', () => {
     expect((await h.call('POST', '/api/account/delete', { password: 'pogrešna lozinka' }, { cookie })).status).toBe(
       403,
     );
+    // A wrong password deletes nothing: the session and the account are still there.
+    expect((await me()).status).toBe(200);
     expect((await h.call('POST', '/api/account/delete', { password: GOOD_PASSWORD }, { cookie })).status).toBe(204);
     expect((await me()).status).toBe(401);
     expect((await h.call('POST', '/api/login', { email: EMAIL, password: GOOD_PASSWORD })).status).toBe(401);

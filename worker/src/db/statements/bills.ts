@@ -1,5 +1,5 @@
 // Named statements on bills as the resident and the billing system see them.
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../ports.ts';
 import { bills } from '../schema.ts';
 
@@ -33,3 +33,28 @@ export const billByPeriod = (db: Db, code: string, period: string) =>
 
 export const setBillPdf = (db: Db, id: string, key: string, now: number) =>
   db.update(bills).set({ pdfKey: key, updatedAt: now }).where(eq(bills.id, id));
+
+/** The last `months` bills of each of these codes (oldest first per code), and every unpaid one (oldest first). */
+export const billsOverview = (db: Db, codes: string[], months: number) => {
+  const ranked = db
+    .select({
+      id: bills.id,
+      n: sql<number>`row_number() OVER (PARTITION BY ${bills.consumerCode} ORDER BY ${bills.period} DESC)`.as('n'),
+    })
+    .from(bills)
+    .where(inArray(bills.consumerCode, codes))
+    .as('ranked');
+  return db.batch([
+    db
+      .select(getTableColumns(bills))
+      .from(bills)
+      .innerJoin(ranked, eq(ranked.id, bills.id))
+      .where(lte(ranked.n, months))
+      .orderBy(bills.consumerCode, bills.period),
+    db
+      .select()
+      .from(bills)
+      .where(and(inArray(bills.consumerCode, codes), isNull(bills.paidAt)))
+      .orderBy(bills.consumerCode, bills.period),
+  ]);
+};

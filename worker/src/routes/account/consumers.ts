@@ -1,27 +1,44 @@
 // GET /api/account/consumers (with the current balance), POST /api/account/consumers/link
-// {consumerCode, pin} (same PIN throttling as registration) and .../unlink {consumerCode}.
+// {consumerCode, pin} (same PIN throttling as registration) and .../unlink {consumerCode}. The list
+// carries what the account's summary and chart show, so the account area opens with one request.
 import { consumersWithBalance, linkCode, unlinkCode } from '../../db/statements/consumers.ts';
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { proveConsumer } from '../../auth/consumer-pin.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { rsd } from '../../bills/view.ts';
+import { billSummary, rsd, totalSlip } from '../../bills/view.ts';
+import { billsOverview } from '../../db/statements/bills.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { ConsumersAnswer } from '../../../../contract/responses.ts';
 
+/** The 12 months of the chart. */
+const HISTORY_MONTHS = 12;
+
+/** Each linked code: balance, the last 12 months' bills, the unpaid ones and how to pay them (two round trips). */
 export async function listConsumers(c: AccountCtx) {
   const { deps } = c.var;
   const s = c.var.session;
   const rows = await consumersWithBalance(deps.db, s.account.id);
+  const codes = rows.map((r) => r.code);
+  const [history, unpaid] = codes.length ? await billsOverview(deps.db, codes, HISTORY_MONTHS) : [[], []];
+  const payRule = deps.config.utility.payment.totalPayment === 'total' ? 'total' : 'perBill';
   return c.json({
-    consumers: rows.map((r) => ({
-      code: r.code,
-      name: r.name,
-      address: r.address,
-      balance: rsd(r.balance ?? 0),
-      lastPeriod: r.period,
-      unpaidBills: r.unpaid,
-    })),
+    consumers: rows.map((r) => {
+      const own = unpaid.filter((b) => b.consumerCode === r.code);
+      return {
+        code: r.code,
+        name: r.name,
+        address: r.address,
+        balance: rsd(r.balance ?? 0),
+        lastPeriod: r.period,
+        unpaidBills: r.unpaid,
+        history: history.filter((b) => b.consumerCode === r.code).map(billSummary),
+        unpaid: own.map(billSummary),
+        unpaidTotal: rsd(own.reduce((sum, b) => sum + b.amount, 0)),
+        payRule,
+        total: totalSlip(deps.config, r.code, own, r),
+      };
+    }),
   } satisfies ConsumersAnswer);
 }
 

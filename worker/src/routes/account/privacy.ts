@@ -1,4 +1,5 @@
-// Personal-data rights (ZZPL): GET /api/account/consents, GET /api/account/export,
+// Personal-data rights (ZZPL): GET /api/account/consents, GET /api/account/export (a summary
+// first, then the records, dates in ISO 8601),
 // POST /api/account/delete {password}. Deleting removes the account, its sessions, tokens,
 // consents, links and queued mail to it; consumer and bill records belong to the billing
 // system and stay, as accounting law requires.
@@ -10,7 +11,7 @@ import { composeMail } from '../../mail/compose.ts';
 import { billSummary } from '../../bills/view.ts';
 import { countAccountAction, verifyPassword } from '../../auth/reverify.ts';
 import type { AccountCtx } from '../../env.ts';
-import type { ConsentsAnswer } from '../../../../contract/responses.ts';
+import type { ConsentsAnswer, DataExport } from '../../../../contract/responses.ts';
 
 export async function listConsents(c: AccountCtx) {
   const { deps } = c.var;
@@ -27,15 +28,29 @@ export async function exportData(c: AccountCtx) {
   const id = s.account.id;
   const codes = s.account.consumers.map((x) => x.code);
   const [[account], consentRows, sessionRows, billRows] = await db.batch(exportQueries(db, id, codes));
+  const iso = (ms: number) => new Date(ms).toISOString();
   c.header('Content-Disposition', 'attachment; filename="moji-podaci.json"');
   return c.json({
-    exportedAt: new Date(deps.now()).toISOString(),
-    controller: deps.config.utility.name,
-    account: { ...s.account, ...account },
-    consents: consentRows,
-    sessions: sessionRows,
+    // First in the file: what a person opening it reads before the records.
+    summary: {
+      controller: deps.config.utility.name,
+      exportedAt: iso(deps.now()),
+      name: s.account.name,
+      email: s.account.email,
+      consumerCodes: codes,
+      sessions: sessionRows.length,
+      consents: consentRows.length,
+      bills: billRows.length,
+    },
+    account: {
+      ...s.account,
+      createdAt: iso(account.createdAt),
+      confirmedAt: account.confirmedAt === null ? null : iso(account.confirmedAt),
+    },
+    consents: consentRows.map((x) => ({ ...x, acceptedAt: iso(x.acceptedAt) })),
+    sessions: sessionRows.map((x) => ({ ...x, createdAt: iso(x.createdAt), lastSeenAt: iso(x.lastSeenAt) })),
     bills: billRows.map(billSummary),
-  });
+  } satisfies DataExport);
 }
 
 export async function deleteAccount(c: AccountCtx) {

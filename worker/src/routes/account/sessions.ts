@@ -1,4 +1,4 @@
-// GET /api/account/sessions, POST /api/account/sessions/revoke {id}, POST /api/account/sessions/revoke-all.
+// GET /api/account/sessions (each with its browser and system in words' terms), POST /api/account/sessions/revoke {id}, POST /api/account/sessions/revoke-all.
 import { liveSessions, publicSessionId, revokeByPublicId } from '../../db/statements/sessions.ts';
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -6,6 +6,7 @@ import { clearSessionCookie } from '../../auth/sessions.ts';
 import { revokeAccountStatements } from '../../auth/revocation.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { SessionsAnswer } from '../../../../contract/responses.ts';
+import { parseUserAgent } from '../../../../contract/user-agent.ts';
 
 const publicId = publicSessionId;
 
@@ -21,6 +22,7 @@ export async function listSessions(c: AccountCtx) {
       createdAt: r.createdAt,
       lastSeenAt: r.lastSeenAt,
       userAgent: r.userAgent,
+      device: parseUserAgent(r.userAgent),
     })),
   } satisfies SessionsAnswer);
 }
