@@ -18,6 +18,8 @@ export interface MailAttachment {
   type: string;
   /** base64 */
   content: string;
+  /** Set for a part shown inside the HTML (`<img src="cid:…">`): sent inline with this Content-ID. */
+  contentId?: string;
 }
 
 export interface OutgoingMail {

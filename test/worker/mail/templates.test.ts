@@ -8,11 +8,11 @@ import { tokenLink } from '../../../worker/src/auth/tokens.ts';
 import { loadConfig } from '../../../worker/src/config.ts';
 import { strayLatin } from '../../../contract/translit.ts';
 import type { Deps } from '../../../worker/src/ports.ts';
+import utility from '../../../config/utility.json' with { type: 'json' };
 
 const PHISH = 'HITNO: dug 18.340 din, isključenje vode sutra. Platite na https://zla.example/';
 const base = {
-  utility: 'JP Stambeno Ruma',
-  support: 'info@stambenoruma.rs',
+  utility,
   hours: 48,
   link: 'http://localhost:8787/#potvrda=abc',
   email: 'nova@example.com',
@@ -113,5 +113,100 @@ describe('links', () => {
     const m = composeMail(deps, 'confirm', 'sr-Latn', PHISH, tokenLink(deps, 'confirm', 'T0k'));
     expect(m.text).toMatch(/^https:\/\/www\.stambenoruma\.rs\/portal\?x=1#potvrda=T0k$/m);
     expect(m.text).not.toContain('HITNO');
+  });
+});
+
+describe('every account mail, as a resident reads it', () => {
+  const KINDS = [
+    'confirm',
+    'register_attempt',
+    'reset',
+    'password_changed',
+    'email_change',
+    'email_change_notice',
+    'email_changed',
+    'email_taken',
+    'account_deleted',
+  ] as const;
+  const CONTACT = {
+    'sr-Latn': [
+      'Telefon: 022 000 000',
+      'E-mail: info@stambenoruma.rs',
+      'Adresa: Ruma, Glavna 1',
+      'Radno vreme: radnim danom od 7 do 15 časova',
+    ],
+    'sr-Cyrl': [
+      'Телефон: 022 000 000',
+      'Имејл: info@stambenoruma.rs',
+      'Адреса: Рума, Главна 1',
+      'Радно време: радним даном од 7 до 15 часова',
+    ],
+    en: [
+      'Phone: 022 000 000',
+      'E-mail: info@stambenoruma.rs',
+      'Address: Ruma, Glavna 1',
+      'Office hours: working days, 7 a.m. to 3 p.m.',
+    ],
+  } as const;
+  const cases = LOCALES.flatMap((l) => KINDS.map((k) => [k, l] as const));
+
+  it.each(cases)("%s (%s) ends with the utility's contact, in the text and the HTML", (kind, locale) => {
+    const m = renderMail(kind, locale, { ...base, name: 'Ana' });
+    expect(m.text.trimEnd().endsWith(CONTACT[locale].join('\n'))).toBe(true);
+    const shown = m.html.replace(/<[^>]+>/g, '');
+    for (const line of CONTACT[locale]) expect(shown).toContain(line);
+    expect(m.html).toContain('href="tel:+38122000000"');
+    expect(m.html).toContain('href="mailto:info@stambenoruma.rs"');
+  });
+
+  it.each(cases)('%s (%s): one action as a button with words, its address wrapping under it', (kind, locale) => {
+    const m = renderMail(kind, locale, { ...base, name: 'Ana' });
+    const buttons = [...m.html.matchAll(/<a href="([^"]+)" style="display:inline-block[^"]*">([^<]+)<\/a>/g)];
+    if (['email_change_notice', 'email_changed', 'account_deleted'].includes(kind)) {
+      expect(buttons).toEqual([]);
+      expect(m.text).not.toContain(base.link);
+      return;
+    }
+    expect(buttons).toHaveLength(1);
+    const [, href, words] = buttons[0];
+    expect(href).toBe(base.link);
+    expect(words).not.toContain('http');
+    expect(words.length).toBeLessThan(30);
+    // The address shown under the button breaks anywhere, so it never widens the mail.
+    expect(m.html).toContain(`style="color:#0b5394;word-break:break-all;overflow-wrap:anywhere">${base.link}</a>`);
+    // In the text part, the words name the link on the line above it.
+    expect(m.text).toContain(`\n${words}:\n${base.link}\n`);
+  });
+
+  it.each(cases)('%s (%s) is fluid: no fixed width over 320 px, at most 600 px wide', (kind, locale) => {
+    const m = renderMail(kind, locale, { ...base, name: 'Ana' });
+    expect(m.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(m.html).toContain('max-width:600px');
+    for (const [, px] of m.html.matchAll(/(?<!max-)width:\s*(\d+)px/g)) expect(Number(px)).toBeLessThanOrEqual(320);
+    for (const [, px] of m.html.matchAll(/width="(\d+)"/g)) expect(Number(px)).toBeLessThanOrEqual(320);
+  });
+
+  it.each(KINDS)('%s in Cyrillic writes "имејл", never "е-маил"', (kind) => {
+    const m = renderMail(kind, 'sr-Cyrl', { ...base, name: '' });
+    expect(m.subject + m.text + m.html).not.toMatch(/е-маил/i);
+  });
+
+  it('says what to do when a link has expired', () => {
+    expect(renderMail('confirm', 'sr-Latn', { ...base, name: '' }).text).toContain(
+      'Link važi 48 sati i može se upotrebiti samo jednom. Ako istekne, registrujte se ponovo na portalu.',
+    );
+    expect(renderMail('reset', 'sr-Latn', { ...base, hours: 1, name: '' }).text).toContain(
+      'Link važi 1 sat i može se upotrebiti samo jednom. Ako istekne, zatražite novi na portalu („Zaboravili ste lozinku?“).',
+    );
+    expect(renderMail('email_change', 'en', { ...base, name: '' }).text).toContain(
+      'If it expires, ask for the change again in your account settings.',
+    );
+  });
+
+  it('"it was not me" names the phone and the address to call or write', () => {
+    const m = renderMail('password_changed', 'sr-Cyrl', { ...base, name: 'Ana' });
+    expect(m.text).toContain(
+      'Ако то нисте били Ви, одмах нам се јавите на телефон 022 000 000 или на info@stambenoruma.rs.',
+    );
   });
 });

@@ -1,11 +1,14 @@
-// What a bill mail says: one bill to one account, in its locale, with the payment data, the IPS
-// QR code as a PNG, the bill's PDF and a one-click unsubscribe link. Pure rendering: who gets a
-// mail and when is bill-mail.ts's.
+// What a bill mail says: one bill to one account, in its locale — which consumer code and address
+// it is for (a resident may have two flats), the amount and due date first, the payment data, the
+// IPS QR code shown in the mail (an inline part, `cid:`; Gmail refuses data: images) and attached
+// as a PNG, the bill's PDF, a one-click unsubscribe link and the utility's contact. Pure
+// rendering: who gets a mail and when is bill-mail.ts's.
 import type { Deps } from '../ports.ts';
 import { toLocale, type Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
 import { formatDate, formatMoney, formatPeriod } from '../../../contract/format.ts';
-import { esc, GREETING, type RenderedMail } from '../mail/templates.ts';
+import { GREETING, type RenderedMail } from '../mail/templates.ts';
+import { button, contactText, esc, inScript, mailPage, para } from '../mail/layout.ts';
 import { paymentSlip, billDetail } from './view.ts';
 import { billPdf } from './pdf.ts';
 import { qrPng } from './qr-image.ts';
@@ -14,46 +17,82 @@ import type { bills } from '../db/schema.ts';
 
 export type Bill = typeof bills.$inferSelect;
 
+/** The Content-ID of the QR code's inline part, as the HTML's `<img src="cid:…">` names it. */
+export const QR_CONTENT_ID = 'ips-qr';
+
 interface Labels {
   subject: string;
   intro: string;
+  code: string;
+  address: string;
   amount: string;
   due: string;
+  howTo: string;
+  scan: string;
+  scanText: string;
+  qrAlt: string;
+  slip: string;
   payee: string;
   account: string;
   reference: string;
+  paymentCode: string;
   purpose: string;
-  scan: string;
+  pdf: string;
   open: string;
+  portal: string;
   stop: string;
+  stopLink: string;
+  sig: string;
 }
 
 // `period` is in words ("novembar 2026.", "November 2026"); its own dot ends a Serbian sentence.
 const LATN = (period: string, utility: string): Labels => ({
   subject: `Račun za ${period} — ${utility}`,
   intro: `stigao je Vaš račun za ${period}`,
+  code: 'Šifra potrošača',
+  address: 'Adresa',
   amount: 'Iznos',
   due: 'Rok plaćanja',
+  howTo: 'Kako da platite',
+  scan: 'U aplikaciji Vaše banke izaberite plaćanje IPS QR kodom i skenirajte ovaj kod. Kod je i u prilogu poruke.',
+  scanText: 'Račun možete platiti skeniranjem IPS QR koda iz priloga u aplikaciji Vaše banke.',
+  qrAlt: 'IPS QR kod za plaćanje ovog računa',
+  slip: 'Ili platite uplatnicom, u banci ili pošti, sa ovim podacima:',
   payee: 'Primalac',
   account: 'Račun primaoca',
   reference: 'Model i poziv na broj',
+  paymentCode: 'Šifra plaćanja',
   purpose: 'Svrha',
-  scan: 'Račun možete platiti skeniranjem IPS QR koda iz priloga u aplikaciji Vaše banke.',
+  pdf: 'Račun u PDF obliku je u prilogu.',
   open: 'Sve račune možete videti na portalu:',
+  portal: 'Otvorite portal',
   stop: 'Ako ne želite više da primate račune e-mailom, odjavite se ovde:',
+  stopLink: 'Odjavite se od računa e-mailom',
+  sig: `Srdačan pozdrav,\n${utility}`,
 });
 const EN = (period: string, utility: string): Labels => ({
   subject: `Your bill for ${period} — ${utility}`,
   intro: `your bill for ${period} has arrived.`,
+  code: 'Consumer code',
+  address: 'Address',
   amount: 'Amount',
   due: 'Due date',
+  howTo: 'How to pay',
+  scan: "In your bank's app, choose to pay with an IPS QR code and scan this code. The code is attached as well.",
+  scanText: "You can pay it by scanning the attached IPS QR code in your bank's app.",
+  qrAlt: 'IPS QR code to pay this bill',
+  slip: 'Or pay with a payment slip, at a bank or post office, with these details:',
   payee: 'Payee',
   account: 'Payee account',
   reference: 'Model and reference',
+  paymentCode: 'Payment code',
   purpose: 'Purpose',
-  scan: "You can pay it by scanning the attached IPS QR code in your bank's app.",
+  pdf: 'The bill is attached as a PDF.',
   open: 'All your bills are on the portal:',
+  portal: 'Open the portal',
   stop: 'To stop receiving bills by e-mail, unsubscribe here:',
+  stopLink: 'Stop bills by e-mail',
+  sig: `Kind regards,\n${utility}`,
 });
 
 // The resident's name is not part of the labels: GREETING adds it after transliteration.
@@ -67,6 +106,23 @@ function labels(locale: Locale, name: string, period: string, utility: string): 
   };
 }
 
+const LABEL = 'display:block;font-size:14px;color:#555';
+
+/** Label above value, one row each: it fits a 320 px screen whatever the words. */
+function rows(items: [string, string][], strong = false): string {
+  return (
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 16px">` +
+    items
+      .map(
+        ([k, v]) =>
+          `<tr><td style="padding:7px 0;border-bottom:1px solid #e3e6ea"><span style="${LABEL}">${esc(k)}</span>` +
+          `<span style="font-size:${strong ? 18 : 16}px;font-weight:bold">${esc(v)}</span></td></tr>`,
+      )
+      .join('') +
+    `</table>`
+  );
+}
+
 export async function renderBillMail(
   deps: Deps,
   bill: Bill,
@@ -75,31 +131,47 @@ export async function renderBillMail(
 ): Promise<RenderedMail> {
   const locale = toLocale(account.locale);
   const { config } = deps;
+  const u = config.utility;
   const { slip, ipsQr } = paymentSlip(config, bill, consumer);
-  const l = labels(locale, account.name, bill.period, config.utility.name);
+  const l = labels(locale, account.name, bill.period, u.name);
   const token = await unsubscribeToken(config, account.id);
   const stopLink = new URL(config.portalUrl);
   stopLink.searchParams.set('unsubscribe', token);
   const oneClick = `${config.apiUrl}/api/email-bills/unsubscribe?token=${encodeURIComponent(token)}`;
   // Values shown to the reader follow the script; the QR code itself keeps the billing system's text.
-  const script = (s: string) => (locale === 'sr-Cyrl' ? latinToCyrillic(s) : s);
-  const utility = script(config.utility.name);
-  const rows: [string, string][] = [
-    [l.amount, formatMoney(slip.amount, locale)],
-    [l.due, formatDate(bill.dueDate, locale)],
+  const script = inScript(locale);
+  const amount = formatMoney(slip.amount, locale);
+  const due = formatDate(bill.dueDate, locale);
+  const which: [string, string][] = [
+    [l.code, bill.consumerCode],
+    [l.address, script(consumer.address)],
+  ];
+  const figures: [string, string][] = [
+    [l.amount, amount],
+    [l.due, due],
+  ];
+  const slipRows: [string, string][] = [
     [l.payee, script(slip.payee)],
     [l.account, slip.account],
-    [l.reference, `97 ${slip.reference}`],
+    [l.reference, `${slip.model} ${slip.reference}`],
+    [l.paymentCode, slip.paymentCode],
     [l.purpose, script(slip.purpose)],
   ];
+  const line = ([k, v]: [string, string]) => `${k}: ${v}`;
   const text = [
     l.greeting,
     '',
     l.intro,
     '',
-    ...rows.map(([k, v]) => `${k}: ${v}`),
+    ...which.map(line),
+    ...figures.map(line),
     '',
-    l.scan,
+    l.scanText,
+    '',
+    l.slip,
+    ...slipRows.map(line),
+    '',
+    l.pdf,
     '',
     l.open,
     config.portalUrl,
@@ -107,16 +179,33 @@ export async function renderBillMail(
     l.stop,
     stopLink.toString(),
     '',
-    utility,
+    l.sig,
+    '',
+    ...contactText(u, locale),
     '',
   ].join('\n');
-  const html =
-    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${esc(l.subject)}</title></head>` +
-    `<body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5;max-width:560px;margin:0 auto;padding:16px">` +
-    `<p style="font-weight:bold;color:#0b5394">${esc(utility)}</p><p>${esc(l.greeting)}</p><p>${esc(l.intro)}</p>` +
-    `<table style="border-collapse:collapse">${rows.map(([k, v]) => `<tr><th style="text-align:left;padding:4px 12px 4px 0">${esc(k)}</th><td style="padding:4px 0">${esc(v)}</td></tr>`).join('')}</table>` +
-    `<p>${esc(l.scan)}</p><p>${esc(l.open)} <a href="${esc(config.portalUrl)}">${esc(config.portalUrl)}</a></p>` +
-    `<p style="font-size:13px;color:#444">${esc(l.stop)} <a href="${esc(stopLink.toString())}">${esc(stopLink.toString())}</a></p></body></html>`;
+  const content =
+    para(l.greeting) +
+    para(l.intro) +
+    rows(which) +
+    rows(figures, true) +
+    `<h2 style="margin:22px 0 8px;font-size:18px">${esc(l.howTo)}</h2>` +
+    para(l.scan) +
+    `<p style="margin:0 0 16px"><img src="cid:${QR_CONTENT_ID}" width="220" height="220" alt="${esc(l.qrAlt)}" ` +
+    `style="display:block;width:220px;max-width:100%;height:auto;border:0"></p>` +
+    para(l.slip) +
+    rows(slipRows) +
+    para(l.pdf) +
+    button(u, locale, config.portalUrl, l.portal) +
+    `<p style="margin:18px 0 14px;white-space:pre-line">${esc(l.sig)}</p>` +
+    // The unsubscribe link is words only: its address is ~250 characters (the text part has it).
+    `<p style="margin:0 0 14px;font-size:14px;color:#444">${esc(l.stop)} ` +
+    `<a href="${esc(stopLink.toString())}" style="color:${u.colors.primary}">${esc(l.stopLink)}</a></p>`;
+  const html = mailPage(u, locale, {
+    title: l.subject,
+    content,
+    preheader: `${l.amount}: ${amount} · ${l.due}: ${due} · ${l.code}: ${bill.consumerCode}`,
+  });
   // The bill itself: the billing system's PDF when it sent one, else the portal's.
   const pdf =
     (bill.pdfKey ? await deps.files.get(bill.pdfKey) : null) ??
@@ -124,19 +213,22 @@ export async function renderBillMail(
       await deps.fonts(),
       {
         ...billDetail(config, bill, consumer),
-        utility: config.utility.name,
+        utility: u.name,
         consumer: { code: bill.consumerCode, ...consumer },
       },
       locale,
     ));
+  const qr = base64(qrPng(ipsQr));
   return {
     subject: l.subject,
     text,
     html,
     headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     attachments: [
-      { filename: `ips-qr-${bill.period}.png`, type: 'image/png', content: base64(qrPng(ipsQr)) },
+      { filename: `ips-qr-${bill.period}.png`, type: 'image/png', content: qr },
       { filename: `racun-${bill.consumerCode}-${bill.period}.pdf`, type: 'application/pdf', content: base64(pdf) },
+      // The same code once more as the inline part the HTML shows (an attachment alone is one tap away).
+      { filename: `ips-qr-${bill.period}-inline.png`, type: 'image/png', content: qr, contentId: QR_CONTENT_ID },
     ],
   };
 }

@@ -8,8 +8,7 @@ export function composeMail(deps: Deps, kind: MailKind, locale: string, name: st
   return renderMail(kind, toLocale(locale), {
     name,
     link: link ?? deps.config.portalUrl,
-    utility: deps.config.utility.name,
-    support: deps.config.utility.supportEmail,
+    utility: deps.config.utility,
     hours,
     email,
   });

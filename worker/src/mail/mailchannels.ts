@@ -1,5 +1,10 @@
 // MailChannels Email API transport (fetch only: runs on Node and Workers).
-import type { MailTransport, OutgoingMail } from '../ports.ts';
+import type { MailAttachment, MailTransport, OutgoingMail } from '../ports.ts';
+
+// An inline part (the bill mail's QR code) carries its Content-ID; MailChannels' Email API takes
+// it as `content_id` with `disposition: "inline"` (as its own SDK sends it).
+const attachment = ({ contentId, ...a }: MailAttachment) =>
+  contentId ? { ...a, content_id: contentId, disposition: 'inline' } : a;
 
 export interface MailChannelsOptions {
   url: string;
@@ -27,7 +32,7 @@ export function mailChannelsTransport(o: MailChannelsOptions): MailTransport {
             { type: 'text/html', value: mail.html },
           ],
           headers: { ...mail.headers, 'X-Outbox-Id': mail.id },
-          ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
+          ...(mail.attachments?.length ? { attachments: mail.attachments.map(attachment) } : {}),
         }),
         signal: AbortSignal.timeout(o.timeoutMs),
       });

@@ -1,8 +1,10 @@
-// Mail texts in sr-Latn (source), en, and sr-Cyrl generated from sr-Latn by transliteration.
-// Formal "Vi". Every link also stands alone on its own line in the text part.
+// Account mails' texts in sr-Latn (source), en, and sr-Cyrl generated from sr-Latn by
+// transliteration. Formal "Vi". A mail's one action is a button in the HTML (layout.ts) and its
+// link stands alone on its own line in the text part; every mail ends with the utility's contact.
 import type { Locale } from '../../../contract/locales.ts';
 import type { MailAttachment } from '../ports.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
+import { button, contactText, esc, mailPage, para, type MailUtility } from './layout.ts';
 
 export type MailKind =
   | 'confirm'
@@ -18,11 +20,16 @@ export type MailKind =
 interface Text {
   subject: string;
   body: string[];
+  /** The button's words; the mail's link is shown only with them. */
   action?: string;
   after?: string[];
 }
 
-type Vars = { name: string; link?: string; utility: string; support: string; hours?: number; email?: string };
+/** A mail's variables; `utility` is the utility's configuration (name, contact, colours). */
+export type Vars = { name: string; link?: string; utility: MailUtility; hours?: number; email?: string };
+
+/** What the texts say of the utility: its name and how to reach it. */
+type Words = { utility: string; hours?: number; email?: string; phone: string; support: string };
 
 /** "1 sat", "2 sata", "5 sati", "21 sat", "48 sati". */
 export function srHours(n: number): string {
@@ -32,14 +39,17 @@ export function srHours(n: number): string {
   if (d >= 2 && d <= 4 && (h < 12 || h > 14)) return `${n} sata`;
   return `${n} sati`;
 }
+const enHours = (n = 0) => `${n} ${n === 1 ? 'hour' : 'hours'}`;
 
-const LATN: Record<MailKind, (v: Vars) => Text> = {
+const LATN: Record<MailKind, (v: Words) => Text> = {
   confirm: (v) => ({
     subject: `Potvrdite registraciju na portalu ${v.utility}`,
-    body: ['hvala Vam što ste se registrovali na portal. Da biste potvrdili registraciju, kliknite na link:'],
+    body: [
+      'hvala Vam što ste se registrovali na portal. Ostao je još jedan korak: potvrdite registraciju klikom na link ispod.',
+    ],
     action: 'Potvrdite registraciju',
     after: [
-      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom.`,
+      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. Ako istekne, registrujte se ponovo na portalu.`,
       'Ako se niste Vi registrovali, zanemarite ovu poruku.',
     ],
   }),
@@ -47,17 +57,17 @@ const LATN: Record<MailKind, (v: Vars) => Text> = {
     subject: `Pokušaj registracije sa Vašom e-mail adresom`,
     body: [
       'neko je upravo pokušao da otvori nalog na portalu sa Vašom e-mail adresom, a ona je već registrovana.',
-      'Ako ste to bili Vi, možete se ulogovati ili promeniti lozinku ako ste je zaboravili:',
+      'Ako ste to bili Vi, nalog već imate: ulogujte se na portalu, a ako ste zaboravili lozinku, izaberite „Zaboravili ste lozinku?“.',
     ],
     action: 'Otvorite portal',
     after: ['Ako to niste bili Vi, zanemarite ovu poruku; Vaš nalog nije promenjen.'],
   }),
   reset: (v) => ({
     subject: `Promena lozinke na portalu ${v.utility}`,
-    body: ['primili smo zahtev za promenu lozinke Vašeg naloga. Novu lozinku možete postaviti preko linka:'],
+    body: ['primili smo zahtev za promenu lozinke Vašeg naloga. Novu lozinku postavite preko linka ispod.'],
     action: 'Postavite novu lozinku',
     after: [
-      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom.`,
+      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. Ako istekne, zatražite novi na portalu („Zaboravili ste lozinku?“).`,
       'Ako niste Vi tražili promenu, zanemarite ovu poruku; lozinka ostaje ista.',
     ],
   }),
@@ -65,16 +75,16 @@ const LATN: Record<MailKind, (v: Vars) => Text> = {
     subject: `Lozinka Vašeg naloga je promenjena`,
     body: ['lozinka Vašeg naloga na portalu je upravo promenjena. Radi bezbednosti, odjavljeni ste sa drugih uređaja.'],
     action: 'Ulogujte se',
-    after: [`Ako to niste bili Vi, odmah nam se javite na ${v.support}.`],
+    after: [`Ako to niste bili Vi, odmah nam se javite na telefon ${v.phone} ili na ${v.support}.`],
   }),
   email_change: (v) => ({
     subject: `Potvrdite novu e-mail adresu na portalu ${v.utility}`,
     body: [
-      'zatražili ste da ova adresa postane e-mail adresa Vašeg naloga na portalu. Potvrdite promenu klikom na link:',
+      'zatražili ste da ova adresa postane e-mail adresa Vašeg naloga na portalu. Potvrdite promenu klikom na link ispod.',
     ],
     action: 'Potvrdite novu adresu',
     after: [
-      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom.`,
+      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. Ako istekne, zatražite promenu ponovo u podešavanjima naloga.`,
       'Ako niste Vi tražili promenu, zanemarite ovu poruku.',
     ],
   }),
@@ -83,14 +93,16 @@ const LATN: Record<MailKind, (v: Vars) => Text> = {
     body: [
       `zatražena je promena e-mail adrese Vašeg naloga na ${v.email}. Promena važi tek kada se potvrdi sa nove adrese.`,
     ],
-    after: [`Ako to niste bili Vi, promenite lozinku i javite nam se na ${v.support}.`],
+    after: [
+      `Ako to niste bili Vi, promenite lozinku na portalu i javite nam se na telefon ${v.phone} ili na ${v.support}.`,
+    ],
   }),
   email_changed: (v) => ({
     subject: 'E-mail adresa Vašeg naloga je promenjena',
     body: [
       `e-mail adresa Vašeg naloga na portalu je upravo promenjena na ${v.email}. Poruke sa portala od sada stižu na tu adresu.`,
     ],
-    after: [`Ako to niste bili Vi, odmah nam se javite na ${v.support}.`],
+    after: [`Ako to niste bili Vi, odmah nam se javite na telefon ${v.phone} ili na ${v.support}.`],
   }),
   email_taken: () => ({
     subject: 'Pokušaj promene e-mail adrese',
@@ -105,17 +117,19 @@ const LATN: Record<MailKind, (v: Vars) => Text> = {
       'Vaš nalog na portalu je obrisan, zajedno sa ličnim podacima naloga i svim prijavama.',
       'Podaci o potrošaču i računima ostaju u evidenciji preduzeća, kako zakon nalaže.',
     ],
-    after: [`Ako to niste bili Vi, odmah nam se javite na ${v.support}.`],
+    after: [`Ako to niste bili Vi, odmah nam se javite na telefon ${v.phone} ili na ${v.support}.`],
   }),
 };
 
-const EN: Record<MailKind, (v: Vars) => Text> = {
+const EN: Record<MailKind, (v: Words) => Text> = {
   confirm: (v) => ({
     subject: `Confirm your registration on the ${v.utility} portal`,
-    body: ['thank you for registering on the portal. To confirm your registration, please open this link:'],
+    body: [
+      'thank you for registering on the portal. One step is left: please confirm your registration with the link below.',
+    ],
     action: 'Confirm registration',
     after: [
-      `The link is valid for ${v.hours} ${v.hours === 1 ? 'hour' : 'hours'} and can be used once.`,
+      `The link is valid for ${enHours(v.hours)} and can be used once. If it expires, please register again on the portal.`,
       'If you did not register, please ignore this message.',
     ],
   }),
@@ -123,17 +137,19 @@ const EN: Record<MailKind, (v: Vars) => Text> = {
     subject: 'Registration attempt with your e-mail address',
     body: [
       'someone has just tried to open an account on the portal with your e-mail address, which is already registered.',
-      'If it was you, you can log in, or reset your password if you have forgotten it:',
+      'If it was you, you already have an account: log in on the portal, and if you have forgotten your password, choose "Forgot your password?".',
     ],
     action: 'Open the portal',
     after: ['If it was not you, please ignore this message; your account has not changed.'],
   }),
   reset: (v) => ({
     subject: `Password reset on the ${v.utility} portal`,
-    body: ['we received a request to reset the password of your account. You can set a new password here:'],
+    body: [
+      'we received a request to reset the password of your account. You can set a new password with the link below.',
+    ],
     action: 'Set a new password',
     after: [
-      `The link is valid for ${v.hours} ${v.hours === 1 ? 'hour' : 'hours'} and can be used once.`,
+      `The link is valid for ${enHours(v.hours)} and can be used once. If it expires, ask for a new one on the portal ("Forgot your password?").`,
       'If you did not ask for this, please ignore this message; your password stays the same.',
     ],
   }),
@@ -143,16 +159,16 @@ const EN: Record<MailKind, (v: Vars) => Text> = {
       'the password of your portal account has just been changed. For your safety, you have been logged out on other devices.',
     ],
     action: 'Log in',
-    after: [`If this was not you, please contact us at once at ${v.support}.`],
+    after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
   }),
   email_change: (v) => ({
     subject: `Confirm your new e-mail address on the ${v.utility} portal`,
     body: [
-      'you asked for this address to become the e-mail address of your portal account. Please confirm the change with this link:',
+      'you asked for this address to become the e-mail address of your portal account. Please confirm the change with the link below.',
     ],
     action: 'Confirm the new address',
     after: [
-      `The link is valid for ${v.hours} ${v.hours === 1 ? 'hour' : 'hours'} and can be used once.`,
+      `The link is valid for ${enHours(v.hours)} and can be used once. If it expires, ask for the change again in your account settings.`,
       'If you did not ask for this, please ignore this message.',
     ],
   }),
@@ -161,14 +177,16 @@ const EN: Record<MailKind, (v: Vars) => Text> = {
     body: [
       `a change of your account's e-mail address to ${v.email} was requested. It takes effect only when confirmed from the new address.`,
     ],
-    after: [`If this was not you, please change your password and contact us at ${v.support}.`],
+    after: [
+      `If this was not you, please change your password on the portal and contact us: phone ${v.phone} or ${v.support}.`,
+    ],
   }),
   email_changed: (v) => ({
     subject: "Your account's e-mail address was changed",
     body: [
       `the e-mail address of your portal account has just been changed to ${v.email}. Messages from the portal now go to that address.`,
     ],
-    after: [`If this was not you, contact us at once at ${v.support}.`],
+    after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
   }),
   email_taken: () => ({
     subject: 'Attempt to change an e-mail address',
@@ -183,7 +201,7 @@ const EN: Record<MailKind, (v: Vars) => Text> = {
       'your portal account has been deleted, together with its personal data and all its sessions.',
       'Consumer and billing records stay with the utility, as the law requires.',
     ],
-    after: [`If this was not you, please contact us at once at ${v.support}.`],
+    after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
   }),
 };
 
@@ -210,8 +228,15 @@ export const GREETING: Record<Locale, (name: string) => string> = {
 
 function textFor(kind: MailKind, locale: Locale, v: Vars): Text & { greeting: string } {
   const greeting = GREETING[locale](TO_UNPROVEN_ADDRESS.has(kind) ? '' : v.name);
-  if (locale === 'en') return { ...EN[kind](v), greeting };
-  const t = LATN[kind](v);
+  const words: Words = {
+    utility: v.utility.name,
+    hours: v.hours,
+    email: v.email,
+    phone: v.utility.contact.phone,
+    support: v.utility.contact.email,
+  };
+  if (locale === 'en') return { ...EN[kind](words), greeting };
+  const t = LATN[kind](words);
   if (locale === 'sr-Latn') return { ...t, greeting };
   const cyr = latinToCyrillic;
   return {
@@ -223,9 +248,6 @@ function textFor(kind: MailKind, locale: Locale, v: Vars): Text & { greeting: st
   };
 }
 
-export const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 export interface RenderedMail {
   subject: string;
   text: string;
@@ -236,24 +258,26 @@ export interface RenderedMail {
 
 export function renderMail(kind: MailKind, locale: Locale, v: Vars): RenderedMail {
   const t = textFor(kind, locale, v);
-  const sig = SIGNATURE[locale](v.utility);
-  const text = [t.greeting, '', ...t.body, '', ...(v.link ? [v.link, ''] : []), ...(t.after ?? []), '', sig, ''].join(
-    '\n',
-  );
-  const lang = locale === 'en' ? 'en' : locale;
-  const p = (s: string) => `<p style="margin:0 0 12px">${esc(s)}</p>`;
-  const button = v.link
-    ? `<p style="margin:16px 0"><a href="${esc(v.link)}" style="background:#0b5394;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none;display:inline-block">${esc(t.action ?? v.link)}</a></p>` +
-      `<p style="margin:0 0 12px;font-size:13px;color:#444;word-break:break-all">${esc(v.link)}</p>`
-    : '';
-  const html =
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(t.subject)}</title></head>` +
-    `<body style="font-family:Arial,Helvetica,sans-serif;color:#1a1a1a;line-height:1.5;max-width:560px;margin:0 auto;padding:16px">` +
-    `<p style="font-weight:bold;color:#0b5394;margin:0 0 16px">${esc(v.utility)}</p>` +
-    p(t.greeting) +
-    t.body.map(p).join('') +
-    button +
-    (t.after ?? []).map(p).join('') +
-    `<p style="margin:16px 0 0;white-space:pre-line">${esc(sig)}</p></body></html>`;
-  return { subject: t.subject, text, html };
+  const sig = SIGNATURE[locale](v.utility.name);
+  const action = v.link && t.action ? { label: t.action, href: v.link } : null;
+  // The text part: the link on a line of its own under what it does, the contact at the end.
+  const text = [
+    t.greeting,
+    '',
+    ...t.body,
+    '',
+    ...(action ? [`${action.label}:`, action.href, ''] : []),
+    ...(t.after?.length ? [...t.after, ''] : []),
+    sig,
+    '',
+    ...contactText(v.utility, locale),
+    '',
+  ].join('\n');
+  const content =
+    para(t.greeting) +
+    t.body.map((s) => para(s)).join('') +
+    (action ? button(v.utility, locale, action.href, action.label) : '') +
+    (t.after ?? []).map((s) => para(s)).join('') +
+    `<p style="margin:18px 0 14px;white-space:pre-line">${esc(sig)}</p>`;
+  return { subject: t.subject, text, html: mailPage(v.utility, locale, { title: t.subject, content }) };
 }
