@@ -2,6 +2,7 @@
 import type { Config } from '../src/config.ts';
 import type { Deps } from '../src/ports.ts';
 import { mailTransportFor } from '../src/mail/transport.ts';
+import { localMailQueue } from '../src/mail/local-queue.ts';
 import { nodeArgon2 } from './argon2.ts';
 import { boundedHasher } from '../src/auth/bounded-hasher.ts';
 import { openDatabase } from './database.ts';
@@ -44,6 +45,8 @@ export async function nodeDeps(config: Config, env: Record<string, string | unde
     randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
     defer: queue.defer,
     log,
+    // The bill run's sender: drains the outbox MAIL_CONCURRENCY at a time, after the response.
+    mailQueue: localMailQueue(() => deps),
     ...overrides,
     // Whatever hashes (the native one, or a test's counting wrapper), at most so much at once.
     hasher: boundedHasher(overrides.hasher ?? nodeArgon2, config.argon2),

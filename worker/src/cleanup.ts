@@ -1,11 +1,10 @@
 // Periodic cleanup: unconfirmed registrations past the confirmation window (48 h), spent tokens,
-// expired sessions, throttling rows whose window is over (never the permanent PIN locks) and old
-// sent mail.
+// expired sessions, throttling rows whose window is over (never the permanent PIN locks); a sent
+// mail's bodies after MAIL_BODY_RETENTION_H (its one-time links with them), its record
+// after 30 days.
 import { sql } from 'drizzle-orm';
 import type { Deps } from './ports.ts';
 import { limitsPolicy, PERMANENT_PREFIX } from './auth/limits.ts';
-
-const DAY = 24 * 3600_000;
 
 export async function cleanup(deps: Deps) {
   const { db, config } = deps;
@@ -20,7 +19,9 @@ export async function cleanup(deps: Deps) {
     db.run(sql`DELETE FROM accounts WHERE id IN (${stale})`),
     db.run(sql`DELETE FROM throttles WHERE window_start + ${windowMs} < ${now} AND blocked_until < ${now}
       AND substr(key, 1, ${PERMANENT_PREFIX.length}) <> ${PERMANENT_PREFIX}`),
-    db.run(sql`DELETE FROM outbox WHERE status = 'sent' AND sent_at < ${now - 30 * DAY}`),
+    db.run(sql`UPDATE outbox SET text_body = '', html_body = '', headers = NULL, attachments = NULL
+      WHERE text_body <> '' AND sent_at < ${now - config.mailBodyRetentionMs}`),
+    db.run(sql`DELETE FROM outbox WHERE status IN ('sent', 'cancelled') AND sent_at < ${now - config.mailAuditMs}`),
   ]);
   return { accountsRemoved: results[4].rowsAffected };
 }

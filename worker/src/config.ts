@@ -65,6 +65,12 @@ export interface Config {
   /** First retry delay of a failed mail; each further one doubles (capped at 6 h). */
   mailRetryBaseMs: number;
   mailTimeoutMs: number;
+  /** Mails rendered and sent at once per process (Node) or per queue batch (Workers). */
+  mailConcurrency: number;
+  /** How long a sent mail's subject and bodies are kept (then only who, what kind and when, for the 30-day audit). */
+  mailBodyRetentionMs: number;
+  /** How long the outbox keeps a sent mail's record at all. */
+  mailAuditMs: number;
   /** How long a run of pending work holds its row before the periodic job may take it over. */
   workLeaseMs: number;
   confirmTtlMs: number;
@@ -127,6 +133,9 @@ export function loadConfig(env: Env): Config {
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1),
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_S', 30, 1) * 1000,
     mailTimeoutMs: int(env, 'MAIL_TIMEOUT_MS', 10_000, 100),
+    mailConcurrency: int(env, 'MAIL_CONCURRENCY', 16, 1),
+    mailBodyRetentionMs: int(env, 'MAIL_BODY_RETENTION_H', 24, 0) * HOUR,
+    mailAuditMs: 30 * 24 * HOUR,
     workLeaseMs: int(env, 'WORK_LEASE_S', 30, 1) * 1000,
     confirmTtlMs: 48 * HOUR,
     resetTtlMs: HOUR,

@@ -44,11 +44,22 @@ export interface FileStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
 }
 
+/**
+ * Hands outbox mails to whoever sends them: a Cloudflare Queue on Workers, the process's own
+ * bounded sender on Node. The mails are in the outbox already, so a hand-over that is lost loses
+ * nothing: the periodic job hands over whatever is still due.
+ */
+export interface MailQueue {
+  /** `ids`: mails just written (a bill import); none: every mail that is due (the periodic safety net). */
+  push(ids?: string[]): Promise<void>;
+}
+
 export interface Deps {
   config: Config;
   db: Db;
   hasher: PasswordHasher;
   mail: MailTransport;
+  mailQueue: MailQueue;
   files: FileStore;
   /** The TrueType fonts for generated PDFs (DejaVu Sans: Serbian Latin and Cyrillic). */
   fonts: () => Promise<PdfFonts>;

@@ -1,6 +1,7 @@
 // The Cloudflare Workers entry: the same app as on Node, with edge adapters — libSQL over
 // HTTP (Turso or sqld), Argon2id in WebAssembly, R2 for files, waitUntil for work after the
-// response, and Cron Triggers for the outbox retries and the cleanup.
+// response, Cloudflare Queues for the bill run's mails (mail-queue.ts), and Cron Triggers for
+// the safety net (due mail handed to the queue again) and the cleanup.
 import { createClient, type Client } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import * as schema from '../src/db/schema.ts';
@@ -9,6 +10,8 @@ import { loadConfig, type Config } from '../src/config.ts';
 import type { Db, Deps } from '../src/ports.ts';
 import { mailTransportFor } from '../src/mail/transport.ts';
 import { runJobs } from '../src/jobs.ts';
+import { localMailQueue } from '../src/mail/local-queue.ts';
+import { cloudflareMailQueue, consumeMailBatch, type MessageBatch, type QueueBinding } from './mail-queue.ts';
 import { wasmArgon2 } from './argon2.ts';
 import { boundedHasher } from '../src/auth/bounded-hasher.ts';
 import { r2Store, assetFonts } from './files.ts';
@@ -18,16 +21,19 @@ import { isLoopbackHost } from '../src/http/loopback.ts';
 type Bindings = Record<string, unknown> & {
   ASSETS?: { fetch(request: Request): Promise<Response> };
   FILES?: Parameters<typeof r2Store>[0];
+  /** The bill run's queue (wrangler.toml); without it, mails are sent from the request's waitUntil and the cron. */
+  MAIL_QUEUE?: QueueBinding;
 };
+type Shared = Omit<Deps, 'defer' | 'mailQueue'>;
 interface ExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
 }
 
 // One client and configuration per isolate; each request gets its own `defer` and round-trip count.
-let base: Omit<Deps, 'defer'> | undefined;
+let base: Shared | undefined;
 let client: Client | undefined;
 
-function baseDeps(env: Bindings): Omit<Deps, 'defer'> {
+function baseDeps(env: Bindings): Shared {
   if (base) return base;
   const vars = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === 'string')) as Record<
     string,
@@ -51,6 +57,16 @@ function baseDeps(env: Bindings): Omit<Deps, 'defer'> {
   return base;
 }
 
+/** The adapters of one invocation: its own waitUntil, and the queue that its mails are handed to. */
+function invocationDeps(env: Bindings, shared: Shared, defer: Deps['defer']): Deps {
+  const deps: Deps = {
+    ...shared,
+    defer,
+    mailQueue: env.MAIL_QUEUE ? cloudflareMailQueue(env.MAIL_QUEUE, () => deps) : localMailQueue(() => deps),
+  };
+  return deps;
+}
+
 /** Work for waitUntil that starts only once the response has been handed back. */
 const afterResponse = (work: () => Promise<unknown>) => new Promise((ok) => setTimeout(ok, 0)).then(work);
 
@@ -60,13 +76,13 @@ const TRIPS = '__dbTrips';
 let app: ReturnType<typeof createApp> | undefined;
 
 /** Built once per isolate; each request's adapters (its waitUntil, a counting client) come from its scope. */
-function appFor(shared: Omit<Deps, 'defer'>) {
+function appFor(shared: Shared) {
   app ??= createApp(shared.config, (c) => {
     const counter = (c.env as Record<string, unknown>)[TRIPS] as { trips: number };
     const db = drizzle(countingClient(client!, counter), { schema }) as unknown as Db;
     const ctx = c.executionCtx as ExecutionContext;
     return {
-      deps: { ...shared, db, defer: (work) => ctx.waitUntil(afterResponse(work)) },
+      deps: invocationDeps(c.env as Bindings, { ...shared, db }, (work) => ctx.waitUntil(afterResponse(work))),
       clientIp: c.req.header('cf-connecting-ip') ?? 'unknown',
     };
   });
@@ -90,7 +106,13 @@ export default {
   },
 
   async scheduled(_event: unknown, env: Bindings, ctx: ExecutionContext): Promise<void> {
-    const deps: Deps = { ...baseDeps(env), defer: (work) => ctx.waitUntil(afterResponse(work)) };
+    const deps = invocationDeps(env, baseDeps(env), (work) => ctx.waitUntil(afterResponse(work)));
     ctx.waitUntil(runJobs(deps));
+  },
+
+  /** The bill run's consumer (wrangler.toml [[queues.consumers]]). */
+  async queue(batch: MessageBatch, env: Bindings, ctx: ExecutionContext): Promise<void> {
+    const deps = invocationDeps(env, baseDeps(env), (work) => ctx.waitUntil(afterResponse(work)));
+    await consumeMailBatch(deps, batch);
   },
 };

@@ -2,7 +2,7 @@
 // the good rows are upserted per consumer code + period in one batch (all or nothing).
 import { sql, inArray } from 'drizzle-orm';
 import type { Db } from '../ports.ts';
-import { consumers, PENDING_BILL_MAIL } from '../db/schema.ts';
+import { consumers } from '../db/schema.ts';
 import { readTable, type RowError } from '../csv/table.ts';
 import { normalizeAccount, isValidModel97, type IpsError } from './ips-qr.ts';
 
@@ -140,21 +140,29 @@ export function parseBillsCsv(text: string, codePattern: string): { rows: BillRo
   return { rows, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
-/** Upserts the rows whose consumer exists; the others are reported. Returns the ids of new bills. */
+/** Ids per statement of the mail inserts (one JSON parameter each, far below any statement limit). */
+const MAIL_CHUNK = 2_000;
+
+/**
+ * Upserts the rows whose consumer exists; the others are reported. In the same transaction each
+ * new unpaid bill gets its mail in the outbox for every account that takes e-mail bills, as a
+ * reference rendered when it is sent: a crash right after the import cannot lose a mail, and the
+ * mail's id (`billMailId`) lets no bill be queued twice to one account. Returns the ids of the new
+ * bills and of their mails.
+ */
 export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: () => string) {
   const codes = [...new Set(rows.map((r) => r.code))];
-  const known = new Set(
-    codes.length
-      ? (await db.select({ code: consumers.code }).from(consumers).where(inArray(consumers.code, codes))).map(
-          (c) => c.code,
-        )
-      : [],
-  );
+  const known = new Set<string>();
+  for (let i = 0; i < codes.length; i += MAIL_CHUNK) {
+    const some = codes.slice(i, i + MAIL_CHUNK);
+    for (const c of await db.select({ code: consumers.code }).from(consumers).where(inArray(consumers.code, some)))
+      known.add(c.code);
+  }
   const errors: RowError[] = rows
     .filter((r) => !known.has(r.code))
     .map((r) => ({ line: r.line, reason: `unknown consumer code ${r.code}` }));
   const good = rows.filter((r) => known.has(r.code));
-  if (good.length === 0) return { created: [] as string[], updated: 0, errors };
+  if (good.length === 0) return { created: [] as string[], mails: [] as string[], updated: 0, errors };
   // A bill is new when the row kept the id this run proposed for it.
   const proposed = good.map(() => newId());
   const statements = good.map((r, i) =>
@@ -167,24 +175,36 @@ export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: (
         items = excluded.items, paid_at = excluded.paid_at, updated_at = excluded.updated_at
       RETURNING id`),
   );
-  // In the same transaction, each new unpaid bill is marked pending for every account that takes
-  // e-mail bills (the id matches only a bill this run created): a crash right after the import
-  // cannot lose its mails; the periodic job sends whatever is still pending.
-  const pending = good.map((_, i) =>
-    db.run(sql`INSERT INTO bill_mails (bill_id, account_id, outbox_id, created_at)
-      SELECT b.id, ac.account_id, ${PENDING_BILL_MAIL}, ${now}
-      FROM bills b JOIN account_consumers ac ON ac.consumer_code = b.consumer_code
+  // Only a bill this run created carries a proposed id; the id is billMailId's (schema.ts).
+  const mails: ReturnType<typeof db.all<{ id: string }>>[] = [];
+  for (let i = 0; i < proposed.length; i += MAIL_CHUNK) {
+    const targets = sql`FROM bills b
+      JOIN account_consumers ac ON ac.consumer_code = b.consumer_code
       JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL
-      WHERE b.id = ${proposed[i]} AND b.paid_at IS NULL
-      ON CONFLICT DO NOTHING`),
-  );
-  const results = await db.batch([...statements, ...pending] as unknown as [
+      WHERE b.id IN (SELECT value FROM json_each(${JSON.stringify(proposed.slice(i, i + MAIL_CHUNK))})) AND b.paid_at IS NULL`;
+    mails.push(
+      db.all<{
+        id: string;
+      }>(sql`INSERT INTO outbox (id, kind, to_address, subject, text_body, html_body, ref, status, attempts, next_attempt_at, lease_until, created_at)
+        SELECT 'bill:' || b.id || ':' || a.id, 'bill', a.email, '', '', '', json_object('bill', b.id, 'account', a.id), 'pending', 0, ${now}, 0, ${now}
+        ${targets}
+        ON CONFLICT DO NOTHING RETURNING id`),
+      db.all<{ id: string }>(sql`INSERT INTO bill_mails (bill_id, account_id, outbox_id, created_at)
+        SELECT b.id, a.id, 'bill:' || b.id || ':' || a.id, ${now} ${targets}
+        ON CONFLICT DO NOTHING RETURNING bill_id AS id`),
+    );
+  }
+  const results = (await db.batch([...statements, ...mails] as unknown as [
     (typeof statements)[0],
     ...typeof statements,
-  ]);
+  ])) as unknown as { id: string }[][];
   const created = results
     .slice(0, good.length)
-    .map((r, i) => ((r as unknown as { id: string }[])[0].id === proposed[i] ? proposed[i] : null))
+    .map((r, i) => (r[0].id === proposed[i] ? proposed[i] : null))
     .filter((id) => id !== null);
-  return { created, updated: good.length - created.length, errors };
+  const queued = results
+    .slice(good.length)
+    .filter((_, i) => i % 2 === 0)
+    .flatMap((r) => r.map((m) => m.id));
+  return { created, mails: queued, updated: good.length - created.length, errors };
 }

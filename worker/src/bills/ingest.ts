@@ -1,13 +1,15 @@
-// One import run of bills (CLI or admin endpoint): parse, upsert, report by line.
+// One import run of bills (CLI or admin endpoint): parse, upsert, report by line. The new bills'
+// mails are in the outbox with the bills; after the answer they are handed to the senders (a
+// queue on Workers, the process's own sender on Node), so the answer does not wait for them.
 import type { Deps } from '../ports.ts';
 import { randomId } from '../auth/crypto.ts';
 import { parseBillsCsv, upsertBills } from './import.ts';
-import { mailPendingBills } from './bill-mail.ts';
 
 export interface ImportReport {
   imported: number;
   created: number;
   updated: number;
+  /** Bill mails queued for residents who chose e-mail bills (sent after the answer). */
   mailed: number;
   errors: { line: number; reason: string }[];
 }
@@ -16,14 +18,13 @@ export async function ingestBills(deps: Deps, csv: string): Promise<ImportReport
   const parsed = parseBillsCsv(csv, deps.config.utility.consumerCode.pattern);
   const r = await upsertBills(deps.db, parsed.rows, deps.now(), () => randomId(deps.randomBytes));
   const errors = [...parsed.errors, ...r.errors].sort((a, b) => a.line - b.line);
-  // New bills go out to residents who chose e-mail bills (marked pending with the bills); an
-  // updated bill is never mailed again.
-  const mailed = await mailPendingBills(deps, r.created);
+  // An updated bill is never mailed again; a hand-over lost here is made by the periodic job.
+  if (r.mails.length) deps.defer(() => deps.mailQueue.push(r.mails));
   return {
     imported: r.created.length + r.updated,
     created: r.created.length,
     updated: r.updated,
-    mailed,
+    mailed: r.mails.length,
     errors,
     createdIds: r.created,
   };

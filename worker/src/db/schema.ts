@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 // Times are epoch milliseconds (integers) so that comparisons are plain and portable.
@@ -126,15 +127,27 @@ export const outbox = sqliteTable(
     /** JSON: extra headers (List-Unsubscribe) and attachments ({filename, type, content: base64}). */
     headers: text('headers'),
     attachments: text('attachments'),
-    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull(),
+    /**
+     * JSON: what a mail rendered when it is sent is made from (a bill mail: `{bill, account}`); its
+     * subject and bodies stay empty until then, so the outbox never holds a month of PDFs.
+     */
+    ref: text('ref'),
+    /** `cancelled`: nothing to send any more when its turn came (a bill paid meanwhile, e-mail bills switched off). */
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
     leaseUntil: integer('lease_until').notNull().default(0),
     lastError: text('last_error'),
     createdAt: integer('created_at').notNull(),
+    /** When it was sent (or cancelled). */
     sentAt: integer('sent_at'),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_created_idx').on(t.createdAt)],
+  (t) => [
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('outbox_created_idx').on(t.createdAt),
+    // Only the mails whose bodies are still kept: the cleanup finds those past the retention without a scan.
+    index('outbox_bodies_idx').on(t.sentAt).where(sql`${t.text} <> ''`),
+  ],
 );
 
 /** Bills from the billing system; amounts in para (1/100 RSD). One bill per consumer and period. */
@@ -164,12 +177,13 @@ export const bills = sqliteTable(
   ],
 );
 
-/** `bill_mails.outbox_id` of a bill mail written with its bill and not yet queued. */
+/** `bill_mails.outbox_id` of a bill mail written before 0007 and not yet queued (the migration queued them all). */
 export const PENDING_BILL_MAIL = 'pending';
 
 /**
  * Which bill goes to which account: the primary key is what keeps a bill from being mailed
- * twice. `outbox_id` is PENDING_BILL_MAIL until the mail is in the outbox.
+ * twice. Written with the bill and its outbox row (`billMailId`) in the import's transaction;
+ * kept after the outbox row's 30 days.
  */
 export const billMails = sqliteTable(
   'bill_mails',
@@ -202,3 +216,6 @@ export const pendingWork = sqliteTable(
   },
   (t) => [index('pending_work_due_idx').on(t.runAfter)],
 );
+
+/** The outbox id of the mail of one bill to one account: the same on every run, so it can be queued only once. */
+export const billMailId = (billId: string, accountId: string) => `bill:${billId}:${accountId}`;

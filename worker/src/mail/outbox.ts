@@ -1,11 +1,13 @@
-// The outbox: mails are inserted in the same batch as the change that causes them,
-// then delivered by `deliverDue` right after the response and by the periodic job.
+// The outbox: mails are inserted in the same batch as the change that causes them, then
+// delivered right after the response (`sendSoon`), by the senders a MailQueue feeds (a bill run)
+// and by the periodic job. A bill mail is only a reference until it is sent (rendered then).
 import { sql, and, eq, lte, or, desc, inArray } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
-import type { Deps, Db } from '../ports.ts';
+import type { Deps, Db, OutgoingMail } from '../ports.ts';
 import { outbox } from '../db/schema.ts';
 import { randomId } from '../auth/crypto.ts';
 import type { RenderedMail } from './templates.ts';
+import { renderQueuedBillMail, type BillMailRef } from '../bills/bill-mail.ts';
 
 const MAX_BACKOFF_MS = 6 * 3600_000;
 
@@ -70,65 +72,159 @@ export interface DeliveryReport {
   failed: number;
 }
 
-/** Delivers the given mails (or every due one) once each; failures are scheduled again with backoff. */
-export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promise<DeliveryReport> {
-  const { db } = deps;
-  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
-  const now = deps.now();
-  const due = ids?.length
-    ? ids
-    : (
-        await db
-          .select({ id: outbox.id })
-          .from(outbox)
-          .where(
-            and(
-              inArray(outbox.status, ['pending', 'sending']),
-              lte(outbox.nextAttemptAt, now),
-              lte(outbox.leaseUntil, now),
-            ),
-          )
-          .orderBy(outbox.nextAttemptAt)
-          .limit(limit)
-      ).map((r) => r.id);
-  for (const id of due) {
-    const mail = await claim(db, id, deps.now(), deps.config.mailTimeoutMs);
-    if (!mail) continue;
-    try {
-      await deps.mail.send({
-        id: mail.id,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        headers: mail.headers ? JSON.parse(mail.headers) : undefined,
-        attachments: mail.attachments ? JSON.parse(mail.attachments) : undefined,
-      });
-      await db
-        .update(outbox)
-        .set({ status: 'sent', sentAt: deps.now(), lastError: null, leaseUntil: 0 })
-        .where(eq(outbox.id, id));
-      report.sent++;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      const giveUp = mail.attempts >= deps.config.mailMaxAttempts;
-      await db
-        .update(outbox)
-        .set({
-          status: giveUp ? 'failed' : 'pending',
-          lastError: message.slice(0, 500),
-          nextAttemptAt: deps.now() + backoffMs(mail.attempts, deps.config.mailRetryBaseMs),
-          leaseUntil: 0,
-        })
-        .where(eq(outbox.id, id));
-      if (giveUp) report.failed++;
-      else report.retried++;
-      deps.log(giveUp ? 'error' : 'warn', 'mail delivery failed', { id, attempts: mail.attempts, error: message });
-    }
+/** What became of one mail: `skipped` when another sender holds it, it is not due, or it is done already. */
+export type Delivery =
+  | { outcome: 'sent' | 'failed' | 'cancelled' | 'skipped' }
+  | { outcome: 'retry'; retryInMs: number };
+
+/** The mail as it goes out: stored as it is, or (a bill mail) rendered now from the database; null: nothing to send any more. */
+async function outgoing(deps: Deps, mail: typeof outbox.$inferSelect): Promise<OutgoingMail | null> {
+  if (mail.kind === 'bill' && mail.ref) {
+    const rendered = await renderQueuedBillMail(deps, JSON.parse(mail.ref) as BillMailRef);
+    return rendered && { id: mail.id, ...rendered };
   }
+  return {
+    id: mail.id,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers ? JSON.parse(mail.headers) : undefined,
+    attachments: mail.attachments ? JSON.parse(mail.attachments) : undefined,
+  };
+}
+
+/**
+ * Claims one mail and sends it once; a failure is scheduled again with backoff (or given up
+ * after MAIL_MAX_ATTEMPTS). A mail rendered now keeps its subject and address for the audit, and
+ * its bodies only with the dev transport (there the row is the delivered mail), without the
+ * attachments' contents.
+ */
+export async function deliverOne(deps: Deps, id: string): Promise<Delivery> {
+  const { db } = deps;
+  const mail = await claim(db, id, deps.now(), deps.config.mailTimeoutMs);
+  if (!mail) return { outcome: 'skipped' };
+  try {
+    const out = await outgoing(deps, mail);
+    if (!out) {
+      await db
+        .update(outbox)
+        .set({ status: 'cancelled', sentAt: deps.now(), leaseUntil: 0 })
+        .where(eq(outbox.id, id));
+      return { outcome: 'cancelled' };
+    }
+    await deps.mail.send(out);
+    const dev = deps.mail.name === 'dev';
+    const rendered = mail.ref
+      ? {
+          to: out.to,
+          subject: out.subject,
+          ...(dev && {
+            text: out.text,
+            html: out.html,
+            headers: out.headers ? JSON.stringify(out.headers) : null,
+            attachments: JSON.stringify(out.attachments?.map(({ content: _, ...meta }) => meta) ?? []),
+          }),
+        }
+      : {};
+    await db
+      .update(outbox)
+      .set({ ...rendered, status: 'sent', sentAt: deps.now(), lastError: null, leaseUntil: 0 })
+      .where(eq(outbox.id, id));
+    return { outcome: 'sent' };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const giveUp = mail.attempts >= deps.config.mailMaxAttempts;
+    const retryInMs = backoffMs(mail.attempts, deps.config.mailRetryBaseMs);
+    await db
+      .update(outbox)
+      .set({
+        status: giveUp ? 'failed' : 'pending',
+        lastError: message.slice(0, 500),
+        nextAttemptAt: deps.now() + retryInMs,
+        leaseUntil: 0,
+      })
+      .where(eq(outbox.id, id));
+    deps.log(giveUp ? 'error' : 'warn', 'mail delivery failed', { id, attempts: mail.attempts, error: message });
+    return giveUp ? { outcome: 'failed' } : { outcome: 'retry', retryInMs };
+  }
+}
+
+/** Mails due by `dueBy` that no sender holds, oldest first. */
+export async function dueMailIds(deps: Deps, limit: number, dueBy = deps.now()): Promise<string[]> {
+  const rows = await deps.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        inArray(outbox.status, ['pending', 'sending']),
+        lte(outbox.nextAttemptAt, dueBy),
+        lte(outbox.leaseUntil, deps.now()),
+      ),
+    )
+    .orderBy(outbox.nextAttemptAt)
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** Runs `work` on every item, at most `concurrency` at once; the first error is thrown after the others finish. */
+export async function eachBounded<T>(items: Iterable<T>, concurrency: number, work: (item: T) => Promise<void>) {
+  const it = items[Symbol.iterator]();
+  const errors: unknown[] = [];
+  const lane = async () => {
+    for (let n = it.next(); !n.done; n = it.next()) await work(n.value).catch((e) => void errors.push(e));
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  if (errors.length) throw errors[0];
+}
+
+const tally = (report: DeliveryReport, d: Delivery) => {
+  if (d.outcome === 'sent') report.sent++;
+  else if (d.outcome === 'retry') report.retried++;
+  else if (d.outcome === 'failed') report.failed++;
+};
+
+/** Delivers the given mails (or `limit` due ones), MAIL_CONCURRENCY at once, each once. */
+export async function deliverDue(deps: Deps, ids?: string[], limit = 50): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  const due = ids?.length ? ids : await dueMailIds(deps, limit);
+  await eachBounded(due, deps.config.mailConcurrency, async (id) => tally(report, await deliverOne(deps, id)));
   return report;
 }
 
+/**
+ * Delivers every due mail, MAIL_CONCURRENCY at once, until none is left (mails written meanwhile
+ * included): the sender of a process that has no queue (Node). Due mails are read a few lanes'
+ * worth at a time; a mail read twice is claimed once.
+ */
+export async function drainOutbox(deps: Deps): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  const lanes = deps.config.mailConcurrency;
+  let ids: string[] = [];
+  let done = false;
+  let reading: Promise<void> | undefined;
+  const next = async () => {
+    while (!ids.length && !done) {
+      reading ??= dueMailIds(deps, lanes * 4)
+        .then((found) => {
+          ids = found;
+          done = found.length === 0;
+        })
+        .finally(() => {
+          reading = undefined;
+        });
+      await reading;
+    }
+    return ids.shift();
+  };
+  const lane = async () => {
+    for (let id = await next(); id !== undefined; id = await next()) tally(report, await deliverOne(deps, id));
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return report;
+}
+
+/** The newest mails (the dev mailbox); a bill mail still waiting has no subject or text yet. */
 export async function listOutbox(db: Db, limit = 100) {
   return db
     .select({
