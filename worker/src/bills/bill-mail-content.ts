@@ -30,6 +30,7 @@ interface Labels {
   howTo: string;
   scan: string;
   scanText: string;
+  onPhone: string;
   qrAlt: string;
   slip: string;
   payee: string;
@@ -41,6 +42,7 @@ interface Labels {
   open: string;
   portal: string;
   stop: string;
+  stopAsk: string;
   stopLink: string;
   sig: string;
 }
@@ -56,6 +58,8 @@ const LATN = (period: string, utility: string): Labels => ({
   howTo: 'Kako da platite',
   scan: 'U aplikaciji Vaše banke izaberite plaćanje IPS QR kodom i skenirajte ovaj kod. Kod je i u prilogu poruke.',
   scanText: 'Račun možete platiti skeniranjem IPS QR koda iz priloga u aplikaciji Vaše banke.',
+  onPhone:
+    'Ako poruku čitate na telefonu, sačuvajte sliku koda iz priloga, pa je u aplikaciji banke učitajte iz galerije.',
   qrAlt: 'IPS QR kod za plaćanje ovog računa',
   slip: 'Ili platite uplatnicom, u banci ili pošti, sa ovim podacima:',
   payee: 'Primalac',
@@ -67,6 +71,7 @@ const LATN = (period: string, utility: string): Labels => ({
   open: 'Sve račune možete videti na portalu:',
   portal: 'Otvorite portal',
   stop: 'Ako ne želite više da primate račune e-mailom, odjavite se ovde:',
+  stopAsk: 'Ne želite više račune e-mailom?',
   stopLink: 'Odjavite se od računa e-mailom',
   sig: `Srdačan pozdrav,\n${utility}`,
 });
@@ -80,6 +85,8 @@ const EN = (period: string, utility: string): Labels => ({
   howTo: 'How to pay',
   scan: "In your bank's app, choose to pay with an IPS QR code and scan this code. The code is attached as well.",
   scanText: "You can pay it by scanning the attached IPS QR code in your bank's app.",
+  onPhone:
+    "If you are reading this on your phone, save the attached picture of the code and open it from the gallery in your bank's app.",
   qrAlt: 'IPS QR code to pay this bill',
   slip: 'Or pay with a payment slip, at a bank or post office, with these details:',
   payee: 'Payee',
@@ -91,6 +98,7 @@ const EN = (period: string, utility: string): Labels => ({
   open: 'All your bills are on the portal:',
   portal: 'Open the portal',
   stop: 'To stop receiving bills by e-mail, unsubscribe here:',
+  stopAsk: 'No more bills by e-mail?',
   stopLink: 'Stop bills by e-mail',
   sig: `Kind regards,\n${utility}`,
 });
@@ -167,6 +175,7 @@ export async function renderBillMail(
     ...figures.map(line),
     '',
     l.scanText,
+    l.onPhone,
     '',
     l.slip,
     ...slipRows.map(line),
@@ -193,13 +202,14 @@ export async function renderBillMail(
     para(l.scan) +
     `<p style="margin:0 0 16px"><img src="cid:${QR_CONTENT_ID}" width="220" height="220" alt="${esc(l.qrAlt)}" ` +
     `style="display:block;width:220px;max-width:100%;height:auto;border:0"></p>` +
+    para(l.onPhone, 'font-size:15px;color:#333') +
     para(l.slip) +
     rows(slipRows) +
     para(l.pdf) +
     button(u, locale, config.portalUrl, l.portal) +
     `<p style="margin:18px 0 14px;white-space:pre-line">${esc(l.sig)}</p>` +
     // The unsubscribe link is words only: its address is ~250 characters (the text part has it).
-    `<p style="margin:0 0 14px;font-size:14px;color:#444">${esc(l.stop)} ` +
+    `<p style="margin:0 0 14px;font-size:14px;color:#444">${esc(l.stopAsk)} ` +
     `<a href="${esc(stopLink.toString())}" style="color:${u.colors.primary}">${esc(l.stopLink)}</a></p>`;
   const html = mailPage(u, locale, {
     title: l.subject,

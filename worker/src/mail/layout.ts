@@ -61,9 +61,9 @@ function contactRows(u: MailUtility, locale: Locale): [string, string, string?][
   ];
 }
 
-/** The contact footer of the text part. */
+/** The contact footer of the text part (the utility's name is in the signature above it). */
 export function contactText(u: MailUtility, locale: Locale): string[] {
-  return [words(locale).help, inScript(locale)(u.name), ...contactRows(u, locale).map(([k, v]) => `${k}: ${v}`)];
+  return [words(locale).help, ...contactRows(u, locale).map(([k, v]) => `${k}: ${v}`)];
 }
 
 const FONT = 'font-family:Arial,Helvetica,sans-serif';
@@ -94,7 +94,6 @@ function contactHtml(u: MailUtility, locale: Locale): string {
     .join('');
   return (
     `<p style="margin:0 0 6px;font-weight:bold">${esc(words(locale).help)}</p>` +
-    `<p style="margin:0 0 4px">${esc(inScript(locale)(u.name))}</p>` +
     `<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse">${rows}</table>`
   );
 }

@@ -92,10 +92,9 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
     subject: 'Zahtev za promenu e-mail adrese Vašeg naloga',
     body: [
       `zatražena je promena e-mail adrese Vašeg naloga na ${v.email}. Promena važi tek kada se potvrdi sa nove adrese.`,
-    ],
-    after: [
       `Ako to niste bili Vi, promenite lozinku na portalu i javite nam se na telefon ${v.phone} ili na ${v.support}.`,
     ],
+    action: 'Otvorite portal',
   }),
   email_changed: (v) => ({
     subject: 'E-mail adresa Vašeg naloga je promenjena',
@@ -176,10 +175,9 @@ const EN: Record<MailKind, (v: Words) => Text> = {
     subject: "A change of your account's e-mail address was requested",
     body: [
       `a change of your account's e-mail address to ${v.email} was requested. It takes effect only when confirmed from the new address.`,
-    ],
-    after: [
       `If this was not you, please change your password on the portal and contact us: phone ${v.phone} or ${v.support}.`,
     ],
+    action: 'Open the portal',
   }),
   email_changed: (v) => ({
     subject: "Your account's e-mail address was changed",
