@@ -24,6 +24,10 @@ export interface Account {
 export interface AccountAnswer {
   account: Account;
 }
+/** `GET /api/me`: `null` when nobody is logged in (200, not 401: anonymous page views are normal). */
+export interface MeAnswer {
+  account: Account | null;
+}
 
 /** `POST /api/password/reset`: the resident is logged in at once. */
 export interface ResetAnswer {

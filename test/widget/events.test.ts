@@ -45,7 +45,7 @@ describe('events', () => {
 
   it('jp-error bubbles; the deprecated error stays on the portal and never reaches window', async () => {
     answer({
-      'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }),
+      'GET /api/me': () => ({ status: 200, body: { account: null } }),
       'POST /api/login': () => ({ status: 401, body: { error: { code: 'invalid_credentials' } } }),
     });
     const portal = await mount(html`<jp-portal></jp-portal>`);
@@ -101,7 +101,7 @@ describe('events', () => {
 
   it('the portal shows the account on jp-login and the login on jp-logout', async () => {
     answer({
-      'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }),
+      'GET /api/me': () => ({ status: 200, body: { account: null } }),
       'GET /api/account/sessions': () => ({ status: 200, body: { sessions: [] } }),
       'GET /api/account/consents': () => ({ status: 200, body: { consents: [] } }),
       'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [] } }),
@@ -121,7 +121,7 @@ describe('events', () => {
   });
 
   it("the portal keeps the view's element (and what was typed) across a re-render", async () => {
-    answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }) });
+    answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
     const portal = await mount<HTMLElementTagNameMap['jp-portal']>(html`<jp-portal></jp-portal>`);
     await frames();
     emit(portal.querySelector('jp-login')!, 'jp-navigate', { view: 'register' });

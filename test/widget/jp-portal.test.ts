@@ -71,7 +71,7 @@ describe('mail links in the address', () => {
   });
 
   it('a link opened in a tab that already shows the portal is read on hashchange', async () => {
-    answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }) });
+    answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
     const el = await visit('');
     expect(el.querySelector('h2')!.textContent).to.equal('Prijava');
     location.hash = `nova-adresa=${TOKEN}`;
@@ -86,7 +86,7 @@ describe('<jp-portal switch>', () => {
   afterEach(() => setLocale('sr-Latn'));
 
   it('switches script from its switch', async () => {
-    answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }) });
+    answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
     const el = await mount(html`<jp-portal switch></jp-portal>`);
     await frames(5);
     buttonByText(el, 'Ћирилица').click();

@@ -40,7 +40,7 @@ describe('loading on demand', () => {
   });
 
   it('loads the registration view when the portal navigates to it, then focuses its heading', async () => {
-    answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }) });
+    answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
     const portal = await mount(html`<jp-portal></jp-portal>`);
     for (let i = 0; i < 5 && !portal.querySelector('jp-login h2'); i++) await nextFrame();
     (portal.querySelector('a[href="#registracija"]') as HTMLAnchorElement).click();

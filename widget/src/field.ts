@@ -1,5 +1,8 @@
-// One labelled input with its error tied by aria-describedby and aria-invalid.
+// One labelled input with its error tied by aria-describedby and aria-invalid. A password input
+// gets a "Prikaži lozinku" toggle (a button with aria-pressed) that switches only the input's type,
+// so its name and autocomplete stay and password managers keep filling and saving it.
 import { html, nothing, type TemplateResult } from 'lit';
+import { msg } from '@lit/localize';
 import { fieldText } from './messages.js';
 
 export interface FieldOptions {
@@ -9,22 +12,52 @@ export interface FieldOptions {
   type?: 'text' | 'email' | 'password';
   autocomplete: string;
   error?: string;
+  /** Words for `invalid_format` naming the shape this field wants ("only digits, e.g. 104521"). */
+  invalid?: string;
   hint?: string | TemplateResult;
   required?: boolean;
   inputmode?: string;
+  /** Below the hint: a live line (the new password's check), tied to the input as well. */
+  live?: TemplateResult;
+  onInput?: (e: InputEvent) => void;
+}
+
+/** Shows or hides the password of the toggle's own field; the state lives in the DOM, not the host. */
+function togglePassword(e: Event) {
+  const button = e.currentTarget as HTMLButtonElement;
+  showPassword(button, button.getAttribute('aria-pressed') !== 'true');
+}
+
+function showPassword(button: Element, show: boolean) {
+  const input = button.parentElement?.querySelector('input');
+  if (input) input.type = show ? 'text' : 'password';
+  button.setAttribute('aria-pressed', String(show));
+}
+
+/** Hides every shown password under root again (before sending: browsers offer to save a password field). */
+export function hidePasswords(root: Element) {
+  for (const b of root.querySelectorAll('.jp-show[aria-pressed=true]')) showPassword(b, false);
 }
 
 export function field(o: FieldOptions) {
   const errId = `${o.id}-err`;
   const hintId = `${o.id}-hint`;
-  const describedBy = [o.hint ? hintId : '', o.error ? errId : ''].filter(Boolean).join(' ');
+  const liveId = `${o.id}-live`;
+  const describedBy = [o.hint ? hintId : '', o.live ? liveId : '', o.error ? errId : ''].filter(Boolean).join(' ');
+  const input = html`<input id=${o.id} name=${o.name} type=${o.type ?? 'text'} autocomplete=${o.autocomplete}
+      inputmode=${o.inputmode ?? nothing} ?required=${o.required ?? true} @input=${o.onInput}
+      aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />`;
   return html`<div class="jp-field">
     <label for=${o.id}>${o.label}</label>
     ${o.hint ? html`<p class="jp-hint" id=${hintId}>${o.hint}</p>` : nothing}
-    <input id=${o.id} name=${o.name} type=${o.type ?? 'text'} autocomplete=${o.autocomplete}
-      inputmode=${o.inputmode ?? nothing} ?required=${o.required ?? true}
-      aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${describedBy || nothing} />
-    ${o.error ? html`<p class="jp-error" id=${errId}>${fieldText(o.error)}</p>` : nothing}
+    ${
+      o.type === 'password'
+        ? html`<div class="jp-password">${input}<button type="button" class="jp-secondary jp-show" aria-controls=${o.id}
+            aria-pressed="false" @click=${togglePassword}>${msg('Prikaži lozinku')}</button></div>`
+        : input
+    }
+    ${o.live ? html`<p class="jp-hint jp-live" id=${liveId}>${o.live}</p>` : nothing}
+    ${o.error ? html`<p class="jp-error" id=${errId}>${(o.error === 'invalid_format' && o.invalid) || fieldText(o.error)}</p>` : nothing}
   </div>`;
 }
 

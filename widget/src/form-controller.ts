@@ -1,11 +1,14 @@
 // A Lit reactive controller for an element's forms: a busy state that drops double submits,
 // the field errors by input name, one live status line, checking input with the shared schemas,
 // running a request and turning its failure into field errors or words, a jp-error event, and
-// focus on the first error once the element has rendered it.
+// focus on the first error once the element has rendered it. Invariant: nothing stale stays on
+// screen — editing a field clears its error and a failure in the status line, and every new
+// check or submit starts from an empty status.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { ApiFailure } from './api.js';
 import { emit } from './events.js';
+import { hidePasswords } from './field.js';
 
 export type Status = { kind: 'good' | 'bad'; text: string } | null;
 type Host = ReactiveControllerHost & HTMLElement;
@@ -16,9 +19,30 @@ export class FormController implements ReactiveController {
   private s: Status = null;
   private focusNext = false;
 
-  constructor(private readonly host: Host) {
+  /**
+   * @param scope - a selector of this controller's form in the host, when the host has several
+   *   forms with a controller each: edits elsewhere leave this one's errors alone.
+   */
+  constructor(
+    private readonly host: Host,
+    private readonly scope?: string,
+  ) {
     host.addController(this);
+    // On the host itself (text fields and checkboxes alike fire input): nothing to remove.
+    host.addEventListener('input', this.onEdit);
   }
+
+  /** A field edited: its error (by input name, `consumer-code` → `consumerCode`) and a failure shown go. */
+  private onEdit = (e: Event) => {
+    const t = e.target as HTMLInputElement;
+    if (!t.name || (this.scope && !t.closest(this.scope))) return;
+    const key = t.name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    if (this.f[key]) {
+      const { [key]: _, ...rest } = this.f;
+      this.fields = rest;
+    }
+    if (this.s?.kind === 'bad') this.status = null;
+  };
 
   /** A request is running; the element shows it (aria-busy) and a second submit is dropped. */
   get busy() {
@@ -63,8 +87,12 @@ export class FormController implements ReactiveController {
   async valid<S extends GenericSchema>(schema: S, input: unknown): Promise<InferOutput<S> | null> {
     // Already loaded by every view but the login, which fetches it on first use.
     const { validate } = await import('./validation.js');
+    if (this.s) this.status = null;
     const r = validate(schema, input);
-    if (r.ok) return r.value;
+    if (r.ok) {
+      if (Object.keys(this.f).length) this.fields = {};
+      return r.value;
+    }
     this.fields = r.fields;
     await this.rendered(true);
     return null;
@@ -79,6 +107,7 @@ export class FormController implements ReactiveController {
     if (this.busy) return;
     this.busy = true;
     this.status = null;
+    hidePasswords(this.host);
     try {
       await work();
     } catch (e) {

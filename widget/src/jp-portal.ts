@@ -11,7 +11,7 @@ import { portalStyles } from './jp-portal.styles.js';
 import { getLocale, rememberLocale, inScript, type WidgetLocale } from './localize.js';
 // The few settings the login page needs, by name (utility.ts holds them all, for the other views).
 import { name, terms, privacy, manual } from '../../config/utility.json';
-import type { Account, AccountAnswer } from '../../contract/responses.ts';
+import type { Account, MeAnswer } from '../../contract/responses.ts';
 import { loadElement } from './loader.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
@@ -115,12 +115,12 @@ export class JpPortal extends JpElement {
   private async start() {
     const view = this.fromAddress();
     if (view) return this.show(view);
-    try {
-      this.account = (await this.call<AccountAnswer>('GET', '/api/me')).account;
-      this.show('account', false);
-    } catch {
-      this.show('login', false);
-    }
+    // {account: null} when nobody is logged in (a failure to ask shows the login as well).
+    this.account = await this.call<MeAnswer>('GET', '/api/me').then(
+      (r) => r.account,
+      () => null,
+    );
+    this.show(this.account ? 'account' : 'login', false);
   }
 
   private async show(view: View, focus = true) {

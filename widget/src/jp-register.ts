@@ -1,29 +1,32 @@
 // <jp-register>: "Registracija naloga" — name, e-mail, password, consumer code and PIN from
 // the bill, e-mail bills (on by default), consent to the terms and the privacy statement.
 import { html, nothing } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { emit } from './events.js';
 import { registerStyles } from './jp-register.styles.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
-import { failureText } from './messages.js';
+import { addFieldTexts, failureText } from './messages.js';
 import { helpText, needsContact, contactCard, recentlySentText, helpStyles } from './help.js';
-import { registerSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
+import { registerSchema, schemaOptions } from './validation.js';
+import { NewPassword, newPasswordStyles } from './new-password.js';
 import { utility } from './utility.js';
 import { billFigure } from './bill-figure.js';
 import { getLocale } from './localize.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
 
 const schema = registerSchema(schemaOptions);
+addFieldTexts({ must_accept: () => msg('Za registraciju je potrebna Vaša saglasnost.') });
 
 export class JpRegister extends JpElement {
   static properties = { sentTo: { state: true }, help: { state: true } };
-  static styles = [JpElement.styles, registerStyles, helpStyles];
+  static styles = [JpElement.styles, registerStyles, helpStyles, newPasswordStyles];
   private sentTo = '';
   /** The code of the last answer when it sends the resident to the utility (its contact is shown). */
   private help = '';
   private form = new FormController(this);
+  private password = new NewPassword(this);
 
   private describe = (f: Parameters<typeof helpText>[0]) => {
     this.help = needsContact(f, true) ? f.code : '';
@@ -80,15 +83,7 @@ export class JpRegister extends JpElement {
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
         ${field({ id: `${id}-name`, name: 'name', label: msg('Ime i prezime'), autocomplete: 'name', error: f.name })}
         ${field({ id: `${id}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'email', error: f.email })}
-        ${field({
-          id: `${id}-password`,
-          name: 'password',
-          label: msg('Lozinka'),
-          type: 'password',
-          autocomplete: 'new-password',
-          error: f.password,
-          hint: msg(str`Najmanje ${PASSWORD_MIN_LENGTH} znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.`),
-        })}
+        ${this.password.render({ id: `${id}-password`, name: 'password', label: msg('Lozinka'), error: f.password })}
         ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: 'numeric', error: f.consumerCode, hint: msg('Nalazi se u gornjem levom uglu računa.') })}
         ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: 'numeric', error: f.pin, hint: msg('Nalazi se u gornjem desnom uglu računa, ispod adrese potrošača.') })}
         <details class="jp-help"><summary>${msg('Gde se nalaze šifra potrošača i PIN?')}</summary>${billFigure(`${id}-fig`)}</details>

@@ -1,24 +1,27 @@
 // <jp-reset-password token="…">: sets a new password with the link from the mail. The server
 // logs the resident in with it (and logs out every other device): "Otvorite svoj nalog" goes on.
 import { html } from 'lit';
-import { msg, str } from '@lit/localize';
+import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { emit } from './events.js';
-import { field, statusLine, formValues } from './field.js';
+import { statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { resetSchema, schemaOptions, PASSWORD_MIN_LENGTH } from './validation.js';
+import { resetSchema, schemaOptions } from './validation.js';
+import { NewPassword, newPasswordStyles } from './new-password.js';
 import type { Account, ResetAnswer } from '../../contract/responses.ts';
 
 const schema = resetSchema(schemaOptions);
 
 export class JpResetPassword extends JpElement {
   static properties = { token: {}, done: { state: true } };
+  static styles = [JpElement.styles, newPasswordStyles];
   token = '';
   private done = false;
   /** The account the reset logged in to (a server that does not log in answers without it). */
   private account?: Account;
   private form = new FormController(this);
+  private password = new NewPassword(this);
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -53,18 +56,11 @@ export class JpResetPassword extends JpElement {
         <p>${msg('Zbog bezbednosti odjavljeni ste sa svih uređaja. Ulogujte se novom lozinkom.')}</p>
         <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`;
     }
-    return html`<h2 tabindex="-1">${msg('Nova lozinka')}</h2>
+    return html`<h2 tabindex="-1">${msg('Postavite novu lozinku')}</h2>
+      <p>${msg('Izaberite lozinku koju ćete lako zapamtiti. Posle toga ste odmah ulogovani.')}</p>
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
         <input type="email" name="username" autocomplete="username" hidden />
-        ${field({
-          id: `${this.id$}-password`,
-          name: 'password',
-          label: msg('Nova lozinka'),
-          type: 'password',
-          autocomplete: 'new-password',
-          error: this.form.fields.password,
-          hint: msg(str`Najmanje ${PASSWORD_MIN_LENGTH} znakova. Najlakše je zapamtiti nekoliko nepovezanih reči.`),
-        })}
+        ${this.password.render({ id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), error: this.form.fields.password })}
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>
       </form>`;

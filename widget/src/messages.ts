@@ -2,11 +2,10 @@
 // registry (contract/errors.ts). Invariant: the maps below are typed over the registry, so a code
 // without words does not compile. Field codes describe one input; the others are results of a
 // whole request. The answers about consumer codes and addresses (HelpCode, never given to the
-// login form) are in help.ts, off the login path; an unknown code (a newer server) reads as the
-// generic failure.
+// login form) are in help.ts, and the new password's (PasswordCode) in new-password.ts, both off the
+// login path; an unknown code (a newer server) reads as the generic failure.
 import { msg, str } from '@lit/localize';
 import type { ErrorCode, FieldCode } from '../../contract/errors.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../contract/passwords.ts';
 import type { ApiFailure } from './api.js';
 
 /** The codes help.ts words, with what to do next (they come only from forms about consumer codes and addresses). */
@@ -19,6 +18,14 @@ export type HelpCode = Extract<
   | 'last_consumer'
   | 'email_taken'
 >;
+
+/** The field codes only a new password gets: worded in new-password.ts, which adds them here once loaded. */
+export type PasswordCode = Extract<
+  FieldCode,
+  'password_too_short' | 'password_too_long' | 'password_common' | 'password_contains_personal'
+>;
+/** The field codes worded by the view that gets them (jp-register.ts), added here when it loads. */
+export type ViewFieldCode = Extract<FieldCode, 'must_accept'>;
 
 type Failure = Pick<ApiFailure, 'code' | 'retryAfter'>;
 
@@ -43,18 +50,19 @@ type GenericFailure = Extract<
   | 'internal_error'
 >;
 
-const FIELD: Record<Exclude<FieldCode, GenericField>, () => string> = {
+const FIELD: Record<Exclude<FieldCode, GenericField | PasswordCode | ViewFieldCode>, () => string> &
+  Partial<Record<PasswordCode | ViewFieldCode, () => string>> = {
   required: () => msg('Ovo polje je obavezno.'),
   invalid_email: () => msg('Unesite ispravnu e-mail adresu, npr. ime@primer.rs.'),
   too_long: () => msg('Tekst je predugačak.'),
   invalid_format: () => msg('Proverite unos: oblik nije ispravan.'),
-  must_accept: () => msg('Za registraciju je potrebna Vaša saglasnost.'),
-  password_too_short: () => msg(str`Lozinka mora imati najmanje ${PASSWORD_MIN_LENGTH} znakova.`),
-  password_too_long: () => msg(str`Lozinka može imati najviše ${PASSWORD_MAX_LENGTH} znakova.`),
-  password_common: () => msg('Ova lozinka je previše česta. Izaberite drugu, npr. nekoliko nepovezanih reči.'),
-  password_contains_personal: () => msg('Lozinka ne sme sadržati Vaše ime, e-mail adresu ili šifru potrošača.'),
   wrong_password: wrongPassword,
 };
+
+/** The words of codes only some views get, given by those views' modules when they load. */
+export function addFieldTexts(texts: Record<PasswordCode, () => string> | Record<ViewFieldCode, () => string>) {
+  Object.assign(FIELD, texts);
+}
 
 export function fieldText(code: string): string {
   return (FIELD[code as keyof typeof FIELD] ?? checkField)();
