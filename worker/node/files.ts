@@ -4,6 +4,7 @@ import { dirname, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { FileStore } from '../src/ports.ts';
 import type { PdfFonts } from '../src/bills/pdf.ts';
+import { subsetFont } from '../src/bills/pdf-font-subset.ts';
 
 export function folderStore(root: string): FileStore {
   const base = resolve(root);
@@ -31,11 +32,14 @@ export function folderStore(root: string): FileStore {
 
 let fonts: Promise<PdfFonts> | undefined;
 
+/** DejaVu Sans cut to the bill's characters, once per process (the Workers get it cut at build time). */
 export function dejaVuFonts(): Promise<PdfFonts> {
   const require = createRequire(import.meta.url);
-  fonts ??= Promise.all([
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  ]).then(([regular, bold]) => ({ regular: new Uint8Array(regular), bold: new Uint8Array(bold) }));
+  const cut = async (file: string) =>
+    subsetFont(new Uint8Array(await readFile(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))));
+  fonts ??= Promise.all([cut('DejaVuSans.ttf'), cut('DejaVuSans-Bold.ttf')]).then(([regular, bold]) => ({
+    regular,
+    bold,
+  }));
   return fonts;
 }

@@ -1,9 +1,10 @@
 // `npm run build:worker` (after `npm run build`): the static assets next to the Worker —
 // the widget bundle, the fonts for generated PDFs, and the demo pages with their CSP.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { DEMO_CSP } from '../node/csp.ts';
+import { subsetFont } from '../src/bills/pdf-font-subset.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'dist/site');
@@ -13,8 +14,12 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(resolve(OUT, 'fonts'), { recursive: true });
 cpSync(resolve(ROOT, 'demo'), OUT, { recursive: true, filter: (f) => !f.endsWith('.csv') });
 cpSync(resolve(ROOT, 'dist/widget'), resolve(OUT, 'widget'), { recursive: true });
-for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'])
-  cpSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}`), resolve(OUT, 'fonts', font));
+// The PDF fonts cut to the bill's characters here, once, so a Worker never subsets at run time.
+for (const font of ['DejaVuSans', 'DejaVuSans-Bold'])
+  writeFileSync(
+    resolve(OUT, 'fonts', `${font}-bills.ttf`),
+    await subsetFont(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}.ttf`))),
+  );
 writeFileSync(
   resolve(OUT, '_headers'),
   `/*\n  Content-Security-Policy: ${DEMO_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/widget/*\n  Access-Control-Allow-Origin: *\n`,

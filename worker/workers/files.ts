@@ -25,7 +25,7 @@ export function r2Store(bucket: R2Like | undefined): FileStore {
 
 let fonts: Promise<PdfFonts> | undefined;
 
-/** The fonts are too big to bundle with the Worker; they are static assets next to it. */
+/** The fonts, cut to the bill's characters at build time (scripts/build-site.ts), are static assets next to the Worker. */
 export function assetFonts(assets: AssetsLike | undefined): () => Promise<PdfFonts> {
   return () =>
     (fonts ??= (async () => {
@@ -35,7 +35,7 @@ export function assetFonts(assets: AssetsLike | undefined): () => Promise<PdfFon
         if (!res.ok) throw new Error(`font ${name}: ${res.status}`);
         return new Uint8Array(await res.arrayBuffer());
       };
-      const [regular, bold] = await Promise.all([get('DejaVuSans.ttf'), get('DejaVuSans-Bold.ttf')]);
+      const [regular, bold] = await Promise.all([get('DejaVuSans-bills.ttf'), get('DejaVuSans-Bold-bills.ttf')]);
       return { regular, bold };
     })());
 }

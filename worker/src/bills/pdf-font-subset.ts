@@ -1,0 +1,183 @@
+// The bill PDFs' fonts, cut down once from DejaVu Sans (≈ 740 KB a face) to the characters a bill
+// can hold: Latin with its Central European letters (Serbian, Hungarian, Slovak, Romanian names in
+// Srem), Serbian and Russian Cyrillic, digits and the punctuation of the formats. Run at build time
+// for the Workers' assets (scripts/build-site.ts) and once per process on Node; never per PDF.
+// Invariant: the result is a complete TrueType font (cmap, hmtx, OS/2, post, name) that
+// pdf-font.ts reads and embeds whole, so a PDF costs no subsetting at all.
+import fontkit from '@pdf-lib/fontkit';
+
+/** Every character the bill fonts carry. Anything else is drawn as its base letter (pdf-font.ts). */
+export const BILL_CHARSET: readonly number[] = [
+  ...range(0x20, 0x7e), // ASCII
+  ...range(0xa0, 0xff), // Latin-1: á é ö ü ß, « », °, ·, NBSP
+  ...range(0x100, 0x17f), // Latin Extended-A: č ć đ š ž, ő ű, ľ ť ň ŕ
+  ...range(0x1c4, 0x1cc), // the digraph letters Dž, Lj, Nj
+  ...range(0x218, 0x21b), // Romanian ș ț
+  ...range(0x400, 0x45f), // Cyrillic: Serbian and Russian
+  0x2009, // thin space
+  0x2013, // –
+  0x2014, // —
+  0x2018, // ‘
+  0x2019, // ’
+  0x201a, // ‚
+  0x201c, // “
+  0x201d, // ”
+  0x201e, // „
+  0x2022, // •
+  0x2026, // …
+  0x202f, // narrow no-break space
+  0x20ac, // €
+  0x2116, // №
+  0x2212, // −
+  0x2713, // ✓
+];
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+interface FontkitFont {
+  glyphForCodePoint(cp: number): { id: number };
+  createSubset(): { includeGlyph(id: number): number; encodeStream(): EncodeStream };
+}
+interface EncodeStream {
+  on(event: 'data', f: (chunk: Uint8Array) => void): void;
+  on(event: 'end', f: () => void): void;
+}
+
+/** A TrueType font with only `charset`'s glyphs (and their composite parts). */
+export async function subsetFont(ttf: Uint8Array, charset: readonly number[] = BILL_CHARSET): Promise<Uint8Array> {
+  const font = fontkit.create(ttf as Buffer) as unknown as FontkitFont;
+  const subset = font.createSubset();
+  subset.includeGlyph(0);
+  const map = new Map<number, number>();
+  for (const cp of charset) {
+    const id = font.glyphForCodePoint(cp).id;
+    if (id !== 0) map.set(cp, subset.includeGlyph(id));
+  }
+  const stream = subset.encodeStream();
+  const parts: Uint8Array[] = [];
+  const encoded = await new Promise<Uint8Array>((done) => {
+    stream.on('data', (chunk) => parts.push(chunk));
+    stream.on('end', () => done(concat(parts)));
+  });
+  const tables = readTables(encoded);
+  const original = readTables(ttf);
+  // fontkit writes the glyph outlines and metrics; a standalone font also needs these.
+  tables.set('cmap', cmapFormat4(map));
+  tables.set('post', postFormat3(original.get('post')));
+  for (const tag of ['OS/2', 'name']) {
+    const t = original.get(tag);
+    if (t) tables.set(tag, t);
+  }
+  return writeSfnt(tables);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The tables of an sfnt by tag. */
+export function readTables(ttf: Uint8Array): Map<string, Uint8Array> {
+  const v = new DataView(ttf.buffer, ttf.byteOffset, ttf.byteLength);
+  const tables = new Map<string, Uint8Array>();
+  for (let i = 0, n = v.getUint16(4); i < n; i++) {
+    const rec = 12 + 16 * i;
+    const tag = String.fromCharCode(...ttf.subarray(rec, rec + 4));
+    tables.set(tag, ttf.subarray(v.getUint32(rec + 8), v.getUint32(rec + 8) + v.getUint32(rec + 12)));
+  }
+  return tables;
+}
+
+/** A Windows Unicode BMP cmap, one segment per run of consecutive characters and glyphs. */
+function cmapFormat4(map: Map<number, number>): Uint8Array {
+  const cps = [...map.keys()].filter((c) => c <= 0xfffe).sort((a, b) => a - b);
+  const segs: { start: number; end: number; delta: number }[] = [];
+  for (const cp of cps) {
+    const last = segs.at(-1);
+    const delta = (map.get(cp)! - cp) & 0xffff;
+    if (last && last.end === cp - 1 && last.delta === delta) last.end = cp;
+    else segs.push({ start: cp, end: cp, delta });
+  }
+  segs.push({ start: 0xffff, end: 0xffff, delta: 1 });
+  const n = segs.length;
+  const length = 16 + 8 * n;
+  const out = new Uint8Array(12 + length);
+  const v = new DataView(out.buffer);
+  v.setUint16(2, 1); // one encoding record: platform 3, encoding 1, at offset 12
+  v.setUint16(4, 3);
+  v.setUint16(6, 1);
+  v.setUint32(8, 12);
+  const t = 12;
+  v.setUint16(t, 4);
+  v.setUint16(t + 2, length);
+  const log2 = Math.floor(Math.log2(n));
+  v.setUint16(t + 6, n * 2);
+  v.setUint16(t + 8, 2 * 2 ** log2);
+  v.setUint16(t + 10, log2);
+  v.setUint16(t + 12, 2 * n - 2 * 2 ** log2);
+  segs.forEach((s, i) => {
+    v.setUint16(t + 14 + 2 * i, s.end);
+    v.setUint16(t + 16 + 2 * n + 2 * i, s.start);
+    v.setUint16(t + 16 + 4 * n + 2 * i, s.delta);
+    // idRangeOffset stays 0: glyph = (code + delta) mod 65536
+  });
+  return out;
+}
+
+/** `post` without glyph names (they would name the original font's glyph order). */
+function postFormat3(original: Uint8Array | undefined): Uint8Array {
+  const out = new Uint8Array(32);
+  if (original) out.set(original.subarray(0, 32));
+  new DataView(out.buffer).setUint32(0, 0x00030000);
+  return out;
+}
+
+function checksum(bytes: Uint8Array): number {
+  const padded = new Uint8Array((bytes.length + 3) & ~3);
+  padded.set(bytes);
+  const v = new DataView(padded.buffer);
+  let sum = 0;
+  for (let i = 0; i < padded.length; i += 4) sum = (sum + v.getUint32(i)) >>> 0;
+  return sum;
+}
+
+function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {
+  const tags = [...tables.keys()].sort();
+  const n = tags.length;
+  let size = 12 + 16 * n;
+  for (const tag of tags) size += (tables.get(tag)!.length + 3) & ~3;
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  const log2 = Math.floor(Math.log2(n));
+  v.setUint32(0, 0x00010000);
+  v.setUint16(4, n);
+  v.setUint16(6, 16 * 2 ** log2);
+  v.setUint16(8, log2);
+  v.setUint16(10, 16 * n - 16 * 2 ** log2);
+  let at = 12 + 16 * n;
+  let headAt = -1;
+  tags.forEach((tag, i) => {
+    let data = tables.get(tag)!;
+    if (tag === 'head') {
+      data = data.slice();
+      new DataView(data.buffer).setUint32(8, 0); // checkSumAdjustment, set below
+      headAt = at;
+    }
+    const rec = 12 + 16 * i;
+    for (let k = 0; k < 4; k++) out[rec + k] = tag.charCodeAt(k);
+    v.setUint32(rec + 4, checksum(data));
+    v.setUint32(rec + 8, at);
+    v.setUint32(rec + 12, data.length);
+    out.set(data, at);
+    at += (data.length + 3) & ~3;
+  });
+  if (headAt >= 0) v.setUint32(headAt + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  return out;
+}

@@ -1,0 +1,219 @@
+// A TrueType font for the bill PDFs: its metrics for measuring text, its glyph ids for drawing it,
+// and its PDF objects (a Type0 font with Identity-H encoding, the whole font file embedded, widths
+// and a ToUnicode map so the text can be searched and copied). Invariant: everything that depends
+// only on the font is computed once per font (cached by its bytes), so a PDF pays for its own text
+// alone; the fonts are already cut to the bill's characters (pdf-font-subset.ts).
+import { deflate, pdfObject, pdfStream } from './pdf-writer.ts';
+
+export interface PdfFont {
+  unitsPerEm: number;
+  /** Ascent and descent in text space units per 1 pt of font size. */
+  ascent: number;
+  descent: number;
+  /** The width of `text` at `size` pt, as it is drawn. */
+  width(text: string, size: number): number;
+  /** `text` as the hex string of its glyph ids, for the Tj operator. */
+  encode(text: string): string;
+  /** Can this character be drawn as itself (not as a replacement)? */
+  has(char: string): boolean;
+}
+
+interface Parsed {
+  font: PdfFont;
+  advances: Uint16Array;
+  unicodes: Map<number, number>;
+  bbox: [number, number, number, number];
+  capHeight: number;
+  italicAngle: number;
+  ascender: number;
+  descender: number;
+  bold: boolean;
+}
+
+const parsed = new WeakMap<Uint8Array, Parsed>();
+
+/** The font in these bytes (read once per font). */
+export function pdfFont(ttf: Uint8Array): PdfFont {
+  return parse(ttf).font;
+}
+
+function parse(ttf: Uint8Array): Parsed {
+  const cached = parsed.get(ttf);
+  if (cached) return cached;
+  const v = new DataView(ttf.buffer, ttf.byteOffset, ttf.byteLength);
+  const table = new Map<string, number>();
+  for (let i = 0, n = v.getUint16(4); i < n; i++) {
+    const rec = 12 + 16 * i;
+    table.set(String.fromCharCode(...ttf.subarray(rec, rec + 4)), v.getUint32(rec + 8));
+  }
+  const at = (tag: string) => {
+    const o = table.get(tag);
+    if (o === undefined) throw new Error(`font without a ${tag} table`);
+    return o;
+  };
+  const head = at('head');
+  const unitsPerEm = v.getUint16(head + 18);
+  const bbox: Parsed['bbox'] = [
+    v.getInt16(head + 36),
+    v.getInt16(head + 38),
+    v.getInt16(head + 40),
+    v.getInt16(head + 42),
+  ];
+  const hhea = at('hhea');
+  const ascender = v.getInt16(hhea + 4);
+  const descender = v.getInt16(hhea + 6);
+  const numGlyphs = v.getUint16(at('maxp') + 4);
+  const metrics = v.getUint16(hhea + 34);
+  const hmtx = at('hmtx');
+  const advances = new Uint16Array(numGlyphs);
+  for (let g = 0; g < numGlyphs; g++) advances[g] = v.getUint16(hmtx + 4 * Math.min(g, metrics - 1));
+  const os2 = table.get('OS/2');
+  const capHeight = os2 !== undefined && v.getUint16(os2) >= 2 ? v.getInt16(os2 + 88) : ascender;
+  const bold = os2 !== undefined && v.getUint16(os2 + 4) >= 600;
+  const post = table.get('post');
+  const italicAngle = post === undefined ? 0 : v.getInt32(post + 4) / 65536;
+  const glyphs = readCmap(v, at('cmap'));
+  const unicodes = new Map<number, number>();
+  for (const [cp, g] of glyphs) if (!unicodes.has(g)) unicodes.set(g, cp);
+
+  // A character outside the font is drawn as its base letter (ő → o), else as "?".
+  const fallback = new Map<string, number>();
+  const gid = (ch: string): number => {
+    const direct = glyphs.get(ch.codePointAt(0)!);
+    if (direct !== undefined) return direct;
+    let g = fallback.get(ch);
+    if (g === undefined) {
+      const base = ch.normalize('NFD').codePointAt(0)!;
+      g = glyphs.get(base) ?? glyphs.get(0x3f) ?? 0;
+      fallback.set(ch, g);
+    }
+    return g;
+  };
+  const font: PdfFont = {
+    unitsPerEm,
+    ascent: ascender / unitsPerEm,
+    descent: descender / unitsPerEm,
+    width(text, size) {
+      let units = 0;
+      for (const ch of text) units += advances[gid(ch)];
+      return (units * size) / unitsPerEm;
+    },
+    encode(text) {
+      let hex = '';
+      for (const ch of text) hex += gid(ch).toString(16).padStart(4, '0');
+      return hex;
+    },
+    has: (ch) => glyphs.has(ch.codePointAt(0)!),
+  };
+  const p: Parsed = { font, advances, unicodes, bbox, capHeight, italicAngle, ascender, descender, bold };
+  parsed.set(ttf, p);
+  return p;
+}
+
+/** Unicode → glyph id from the font's Windows Unicode cmap (format 4, or 12 when present). */
+function readCmap(v: DataView, cmap: number): Map<number, number> {
+  const map = new Map<number, number>();
+  let best = -1;
+  for (let i = 0, n = v.getUint16(cmap + 2); i < n; i++) {
+    const rec = cmap + 4 + 8 * i;
+    const platform = v.getUint16(rec);
+    const encoding = v.getUint16(rec + 2);
+    const sub = cmap + v.getUint32(rec + 4);
+    const format = v.getUint16(sub);
+    if (platform === 3 && (encoding === 1 || encoding === 10) && (format === 4 || format === 12))
+      if (best < 0 || format === 12) best = sub;
+  }
+  if (best < 0) throw new Error('font without a Unicode cmap');
+  if (v.getUint16(best) === 12) {
+    for (let i = 0, n = v.getUint32(best + 12); i < n; i++) {
+      const g = best + 16 + 12 * i;
+      const start = v.getUint32(g);
+      for (let cp = start, end = v.getUint32(g + 4); cp <= end; cp++) map.set(cp, v.getUint32(g + 8) + (cp - start));
+    }
+    return map;
+  }
+  const segX2 = v.getUint16(best + 6);
+  const ends = best + 14;
+  const starts = ends + segX2 + 2;
+  const deltas = starts + segX2;
+  const ranges = deltas + segX2;
+  for (let s = 0; s < segX2; s += 2) {
+    const end = v.getUint16(ends + s);
+    const start = v.getUint16(starts + s);
+    const delta = v.getInt16(deltas + s);
+    const rangeOffset = v.getUint16(ranges + s);
+    for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
+      let g: number;
+      if (rangeOffset === 0) g = (cp + delta) & 0xffff;
+      else {
+        g = v.getUint16(ranges + s + rangeOffset + 2 * (cp - start));
+        if (g !== 0) g = (g + delta) & 0xffff;
+      }
+      if (g !== 0) map.set(cp, g);
+    }
+  }
+  return map;
+}
+
+const objects = new WeakMap<Uint8Array, Map<number, Promise<Uint8Array[]>>>();
+
+/**
+ * The font's five PDF objects, numbered from `first` (the Type0 font is `first`): computed and
+ * compressed once per font and number, then reused by every PDF.
+ */
+export function fontObjects(ttf: Uint8Array, name: string, first: number): Promise<Uint8Array[]> {
+  let byNumber = objects.get(ttf);
+  if (!byNumber) {
+    byNumber = new Map();
+    objects.set(ttf, byNumber);
+  }
+  let done = byNumber.get(first);
+  if (!done) {
+    done = buildObjects(ttf, name, first);
+    byNumber.set(first, done);
+  }
+  return done;
+}
+
+async function buildObjects(ttf: Uint8Array, name: string, n: number): Promise<Uint8Array[]> {
+  const p = parse(ttf);
+  const scale = (x: number) => Math.round((x * 1000) / p.font.unitsPerEm);
+  const widths = Array.from(p.advances, scale).join(' ');
+  const base = `/${name}`;
+  const [file, toUnicode] = await Promise.all([deflate(ttf), deflate(new TextEncoder().encode(cmapOf(p.unicodes)))]);
+  return [
+    pdfObject(
+      n,
+      `<< /Type /Font /Subtype /Type0 /BaseFont ${base} /Encoding /Identity-H /DescendantFonts [${n + 1} 0 R] /ToUnicode ${n + 4} 0 R >>`,
+    ),
+    pdfObject(
+      n + 1,
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont ${base} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${n + 2} 0 R /W [0 [${widths}]] /CIDToGIDMap /Identity >>`,
+    ),
+    pdfObject(
+      n + 2,
+      `<< /Type /FontDescriptor /FontName ${base} /Flags 32 /FontBBox [${p.bbox.map(scale).join(' ')}] /ItalicAngle ${p.italicAngle} /Ascent ${scale(p.ascender)} /Descent ${scale(p.descender)} /CapHeight ${scale(p.capHeight)} /StemV ${p.bold ? 120 : 80} /FontFile2 ${n + 3} 0 R >>`,
+    ),
+    pdfStream(n + 3, `/Filter /FlateDecode /Length1 ${ttf.length}`, file),
+    pdfStream(n + 4, '/Filter /FlateDecode', toUnicode),
+  ];
+}
+
+/** The ToUnicode CMap: glyph id → the character it draws. */
+function cmapOf(unicodes: Map<number, number>): string {
+  const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+  const utf16 = (cp: number) =>
+    cp > 0xffff ? hex4(0xd800 + ((cp - 0x10000) >> 10)) + hex4(0xdc00 + ((cp - 0x10000) & 0x3ff)) : hex4(cp);
+  const pairs = [...unicodes].sort((a, b) => a[0] - b[0]);
+  let body = '';
+  for (let i = 0; i < pairs.length; i += 100) {
+    const chunk = pairs.slice(i, i + 100);
+    body += `${chunk.length} beginbfchar\n${chunk.map(([g, cp]) => `<${hex4(g)}> <${utf16(cp)}>`).join('\n')}\nendbfchar\n`;
+  }
+  return (
+    '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n' +
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n' +
+    '/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n' +
+    `1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n${body}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n`
+  );
+}
