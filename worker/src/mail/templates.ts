@@ -57,7 +57,7 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
     subject: `Pokušaj registracije sa Vašom e-mail adresom`,
     body: [
       'neko je upravo pokušao da otvori nalog na portalu sa Vašom e-mail adresom, a ona je već registrovana.',
-      'Ako ste to bili Vi, nalog već imate: ulogujte se na portalu, a ako ste zaboravili lozinku, izaberite „Zaboravili ste lozinku?“.',
+      'Ako ste to bili Vi, nalog već imate: ulogujte se na portalu, a ako ste zaboravili lozinku, izaberite „Zaboravili ste lozinku?“',
     ],
     action: 'Otvorite portal',
     after: ['Ako to niste bili Vi, zanemarite ovu poruku; Vaš nalog nije promenjen.'],
@@ -136,7 +136,7 @@ const EN: Record<MailKind, (v: Words) => Text> = {
     subject: 'Registration attempt with your e-mail address',
     body: [
       'someone has just tried to open an account on the portal with your e-mail address, which is already registered.',
-      'If it was you, you already have an account: log in on the portal, and if you have forgotten your password, choose "Forgot your password?".',
+      'If it was you, you already have an account: log in on the portal, and if you have forgotten your password, choose "Forgot your password?"',
     ],
     action: 'Open the portal',
     after: ['If it was not you, please ignore this message; your account has not changed.'],
