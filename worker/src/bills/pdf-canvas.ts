@@ -47,6 +47,8 @@ const color = (c: Rgb) => c.map(n).join(' ');
 export interface Canvas {
   readonly fonts: Record<FontKey, PdfFont>;
   readonly runs: TextRun[];
+  /** The glyph ids drawn with each font. */
+  readonly used: Record<FontKey, Set<number>>;
   /** Text into a frame, wrapped and shrunk to fit; returns the height used from the frame's top. */
   block(text: string, frame: Box, style: TextStyle): number;
   /** One line into a frame at a baseline, shrunk (then cut with "…") to the frame's width. */
@@ -61,10 +63,14 @@ export interface Canvas {
 export function canvas(fonts: Record<FontKey, PdfFont>, fontNames: Record<FontKey, string>): Canvas {
   const ops: string[] = [];
   const runs: TextRun[] = [];
+  const used: Record<FontKey, Set<number>> = { regular: new Set(), bold: new Set() };
   const draw = (s: string, x: number, y: number, size: number, font: FontKey, c: Rgb) => {
-    ops.push(
-      `BT /${fontNames[font]} ${n(size)} Tf ${color(c)} rg 1 0 0 1 ${n(x)} ${n(y)} Tm <${fonts[font].encode(s)}> Tj ET`,
-    );
+    let hex = '';
+    for (const id of fonts[font].glyphs(s)) {
+      used[font].add(id);
+      hex += id.toString(16).padStart(4, '0');
+    }
+    ops.push(`BT /${fontNames[font]} ${n(size)} Tf ${color(c)} rg 1 0 0 1 ${n(x)} ${n(y)} Tm <${hex}> Tj ET`);
   };
   const place = (s: string, frame: Box, y: number, st: TextStyle, size: number) => {
     const key = st.font ?? 'regular';
@@ -82,6 +88,7 @@ export function canvas(fonts: Record<FontKey, PdfFont>, fontNames: Record<FontKe
   return {
     fonts,
     runs,
+    used,
     block(text, frame, st) {
       const font = fonts[st.font ?? 'regular'];
       const pad = st.pad ?? 0;
@@ -116,23 +123,21 @@ export function canvas(fonts: Record<FontKey, PdfFont>, fontNames: Record<FontKe
       ops.push(`${n(width)} w ${color(c)} RG ${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S`);
     },
     qr(modules, x, y, side) {
-      const cell = side / modules.length;
+      // In module units (one `cm` scales them to the page), one rectangle per run of dark modules
+      // in a row: a short content stream, cheap to compress. Rows overlap by a hair so no seam shows.
+      const size = modules.length;
+      const cell = side / size;
       const path: string[] = [];
       modules.forEach((row, r) => {
-        // One rectangle per run of dark modules in a row: a tenth of the operators of one per module.
         for (let c = 0; c < row.length; c++) {
           if (!row[c]) continue;
           let end = c;
           while (end + 1 < row.length && row[end + 1]) end++;
-          const top = y + side - r * cell;
-          // A hair of overlap, so no seam shows between rows at any zoom.
-          path.push(
-            `${n(x + c * cell)} ${n(top - cell - 0.05)} ${n((end - c + 1) * cell + 0.05)} ${n(cell + 0.05)} re`,
-          );
+          path.push(`${c} ${size - 1 - r} ${end - c + 1} 1.04 re`);
           c = end;
         }
       });
-      ops.push(`0 0 0 rg ${path.join(' ')} f`);
+      ops.push(`q ${n(cell)} 0 0 ${n(cell)} ${n(x)} ${n(y)} cm 0 0 0 rg\n${path.join('\n')}\nf Q`);
     },
     content: () => ops.join('\n'),
   };

@@ -1,8 +1,9 @@
 // A TrueType font for the bill PDFs: its metrics for measuring text, its glyph ids for drawing it,
 // and its PDF objects (a Type0 font with Identity-H encoding, the whole font file embedded, widths
 // and a ToUnicode map so the text can be searched and copied). Invariant: everything that depends
-// only on the font is computed once per font (cached by its bytes), so a PDF pays for its own text
-// alone; the fonts are already cut to the bill's characters (pdf-font-subset.ts).
+// only on the font is computed once per font (cached by its bytes); a PDF pays for its own text
+// and its font file with the glyphs it draws (pdf-font-glyphs.ts).
+import { fontWithGlyphs } from './pdf-font-glyphs.ts';
 import { deflate, pdfObject, pdfStream } from './pdf-writer.ts';
 
 export interface PdfFont {
@@ -12,8 +13,8 @@ export interface PdfFont {
   descent: number;
   /** The width of `text` at `size` pt, as it is drawn. */
   width(text: string, size: number): number;
-  /** `text` as the hex string of its glyph ids, for the Tj operator. */
-  encode(text: string): string;
+  /** The glyph ids that draw `text`. */
+  glyphs(text: string): number[];
   /** Can this character be drawn as itself (not as a replacement)? */
   has(char: string): boolean;
 }
@@ -98,10 +99,10 @@ function parse(ttf: Uint8Array): Parsed {
       for (const ch of text) units += advances[gid(ch)];
       return (units * size) / unitsPerEm;
     },
-    encode(text) {
-      let hex = '';
-      for (const ch of text) hex += gid(ch).toString(16).padStart(4, '0');
-      return hex;
+    glyphs(text) {
+      const ids: number[] = [];
+      for (const ch of text) ids.push(gid(ch));
+      return ids;
     },
     has: (ch) => glyphs.has(ch.codePointAt(0)!),
   };
@@ -158,29 +159,38 @@ function readCmap(v: DataView, cmap: number): Map<number, number> {
 const objects = new WeakMap<Uint8Array, Map<number, Promise<Uint8Array[]>>>();
 
 /**
- * The font's five PDF objects, numbered from `first` (the Type0 font is `first`): computed and
- * compressed once per font and number, then reused by every PDF.
+ * The font's PDF objects, numbered from `first` (the Type0 font is `first`, its font file
+ * `first + 3`): those that depend on the font alone are made once per font and number; the font
+ * file holds the glyphs this PDF draws.
  */
-export function fontObjects(ttf: Uint8Array, name: string, first: number): Promise<Uint8Array[]> {
+export async function fontObjects(
+  ttf: Uint8Array,
+  name: string,
+  first: number,
+  used: Set<number>,
+): Promise<Uint8Array[]> {
   let byNumber = objects.get(ttf);
   if (!byNumber) {
     byNumber = new Map();
     objects.set(ttf, byNumber);
   }
-  let done = byNumber.get(first);
-  if (!done) {
-    done = buildObjects(ttf, name, first);
-    byNumber.set(first, done);
+  let fixed = byNumber.get(first);
+  if (!fixed) {
+    fixed = fixedObjects(ttf, name, first);
+    byNumber.set(first, fixed);
   }
-  return done;
+  const file = fontWithGlyphs(ttf, used);
+  const [[font, cid, descriptor, toUnicode], compressed] = await Promise.all([fixed, deflate(file)]);
+  const stream = pdfStream(first + 3, `/Filter /FlateDecode /Length1 ${file.length}`, compressed);
+  return [font, cid, descriptor, stream, toUnicode];
 }
 
-async function buildObjects(ttf: Uint8Array, name: string, n: number): Promise<Uint8Array[]> {
+async function fixedObjects(ttf: Uint8Array, name: string, n: number): Promise<Uint8Array[]> {
   const p = parse(ttf);
   const scale = (x: number) => Math.round((x * 1000) / p.font.unitsPerEm);
   const widths = Array.from(p.advances, scale).join(' ');
   const base = `/${name}`;
-  const [file, toUnicode] = await Promise.all([deflate(ttf), deflate(new TextEncoder().encode(cmapOf(p.unicodes)))]);
+  const toUnicode = await deflate(new TextEncoder().encode(cmapOf(p.unicodes)));
   return [
     pdfObject(
       n,
@@ -194,7 +204,6 @@ async function buildObjects(ttf: Uint8Array, name: string, n: number): Promise<U
       n + 2,
       `<< /Type /FontDescriptor /FontName ${base} /Flags 32 /FontBBox [${p.bbox.map(scale).join(' ')}] /ItalicAngle ${p.italicAngle} /Ascent ${scale(p.ascender)} /Descent ${scale(p.descender)} /CapHeight ${scale(p.capHeight)} /StemV ${p.bold ? 120 : 80} /FontFile2 ${n + 3} 0 R >>`,
     ),
-    pdfStream(n + 3, `/Filter /FlateDecode /Length1 ${ttf.length}`, file),
     pdfStream(n + 4, '/Filter /FlateDecode', toUnicode),
   ];
 }

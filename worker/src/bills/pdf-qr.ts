@@ -89,33 +89,7 @@ function formatBits(m: Uint8Array, size: number, mask: number): void {
 /** The QR standard's penalty score (ISO/IEC 18004 §7.8.3, as in Nayuki's reference encoder). */
 function penalty(m: Uint8Array, size: number): number {
   let result = 0;
-  const history = new Int32Array(7);
-  // Runs along each row (stride 1) and each column (stride size).
-  const line = (start: number, stride: number) => {
-    let color = 0;
-    let run = 0;
-    history.fill(0);
-    for (let i = 0, at = start; i < size; i++, at += stride) {
-      if (m[at] === color) {
-        run++;
-        if (run === 5) result += 3;
-        else if (run > 5) result++;
-      } else {
-        push(history, run, size);
-        if (!color) result += finders(history) * 40;
-        color = m[at];
-        run = 1;
-      }
-    }
-    if (color) {
-      push(history, run, size);
-      run = 0;
-    }
-    push(history, run + size, size);
-    result += finders(history) * 40;
-  };
-  for (let y = 0; y < size; y++) line(y * size, 1);
-  for (let x = 0; x < size; x++) line(x, size);
+  for (let i = 0; i < size; i++) result += linePenalty(m, size, i * size, 1) + linePenalty(m, size, i, size);
   for (let y = 0; y < size - 1; y++)
     for (let x = 0; x < size - 1; x++) {
       const c = m[y * size + x];
@@ -127,13 +101,50 @@ function penalty(m: Uint8Array, size: number): number {
   return result + (Math.ceil(Math.abs(dark * 20 - total * 10) / total) - 1) * 10;
 }
 
-function push(history: Int32Array, run: number, size: number): void {
-  const length = history[0] === 0 ? run + size : run;
-  history.copyWithin(1, 0, 6);
-  history[0] = length;
+/**
+ * Runs of one colour and finder-like patterns along a row (stride 1) or a column (stride size).
+ * The last seven run lengths are h[0] (newest) … h[6], shifted by hand: this runs 8 masks × 2 × size times.
+ */
+function linePenalty(m: Uint8Array, size: number, start: number, stride: number): number {
+  let result = 0;
+  const h = HISTORY;
+  h.fill(0);
+  let color = 0;
+  let run = 0;
+  for (let i = 0, at = start; i < size; i++, at += stride) {
+    if (m[at] === color) {
+      run++;
+      if (run === 5) result += 3;
+      else if (run > 5) result++;
+    } else {
+      push(h, run, size);
+      if (!color) result += finders(h) * 40;
+      color = m[at];
+      run = 1;
+    }
+  }
+  if (color) {
+    push(h, run, size);
+    run = 0;
+  }
+  push(h, run + size, size);
+  return result + finders(h) * 40;
 }
 
-function finders(h: Int32Array): number {
+const HISTORY = [0, 0, 0, 0, 0, 0, 0];
+
+function push(h: number[], run: number, size: number): void {
+  const length = h[0] === 0 ? run + size : run;
+  h[6] = h[5];
+  h[5] = h[4];
+  h[4] = h[3];
+  h[3] = h[2];
+  h[2] = h[1];
+  h[1] = h[0];
+  h[0] = length;
+}
+
+function finders(h: number[]): number {
   const n = h[1];
   const core = n > 0 && h[2] === n && h[3] === n * 3 && h[4] === n && h[5] === n;
   return (core && h[0] >= n * 4 && h[6] >= n ? 1 : 0) + (core && h[6] >= n * 4 && h[0] >= n ? 1 : 0);

@@ -1,9 +1,10 @@
 // A bill as PDF when the billing system sent none: the issuer, the payer, the items, whether it is
 // paid, and the NBS payment slip with the IPS QR code, in the resident's script (DejaVu Sans cut to
-// Serbian Latin and Cyrillic, pdf-font-subset.ts). Written directly as PDF: the fonts' objects are
-// made once per process (pdf-font.ts), so a PDF costs its layout and one small deflate.
+// Serbian Latin and Cyrillic, pdf-font-subset.ts). Written directly as PDF: what depends on the
+// fonts alone is made once per process (pdf-font.ts); a PDF costs its layout, the copy of the
+// glyphs it draws (pdf-font-glyphs.ts) and three small deflates.
 import type { Locale } from '../../../contract/locales.ts';
-import { canvas, type TextRun } from './pdf-canvas.ts';
+import { canvas } from './pdf-canvas.ts';
 import { billContext, type PdfBill, type PdfFonts } from './pdf-context.ts';
 import { fontObjects, pdfFont } from './pdf-font.ts';
 import { drawPage, PAGE } from './pdf-page.ts';
@@ -18,23 +19,19 @@ const REGULAR = 6;
 const BOLD = 11;
 
 /** The page laid out: its content operators and every text run with its frame (for the tests). */
-export function billLayout(
-  fonts: PdfFonts,
-  bill: PdfBill,
-  locale: Locale,
-): { content: string; runs: TextRun[]; title: string } {
+export function billLayout(fonts: PdfFonts, bill: PdfBill, locale: Locale) {
   const x = billContext(bill, locale);
   const c = canvas({ regular: pdfFont(fonts.regular), bold: pdfFont(fonts.bold) }, FONT_NAMES);
   drawPage(c, x);
   drawSlip(c, x);
-  return { content: c.content(), runs: c.runs, title: `${x.title} — ${x.t(x.issuer.name)}` };
+  return { content: c.content(), runs: c.runs, used: c.used, title: `${x.title} — ${x.t(x.issuer.name)}` };
 }
 
 export async function billPdf(fonts: PdfFonts, bill: PdfBill, locale: Locale): Promise<Uint8Array> {
-  const { content, title } = billLayout(fonts, bill, locale);
+  const { content, title, used } = billLayout(fonts, bill, locale);
   const [regular, bold, stream] = await Promise.all([
-    fontObjects(fonts.regular, 'BILLSA+DejaVuSans', REGULAR),
-    fontObjects(fonts.bold, 'BILLSB+DejaVuSans-Bold', BOLD),
+    fontObjects(fonts.regular, 'BILLSA+DejaVuSans', REGULAR, used.regular),
+    fontObjects(fonts.bold, 'BILLSB+DejaVuSans-Bold', BOLD, used.bold),
     deflate(new TextEncoder().encode(content)),
   ]);
   const producer = bill.issuer?.name ?? bill.utility;
