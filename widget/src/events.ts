@@ -10,8 +10,11 @@ import type { View } from './registry.js';
 export interface JpEventMap {
   /** After a successful login (also after a password reset that logged in, on its button). */
   'jp-login': CustomEvent<{ account: Account }>;
-  /** After logout, or after the account was deleted (`deleted: true`). */
-  'jp-logout': CustomEvent<{ deleted?: boolean }>;
+  /**
+   * After logout, or after the account was deleted (`deleted: true`); `notice` says what happened
+   * in the page's words (the portal shows it above the login).
+   */
+  'jp-logout': CustomEvent<{ deleted?: boolean; notice?: string }>;
   /** After a registration was accepted: the confirmation mail is on its way. */
   'jp-registered': CustomEvent<{ email: string }>;
   /** After a mail link was confirmed: a registration or a new e-mail address. */

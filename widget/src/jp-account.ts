@@ -1,28 +1,44 @@
-// <jp-account>: the resident's information after login — name, e-mail, consumer codes with
-// addresses, the e-mail bills preference, and logout.
-import { html } from 'lit';
+// <jp-account>: the resident's account area after login. A header with the name and "Odjavite
+// se" beside it; a menu of three sections reachable in one tap — "Pregled" (the summary: debt per
+// consumer code, the latest bill, "Platite"), "Računi" (<jp-bills>) and "Podešavanja"
+// (<jp-settings>, its dangerous action set apart). The sections stay in the page when hidden, so
+// switching keeps what was open. Bills and settings are chunks of their own, fetched after login.
+import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { emit } from './events.js';
+import { ApiFailure } from './api.js';
 import { listStyles } from './lists.styles.js';
+import { accountStyles } from './jp-account.styles.js';
+import { billsStyles } from './jp-bills.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
-import { helpText } from './help.js';
-import type { Account, AccountAnswer } from '../../contract/responses.ts';
+import { summary } from './jp-account-summary.js';
+import { words } from './jp-bills-format.js';
+import type { Account, AccountAnswer, ConsumerSummary, ConsumersAnswer } from '../../contract/responses.ts';
+
+export type Section = 'summary' | 'bills' | 'settings';
 
 export class JpAccount extends JpElement {
-  static properties = { account: { attribute: false } };
-  static styles = [JpElement.styles, listStyles];
+  static properties = {
+    account: { attribute: false },
+    consumers: { state: true },
+    section: { state: true },
+  };
+  static styles = [JpElement.styles, listStyles, accountStyles, billsStyles];
   account: Account | null = null;
+  consumers: ConsumerSummary[] | null = null;
+  section: Section = 'summary';
   private form = new FormController(this);
 
   constructor() {
     super();
     this.addEventListener('jp-consumers-changed', async () => {
       this.account = (await this.call<AccountAnswer>('GET', '/api/me')).account;
+      await this.loadConsumers();
       // Defined by now unless its chunk failed to load.
-      await this.querySelector('jp-bills')?.load?.(1);
+      await this.querySelector('jp-bills')?.load?.(1, false);
     });
   }
 
@@ -31,68 +47,90 @@ export class JpAccount extends JpElement {
     // The bills and settings are chunks of their own, fetched only once someone is logged in.
     void import('./jp-bills.js');
     void import('./jp-settings.js');
-    if (!this.account) {
-      await this.form.submit(
-        async () => {
-          this.account = (await this.call<AccountAnswer>('GET', '/api/me')).account;
-        },
-        failureText,
-        false,
-      );
-    }
+    await this.form.submit(
+      async () => {
+        // No session: 401, or {account: null} from a server that answers anonymous visits so.
+        if (!this.account) this.account = (await this.call<Partial<AccountAnswer>>('GET', '/api/me')).account ?? null;
+        if (!this.account) throw new ApiFailure(401, 'unauthenticated');
+        await this.loadConsumers();
+      },
+      failureText,
+      false,
+    );
   }
 
-  private async toggleBills(e: Event) {
-    const on = (e.currentTarget as HTMLInputElement).checked;
-    await this.form.submit(async () => {
-      this.account = (await this.call<AccountAnswer>('POST', '/api/account/settings', { emailBills: on })).account;
-      this.form.status = {
-        kind: 'good',
-        text: on ? msg('Računi će Vam stizati na e-mail.') : msg('Računi Vam više neće stizati na e-mail.'),
-      };
-    }, failureText);
+  private async loadConsumers() {
+    this.consumers = (await this.call<ConsumersAnswer>('GET', '/api/account/consumers')).consumers;
   }
 
-  private unlink(code: string) {
-    return async () => {
-      await this.form.submit(async () => {
-        await this.call('POST', '/api/account/consumers/unlink', { consumerCode: code });
-        emit(this, 'jp-consumers-changed', {});
-      }, helpText);
-    };
+  /** Shows a section; with `focus`, moves focus to its heading (announced by screen readers). */
+  async show(section: Section, focus = true) {
+    this.section = section;
+    await this.updateComplete;
+    if (!focus) return;
+    const panel = this.querySelector<HTMLElement>(`[data-section=${section}]`);
+    const target = panel?.firstElementChild as (HTMLElement & { focusHeading?: () => void }) | null;
+    if (target?.focusHeading) target.focusHeading();
+    else panel?.querySelector<HTMLElement>('h3')?.focus();
   }
+
+  private async bills() {
+    await this.show('bills', false);
+    await customElements.whenDefined('jp-bills');
+    return this.querySelector('jp-bills')!;
+  }
+
+  private actions = {
+    openBill: async (id: string) => (await this.bills()).openBill(id),
+    openTotal: async (code: string) => (await this.bills()).openTotal(code),
+    showBills: () => this.show('bills'),
+  };
 
   private async logout() {
     await this.form.submit(async () => {
       await this.call('POST', '/api/logout', {});
       this.account = null;
-      emit(this, 'jp-logout', {});
+      emit(this, 'jp-logout', { notice: msg('Odjavljeni ste. Da biste ponovo videli svoje račune, ulogujte se.') });
     }, failureText);
+  }
+
+  private tab(section: Section, label: string) {
+    return html`<li><button type="button" aria-current=${this.section === section ? 'true' : 'false'}
+      aria-controls=${`${this.id$}-${section}`} @click=${() => this.show(section)}>${label}</button></li>`;
   }
 
   render() {
     const a = this.account;
     if (!a) {
-      return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>${statusLine(this.form.status)}
+      return html`<h2 tabindex="-1">${msg('Vaš nalog')}</h2>${statusLine(this.form.status)}
         ${this.form.status ? html`<p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>` : ''}`;
     }
-    return html`<h2 tabindex="-1">${msg('Vaše informacije')}</h2>
-      <dl>
-        <dt>${msg('Ime i prezime')}</dt><dd>${a.name}</dd>
-        <dt>${msg('E-mail adresa')}</dt><dd>${a.email}</dd>
-        ${a.consumers.map(
-          (c) => html`<dt>${msg('Šifra potrošača')}</dt><dd>${c.code} — ${c.name}, ${c.address}
-          ${a.consumers.length > 1 ? html`<button type="button" class="jp-link" @click=${this.unlink(c.code)}>${msg('Uklonite sa naloga')}</button>` : ''}</dd>`,
-        )}
-      </dl>
-      <div class="jp-check">
-        <input id=${`${this.id$}-bills`} type="checkbox" .checked=${a.emailBills} @change=${this.toggleBills} />
-        <label for=${`${this.id$}-bills`}>${msg('Slanje računa na e-mail')}</label>
+    const panel = (section: Section, content: unknown) =>
+      html`<div id=${`${this.id$}-${section}`} data-section=${section} ?hidden=${this.section !== section}>${content}</div>`;
+    return html`<div class="jp-acc-head">
+        <div>
+          <p class="jp-hint">${msg('Prijavljeni ste kao')}</p>
+          <h2 tabindex="-1">${words(a.name)}</h2>
+        </div>
+        <button type="button" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.logout}>${msg('Odjavite se')}</button>
       </div>
+      <nav aria-label=${msg('Delovi naloga')}>
+        <ul class="jp-tabs">
+          ${this.tab('summary', msg('Pregled'))}
+          ${this.tab('bills', msg('Računi'))}
+          ${this.tab('settings', msg('Podešavanja'))}
+        </ul>
+      </nav>
       ${statusLine(this.form.status)}
-      <jp-bills></jp-bills>
-      <jp-settings></jp-settings>
-      <p><button type="button" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.logout}>${msg('Odjavite se')}</button></p>`;
+      ${panel(
+        'summary',
+        html`<h3 class="jp-sr" tabindex="-1">${msg('Pregled')}</h3>${
+          this.consumers ? summary(this.consumers, this.actions) : html`<p>${msg('Učitavanje…')}</p>`
+        }`,
+      )}
+      ${panel('bills', html`<jp-bills .consumers=${this.consumers}></jp-bills>`)}
+      ${panel('settings', html`<jp-settings .account=${a}></jp-settings>`)}
+      ${nothing}`;
   }
 }
 

@@ -1,12 +1,41 @@
-// <jp-bills>: paid/unpaid marks, the bill's items and the IPS QR code.
+// <jp-bills>: a bill's state (paid, to pay, overdue: told by words and weight, not colour alone),
+// the items, the chart, the payment slip with its copy buttons and the IPS QR code, which fills a
+// phone's width (up to 20rem) so another phone scans it easily.
 import { css } from 'lit';
-import { ok, error, gap } from './tokens.js';
+import { ok, error, gap, primary, muted } from './tokens.js';
 
 export const billsStyles = css`
+  .jp .jp-state { font-weight: 600; }
   .jp .jp-paid { color: ${ok}; }
-  .jp .jp-unpaid { color: ${error}; font-weight: 600; }
+  .jp .jp-due { color: ${error}; }
+  .jp .jp-overdue { color: #fff; background: ${error}; padding: 0 .4rem; border-radius: 4px; }
   .jp .jp-items { width: 100%; border-collapse: collapse; margin-bottom: ${gap}; }
-  .jp .jp-items :is(th, td) { text-align: left; padding: .3rem .25rem; border-bottom: 1px solid #d0d0d0; }
+  .jp .jp-items :is(th, td) { text-align: left; padding: .3rem .25rem; border-bottom: 1px solid #d0d0d0; vertical-align: top; }
+  .jp .jp-items td { overflow-wrap: anywhere; }
   .jp .jp-items td:last-child { text-align: right; white-space: nowrap; }
-  .jp .jp-qr { width: 220px; max-width: 100%; height: auto; display: block; margin: 0 0 ${gap}; }
+  .jp .jp-qr { width: 20rem; max-width: 100%; height: auto; display: block; margin: 0 auto ${gap}; }
+  .jp .jp-slip { margin: 0 0 ${gap}; }
+  .jp .jp-slip-row { padding: .4rem 0; border-bottom: 1px solid #e0e0e0; }
+  .jp .jp-slip-row dt { font-weight: 400; color: ${muted}; font-size: .9rem; }
+  .jp .jp-slip-row dd { margin: 0; display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: center;
+    justify-content: space-between; font-weight: 600; }
+  .jp .jp-slip-value { overflow-wrap: anywhere; min-width: 0; }
+  .jp button.jp-copy { padding: .35rem .75rem; min-height: 2.5rem; font-weight: 400; }
+  .jp .jp-back { min-height: 2.75rem; }
+  .jp .jp-chart { margin: 0 0 ${gap}; }
+  .jp .jp-chart figcaption { font-weight: 600; margin-bottom: .25rem; }
+  .jp .jp-chart svg { width: 100%; height: auto; display: block; }
+  .jp .jp-chart .jp-axis { font-size: 11px; fill: #1a1a1a; }
+  .jp .jp-chart .jp-grid { stroke: #d0d0d0; stroke-dasharray: 3 3; }
+  .jp .jp-chart .jp-base { stroke: #6b6b6b; }
+  .jp .jp-chart .jp-bar-paid { fill: ${primary}; }
+  .jp .jp-chart .jp-bar-open { stroke: ${error}; stroke-width: 1.5; }
+  .jp .jp-chart .jp-bar-unpaid { fill: ${error}; }
+  .jp .jp-chart .jp-bar-unpaid-bg { fill: #fdecee; }
+  .jp .jp-legend { display: flex; flex-wrap: wrap; gap: .25rem .5rem; align-items: center; font-size: .9rem; margin: .25rem 0; }
+  .jp .jp-key { display: inline-block; width: .9rem; height: .9rem; border-radius: 2px; }
+  .jp .jp-key-paid { background: ${primary}; }
+  .jp .jp-key-open { background: repeating-linear-gradient(45deg, ${error} 0 3px, #fdecee 3px 6px); border: 1px solid ${error}; }
+  .jp .jp-chart details { margin-top: .25rem; }
+  .jp .jp-chart summary { cursor: pointer; color: ${primary}; text-decoration: underline; min-height: 24px; }
 `;

@@ -1,17 +1,21 @@
-// <jp-bills>: the resident's consumers with their balance, the bill archive (newest first,
-// paged) and a bill's detail: items, payment slip, the NBS IPS QR code and the PDF.
-// Loaded on demand after login, so the login page stays small.
+// <jp-bills>: the bill archive — each consumer's 12-month chart above the list (newest first,
+// paged), a bill's page (items, state, the payment slip with copy buttons, the IPS QR code as a
+// picture and as a PNG to save, the PDF), and, where the utility takes one payment for several
+// unpaid bills, that payment. Inside <jp-account> it gets the consumers from it; alone it asks
+// for them. Loaded on demand after login, so the login page stays small.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { billsStyles } from './jp-bills.styles.js';
+import { accountStyles } from './jp-account.styles.js';
 import { listStyles } from './lists.styles.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import { getLocale } from './localize.js';
-import { formatDate, formatMoney, formatPeriod } from '../../contract/format.ts';
-import type { Locale } from '../../contract/locales.ts';
+import { billState, date, money, period, stateText, words } from './jp-bills-format.js';
+import { billsChart } from './jp-bills-chart.js';
+import { payment } from './jp-bills-pay.js';
 import type {
   BillAnswer,
   BillDetail,
@@ -21,53 +25,44 @@ import type {
   ConsumersAnswer,
 } from '../../contract/responses.ts';
 
-// Figures in the page's locale, as the mails and PDFs write them (contract/format.ts).
-const money = (n: number) => formatMoney(n, getLocale() as Locale);
-const date = (iso: string) => formatDate(iso, getLocale() as Locale);
-const period = (p: string) => formatPeriod(p, getLocale() as Locale);
-
-/** The server's QR SVG as a DOM node (no data: URL, so a strict img-src still shows it). */
-function qrNode(svg: string, label: string): Node | typeof nothing {
-  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
-  const root = doc.documentElement;
-  if (root.nodeName !== 'svg') return nothing;
-  root.setAttribute('role', 'img');
-  root.setAttribute('aria-label', label);
-  root.setAttribute('class', 'jp-qr');
-  return document.importNode(root, true);
-}
-
 export class JpBills extends JpElement {
-  static styles = [JpElement.styles, listStyles, billsStyles];
+  static styles = [JpElement.styles, listStyles, accountStyles, billsStyles];
   static properties = {
-    consumers: { state: true },
+    consumers: { attribute: false },
     bills: { state: true },
     detail: { state: true },
+    totalOf: { state: true },
     page: { state: true },
     total: { state: true },
   };
-  consumers: ConsumerSummary[] = [];
+  /** Given by <jp-account>; fetched by the element when it stands alone. */
+  consumers: ConsumerSummary[] | null = null;
   bills: BillSummary[] = [];
   detail: BillDetail | null = null;
+  /** The consumer whose unpaid bills are paid at once (the utility's `total` rule). */
+  totalOf: ConsumerSummary | null = null;
   page = 1;
   total = 0;
   private pageSize = 12;
+  private loaded = false;
   private form = new FormController(this);
 
   connectedCallback() {
     super.connectedCallback();
-    void this.load(1, false);
+    if (!this.loaded) void this.load(1, false);
   }
 
-  /** Loads a page of bills (and the balances); also called after a consumer code is linked. */
+  /** Loads a page of bills (and the consumers, when alone); also called after a consumer code is linked. */
   async load(page: number, focus = true) {
+    this.loaded = true;
+    const standalone = !this.closest('jp-account');
     await this.form.submit(
       async () => {
-        const [c, b] = await Promise.all([
-          this.call<ConsumersAnswer>('GET', '/api/account/consumers'),
+        const [b, c] = await Promise.all([
           this.call<BillsPage>('GET', `/api/bills?page=${page}`),
+          standalone ? this.call<ConsumersAnswer>('GET', '/api/account/consumers') : null,
         ]);
-        this.consumers = c.consumers;
+        if (c) this.consumers = c.consumers;
         this.bills = b.bills;
         this.total = b.total;
         this.pageSize = b.pageSize;
@@ -76,47 +71,65 @@ export class JpBills extends JpElement {
       failureText,
       focus,
     );
+    if (focus) this.focusHeading();
   }
 
-  private open(id: string) {
-    return async () => {
-      await this.form.submit(async () => {
-        this.detail = (await this.call<BillAnswer>('GET', `/api/bills/${id}`)).bill;
-        await this.updateComplete;
-        this.querySelector<HTMLElement>('h3')?.focus();
-      }, failureText);
-    };
+  /** Shows a bill's page (from the list, or the account's summary: "Platite"). */
+  async openBill(id: string) {
+    await this.form.submit(async () => {
+      this.detail = (await this.call<BillAnswer>('GET', `/api/bills/${id}`)).bill;
+      this.totalOf = null;
+      await this.updateComplete;
+      this.focusHeading();
+    }, failureText);
+  }
+
+  /** Shows the one payment for all of this consumer's unpaid bills. */
+  async openTotal(code: string) {
+    this.totalOf = this.consumers?.find((c) => c.code === code) ?? null;
+    this.detail = null;
+    await this.updateComplete;
+    this.focusHeading();
   }
 
   private async back() {
     const id = this.detail?.id;
     this.detail = null;
+    this.totalOf = null;
     await this.updateComplete;
-    this.querySelector<HTMLElement>(`[data-bill="${id}"]`)?.focus();
+    (this.querySelector<HTMLElement>(`[data-bill="${id}"]`) ?? this.querySelector<HTMLElement>('h3'))?.focus();
+  }
+
+  focusHeading() {
+    this.querySelector<HTMLElement>('h3')?.focus();
   }
 
   render() {
-    return this.detail ? this.renderDetail(this.detail) : this.renderList();
+    if (this.detail) return this.renderDetail(this.detail);
+    if (this.totalOf?.total) return this.renderTotal(this.totalOf);
+    return this.renderList();
+  }
+
+  private get several() {
+    return (this.consumers?.length ?? 0) > 1;
   }
 
   private renderList() {
     const pages = Math.max(1, Math.ceil(this.total / this.pageSize));
-    return html`${this.consumers.map(
-      (c) => html`<p><strong>${c.code}</strong> — ${c.name}, ${c.address}<br />
-        ${msg('Trenutno dugovanje')}: <strong>${money(c.balance)}</strong></p>`,
-    )}
-      <h3 tabindex="-1">${msg('Računi')}</h3>
+    return html`<h3 tabindex="-1">${msg('Računi')}</h3>
       ${statusLine(this.form.status)}
+      ${(this.consumers ?? []).map((c) => billsChart(`${this.id$}-${c.code}`, c.code, c.history, this.several))}
       ${this.bills.length === 0 && !this.form.busy ? html`<p>${msg('Još nema računa.')}</p>` : nothing}
-      <ul class="jp-list">
-        ${this.bills.map(
-          (b) => html`<li>
-          <button type="button" class="jp-link" data-bill=${b.id} @click=${this.open(b.id)}>${msg(str`Račun za ${period(b.period)}`)}${this.consumers.length > 1 ? ` · ${b.consumerCode}` : ''}</button>
-          <span>${money(b.amount)}</span>
-          <span>${msg('Rok')}: ${date(b.dueDate)}</span>
-          <span class=${b.paid ? 'jp-paid' : 'jp-unpaid'}>${b.paid ? msg('Plaćeno') : msg('Nije plaćeno')}</span>
-        </li>`,
-        )}
+      <ul class="jp-list jp-bill-list">
+        ${this.bills.map((b) => {
+          const s = billState(b);
+          return html`<li>
+            <button type="button" class="jp-link" data-bill=${b.id} @click=${() => this.openBill(b.id)}>${msg(str`Račun za ${period(b.period)}`)}${this.several ? ` · ${b.consumerCode}` : ''}</button>
+            <span>${money(b.amount)}</span>
+            <span>${msg('Rok')}: ${date(b.dueDate)}</span>
+            <span class=${`jp-state jp-${s}`}>${stateText(s)}</span>
+          </li>`;
+        })}
       </ul>
       ${
         pages > 1
@@ -129,29 +142,56 @@ export class JpBills extends JpElement {
       }`;
   }
 
+  private backButton() {
+    return html`<p><button type="button" class="jp-link jp-back" @click=${this.back}>← ${msg('Nazad na račune')}</button></p>`;
+  }
+
   private renderDetail(b: BillDetail) {
-    const s = b.slip;
-    return html`<h3 tabindex="-1">${msg(str`Račun za ${period(b.period)}`)}</h3>
+    const s = billState(b);
+    const consumer = this.consumers?.find((c) => c.code === b.consumerCode);
+    return html`${this.backButton()}
+      <h3 tabindex="-1">${msg(str`Račun za ${period(b.period)}`)}</h3>
+      ${statusLine(this.form.status)}
+      <p class=${`jp-state jp-${s}`}>${stateText(s)}</p>
+      <p>${msg('Rok za plaćanje')}: <strong>${date(b.dueDate)}</strong>${
+        this.several && consumer
+          ? html`<br />${msg('Šifra potrošača')} ${b.consumerCode}, ${words(consumer.address)}`
+          : nothing
+      }</p>
       <table class="jp-items">
+        <caption class="jp-sr">${msg('Stavke računa')}</caption>
         <thead><tr><th scope="col">${msg('Stavka')}</th><th scope="col">${msg('Iznos')}</th></tr></thead>
-        <tbody>${b.items.map((i) => html`<tr><td>${i.description}</td><td>${money(i.amount)}</td></tr>`)}</tbody>
+        <tbody>${b.items.map((i) => html`<tr><td>${words(i.description)}</td><td>${money(i.amount)}</td></tr>`)}</tbody>
         <tfoot><tr><th scope="row">${msg('Ukupno za uplatu')}</th><td>${money(b.amount)}</td></tr></tfoot>
       </table>
-      <p>${msg('Rok')}: ${date(b.dueDate)} · ${b.paid ? msg('Plaćeno') : msg('Nije plaćeno')}</p>
-      <h4>${msg('Nalog za uplatu')}</h4>
-      <dl>
-        <dt>${msg('Primalac')}</dt><dd>${s.payee}</dd>
-        <dt>${msg('Račun primaoca')}</dt><dd>${s.account}</dd>
-        <dt>${msg('Iznos')}</dt><dd>${money(s.amount)}</dd>
-        <dt>${msg('Model i poziv na broj')}</dt><dd>${s.model} ${s.reference}</dd>
-        <dt>${msg('Šifra plaćanja')}</dt><dd>${s.paymentCode}</dd>
-        <dt>${msg('Svrha uplate')}</dt><dd>${s.purpose}</dd>
-      </dl>
-      ${b.paid ? nothing : html`<p>${msg('Platite skeniranjem IPS QR koda u aplikaciji Vaše banke.')}</p>${qrNode(b.qrSvg, msg('IPS QR kod za plaćanje'))}`}
-      <div class="jp-row">
-        <a href=${`${this.api}/api/bills/${b.id}/pdf?locale=${getLocale()}`} download>${msg('Preuzmite PDF')}</a>
-        <button type="button" class="jp-secondary" @click=${this.back}>${msg('Nazad na račune')}</button>
-      </div>`;
+      ${
+        b.paid
+          ? nothing
+          : payment({
+              slip: b.slip,
+              qrSvg: b.qrSvg,
+              png: {
+                href: `${this.api}/api/bills/${b.id}/qr.png`,
+                file: `ips-qr-${b.consumerCode}-${b.period}.png`,
+              },
+            })
+      }
+      <p><a href=${`${this.api}/api/bills/${b.id}/pdf?locale=${getLocale()}`} download>${msg('Preuzmite PDF')}</a></p>`;
+  }
+
+  private renderTotal(c: ConsumerSummary) {
+    const t = c.total!;
+    return html`${this.backButton()}
+      <h3 tabindex="-1">${msg('Plaćanje svih neplaćenih računa')}</h3>
+      <p>${msg(str`Šifra potrošača ${c.code}: ukupno ${money(c.unpaidTotal)} za ${c.unpaid.length} računa.`)}</p>
+      <ul class="jp-list">
+        ${c.unpaid.map((b) => {
+          const s = billState(b);
+          return html`<li><span>${msg(str`Račun za ${period(b.period)}`)}</span><span>${money(b.amount)}</span>
+            <span class=${`jp-state jp-${s}`}>${stateText(s)}</span></li>`;
+        })}
+      </ul>
+      ${payment({ slip: t.slip, qrSvg: t.qrSvg })}`;
   }
 }
 

@@ -68,7 +68,11 @@ export class JpPortal extends JpElement {
       this.account = e.detail.account;
       void this.show('account');
     });
-    this.addEventListener('jp-logout', () => this.show('login'));
+    // What happened is said above the login (show() clears the status first).
+    this.addEventListener('jp-logout', async (e) => {
+      await this.show('login');
+      if (e.detail.notice) this.status = { kind: 'good', text: e.detail.notice };
+    });
   }
 
   connectedCallback() {
