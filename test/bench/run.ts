@@ -12,6 +12,7 @@ import { ARGON2_PARAMS } from '../../worker/node/argon2.ts';
 import { startBenchServer } from './server.ts';
 import { startBetterAuth } from './better-auth/server.ts';
 import { firstRender } from './first-render.ts';
+import { pdfBench } from './pdf.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const rows: { measure: string; ours: string; peer: string; ratio: string; goal: string }[] = [];
@@ -211,6 +212,19 @@ try {
   });
 } finally {
   await server.stop();
+}
+
+// 6. The bill PDF: CPU per PDF against the previous renderer, in this process (test/bench/pdf.ts).
+{
+  const pdf = await pdfBench();
+  results.billPdf = pdf;
+  rows.push({
+    measure: 'bill PDF ms CPU per PDF (bytes), median of 3',
+    ours: `${pdf.ours.toFixed(2)} (${pdf.bytes.ours})`,
+    peer: `${pdf.before.toFixed(1)} (${pdf.bytes.before}) before: pdf-lib, fontkit subset per PDF`,
+    ratio: `${(pdf.before / pdf.ours).toFixed(1)}× less`,
+    goal: '≤ 10 ms',
+  });
 }
 
 console.table(rows);
