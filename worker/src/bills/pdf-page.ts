@@ -109,16 +109,18 @@ function items(c: Canvas, x: BillContext, top: number, floor: number): number {
   const amountW = 130;
   const desc = { x: LEFT, w: WIDTH - amountW - 10 };
   const amount = { x: RIGHT - amountW, w: amountW };
-  // Row height shrinks with many items; past what fits even then, the rest are summed up in one line.
-  const footer = 3;
-  const rows = Math.max(1, Math.floor((top - floor - 20) / 11) - footer);
-  const room = (top - floor - 20) / (Math.min(b.items.length, rows) + footer);
-  const step = Math.min(17, room);
+  // Rows get lower with many items (17 pt down to 12 pt); past what fits even then, the rest are
+  // summed up in one line, so the total still adds up on the page.
+  const head = 18;
+  const totals = 2;
+  const available = top - floor - head - 4;
+  const step = Math.max(12, Math.min(17, available / (b.items.length + totals)));
+  const rows = Math.floor(available / step) - totals;
   const size = Math.min(10, step * 0.62);
   let y = top;
   c.text(l.item, { ...desc, y: y - 14, h: 14 }, y - 10, { size: 9, font: 'bold', color: GREY });
   c.text(l.amount, { ...amount, y: y - 14, h: 14 }, y - 10, { size: 9, font: 'bold', color: GREY, align: 'right' });
-  y -= 16;
+  y -= head - 2;
   c.line(LEFT, y, RIGHT, y, 0.5, GREY);
   const shown = b.items.length > rows ? b.items.slice(0, rows - 1) : b.items;
   const row = (d: string, a: string, font: 'regular' | 'bold' = 'regular', s = size) => {
