@@ -203,6 +203,12 @@ describe('every account mail, as a resident reads it', () => {
     );
   });
 
+  it('the new-address mail says which button to press on the page the link opens', () => {
+    expect(renderMail('email_change', 'sr-Cyrl', { ...base, name: '' }).text).toContain(
+      'на страници која се отвори кликните на дугме „Потврдите нову имејл адресу“.',
+    );
+  });
+
   it('"it was not me" names the phone and the address to call or write', () => {
     const m = renderMail('password_changed', 'sr-Cyrl', { ...base, name: 'Ana' });
     expect(m.text).toContain(

@@ -80,7 +80,7 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
   email_change: (v) => ({
     subject: `Potvrdite novu e-mail adresu na portalu ${v.utility}`,
     body: [
-      'zatražili ste da ova adresa postane e-mail adresa Vašeg naloga na portalu. Potvrdite promenu klikom na link ispod.',
+      'zatražili ste da ova adresa postane e-mail adresa Vašeg naloga na portalu. Potvrdite promenu klikom na link ispod, a zatim na stranici koja se otvori kliknite na dugme „Potvrdite novu e-mail adresu“.',
     ],
     action: 'Potvrdite novu adresu',
     after: [
@@ -163,7 +163,7 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   email_change: (v) => ({
     subject: `Confirm your new e-mail address on the ${v.utility} portal`,
     body: [
-      'you asked for this address to become the e-mail address of your portal account. Please confirm the change with the link below.',
+      'you asked for this address to become the e-mail address of your portal account. Please open the link below, then click "Confirm new e-mail address" on the page that opens.',
     ],
     action: 'Confirm the new address',
     after: [
