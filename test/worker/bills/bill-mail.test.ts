@@ -195,7 +195,7 @@ describe('e-mail bills', () => {
     await ingestBills(h.deps, demoBills());
     const [mail] = await billMails();
     expect(mail.subject).toBe('Your bill for November 2026 — JP Stambeno Ruma');
-    expect(mail.text).toContain('your bill for November 2026 has arrived.');
+    expect(mail.text).toContain('Your bill for November 2026 has arrived.');
     expect(mail.text).toContain('Amount: RSD 1,860.00');
     expect(mail.text).toContain('Due date: 20 Dec 2026');
   });

@@ -203,6 +203,11 @@ describe('every account mail, as a resident reads it', () => {
     );
   });
 
+  it.each(KINDS)('%s in English starts its text with a capital after "Dear …,"', (kind) => {
+    const m = renderMail(kind, 'en', { ...base, name: 'Ana' });
+    expect(m.text.split('\n')[2]).toMatch(/^[A-Z]/);
+  });
+
   it('the new-address mail says which button to press on the page the link opens', () => {
     expect(renderMail('email_change', 'sr-Cyrl', { ...base, name: '' }).text).toContain(
       'на страници која се отвори кликните на дугме „Потврдите нову имејл адресу“.',

@@ -77,7 +77,7 @@ const LATN = (period: string, utility: string): Labels => ({
 });
 const EN = (period: string, utility: string): Labels => ({
   subject: `Your bill for ${period} — ${utility}`,
-  intro: `your bill for ${period} has arrived.`,
+  intro: `Your bill for ${period} has arrived.`,
   code: 'Consumer code',
   address: 'Address',
   amount: 'Amount',

@@ -124,7 +124,7 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   confirm: (v) => ({
     subject: `Confirm your registration on the ${v.utility} portal`,
     body: [
-      'thank you for registering on the portal. One step is left: please confirm your registration with the link below.',
+      'Thank you for registering on the portal. One step is left: please confirm your registration with the link below.',
     ],
     action: 'Confirm registration',
     after: [
@@ -135,7 +135,7 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   register_attempt: () => ({
     subject: 'Registration attempt with your e-mail address',
     body: [
-      'someone has just tried to open an account on the portal with your e-mail address, which is already registered.',
+      'Someone has just tried to open an account on the portal with your e-mail address, which is already registered.',
       'If it was you, you already have an account: log in on the portal, and if you have forgotten your password, choose "Forgot your password?"',
     ],
     action: 'Open the portal',
@@ -144,7 +144,7 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   reset: (v) => ({
     subject: `Password reset on the ${v.utility} portal`,
     body: [
-      'we received a request to reset the password of your account. You can set a new password with the link below.',
+      'We received a request to reset the password of your account. You can set a new password with the link below.',
     ],
     action: 'Set a new password',
     after: [
@@ -155,7 +155,7 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   password_changed: (v) => ({
     subject: 'Your password has been changed',
     body: [
-      'the password of your portal account has just been changed. For your safety, you have been logged out on other devices.',
+      'The password of your portal account has just been changed. For your safety, you have been logged out on other devices.',
     ],
     action: 'Log in',
     after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
@@ -163,7 +163,7 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   email_change: (v) => ({
     subject: `Confirm your new e-mail address on the ${v.utility} portal`,
     body: [
-      'you asked for this address to become the e-mail address of your portal account. Please open the link below, then click "Confirm new e-mail address" on the page that opens.',
+      'You asked for this address to become the e-mail address of your portal account. Please open the link below, then click "Confirm new e-mail address" on the page that opens.',
     ],
     action: 'Confirm the new address',
     after: [
@@ -174,7 +174,7 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   email_change_notice: (v) => ({
     subject: "A change of your account's e-mail address was requested",
     body: [
-      `a change of your account's e-mail address to ${v.email} was requested. It takes effect only when confirmed from the new address.`,
+      `A change of your account's e-mail address to ${v.email} was requested. It takes effect only when confirmed from the new address.`,
       `If this was not you, please change your password on the portal and contact us: phone ${v.phone} or ${v.support}.`,
     ],
     action: 'Open the portal',
@@ -182,21 +182,21 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   email_changed: (v) => ({
     subject: "Your account's e-mail address was changed",
     body: [
-      `the e-mail address of your portal account has just been changed to ${v.email}. Messages from the portal now go to that address.`,
+      `The e-mail address of your portal account has just been changed to ${v.email}. Messages from the portal now go to that address.`,
     ],
     after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
   }),
   email_taken: () => ({
     subject: 'Attempt to change an e-mail address',
     body: [
-      'someone tried to set this e-mail address for another portal account, but it is already registered. Your account has not changed.',
+      'Someone tried to set this e-mail address for another portal account, but it is already registered. Your account has not changed.',
     ],
     action: 'Open the portal',
   }),
   account_deleted: (v) => ({
     subject: `Your ${v.utility} portal account has been deleted`,
     body: [
-      'your portal account has been deleted, together with its personal data and all its sessions.',
+      'Your portal account has been deleted, together with its personal data and all its sessions.',
       'Consumer and billing records stay with the utility, as the law requires.',
     ],
     after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
