@@ -182,8 +182,10 @@ describe('every account mail, as a resident reads it', () => {
     const m = renderMail(kind, locale, { ...base, name: 'Ana' });
     expect(m.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(m.html).toContain('max-width:600px');
-    for (const [, px] of m.html.matchAll(/(?<!max-)width:\s*(\d+)px/g)) expect(Number(px)).toBeLessThanOrEqual(320);
-    for (const [, px] of m.html.matchAll(/width="(\d+)"/g)) expect(Number(px)).toBeLessThanOrEqual(320);
+    // (Outlook on Windows, which ignores max-width, gets a 600 px column of its own in a conditional comment.)
+    const html = m.html.replace(/<!--\[if mso\]>.*?<!\[endif\]-->/g, '');
+    for (const [, px] of html.matchAll(/(?<!max-)width:\s*(\d+)px/g)) expect(Number(px)).toBeLessThanOrEqual(320);
+    for (const [, px] of html.matchAll(/width="(\d+)"/g)) expect(Number(px)).toBeLessThanOrEqual(320);
   });
 
   it.each(KINDS)('%s in Cyrillic writes "имејл", never "е-маил"', (kind) => {

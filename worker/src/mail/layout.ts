@@ -117,10 +117,12 @@ export function mailPage(
     `<body style="margin:0;padding:0;background:#f2f4f7">${preheader}` +
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;background:#f2f4f7"><tr>` +
     `<td align="center" style="padding:12px 6px">` +
+    // Outlook on Windows ignores max-width: it alone gets a fixed 600 px column.
+    `<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0"><tr><td><![endif]-->` +
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;max-width:600px;background:#ffffff;border-radius:8px">` +
     `<tr><td style="padding:14px 18px;background:${primary};border-radius:8px 8px 0 0;${FONT};font-size:18px;font-weight:bold;color:${primaryText};${WRAP}">${esc(inScript(locale)(u.name))}</td></tr>` +
     `<tr><td style="padding:20px 18px 6px;${FONT};font-size:16px;line-height:1.5;color:#1a1a1a;text-align:left;${WRAP}">${o.content}</td></tr>` +
     `<tr><td style="padding:14px 18px 16px;background:${accent};border-radius:0 0 8px 8px;${FONT};font-size:15px;line-height:1.5;color:#1a1a1a;text-align:left">${contactHtml(u, locale)}</td></tr>` +
-    `</table></td></tr></table></body></html>`
+    `</table><!--[if mso]></td></tr></table><![endif]--></td></tr></table></body></html>`
   );
 }
