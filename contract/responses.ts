@@ -40,7 +40,8 @@ export interface StatusAnswers {
   register: 'confirmation_sent';
   /** `recently_sent`: the same requester asked a moment ago, no new mail. */
   mailRequest: 'accepted' | 'recently_sent';
-  confirm: 'confirmed' | 'email_changed';
+  /** `already_confirmed`: a registration link opened again after the account was confirmed. */
+  confirm: 'confirmed' | 'email_changed' | 'already_confirmed';
   changeEmail: 'confirmation_sent';
   changePassword: 'password_changed';
   linkConsumer: 'linked';

@@ -5,7 +5,7 @@
 // with its initial value (`token = ''`, assigned through Lit's accessor: useDefineForClassFields
 // is off), not `@state() accessor`: esbuild's helpers for standard decorators cost 1.4 KB gzip on
 // the login page, over its budget.
-import { LitElement, type CSSResultGroup } from 'lit';
+import { LitElement, nothing, type CSSResultGroup } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { adoptStyles, base } from './styles.js';
 import { apiBase, call } from './api.js';
@@ -14,6 +14,7 @@ import { ANY, type JpTag, type View } from './registry.js';
 import { emit } from './events.js';
 
 let uid = 0;
+let help: typeof import('./help.js') | undefined;
 
 export abstract class JpElement extends LitElement {
   static styles: CSSResultGroup = base;
@@ -78,6 +79,21 @@ export abstract class JpElement extends LitElement {
       e.preventDefault();
       emit(this, 'jp-navigate', { view });
     };
+  }
+
+  /**
+   * The "Pomoć" block (help.ts) under the view: only the outermost element shows it (the portal
+   * for its views). Fetched after the first render, so it never delays the login form.
+   */
+  protected helpBlock() {
+    if (this.nested) return nothing;
+    if (help) return help.helpBlock(this, `${this.id$}-aid`);
+    void import('./help.js').then((m) => {
+      help = m;
+      adoptStyles(this, [m.helpStyles]);
+      this.requestUpdate();
+    });
+    return nothing;
   }
 
   /** Moves focus to the view's heading, so screen readers announce the new view. */

@@ -52,7 +52,7 @@ export function field(o: FieldOptions) {
     ${o.hint ? html`<p class="jp-hint" id=${hintId}>${o.hint}</p>` : nothing}
     ${
       o.type === 'password'
-        ? html`<div class="jp-password">${input}<button type="button" class="jp-secondary jp-show" aria-controls=${o.id}
+        ? html`<div class="jp-password">${input}<button type="button" class="jp-secondary jp-show"
             aria-pressed="false" @click=${togglePassword}>${msg('Prikaži lozinku')}</button></div>`
         : input
     }

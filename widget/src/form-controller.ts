@@ -113,8 +113,9 @@ export class FormController implements ReactiveController {
     } catch (e) {
       const f = e instanceof ApiFailure ? e : new ApiFailure(0, 'internal_error');
       this.fields = f.fields;
-      this.status =
-        Object.keys(f.fields).length && f.code === 'validation_failed' ? null : { kind: 'bad', text: describe(f) };
+      // A field that says it already (the checks, a wrong re-entered password) is not said twice.
+      const said = f.code === 'validation_failed' || Object.values(f.fields).includes(f.code);
+      this.status = Object.keys(f.fields).length && said ? null : { kind: 'bad', text: describe(f) };
       emit(this.host, 'jp-error', { code: f.code, fields: f.fields, status: f.status });
       await this.rendered(focus);
     } finally {

@@ -1,15 +1,24 @@
 // Help for a resident who is stuck: the utility's contact (phone, e-mail, address and office
-// hours, all from config/utility.json, never written here) and the words for the answers about
-// consumer codes, addresses and links that the login form never gets. Imported by the views
-// that can get them (registration, confirmation, forgotten password, account, settings), so it
-// is a chunk of its own that never loads on the way to the login form.
-import { html, css } from 'lit';
+// hours, all from config/utility.json, never written here), the words for the answers about
+// consumer codes, addresses and links that the login form never gets, and the small "Pomoć" block
+// under every view (with the manual, privacy and terms links). Imported by the views that can get
+// those answers; the portal and the login view fetch it after their first render (element.ts
+// `helpBlock`), so it is a chunk of its own that never weighs on the way to the login form.
+import { html, css, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { utility, utilityName } from './utility.js';
+import { manual } from '../../config/utility.json';
+// A bundling hint, no code used: esbuild puts modules reached by the same set of entries in one
+// chunk. This module is an entry of its own (element.ts fetches it); reaching the login page's
+// shared modules as well keeps them in one chunk with lit (split apart, the login page's gzip
+// grows by about 470 bytes).
+import './element.js';
+import './field.js';
+import './form-controller.js';
 import { getLocale, inScript } from './localize.js';
 import { formatTime } from '../../contract/format.ts';
 import { failureText, type HelpCode } from './messages.js';
-import { accent, text, radius, gap } from './tokens.js';
+import { accent, text, radius, gap, primary, primaryText } from './tokens.js';
 import type { ApiFailure } from './api.js';
 
 export const helpStyles = css`
@@ -18,6 +27,13 @@ export const helpStyles = css`
   .jp .jp-contact ul { list-style: none; margin: 0; padding: 0; }
   .jp .jp-contact li { margin: .25rem 0; overflow-wrap: anywhere; }
   .jp .jp-contact a { font-weight: 600; }
+  /* The way on where a resident was stuck, as big as a button: a link, since it leads to another view. */
+  .jp a.jp-button { padding: .7rem 1rem; border-radius: ${radius}; background: ${primary}; color: ${primaryText};
+    text-decoration: none; font-weight: 600; }
+  .jp .jp-aid { margin-top: calc(${gap} * 1.5); padding-top: ${gap}; border-top: 1px solid #d0d0d0; }
+  .jp .jp-aid h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
+  .jp .jp-aid p { margin: 0 0 .25rem; overflow-wrap: anywhere; }
+  .jp .jp-aid .jp-links { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin-top: .5rem; font-size: .9rem; }
 `;
 
 type Failure = Pick<ApiFailure, 'code' | 'retryAfter'>;
@@ -82,17 +98,58 @@ export function recentlySentText(): string {
   );
 }
 
-/** The utility's contact, from its configuration, in the page's script. */
-export function contactCard() {
+const hours = () => {
+  const h = utility.contact.hours;
+  return getLocale() === 'en' ? h.en : inScript(h['sr-Latn']);
+};
+
+/**
+ * The small "Pomoć" block under every view: whom to call or write to, and when, with the
+ * manual and the privacy and terms pages (the host's own pages when its attributes say so).
+ */
+export function helpBlock(host: Element, id: string) {
   const c = utility.contact;
-  const hours = getLocale() === 'en' ? c.hours.en : inScript(c.hours['sr-Latn']);
+  const href = (attr: string, fallback: string) => host.closest(`[${attr}]`)?.getAttribute(attr) ?? fallback;
+  return html`<section class="jp-aid" aria-labelledby=${id}>
+    <h3 id=${id}>${msg('Pomoć')}</h3>
+    <p>${msg('Pozovite nas')}: <a href=${`tel:${c.tel}`}>${c.phone}</a> (${hours()})</p>
+    <p>${msg('Pišite nam')}: <a href=${`mailto:${c.email}`}>${c.email}</a></p>
+    <p class="jp-links">
+      <a href=${href('manual-href', manual.href)}>${msg('Uputstvo za korišćenje')}</a>
+      <a href=${href('privacy-href', utility.privacy.href)}>${msg('Izjava o privatnosti')}</a>
+      <a href=${href('terms-href', utility.terms.href)}>${msg('Uslovi korišćenja')}</a>
+    </p>
+  </section>`;
+}
+
+/** What a consumer code looks like, for `invalid_format` (from the configured pattern and example). */
+export function codeFormatText(): string {
+  const example = utility.consumerCode.example;
+  return digitsOnly(utility.consumerCode.pattern)
+    ? msg(str`Šifra potrošača sadrži samo cifre, npr. ${example}.`)
+    : msg(str`Upišite šifru potrošača tačno kao na računu, npr. ${example}.`);
+}
+
+/** What a PIN looks like, for `invalid_format` (no example: a PIN is a secret). */
+export function pinFormatText(): string {
+  return digitsOnly(utility.pin.pattern)
+    ? msg('PIN sadrži samo cifre. Prepišite ga sa računa.')
+    : msg('Upišite PIN tačno kao na računu.');
+}
+
+const digitsOnly = (pattern: string) => /^\^(\[0-9\]|\\d)(\{[\d,]+\}|\+)\$$/.test(pattern);
+
+/** The utility's contact, from its configuration, in the page's script (where a resident is stuck). */
+export function contactCard(extra?: TemplateResult) {
+  const c = utility.contact;
   return html`<div class="jp-contact">
     <p>${utilityName()}</p>
     <ul>
       <li>${msg('Telefon')}: <a href=${`tel:${c.tel}`}>${c.phone}</a></li>
       <li>${msg('E-mail')}: <a href=${`mailto:${c.email}`}>${c.email}</a></li>
       <li>${msg('Adresa')}: ${inScript(c.address)}</li>
-      <li>${msg('Radno vreme')}: ${hours}</li>
+      <li>${msg('Radno vreme')}: ${hours()}</li>
     </ul>
+    ${extra ?? nothing}
   </div>`;
 }

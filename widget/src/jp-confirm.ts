@@ -10,7 +10,7 @@ import { statusLine } from './field.js';
 import { helpText, needsContact, contactCard, helpStyles } from './help.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
 
-type Result = 'ask' | 'pending' | 'confirmed' | 'email_changed' | 'failed';
+type Result = 'ask' | 'pending' | StatusAnswer<'confirm'>['status'] | 'failed';
 
 /**
  * @attr token - the token from the mail's link
@@ -48,7 +48,8 @@ export class JpConfirm extends JpElement {
       async () => {
         const r = await this.call<StatusAnswer<'confirm'>>('POST', '/api/confirm', { token: this.token });
         this.result = r.status;
-        emit(this, 'jp-confirmed', { status: r.status });
+        // A link opened again confirms nothing new.
+        if (r.status !== 'already_confirmed') emit(this, 'jp-confirmed', { status: r.status });
       },
       (f) => {
         this.result = 'failed';
@@ -65,19 +66,34 @@ export class JpConfirm extends JpElement {
     const heading =
       this.result === 'confirmed'
         ? msg('Registracija je potvrđena')
-        : this.result === 'email_changed'
-          ? msg('Nova e-mail adresa je potvrđena')
-          : this.result === 'failed'
-            ? msg('Potvrda nije uspela')
-            : this.forEmail
-              ? msg('Potvrda nove e-mail adrese')
-              : msg('Potvrda registracije…');
+        : this.result === 'already_confirmed'
+          ? msg('Registracija je već potvrđena')
+          : this.result === 'email_changed'
+            ? msg('Nova e-mail adresa je potvrđena')
+            : this.result === 'failed'
+              ? msg('Potvrda nije uspela')
+              : this.forEmail
+                ? msg('Potvrda nove e-mail adrese')
+                : msg('Potvrda registracije…');
     return html`<h2 tabindex="-1">${heading}</h2>
       ${this.forEmail && (this.result === 'ask' || this.result === 'pending') ? this.renderAsk() : nothing}
-      ${done ? html`<p>${msg('Sada se možete ulogovati na portal.')}</p>` : statusLine(this.form.status)}
+      ${
+        this.result === 'already_confirmed'
+          ? html`<p>${msg('Ovaj link ste već iskoristili i Vaš nalog je aktivan. Ulogujte se e-mail adresom i lozinkom.')}</p>`
+          : done
+            ? html`<p>${msg('Sada se možete ulogovati na portal.')}</p>`
+            : statusLine(this.form.status)
+      }
       ${this.retry ? this.button(this.forEmail ? msg('Potvrdite novu e-mail adresu') : msg('Pokušajte ponovo')) : nothing}
       ${this.result === 'failed' ? this.renderNext() : nothing}
-      ${this.result === 'ask' ? nothing : html`<p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`}`;
+      ${this.result === 'ask' ? nothing : this.renderLogin()}
+      ${this.helpBlock()}`;
+  }
+
+  /** The way on: a button-like link once the account can be used, a plain link otherwise. */
+  private renderLogin() {
+    const ready = this.result === 'confirmed' || this.result === 'already_confirmed';
+    return html`<p><a href="#prijava" class=${ready ? 'jp-button' : ''} @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`;
   }
 
   private renderAsk() {
@@ -96,8 +112,11 @@ export class JpConfirm extends JpElement {
     if (this.failure !== 'invalid_token') return nothing;
     if (this.forEmail)
       return html`<p>${msg('Ako i dalje želite novu adresu, ulogujte se i zatražite promenu ponovo u podešavanjima naloga.')}</p>`;
-    return html`<p>${msg('Ako ste registraciju već potvrdili, samo se ulogujte. Ako niste, registrujte se ponovo i otvorite novi link.')}</p>
-      <p><a href="#registracija" @click=${this.navigate('register')}>${msg('Kreirajte nalog')}</a></p>`;
+    // Expired (48 h) or replaced by a newer registration: a new registration sends a new link.
+    return html`<p>${msg('Link je verovatno istekao (važi 48 sati) ili ste se u međuvremenu registrovali ponovo, pa važi samo najnoviji link. Registrujte se ponovo istom šifrom potrošača i PIN-om i otvorite novi link.')}</p>
+      <p><a href="#registracija" class="jp-button" @click=${this.navigate('register')}>${msg('Registrujte se ponovo')}</a></p>
+      <p>${msg('Ako ne uspete, pozovite nas ili pišite nam:')}</p>
+      ${contactCard()}`;
   }
 }
 

@@ -1,5 +1,5 @@
 // <jp-forgot-password>: asks for a reset link; the answer is the same for every address.
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
@@ -7,13 +7,17 @@ import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { forgotSchema } from './validation.js';
 import { getLocale } from './localize.js';
-import { recentlySentText } from './help.js';
+import { recentlySentText, contactCard, helpStyles } from './help.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
 
 const schema = forgotSchema();
 
 export class JpForgotPassword extends JpElement {
+  static properties = { sent: { state: true } };
+  static styles = [JpElement.styles, helpStyles];
   private form = new FormController(this);
+  /** A link was asked for: say what to do when no mail comes. */
+  private sent = false;
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
     const value = await this.form.valid(schema, {
@@ -30,6 +34,7 @@ export class JpForgotPassword extends JpElement {
           ? recentlySentText()
           : msg('Ako za ovu adresu postoji nalog, poslali smo link za promenu lozinke. Link važi 1 sat.');
       this.form.status = { kind: 'good', text };
+      this.sent = true;
       await this.updateComplete;
       this.querySelector<HTMLElement>('.jp-status')?.focus();
     }, failureText);
@@ -43,7 +48,17 @@ export class JpForgotPassword extends JpElement {
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Pošaljite link')}</button>
       </form>
-      <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Nazad na prijavu')}</a></p>`;
+      ${this.sent ? this.renderNoMail() : nothing}
+      <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Nazad na prijavu')}</a></p>
+      ${this.helpBlock()}`;
+  }
+
+  private renderNoMail() {
+    return html`<details class="jp-help"><summary>${msg('Poruka ne stiže?')}</summary>
+      <p>${msg('Pogledajte i fascikle „Neželjena pošta” (spam) i „Promocije”. Proverite da li je adresa tačna: link stiže samo na adresu kojom ste se registrovali.')}</p>
+      <p>${msg('Ako se ne sećate adrese ili poruka ne stigne ni posle nekoliko minuta, pozovite nas ili pišite nam:')}</p>
+      ${contactCard()}
+    </details>`;
   }
 }
 

@@ -55,7 +55,8 @@ export class JpLogin extends JpElement {
         </div>
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Ulogujte se')}</button>
-      </form>`;
+      </form>
+      ${this.helpBlock()}`;
   }
 }
 

@@ -1,4 +1,4 @@
-// <jp-portal>'s own parts: the utility's name, the script switch and the footer links.
+// <jp-portal>'s own parts: the utility's name and the script switch (the help block and its links are help.ts's).
 import { css } from 'lit';
 import { primary, primaryText, gap } from './tokens.js';
 
@@ -7,5 +7,4 @@ export const portalStyles = css`
   .jp .jp-switch { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: flex-end; margin: 0 0 .5rem; font-size: .9rem; }
   .jp .jp-switch button { padding: .2rem .5rem; min-height: 2rem; font-weight: 400; background: #fff; color: ${primary}; border-width: 1px; }
   .jp .jp-switch button[aria-pressed=true] { background: ${primary}; color: ${primaryText}; }
-  .jp .jp-footer { margin-top: calc(${gap} * 1.5); display: flex; flex-wrap: wrap; gap: .5rem 1rem; font-size: .9rem; }
 `;

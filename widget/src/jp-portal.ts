@@ -9,8 +9,8 @@ import type { Status } from './form-controller.js';
 import { VIEWS, type View } from './registry.js';
 import { portalStyles } from './jp-portal.styles.js';
 import { getLocale, rememberLocale, inScript, type WidgetLocale } from './localize.js';
-// The few settings the login page needs, by name (utility.ts holds them all, for the other views).
-import { name, terms, privacy, manual } from '../../config/utility.json';
+// The one setting the login page needs, by name (utility.ts holds them all, for the other views).
+import { name } from '../../config/utility.json';
 import type { Account, MeAnswer } from '../../contract/responses.ts';
 import { loadElement } from './loader.js';
 import { statusLine } from './field.js';
@@ -145,6 +145,8 @@ export class JpPortal extends JpElement {
     const shown = this.create(view);
     this.shown = shown;
     this.view = view;
+    // The same view again (a second mail link in the same tab) is a new element all the same.
+    this.requestUpdate();
     await this.updateComplete;
     if (focus) shown.focusHeading();
   }
@@ -176,9 +178,6 @@ export class JpPortal extends JpElement {
   }
 
   render() {
-    const termsHref = this.getAttribute('terms-href') ?? terms.href;
-    const privacyHref = this.getAttribute('privacy-href') ?? privacy.href;
-    const manualHref = this.getAttribute('manual-href') ?? manual.href;
     return html`${
       this.hasAttribute('switch')
         ? html`<div class="jp-switch" role="group" aria-label=${msg('Jezik i pismo')}>
@@ -189,11 +188,7 @@ export class JpPortal extends JpElement {
       <div class="jp-brand">${inScript(name)}</div>
       ${statusLine(this.status)}
       ${this.view === 'loading' ? html`<p role="status">${msg('Učitavanje…')}</p>` : this.shown}
-      <footer class="jp-footer">
-        <a href=${privacyHref}>${msg('Izjava o privatnosti')}</a>
-        <a href=${termsHref}>${msg('Uslovi korišćenja')}</a>
-        <a href=${manualHref}>${msg('Uputstvo za korišćenje')}</a>
-      </footer>`;
+      ${this.helpBlock()}`;
   }
 }
 

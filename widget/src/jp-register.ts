@@ -1,5 +1,6 @@
-// <jp-register>: "Registracija naloga" — name, e-mail, password, consumer code and PIN from
-// the bill, e-mail bills (on by default), consent to the terms and the privacy statement.
+// <jp-register>: "Registracija naloga" — the short guide first, then name, e-mail, password,
+// consumer code and PIN from the bill, e-mail bills (on by default), consent to the terms and the
+// privacy statement; then "Proverite e-mail" (jp-register-sent.ts).
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
@@ -7,22 +8,25 @@ import { FormController } from './form-controller.js';
 import { emit } from './events.js';
 import { registerStyles } from './jp-register.styles.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
-import { addFieldTexts, failureText } from './messages.js';
-import { helpText, needsContact, contactCard, recentlySentText, helpStyles } from './help.js';
+import { addFieldTexts } from './messages.js';
+import { helpText, needsContact, contactCard, helpStyles, codeFormatText, pinFormatText } from './help.js';
+import { CheckMail } from './jp-register-sent.js';
 import { registerSchema, schemaOptions } from './validation.js';
 import { NewPassword, newPasswordStyles } from './new-password.js';
 import { utility } from './utility.js';
 import { billFigure } from './bill-figure.js';
 import { getLocale } from './localize.js';
-import type { StatusAnswer } from '../../contract/responses.ts';
 
 const schema = registerSchema(schemaOptions);
 addFieldTexts({ must_accept: () => msg('Za registraciju je potrebna Vaša saglasnost.') });
 
 export class JpRegister extends JpElement {
-  static properties = { sentTo: { state: true }, help: { state: true } };
+  static properties = { help: { state: true } };
   static styles = [JpElement.styles, registerStyles, helpStyles, newPasswordStyles];
-  private sentTo = '';
+  private sent = new CheckMail(this);
+  /** What was typed last, and what to put back after "Registrujte se ponovo". */
+  private last?: Record<string, string>;
+  private refill?: Record<string, string>;
   /** The code of the last answer when it sends the resident to the utility (its contact is shown). */
   private help = '';
   private form = new FormController(this);
@@ -47,45 +51,38 @@ export class JpRegister extends JpElement {
       locale: getLocale(),
     };
     this.help = '';
+    this.last = Object.fromEntries(new FormData(e.currentTarget as HTMLFormElement)) as Record<string, string>;
     const value = await this.form.valid(schema, input);
     if (!value) return;
     await this.form.submit(async () => {
       await this.call('POST', '/api/register', value);
       this.form.fields = {};
-      this.sentTo = value.email;
+      this.sent.sent(value.email);
       emit(this, 'jp-registered', { email: value.email });
       await this.updateComplete;
       this.focusHeading();
     }, this.describe);
   }
 
-  private async resend() {
-    await this.form.submit(async () => {
-      // 202 {status: 'recently_sent'}: a link went to this address a moment ago; no new mail.
-      const r = await this.call<StatusAnswer<'mailRequest'> | undefined>('POST', '/api/register/resend', {
-        email: this.sentTo,
-      });
-      this.form.status = {
-        kind: 'good',
-        text: r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link za potvrdu.'),
-      };
-    }, failureText);
-  }
-
   render() {
-    if (this.sentTo) return this.renderSent();
+    if (this.sent.email) return html`${this.sent.render()}${this.helpBlock()}`;
     const f = this.form.fields;
     const id = this.id$;
     const terms = this.getAttribute('terms-href') ?? utility.terms.href;
     const privacy = this.getAttribute('privacy-href') ?? utility.privacy.href;
     return html`<h2 tabindex="-1">${msg('Registracija naloga')}</h2>
       <p>${msg('Već imate nalog?')} <a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>
+      <details class="jp-help jp-guide"><summary>${msg('Kratko uputstvo za registraciju')}</summary>
+        <p>${msg('Popunite tražena polja: ime i prezime, e-mail, lozinku, šifru potrošača (nalazi se na računu) i PIN (nalazi se na računu), izaberite da li želite da račun primate putem e-maila (a ne poštom u papirnom obliku) i potvrdite (Registracija).')}</p>
+        <p>${msg('Otvorite e-mail koji ste naveli u registraciji. Dobićete poruku sa linkom za potvrdu registracije; klikom na link potvrđujete registraciju.')}</p>
+        <p>${msg('Nakon toga možete se ulogovati na portal.')}</p>
+      </details>
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
         ${field({ id: `${id}-name`, name: 'name', label: msg('Ime i prezime'), autocomplete: 'name', error: f.name })}
         ${field({ id: `${id}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'email', error: f.email })}
         ${this.password.render({ id: `${id}-password`, name: 'password', label: msg('Lozinka'), error: f.password })}
-        ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: 'numeric', error: f.consumerCode, hint: msg('Nalazi se u gornjem levom uglu računa.') })}
-        ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: 'numeric', error: f.pin, hint: msg('Nalazi se u gornjem desnom uglu računa, ispod adrese potrošača.') })}
+        ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: 'numeric', error: f.consumerCode, invalid: codeFormatText(), hint: msg('Nalazi se u gornjem levom uglu računa.') })}
+        ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: 'numeric', error: f.pin, invalid: pinFormatText(), hint: msg('Nalazi se u gornjem desnom uglu računa, ispod adrese potrošača.') })}
         <details class="jp-help"><summary>${msg('Gde se nalaze šifra potrošača i PIN?')}</summary>${billFigure(`${id}-fig`)}</details>
         ${checkbox({ id: `${id}-bills`, name: 'email-bills', checked: true, label: msg('Slanje računa na e-mail') })}
         ${checkbox({
@@ -95,7 +92,7 @@ export class JpRegister extends JpElement {
           label: html`${msg('Prihvatam')} <a href=${terms} target="_blank" rel="noopener">${msg('Uslove korišćenja')}</a> ${msg('i')} <a href=${privacy} target="_blank" rel="noopener">${msg('Izjavu o privatnosti')}</a>`,
         })}
         ${statusLine(this.form.status)}
-        ${this.help ? contactCard() : nothing}
+        ${this.help ? contactCard(this.help === 'consumer_already_registered' ? this.bring() : undefined) : nothing}
         ${
           this.help === 'consumer_already_registered'
             ? html`<p class="jp-row"><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
@@ -104,21 +101,28 @@ export class JpRegister extends JpElement {
         }
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Registracija')}</button>
       </form>
-      <details class="jp-help"><summary>${msg('Kratko uputstvo za registraciju')}</summary>
-        <p>${msg('Popunite tražena polja: ime i prezime, e-mail, lozinku, šifru potrošača (nalazi se na računu) i PIN (nalazi se na računu), izaberite da li želite da račun primate putem e-maila (a ne poštom u papirnom obliku) i potvrdite (Registracija).')}</p>
-        <p>${msg('Otvorite e-mail koji ste naveli u registraciji. Dobićete poruku sa linkom za potvrdu registracije; klikom na link potvrđujete registraciju.')}</p>
-        <p>${msg('Nakon toga možete se ulogovati na portal.')}</p>
-      </details>`;
+      ${this.helpBlock()}`;
   }
 
-  private renderSent() {
-    return html`<h2 tabindex="-1">${msg('Proverite e-mail')}</h2>
-      <p>${msg('Ako su podaci ispravni, na adresu')} <strong>${this.sentTo}</strong> ${msg('stiže poruka sa linkom za potvrdu registracije. Kliknite na link da biste završili registraciju.')}</p>
-      ${statusLine(this.form.status)}
-      <div class="jp-row">
-        <button type="button" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.resend}>${msg('Pošaljite link ponovo')}</button>
-        <a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
-      </div>`;
+  /** What to bring to the office when someone else registered the code. */
+  private bring() {
+    return html`<p class="jp-bring">${msg('Ako dolazite lično, ponesite račun (na njemu su šifra potrošača i PIN) i ličnu kartu.')}</p>`;
+  }
+
+  /** Back from "Proverite e-mail" to the form, with what was typed (a mistyped address). */
+  again() {
+    this.refill = this.last;
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.querySelector<HTMLInputElement>('input[name=email]')?.focus());
+  }
+
+  updated() {
+    if (!this.refill) return;
+    for (const [name, value] of Object.entries(this.refill)) {
+      const input = this.querySelector<HTMLInputElement>(`input[name=${name}]`);
+      if (input && input.type !== 'checkbox') input.value = value;
+    }
+    this.refill = undefined;
   }
 }
 

@@ -9,13 +9,14 @@ import { statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { resetSchema, schemaOptions } from './validation.js';
 import { NewPassword, newPasswordStyles } from './new-password.js';
+import { helpStyles } from './help.js';
 import type { Account, ResetAnswer } from '../../contract/responses.ts';
 
 const schema = resetSchema(schemaOptions);
 
 export class JpResetPassword extends JpElement {
   static properties = { token: {}, done: { state: true } };
-  static styles = [JpElement.styles, newPasswordStyles];
+  static styles = [JpElement.styles, newPasswordStyles, helpStyles];
   token = '';
   private done = false;
   /** The account the reset logged in to (a server that does not log in answers without it). */
@@ -30,7 +31,11 @@ export class JpResetPassword extends JpElement {
       password: formValues(e.currentTarget as HTMLFormElement).text('password'),
     });
     if (!value) {
-      if (this.form.fields.token) this.form.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
+      if (this.form.fields.token) {
+        this.form.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
+        await this.updateComplete;
+        this.focusHeading();
+      }
       return;
     }
     await this.form.submit(async () => {
@@ -41,10 +46,29 @@ export class JpResetPassword extends JpElement {
       emit(this, 'jp-password-reset', {});
       await this.updateComplete;
       this.focusHeading();
-    }, failureText);
+    }, this.describe);
+  }
+
+  private failed = '';
+  private describe = (f: Parameters<typeof failureText>[0]) => {
+    this.failed = f.code;
+    if (this.expired) void this.updateComplete.then(() => this.focusHeading());
+    return failureText(f);
+  };
+
+  /** The link cannot be used (unknown, used or older than an hour): offer a new one. */
+  private get expired() {
+    return !!this.form.fields.token || this.failed === 'invalid_token';
   }
 
   render() {
+    if (this.expired) {
+      return html`<h2 tabindex="-1">${msg('Link više ne važi')}</h2>
+        ${statusLine(this.form.status)}
+        <p>${msg('Link za novu lozinku važi 1 sat i može se upotrebiti samo jednom. Zatražite novi link: stiže za nekoliko minuta.')}</p>
+        <p><a href="#zaboravljena-lozinka" class="jp-button" @click=${this.navigate('forgot')}>${msg('Zatražite novi link')}</a></p>
+        ${this.helpBlock()}`;
+    }
     const account = this.done && this.account;
     if (account) {
       return html`<h2 tabindex="-1">${msg('Lozinka je promenjena')}</h2>
@@ -63,7 +87,8 @@ export class JpResetPassword extends JpElement {
         ${this.password.render({ id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), error: this.form.fields.password })}
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>
-      </form>`;
+      </form>
+      ${this.helpBlock()}`;
   }
 }
 

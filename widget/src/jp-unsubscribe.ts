@@ -33,7 +33,8 @@ export class JpUnsubscribe extends JpElement {
         <p><button type="button" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.stop}>${msg('Odjavite slanje računa')}</button></p>`
       }
       ${statusLine(this.form.status)}
-      <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>`;
+      <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>
+      ${this.helpBlock()}`;
   }
 }
 

@@ -3,6 +3,10 @@
 // confirmed first: 409 consumer_already_registered) or an e-mail change (the account takes the
 // new address and the old one is told). An e-mail-change link older than the account's last
 // password change is refused: a thief's pending change dies with the owner's new password.
+// A registration link that can no longer be used (used, replaced or expired) of an account that is
+// confirmed answers 200 "already_confirmed", so the resident who opens it again is sent to the
+// login rather than told it failed. Not an oracle: only the holder of the secret token learns it,
+// and it says nothing about any other account or address.
 import { readBody } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
 import { sha256Hex } from '../auth/crypto.ts';
@@ -21,6 +25,9 @@ export async function confirm(c: Ctx) {
   const hash = await sha256Hex(input.token);
   const [p] = await pendingConfirmation(deps.db, hash);
   if (!p || p.purpose === 'reset') throw new ApiError(400, 'invalid_token');
+  const alreadyConfirmed = () => c.json({ status: 'already_confirmed' } satisfies StatusAnswer<'confirm'>, 200);
+  if (p.purpose === 'confirm' && p.confirmed_at !== null && (p.used_at !== null || p.expires_at <= deps.now()))
+    return alreadyConfirmed();
   if (p.purpose === 'email' && p.password_changed_at !== null && p.created_at < p.password_changed_at)
     throw new ApiError(400, 'invalid_token');
   const t = await useToken(deps, input.token, p.purpose as 'confirm' | 'email');
@@ -28,7 +35,12 @@ export async function confirm(c: Ctx) {
   try {
     if (p.purpose === 'confirm') {
       const [used] = await guarded(deps, t, (guard) => [...confirmAccountStatements(deps, t.accountOf, guard)]);
-      if (used.length === 0) throw new ApiError(400, 'invalid_token');
+      if (used.length === 0) {
+        // A second click that lost the race to the first: the first one confirmed the account.
+        const [now] = await pendingConfirmation(deps.db, hash);
+        if (now?.confirmed_at != null) return alreadyConfirmed();
+        throw new ApiError(400, 'invalid_token');
+      }
     } else {
       const notice = enqueueStatement(
         deps,

@@ -77,8 +77,12 @@ export const pendingConfirmation = (db: Db, tokenHash: string) =>
     name: string;
     locale: string;
     password_changed_at: number | null;
+    used_at: number | null;
+    expires_at: number;
+    confirmed_at: number | null;
   }>(
-    sql`SELECT t.purpose, t.created_at, t.payload, a.email, a.name, a.locale, a.password_changed_at
+    sql`SELECT t.purpose, t.created_at, t.payload, t.used_at, t.expires_at, a.email, a.name, a.locale,
+        a.password_changed_at, a.confirmed_at
       FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE t.hash = ${tokenHash}`,
   );
 
