@@ -90,62 +90,77 @@ function formatBits(m: Uint8Array, size: number, mask: number): void {
 function penalty(m: Uint8Array, size: number): number {
   let result = 0;
   for (let i = 0; i < size; i++) result += linePenalty(m, size, i * size, 1) + linePenalty(m, size, i, size);
-  for (let y = 0; y < size - 1; y++)
-    for (let x = 0; x < size - 1; x++) {
-      const c = m[y * size + x];
-      if (c === m[y * size + x + 1] && c === m[(y + 1) * size + x] && c === m[(y + 1) * size + x + 1]) result += 3;
-    }
   let dark = 0;
-  for (let i = 0; i < m.length; i++) dark += m[i];
+  for (let y = 0; y < size; y++) {
+    const row = y * size;
+    for (let x = 0; x < size; x++) dark += m[row + x];
+    if (y === size - 1) break;
+    const next = row + size;
+    let left = m[row] + m[next]; // dark modules in the 2×1 column at x
+    for (let x = 1; x < size; x++) {
+      const right = m[row + x] + m[next + x];
+      // A 2×2 block of one colour: both columns all light (0 + 0) or all dark (2 + 2).
+      if (left === right && left !== 1) result += 3;
+      left = right;
+    }
+  }
   const total = size * size;
   return result + (Math.ceil(Math.abs(dark * 20 - total * 10) / total) - 1) * 10;
 }
 
 /**
  * Runs of one colour and finder-like patterns along a row (stride 1) or a column (stride size).
- * The last seven run lengths are h[0] (newest) … h[6], shifted by hand: this runs 8 masks × 2 × size times.
+ * The last seven run lengths are h0 (newest) … h6 in locals, shifted by hand: this runs
+ * 8 masks × 2 × size times per code.
  */
 function linePenalty(m: Uint8Array, size: number, start: number, stride: number): number {
   let result = 0;
-  const h = HISTORY;
-  h.fill(0);
+  let h0 = 0;
+  let h1 = 0;
+  let h2 = 0;
+  let h3 = 0;
+  let h4 = 0;
+  let h5 = 0;
+  let h6 = 0;
   let color = 0;
   let run = 0;
-  for (let i = 0, at = start; i < size; i++, at += stride) {
-    if (m[at] === color) {
+  for (let i = 0, at = start; i <= size; i++, at += stride) {
+    // One step past the end closes the last run (Nayuki's finderPenaltyTerminateAndCount).
+    const end = i === size;
+    const c = end ? -1 : m[at];
+    if (c === color) {
       run++;
       if (run === 5) result += 3;
       else if (run > 5) result++;
-    } else {
-      push(h, run, size);
-      if (!color) result += finders(h) * 40;
-      color = m[at];
-      run = 1;
+      continue;
     }
+    if (end) {
+      if (color) {
+        h6 = h5;
+        h5 = h4;
+        h4 = h3;
+        h3 = h2;
+        h2 = h1;
+        h1 = h0;
+        h0 = h1 === 0 ? run + size : run;
+        run = 0;
+      }
+      run += size;
+    }
+    h6 = h5;
+    h5 = h4;
+    h4 = h3;
+    h3 = h2;
+    h2 = h1;
+    h1 = h0;
+    h0 = h1 === 0 ? run + size : run;
+    if (!color || end) {
+      const n = h1;
+      if (n > 0 && h2 === n && h3 === n * 3 && h4 === n && h5 === n)
+        result += ((h0 >= n * 4 && h6 >= n ? 1 : 0) + (h6 >= n * 4 && h0 >= n ? 1 : 0)) * 40;
+    }
+    color = c;
+    run = 1;
   }
-  if (color) {
-    push(h, run, size);
-    run = 0;
-  }
-  push(h, run + size, size);
-  return result + finders(h) * 40;
-}
-
-const HISTORY = [0, 0, 0, 0, 0, 0, 0];
-
-function push(h: number[], run: number, size: number): void {
-  const length = h[0] === 0 ? run + size : run;
-  h[6] = h[5];
-  h[5] = h[4];
-  h[4] = h[3];
-  h[3] = h[2];
-  h[2] = h[1];
-  h[1] = h[0];
-  h[0] = length;
-}
-
-function finders(h: number[]): number {
-  const n = h[1];
-  const core = n > 0 && h[2] === n && h[3] === n * 3 && h[4] === n && h[5] === n;
-  return (core && h[0] >= n * 4 && h[6] >= n ? 1 : 0) + (core && h[6] >= n * 4 && h[0] >= n ? 1 : 0);
+  return result;
 }
