@@ -75,8 +75,8 @@ function parties(c: Canvas, x: BillContext, top: number): number {
   y -= c.block(x.payer.name, { ...inner, y: top - 50, h: y - (top - 50) }, { size: 11, minSize: 8, font: 'bold' });
   y -= 2;
   c.block(x.payer.address, { ...inner, y: top - 70, h: y - (top - 70) }, { size: 9.5, minSize: 7 });
-  c.text(`${l.code}: ${b.consumer.code}`, { ...inner, y: payer.y + 4, h: 14 }, payer.y + 8, {
-    size: 9.5,
+  c.text(`${l.code}: ${b.consumer.code}`, { ...inner, y: payer.y + 3, h: 13 }, payer.y + 6.5, {
+    size: 9,
     minSize: 7,
     font: 'bold',
   });
@@ -117,22 +117,38 @@ function items(c: Canvas, x: BillContext, top: number, floor: number): number {
   const step = Math.max(12, Math.min(17, available / (b.items.length + totals)));
   const rows = Math.floor(available / step) - totals;
   const size = Math.min(10, step * 0.62);
+  const font = c.fonts.regular;
+  const descriptions = b.items.map((i) => t(i.description));
+  // A description too long for its line gets a second one while the items have room to spare.
+  const extra = size * 1.2;
+  let twoLines = descriptions.map((d) => step >= 14 && font.width(d, size * 0.9) > desc.w);
+  if ((b.items.length + totals) * step + twoLines.filter(Boolean).length * extra > available)
+    twoLines = twoLines.map(() => false);
   let y = top;
   c.text(l.item, { ...desc, y: y - 14, h: 14 }, y - 10, { size: 9, font: 'bold', color: GREY });
   c.text(l.amount, { ...amount, y: y - 14, h: 14 }, y - 10, { size: 9, font: 'bold', color: GREY, align: 'right' });
   y -= head - 2;
   c.line(LEFT, y, RIGHT, y, 0.5, GREY);
-  const shown = b.items.length > rows ? b.items.slice(0, rows - 1) : b.items;
-  const row = (d: string, a: string, font: 'regular' | 'bold' = 'regular', s = size) => {
+  const row = (d: string, a: string, key: 'regular' | 'bold' = 'regular', s = size, two = false) => {
     const base = y - step * 0.7;
-    const cell = { y: y - step, h: step };
-    c.text(d, { ...desc, ...cell }, base, { size: s, minSize: Math.min(s, 6), font });
-    c.text(a, { ...amount, ...cell }, base, { size: s, minSize: Math.min(s, 6), font, align: 'right' });
-    y -= step;
+    const h = two ? step + extra : step;
+    if (two) {
+      // The first line on the row's baseline, the second below it.
+      const top = base + c.fonts[key].ascent * s;
+      c.block(d, { ...desc, y: y - h, h: top - (y - h) }, { size: s, minSize: Math.min(s, 6), font: key, maxLines: 2 });
+    } else c.text(d, { ...desc, y: y - h, h }, base, { size: s, minSize: Math.min(s, 6), font: key });
+    c.text(a, { ...amount, y: y - step, h: step }, base, {
+      size: s,
+      minSize: Math.min(s, 6),
+      font: key,
+      align: 'right',
+    });
+    y -= h;
   };
-  for (const item of shown) row(t(item.description), money(item.amount));
-  if (shown.length < b.items.length) {
-    const rest = b.items.slice(shown.length);
+  const shown = b.items.length > rows ? rows - 1 : b.items.length;
+  for (let i = 0; i < shown; i++) row(descriptions[i], money(b.items[i].amount), 'regular', size, twoLines[i]);
+  if (shown < b.items.length) {
+    const rest = b.items.slice(shown);
     row(fill(l.moreItems, { n: String(rest.length) }), money(rest.reduce((s, i) => s + i.amount, 0)));
   }
   c.line(LEFT, y, RIGHT, y, 0.5, GREY);
