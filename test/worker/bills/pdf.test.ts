@@ -41,6 +41,11 @@ describe('bill PDF', () => {
           en: 'Bill for November 2026 — JP Stambeno Ruma',
         }[locale],
       );
+      // The portal's own renderer: DejaVu Sans cut to the glyphs drawn, the page's language declared.
+      const raw = new TextDecoder('latin1').decode(bytes);
+      expect(raw).toContain('/BaseFont /BILLSA+DejaVuSans');
+      expect(raw).toContain(`/Lang (${locale})`);
+      expect(bytes.length).toBeLessThan(60_000);
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       writeFileSync(join(ROOT, `test-results/bill-${locale}.pdf`), bytes);
     }
