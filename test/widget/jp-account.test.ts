@@ -1,76 +1,123 @@
-// <jp-account>: the resident's information from /api/me when no account is given, the e-mail
-// bills switch, a consumer code unlinked (the account and the bills reloaded), and what a
-// session that has expired shows.
+// <jp-account>: the header (name, "Odjavite se" beside it), the summary first (debt, the latest
+// bill, "Platite"; several unpaid bills with their total per the utility's rule), the sections one
+// tap away, "Platite" opening the bill's page, logout telling the portal what to say, an expired
+// session.
 import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-account.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, frames, byLabel, buttonByText, ACCOUNT } from './helpers.ts';
+import { answer, calls, axeViolations, frames, until, buttonByText, ACCOUNT } from './helpers.ts';
+import { CONSUMER, DETAIL, severalUnpaid } from './account-fixtures.ts';
+import type { ConsumerSummary } from '../../contract/responses.ts';
 
-const TWO = {
-  ...ACCOUNT,
-  consumers: [...ACCOUNT.consumers, { code: '104525', name: 'Milica Jovanović', address: 'Glavna 14, 22400 Ruma' }],
-};
-const lists = {
-  'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [] } }),
-  'GET /api/bills': () => ({ status: 200, body: { bills: [], total: 0, pageSize: 12 } }),
+const routes = (consumers: ConsumerSummary[] = [CONSUMER]) => ({
+  'GET /api/me': () => ({ status: 200, body: { account: ACCOUNT } }),
+  'GET /api/account/consumers': () => ({ status: 200, body: { consumers } }),
+  'GET /api/bills': () => ({
+    status: 200,
+    body: { bills: CONSUMER.history.slice().reverse(), page: 1, pageSize: 12, total: 3 },
+  }),
+  [`GET /api/bills/${DETAIL.id}`]: () => ({ status: 200, body: { bill: DETAIL } }),
   'GET /api/account/sessions': () => ({ status: 200, body: { sessions: [] } }),
   'GET /api/account/consents': () => ({ status: 200, body: { consents: [] } }),
-};
+  'POST /api/logout': () => ({ status: 204 }),
+});
+const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ');
+const visible = (el: Element, section: string) =>
+  !el.querySelector(`[data-section=${section}]`)!.hasAttribute('hidden');
 
 describe('<jp-account>', () => {
   beforeEach(() => setLocale('sr-Latn'));
 
-  it('asks /api/me for the account and shows it, axe-clean', async () => {
-    answer({ ...lists, 'GET /api/me': () => ({ status: 200, body: { account: ACCOUNT } }) });
+  it('opens with the name and "Odjavite se" in the header, then the summary; axe-clean', async () => {
+    answer(routes());
     const el = await mount(html`<jp-account></jp-account>`);
-    await frames();
+    await until(() => !!el.querySelector('.jp-card'));
     expect(calls[0].path).to.equal('/api/me');
-    expect(el.textContent)
-      .to.contain('Milica Jovanović')
-      .and.contain('milica@example.com')
-      .and.contain('104521 — Milica Jovanović, Glavna 12, 22400 Ruma');
-    expect(byLabel(el, 'Slanje računa na e-mail').checked).to.equal(true);
+    const head = el.querySelector('.jp-acc-head')!;
+    expect(head.querySelector('h2')!.textContent).to.equal('Milica Jovanović');
+    expect(head.querySelector('button')!.textContent).to.equal('Odjavite se');
+    const card = text(el.querySelector('.jp-card')!);
+    expect(card)
+      .to.contain('Šifra potrošača 104521')
+      .and.contain('Trenutno dugovanje: 1.860,00 din.')
+      .and.contain('Poslednji račun: novembar 2026.')
+      .and.contain('Nije plaćeno');
+    expect(buttonByText(el, 'Platite')).to.exist;
+    // The consumer line is said once.
+    expect(text(el).split('Glavna 12, 22400 Ruma').length - 1).to.equal(1);
+    expect(visible(el, 'summary')).to.equal(true);
+    expect(visible(el, 'bills')).to.equal(false);
+    expect(visible(el, 'settings')).to.equal(false);
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
-  it('switches e-mail bills off and says so', async () => {
-    answer({
-      ...lists,
-      'POST /api/account/settings': (body) => ({
-        status: 200,
-        body: { account: { ...ACCOUNT, emailBills: body.emailBills } },
-      }),
-    });
-    const el = document.createElement('jp-account');
-    el.account = ACCOUNT;
-    await mount(html`${el}`);
-    const box = byLabel(el, 'Slanje računa na e-mail');
-    box.click();
-    await frames();
-    expect(calls.find((c) => c.path === '/api/account/settings')!.body).to.deep.equal({ emailBills: false });
-    expect(el.querySelector('[role=status]')!.textContent).to.equal('Računi Vam više neće stizati na e-mail.');
-    expect(el.account!.emailBills).to.equal(false);
+  it('reaches each section in one tap, marking the current one', async () => {
+    answer(routes());
+    const el = await mount(html`<jp-account></jp-account>`);
+    await until(() => !!el.querySelector('.jp-card'));
+    const tabs = [...el.querySelectorAll<HTMLButtonElement>('.jp-tabs button')];
+    expect(tabs.map((t) => t.textContent)).to.deep.equal(['Pregled', 'Računi', 'Podešavanja']);
+    tabs[1].click();
+    await until(() => !!el.querySelector('jp-bills h3'));
+    await frames(2);
+    expect(visible(el, 'bills')).to.equal(true);
+    expect(visible(el, 'summary')).to.equal(false);
+    expect(tabs[1].getAttribute('aria-current')).to.equal('true');
+    // (A boolean: chai's message for two different elements would never finish.)
+    expect(document.activeElement === el.querySelector('jp-bills h3')).to.equal(true);
+    tabs[2].click();
+    await until(() => !!el.querySelector('jp-settings h3'));
+    expect(visible(el, 'settings')).to.equal(true);
+    expect(el.querySelector('jp-settings .jp-danger')).to.exist;
+    expect(await axeViolations(el)).to.deep.equal([]);
   });
 
-  it('unlinks one of two consumer codes, then reloads the account', async () => {
-    answer({
-      ...lists,
-      'POST /api/account/consumers/unlink': () => ({ status: 204 }),
-      'GET /api/me': () => ({ status: 200, body: { account: ACCOUNT } }),
-    });
-    const el = document.createElement('jp-account');
-    el.account = TWO;
-    await mount(html`${el}`);
-    const buttons = [...el.querySelectorAll('button')].filter((b) => b.textContent === 'Uklonite sa naloga');
-    expect(buttons).to.have.length(2);
-    buttons[1].click();
-    await frames(8);
-    expect(calls.find((c) => c.path === '/api/account/consumers/unlink')!.body).to.deep.equal({
-      consumerCode: '104525',
-    });
-    expect(calls.some((c) => c.path === '/api/me')).to.equal(true);
-    expect(el.textContent).not.to.contain('104525');
+  it('"Platite" opens the bill to pay on its page', async () => {
+    answer(routes());
+    const el = await mount(html`<jp-account></jp-account>`);
+    await until(() => !!el.querySelector('.jp-card'));
+    buttonByText(el, 'Platite').click();
+    await until(() => !!el.querySelector('jp-bills .jp-pay'));
+    expect(visible(el, 'bills')).to.equal(true);
+    expect(el.querySelector('jp-bills h3')!.textContent).to.equal('Račun za novembar 2026.');
+    expect(calls.some((c) => c.path === `/api/bills/${DETAIL.id}`)).to.equal(true);
+  });
+
+  it('several unpaid bills, one payment per bill: their total, each listed, the oldest first (overdue marked)', async () => {
+    answer(routes([severalUnpaid('perBill')]));
+    const el = await mount(html`<jp-account></jp-account>`);
+    await until(() => !!el.querySelector('.jp-card'));
+    const card = text(el.querySelector('.jp-card')!);
+    expect(card)
+      .to.contain('Neplaćenih računa: 3, ukupno 5.460,00 din.')
+      .and.contain('Platite svaki račun posebno')
+      .and.contain('Nije plaćeno, rok je prošao');
+    expect(buttonByText(el, 'Platite račun za jul 2026.')).to.exist;
+    expect(buttonByText(el, 'Račun za avgust 2026.')).to.exist;
+  });
+
+  it('several unpaid bills where the utility takes one payment: "Platite ukupno" shows that slip', async () => {
+    answer(routes([severalUnpaid('total')]));
+    const el = await mount(html`<jp-account></jp-account>`);
+    await until(() => !!el.querySelector('.jp-card'));
+    expect(text(el.querySelector('.jp-card')!)).to.contain('jednom uplatom');
+    buttonByText(el, 'Platite ukupno 5.460,00 din.').click();
+    await until(() => !!el.querySelector('jp-bills .jp-pay'));
+    const page = text(el.querySelector('jp-bills')!);
+    expect(page).to.contain('Plaćanje svih neplaćenih računa').and.contain('12104521').and.contain('5.460,00 din.');
+  });
+
+  it('logs out and tells the portal what to say', async () => {
+    answer(routes());
+    const el = await mount(html`<jp-account></jp-account>`);
+    await until(() => !!el.querySelector('.jp-card'));
+    let detail: { notice?: string } | undefined;
+    el.addEventListener('jp-logout', (e) => (detail = (e as CustomEvent).detail));
+    buttonByText(el, 'Odjavite se').click();
+    await frames();
+    expect(calls.some((c) => c.path === '/api/logout')).to.equal(true);
+    expect(detail!.notice).to.contain('Odjavljeni ste');
   });
 
   it('an expired session: says so and links the login, without taking focus', async () => {
@@ -80,7 +127,14 @@ describe('<jp-account>', () => {
     await frames();
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Sesija je istekla. Ulogujte se ponovo.');
     expect(el.querySelector('a[href="#prijava"]')).to.exist;
-    expect(document.activeElement).to.equal(before);
+    expect(document.activeElement === before).to.equal(true);
     expect(buttonByText(el, 'Odjavite se')).to.equal(undefined);
+  });
+
+  it('no session as {account: null} is an expired session too', async () => {
+    answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
+    const el = await mount(html`<jp-account></jp-account>`);
+    await frames();
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Sesija je istekla. Ulogujte se ponovo.');
   });
 });

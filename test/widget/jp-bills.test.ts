@@ -1,71 +1,160 @@
-// <jp-bills>: figures in words, as the mails and PDFs write them (contract/format.ts), in each locale.
+// <jp-bills>: figures in words in each locale (contract/format.ts); the 12-month chart with the
+// same figures as a table; a bill's page: state, items, the slip with copy buttons ("Kopirano"
+// announced), the IPS QR code and its PNG to save, everything in the page's script.
 import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-bills.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, frames } from './helpers.ts';
+import { answer, axeViolations, frames, until, buttonByText } from './helpers.ts';
+import { CONSUMER, DETAIL, HISTORY, bill } from './account-fixtures.ts';
+import { lastMonths } from '../../widget/src/jp-bills-chart.ts';
 
-const BILL = {
-  id: 'b'.repeat(32),
-  consumerCode: '104521',
-  period: '2026-11',
-  issueDate: '2026-12-05',
-  dueDate: '2026-12-20',
-  amount: 1860,
-  balance: 1860,
-  paid: false,
-  paidAt: null,
+const routes = (consumer = { ...CONSUMER, balance: 12345.5 }) =>
+  answer({
+    'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [consumer] } }),
+    'GET /api/bills': () => ({
+      status: 200,
+      body: { bills: HISTORY.slice().reverse(), page: 1, pageSize: 12, total: 3 },
+    }),
+    [`GET /api/bills/${DETAIL.id}`]: () => ({ status: 200, body: { bill: DETAIL } }),
+  });
+const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ');
+const open = async (el: Element) => {
+  el.querySelector<HTMLButtonElement>(`[data-bill="${DETAIL.id}"]`)!.click();
+  await until(() => !!el.querySelector('.jp-pay'));
 };
 
 describe('<jp-bills>', () => {
-  beforeEach(() => {
-    answer({
-      'GET /api/account/consumers': () => ({
-        status: 200,
-        body: {
-          consumers: [
-            {
-              code: '104521',
-              name: 'Milica',
-              address: 'Glavna 12',
-              balance: 12345.5,
-              lastPeriod: '2026-11',
-              unpaidBills: 1,
-            },
-          ],
-        },
-      }),
-      'GET /api/bills': () => ({ status: 200, body: { bills: [BILL], page: 1, pageSize: 12, total: 1 } }),
-    });
-    return setLocale('sr-Latn');
-  });
+  beforeEach(() => setLocale('sr-Latn'));
 
   it('names the month of each bill and writes amounts and dates the Serbian way', async () => {
+    routes();
     const el = await mount(html`<jp-bills></jp-bills>`);
-    await frames();
-    const text = el.textContent!.replace(/\s+/g, ' ');
-    expect(text)
-      .to.contain('12.345,50 din.')
-      .and.contain('Račun za novembar 2026.')
+    await until(() => !!el.querySelector('[data-bill]'));
+    expect(text(el))
+      .to.contain('Račun za novembar 2026.')
       .and.contain('1.860,00 din.')
-      .and.contain('Rok: 20. 12. 2026.');
+      .and.contain('Rok: 20. 12. 2999.')
+      .and.contain('Plaćeno')
+      .and.contain('Nije plaćeno');
   });
 
   it('in Cyrillic', async () => {
+    routes();
     const el = await mount(html`<jp-bills lang="sr-Cyrl"></jp-bills>`);
-    await frames();
-    expect(el.textContent!.replace(/\s+/g, ' '))
-      .to.contain('Рачун за новембар 2026.')
-      .and.contain('1.860,00 дин.')
-      .and.contain('20. 12. 2026.');
+    await until(() => (el.textContent ?? '').includes('Рачун за новембар'));
+    expect(text(el)).to.contain('Рачун за новембар 2026.').and.contain('1.860,00 дин.').and.contain('20. 12. 2999.');
   });
 
   it('in English', async () => {
+    routes();
     const el = await mount(html`<jp-bills lang="en"></jp-bills>`);
+    await until(() => (el.textContent ?? '').includes('Bill for'));
+    expect(text(el)).to.contain('Bill for November 2026').and.contain('RSD 1,860.00').and.contain('20 Dec 2999');
+  });
+
+  it('draws 12 months above the list, unpaid ones apart, with a table of the same figures; axe-clean', async () => {
+    routes();
+    const el = await mount(html`<jp-bills></jp-bills>`);
+    await until(() => !!el.querySelector('.jp-chart'));
+    const chart = el.querySelector('.jp-chart')!;
+    expect(
+      chart.compareDocumentPosition(el.querySelector('.jp-bill-list')!) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.not.equal(0);
+    const labels = [...chart.querySelectorAll('svg text.jp-axis')].slice(1).map((t) => t.textContent);
+    expect(labels).to.deep.equal(['dec', 'jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'avg', 'sep', 'okt', 'nov']);
+    expect(chart.querySelectorAll('rect.jp-bar-paid')).to.have.length(2);
+    expect(chart.querySelectorAll('rect.jp-bar-open')).to.have.length(1);
+    expect(chart.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    const rows = [...chart.querySelectorAll('tbody tr')].map((r) =>
+      [...r.children].map((c) => c.textContent).join(' '),
+    );
+    expect(rows).to.deep.equal([
+      'novembar 2026. 1.860,00 din. Nije plaćeno',
+      'oktobar 2026. 1.845,00 din. Plaćeno',
+      'septembar 2026. 1.830,00 din. Plaćeno',
+    ]);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('the chart months run across a year: the 12 ending at the latest bill', () => {
+    expect(lastMonths('2026-02')).to.deep.equal([
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
+  });
+
+  it('marks an overdue bill in words', async () => {
+    answer({
+      'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [CONSUMER] } }),
+      'GET /api/bills': () => ({
+        status: 200,
+        body: { bills: [bill('2026-07', 1800, false)], page: 1, pageSize: 12, total: 1 },
+      }),
+    });
+    const el = await mount(html`<jp-bills></jp-bills>`);
+    await until(() => !!el.querySelector('[data-bill]'));
+    expect(el.querySelector('.jp-bill-list .jp-overdue')!.textContent).to.equal('Nije plaćeno, rok je prošao');
+  });
+
+  it("a bill's page: copy buttons announce 'Kopirano', the QR code to scan and to save, axe-clean", async () => {
+    routes();
+    const copied: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (t: string) => void copied.push(t) },
+    });
+    const el = await mount(html`<jp-bills></jp-bills>`);
+    await until(() => !!el.querySelector('[data-bill]'));
+    await open(el);
+    expect(el.querySelector('h3')!.textContent).to.equal('Račun za novembar 2026.');
+    expect(document.activeElement === el.querySelector('h3')).to.equal(true);
+    const copies = [...el.querySelectorAll<HTMLButtonElement>('button.jp-copy')];
+    expect(copies.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      'Kopirajte Račun primaoca',
+      'Kopirajte Iznos',
+      'Kopirajte Model',
+      'Kopirajte Poziv na broj',
+    ]);
+    for (const b of copies) {
+      b.click();
+      await frames(6);
+    }
+    expect(copied).to.deep.equal(['160-0000001234567-29', '1860,00', '97', '26104521202611']);
+    const live = el.querySelector('.jp-copied')!;
+    expect(live.getAttribute('role')).to.equal('status');
+    expect(live.textContent).to.equal('Kopirano: Poziv na broj');
+    expect(el.querySelector('svg.jp-qr')!.getAttribute('aria-label')).to.equal('IPS QR kod za plaćanje');
+    const png = [...el.querySelectorAll('a')].find((a) => a.textContent === 'Preuzmite QR kod')!;
+    expect(png.getAttribute('href')).to.equal(`/api/bills/${DETAIL.id}/qr.png`);
+    expect(png.getAttribute('download')).to.equal('ips-qr-104521-2026-11.png');
+    expect(await axeViolations(el)).to.deep.equal([]);
+    buttonByText(el, '← Nazad na račune').click();
     await frames();
-    expect(el.textContent!.replace(/\s+/g, ' '))
-      .to.contain('Bill for November 2026')
-      .and.contain('RSD 1,860.00')
-      .and.contain('20 Dec 2026');
+    expect(el.querySelector('.jp-pay')).to.equal(null);
+  });
+
+  it("in Cyrillic the bill's items, payee, purpose and payer are in Cyrillic too", async () => {
+    routes();
+    const el = await mount(html`<jp-bills lang="sr-Cyrl"></jp-bills>`);
+    await until(() => !!el.querySelector('[data-bill]') && (el.textContent ?? '').includes('Рачун'));
+    await open(el);
+    expect(text(el))
+      .to.contain('Одржавање зграде')
+      .and.contain('Чишћење заједничких просторија')
+      .and.contain('ЈП Стамбено Рума, Рума')
+      .and.contain('Рачун за новембар 2026.')
+      .and.contain('Милица Јовановић, Главна 12, 22400 Рума')
+      .and.not.contain('Održavanje');
   });
 });

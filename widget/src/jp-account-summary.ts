@@ -18,7 +18,7 @@ function card(c: ConsumerSummary, a: SummaryActions) {
   const unpaid = c.unpaid;
   const oldest = unpaid[0];
   return html`<section class="jp-card" aria-labelledby=${`jp-sum-${c.code}`}>
-    <h3 id=${`jp-sum-${c.code}`}>${msg('Šifra potrošača')} ${c.code}</h3>
+    <h3 id=${`jp-sum-${c.code}`} tabindex="-1">${msg('Šifra potrošača')} ${c.code}</h3>
     <p>${words(c.name)}, ${words(c.address)}</p>
     <p class="jp-debt">${msg('Trenutno dugovanje')}: <strong>${money(c.balance)}</strong></p>
     ${

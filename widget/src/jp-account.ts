@@ -69,9 +69,14 @@ export class JpAccount extends JpElement {
     await this.updateComplete;
     if (!focus) return;
     const panel = this.querySelector<HTMLElement>(`[data-section=${section}]`);
-    const target = panel?.firstElementChild as (HTMLElement & { focusHeading?: () => void }) | null;
-    if (target?.focusHeading) target.focusHeading();
-    else panel?.querySelector<HTMLElement>('h3')?.focus();
+    const inner = panel?.firstElementChild;
+    // Bills and settings: once their chunk is here and they have rendered.
+    if (inner?.localName.startsWith('jp-')) {
+      await customElements.whenDefined(inner.localName);
+      const el = inner as JpElement;
+      await el.updateComplete;
+      el.focusHeading();
+    } else panel?.querySelector<HTMLElement>('h3')?.focus();
   }
 
   private async bills() {
@@ -122,12 +127,7 @@ export class JpAccount extends JpElement {
         </ul>
       </nav>
       ${statusLine(this.form.status)}
-      ${panel(
-        'summary',
-        html`<h3 class="jp-sr" tabindex="-1">${msg('Pregled')}</h3>${
-          this.consumers ? summary(this.consumers, this.actions) : html`<p>${msg('Učitavanje…')}</p>`
-        }`,
-      )}
+      ${panel('summary', this.consumers ? summary(this.consumers, this.actions) : html`<p>${msg('Učitavanje…')}</p>`)}
       ${panel('bills', html`<jp-bills .consumers=${this.consumers}></jp-bills>`)}
       ${panel('settings', html`<jp-settings .account=${a}></jp-settings>`)}
       ${nothing}`;

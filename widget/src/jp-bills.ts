@@ -45,6 +45,7 @@ export class JpBills extends JpElement {
   total = 0;
   private pageSize = 12;
   private loaded = false;
+  private loading: Promise<void> = Promise.resolve();
   private form = new FormController(this);
 
   connectedCallback() {
@@ -55,6 +56,11 @@ export class JpBills extends JpElement {
   /** Loads a page of bills (and the consumers, when alone); also called after a consumer code is linked. */
   async load(page: number, focus = true) {
     this.loaded = true;
+    this.loading = this.fetchPage(page, focus);
+    await this.loading;
+  }
+
+  private async fetchPage(page: number, focus: boolean) {
     const standalone = !this.closest('jp-account');
     await this.form.submit(
       async () => {
@@ -76,6 +82,8 @@ export class JpBills extends JpElement {
 
   /** Shows a bill's page (from the list, or the account's summary: "Platite"). */
   async openBill(id: string) {
+    // Asked for at once from the summary: after the list's first load, not dropped as a double submit.
+    await this.loading;
     await this.form.submit(async () => {
       this.detail = (await this.call<BillAnswer>('GET', `/api/bills/${id}`)).bill;
       this.totalOf = null;

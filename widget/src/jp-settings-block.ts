@@ -1,6 +1,6 @@
 // One block of <jp-settings> (a reactive controller, not an element of its own): its part of the
-// page, its own FormController scoped to the block (editing a field here clears only this block's
-// errors), and its status line right under it — a failure in one form never shows at another.
+// page, its own FormController (its own field errors and status), and its status line right under
+// it — a failure in one form never shows at another; failures and focus stay inside the block.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { FormController } from './form-controller.js';
 import { apiBase, call, type ApiFailure } from './api.js';
@@ -22,7 +22,7 @@ export abstract class Block implements ReactiveController {
     readonly name: string,
   ) {
     host.addController(this);
-    this.form = new FormController(host, `[data-block=${name}]`);
+    this.form = new FormController(host);
   }
 
   hostConnected() {}

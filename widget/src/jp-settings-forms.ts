@@ -89,9 +89,9 @@ export class EmailBlock extends Block {
     const v = formValues(form);
     const value = await this.form.valid(schemas.changeEmail, {
       password: v.text('email-password'),
-      email: v.text('email'),
+      email: v.text('new-email'),
     });
-    if (!value) return;
+    if (!value) return this.emailErrorTo();
     await this.run(
       async () => {
         await this.call('POST', '/api/account/email', value);
@@ -105,7 +105,17 @@ export class EmailBlock extends Block {
       (f) => helpText(f),
     );
     await this.passwordErrorTo('emailPassword');
+    await this.emailErrorTo();
   };
+
+  /** The schema's and the server's "email" is this form's input new-email (cleared when it is edited). */
+  private async emailErrorTo() {
+    if (!this.form.fields.email) return;
+    const { email, ...rest } = this.form.fields;
+    this.form.fields = { ...rest, newEmail: email };
+    await this.host.updateComplete;
+    this.root?.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
+  }
 
   protected content() {
     const f = this.form.fields;
@@ -113,7 +123,7 @@ export class EmailBlock extends Block {
     return html`<form method="post" action="#" novalidate @submit=${this.submit}>
       <h4>${msg('Promena e-mail adrese')}</h4>
       ${a ? html`<p class="jp-hint">${msg('Sadašnja adresa')}: ${a.email}</p>` : ''}
-      ${field({ id: `${this.id}-mail`, name: 'email', label: msg('Nova e-mail adresa'), type: 'email', autocomplete: 'email', error: f.email })}
+      ${field({ id: `${this.id}-mail`, name: 'new-email', label: msg('Nova e-mail adresa'), type: 'email', autocomplete: 'email', error: f.newEmail })}
       ${field({ id: `${this.id}-pw`, name: 'email-password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: f.emailPassword })}
       <button type="submit" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Promenite adresu')}</button>
     </form>`;
