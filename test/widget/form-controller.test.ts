@@ -1,6 +1,8 @@
 // FormController: one submit at a time, the element re-rendered on every change of its state,
 // failures as field errors or words, jp-error, focus on the first error (or none for loads
-// nobody asked for), and checks with the shared schemas before anything is sent.
+// nobody asked for), and checks with the shared schemas before anything is sent; nothing stale:
+// an edited field loses its error and a failure in the status goes, a new check starts afresh, and
+// a field that says it already is not said twice.
 import { expect, html, fixture as mount, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { FormController } from '../../widget/src/form-controller.ts';
@@ -20,6 +22,7 @@ class TestForm extends LitElement {
     return html`<form>
       <input name="email" aria-invalid=${f.email ? 'true' : 'false'} />
       <input name="pin" aria-invalid=${f.pin ? 'true' : 'false'} />
+      <input name="consumer-code" aria-invalid=${f.consumerCode ? 'true' : 'false'} />
       ${statusLine(this.form.status)}
       <button aria-busy=${this.form.busy ? 'true' : 'false'}>Pošaljite</button>
     </form>`;
@@ -131,5 +134,66 @@ describe('FormController', () => {
       email: 'milica@example.com',
       locale: 'sr-Latn',
     });
+  });
+
+  const edit = (el: Element, name: string, value: string) => {
+    const input = el.querySelector<HTMLInputElement>(`[name=${name}]`)!;
+    input.value = value;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  };
+
+  it('an edited field loses its own error (consumer-code → consumerCode), the others stay', async () => {
+    const el = await make();
+    el.form.fields = { email: 'invalid_email', consumerCode: 'invalid_format', pin: 'invalid_format' };
+    await el.updateComplete;
+    edit(el, 'consumer-code', '104521');
+    await el.updateComplete;
+    expect(el.form.fields).to.deep.equal({ email: 'invalid_email', pin: 'invalid_format' });
+    expect(el.querySelector('[name=consumer-code]')!.getAttribute('aria-invalid')).to.equal('false');
+    edit(el, 'email', 'milica@example.com');
+    await el.updateComplete;
+    expect(el.form.fields).to.deep.equal({ pin: 'invalid_format' });
+  });
+
+  it('a failure in the status goes when a field is edited; words of success stay', async () => {
+    const el = await make();
+    await el.form.submit(
+      async () => {
+        throw new ApiFailure(400, 'invalid_consumer_credentials');
+      },
+      () => 'Šifra potrošača ili PIN nisu ispravni.',
+    );
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal('Šifra potrošača ili PIN nisu ispravni.');
+    edit(el, 'pin', '4821');
+    await el.updateComplete;
+    expect(el.form.status).to.equal(null);
+    expect(el.querySelector('.jp-status')!.textContent).to.equal('');
+    el.form.status = { kind: 'good', text: 'Poslali smo link.' };
+    edit(el, 'email', 'a@b.rs');
+    await el.updateComplete;
+    expect(el.form.status).to.deep.equal({ kind: 'good', text: 'Poslali smo link.' });
+  });
+
+  it('a new check starts afresh: the old failure goes with field errors, and passing clears old field errors', async () => {
+    const el = await make();
+    el.form.status = { kind: 'bad', text: 'Šifra potrošača ili PIN nisu ispravni.' };
+    expect(await el.form.valid(forgotSchema(), { email: 'nije-adresa', locale: 'sr-Latn' })).to.equal(null);
+    expect(el.form.status).to.equal(null);
+    expect(el.form.fields).to.deep.equal({ email: 'invalid_email' });
+    expect(await el.form.valid(forgotSchema(), { email: 'milica@example.com', locale: 'sr-Latn' })).to.not.equal(null);
+    expect(el.form.fields).to.deep.equal({});
+  });
+
+  it('a wrong re-entered password is said once, beside its field', async () => {
+    const el = await make();
+    await el.form.submit(
+      async () => {
+        throw new ApiFailure(403, 'wrong_password', { pin: 'wrong_password' });
+      },
+      () => 'Lozinka nije tačna.',
+    );
+    expect(el.form.fields).to.deep.equal({ pin: 'wrong_password' });
+    expect(el.form.status).to.equal(null);
+    expect(document.activeElement).to.equal(el.querySelector('[name=pin]'));
   });
 });

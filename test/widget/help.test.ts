@@ -9,7 +9,8 @@ import '../../widget/src/jp-confirm.ts';
 import '../../widget/src/jp-settings.ts';
 import utility from '../../config/utility.json' with { type: 'json' };
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations } from './helpers.ts';
+import { answer, calls, axeViolations, buttonByText } from './helpers.ts';
+import { resendTiming } from '../../widget/src/jp-register-sent.ts';
 
 const frames = async (n = 8) => {
   for (let i = 0; i < n; i++) await nextFrame();
@@ -132,10 +133,12 @@ describe("the utility's contact where a resident is stuck", () => {
     fill(el, { 'new-email': 'zauzeta@example.com', 'email-password': 'moja lozinka' });
     form('new-email').requestSubmit();
     await frames();
-    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+    // Each settings form has its own status beside it.
+    const section = form('new-email').closest('section')!;
+    expect(section.querySelector('[role=alert]')!.textContent).to.equal(
       'Ova e-mail adresa već pripada drugom nalogu na portalu. Izaberite drugu adresu.',
     );
-    expect(contact(el)).to.equal(null);
+    expect(contact(section)).to.equal(null);
   });
 
   it('the login says nothing of the contact, and only too many attempts', async () => {
@@ -177,10 +180,100 @@ describe('a link already sent a moment ago (202 recently_sent)', () => {
       'POST /api/register': () => ({ status: 202, body: { status: 'confirmation_sent' } }),
       'POST /api/register/resend': () => ({ status: 202, body: { status: 'recently_sent' } }),
     });
+    resendTiming.afterS = 0;
     const el = await mount(html`<jp-register></jp-register>`);
     await register(el);
-    el.querySelector<HTMLButtonElement>('button')!.click();
+    resendTiming.afterS = 120;
+    buttonByText(el, 'Pošaljite ponovo').click();
     await frames();
     expect(el.querySelector('[role=status]')!.textContent).to.contain('već poslali pre nekoliko trenutaka');
+  });
+});
+
+describe('the "Pomoć" block', () => {
+  beforeEach(() => setLocale('sr-Latn'));
+  afterEach(() => setLocale('sr-Latn'));
+
+  const aid = async (el: Element) => {
+    for (let i = 0; i < 100 && !el.querySelector('.jp-aid'); i++) await nextFrame();
+    return el.querySelector('.jp-aid')!;
+  };
+
+  it('under every view standing alone: whom to call, when, where to write, and the manual', async () => {
+    answer({ 'POST /api/confirm': refuse(400, 'invalid_token') });
+    for (const view of [
+      html`<jp-login></jp-login>`,
+      html`<jp-register></jp-register>`,
+      html`<jp-forgot-password></jp-forgot-password>`,
+      html`<jp-reset-password token=${'R'.repeat(43)}></jp-reset-password>`,
+      html`<jp-confirm token=${'C'.repeat(43)}></jp-confirm>`,
+    ]) {
+      const el = await mount(view);
+      const block = await aid(el);
+      expect(block.querySelector('h3')!.textContent, el.localName).to.equal('Pomoć');
+      expect(block.getAttribute('aria-labelledby')).to.equal(block.querySelector('h3')!.id);
+      expect(block.querySelector('a[href^="tel:"]')!.textContent).to.equal(utility.contact.phone);
+      expect(block.querySelector('a[href^="mailto:"]')!.textContent).to.equal(utility.contact.email);
+      expect(block.textContent).to.contain(utility.contact.hours['sr-Latn']);
+      expect([...block.querySelectorAll('.jp-links a')].map((a) => a.getAttribute('href'))).to.deep.equal([
+        utility.manual.href,
+        utility.privacy.href,
+        utility.terms.href,
+      ]);
+      expect(await axeViolations(el), el.localName).to.deep.equal([]);
+    }
+  });
+
+  it('once in the portal, whatever view it shows; the site’s own pages from its attributes', async () => {
+    answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
+    const portal = await mount(html`<jp-portal manual-href="/pomoc.html"></jp-portal>`);
+    await aid(portal);
+    await frames();
+    expect(portal.querySelectorAll('.jp-aid')).to.have.length(1);
+    expect(portal.querySelector('.jp-aid .jp-links a')!.getAttribute('href')).to.equal('/pomoc.html');
+    portal
+      .querySelector('jp-login')!
+      .dispatchEvent(new CustomEvent('jp-navigate', { detail: { view: 'register' }, bubbles: true, composed: true }));
+    for (let i = 0; i < 100 && !portal.querySelector('jp-register h2'); i++) await nextFrame();
+    await frames();
+    expect(portal.querySelectorAll('.jp-aid')).to.have.length(1);
+  });
+
+  it('in Cyrillic: the hours in Cyrillic', async () => {
+    const el = await mount(html`<jp-login lang="sr-Cyrl"></jp-login>`);
+    await frames();
+    const block = await aid(el);
+    await frames();
+    expect(block.querySelector('h3')!.textContent).to.equal('Помоћ');
+    expect(block.textContent).to.contain('радним даном од 7 до 15 часова');
+  });
+
+  it('a forgotten password sent: what to do when no mail comes, with the contact', async () => {
+    answer({ 'POST /api/password/forgot': () => ({ status: 202, body: { status: 'accepted' } }) });
+    const el = await mount(html`<jp-forgot-password></jp-forgot-password>`);
+    expect(el.querySelector('details')).to.equal(null);
+    fill(el, { email: 'milica@example.com' });
+    el.querySelector('form')!.requestSubmit();
+    await frames();
+    const noMail = el.querySelector('details')!;
+    expect(noMail.querySelector('summary')!.textContent).to.equal('Poruka ne stiže?');
+    expect(noMail.textContent).to.contain('spam');
+    expect(contact(noMail)!.textContent).to.contain(utility.contact.phone);
+  });
+
+  it('an expired reset link: says so, offers a new link, no form to fill in vain', async () => {
+    answer({ 'POST /api/password/reset': refuse(400, 'invalid_token') });
+    const el = await mount(html`<jp-reset-password token=${'R'.repeat(43)}></jp-reset-password>`);
+    fill(el, { password: 'sunce nad sremom 42' });
+    el.querySelector('form')!.requestSubmit();
+    await frames(20);
+    expect(el.querySelector('h2')!.textContent).to.equal('Link više ne važi');
+    expect(document.activeElement).to.equal(el.querySelector('h2'));
+    expect(el.querySelector('form')).to.equal(null);
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      'Link nije ispravan, već je iskorišćen ili je istekao.',
+    );
+    const again = el.querySelector<HTMLAnchorElement>('a[href="#zaboravljena-lozinka"]')!;
+    expect(again.textContent).to.equal('Zatražite novi link');
   });
 });

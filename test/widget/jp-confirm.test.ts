@@ -52,14 +52,36 @@ describe('<jp-confirm> failures', () => {
     expect(el.querySelector('button')).to.equal(null);
   });
 
-  it('an expired registration link says what to do and links the registration', async () => {
+  it('an expired registration link says why, offers a new registration and the contact', async () => {
     answer({ 'POST /api/confirm': () => ({ status: 400, body: { error: { code: 'invalid_token' } } }) });
     const el = await mount(html`<jp-confirm token=${TOKEN}></jp-confirm>`);
     await frames(5);
-    expect(el.textContent).to.contain('Ako ste registraciju već potvrdili, samo se ulogujte.');
+    expect(el.textContent).to.contain('Link je verovatno istekao (važi 48 sati)');
+    expect(el.querySelector('.jp-contact')!.textContent).to.contain('022 000 000');
+    const again = el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!;
+    expect(again.textContent).to.equal('Registrujte se ponovo');
     const asked = oneEvent(el, 'jp-navigate');
-    el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.click();
+    again.click();
     expect((await asked).detail.view).to.equal('register');
+  });
+
+  it('a link opened again after the account was confirmed says so and offers the login, firing nothing', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'already_confirmed' } }) });
+    const el = document.createElement('jp-confirm');
+    el.token = TOKEN;
+    let fired = 0;
+    el.addEventListener('jp-confirmed', () => fired++);
+    await mount(html`${el}`);
+    await frames(5);
+    expect(el.querySelector('h2')!.textContent).to.equal('Registracija je već potvrđena');
+    expect(el.textContent).to.contain('Vaš nalog je aktivan');
+    expect(el.querySelector('[role=alert]')).to.equal(null);
+    const login = el.querySelector<HTMLAnchorElement>('a[href="#prijava"]')!;
+    expect([login.textContent, login.className]).to.deep.equal(['Ulogujte se', 'jp-button']);
+    const asked = oneEvent(el, 'jp-navigate');
+    login.click();
+    expect((await asked).detail.view).to.equal('login');
+    expect(fired).to.equal(0);
   });
 
   it('a failed request on the way can be tried again', async () => {

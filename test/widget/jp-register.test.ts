@@ -1,10 +1,13 @@
-// <jp-register>: the fields, the e-mail bills choice and the consent; consumer errors; the
-// notice after registering with a way to resend the link.
+// <jp-register>: the guide before the form, the fields, the e-mail bills choice and the consent;
+// consumer errors (a code in the wrong shape in words of its own, what to bring to the office);
+// the "Proverite e-mail" step: the address, where to look, the 48 h, no doubt cast, "Pošaljite
+// ponovo" after a countdown, "Registrujte se ponovo" back to the form as it was typed.
 import { expect, html, oneEvent, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-register.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, byLabel, submit, frames } from './helpers.ts';
+import { resendTiming } from '../../widget/src/jp-register-sent.ts';
+import { answer, calls, axeViolations, byLabel, submit, frames, buttonByText } from './helpers.ts';
 
 const fillRegistration = (el: Element) => {
   byLabel(el, 'Ime i prezime').value = 'Milica Jovanović';
@@ -46,22 +49,115 @@ describe('<jp-register>', () => {
     expect(el.querySelector('[role=alert]')!.textContent).to.contain('već postoji nalog');
   });
 
-  it('shows the notice with a way to resend after registering', async () => {
-    answer({
-      'POST /api/register': () => ({ status: 202, body: { status: 'confirmation_sent' } }),
-      'POST /api/register/resend': () => ({ status: 202 }),
-    });
+  it('puts the short guide before the form and the help block after it', async () => {
+    const el = await mount(html`<jp-register></jp-register>`);
+    const guide = el.querySelector('details.jp-guide')!;
+    expect(guide.querySelector('summary')!.textContent).to.equal('Kratko uputstvo za registraciju');
+    expect(guide.compareDocumentPosition(el.querySelector('form')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    await frames(20);
+    expect(el.querySelector('.jp-aid h3')!.textContent).to.equal('Pomoć');
+  });
+
+  it('says what a consumer code looks like when it has a letter, and the bill figure shows no real code', async () => {
+    answer({});
+    const el = await mount(html`<jp-register></jp-register>`);
+    fillRegistration(el);
+    byLabel(el, 'Šifra potrošača').value = '12a';
+    el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
+    await submit(el);
+    expect(calls).to.have.length(0);
+    const code = byLabel(el, 'Šifra potrošača');
+    expect(code.getAttribute('aria-invalid')).to.equal('true');
+    expect(el.querySelector(`#${code.id}-err`)!.textContent).to.equal(
+      'Šifra potrošača sadrži samo cifre, npr. 104521.',
+    );
+    const figure = el.querySelector('svg.jp-bill-figure')!.textContent!;
+    expect(figure).to.contain('123456').and.contain('1234').and.not.contain('104521').and.not.contain('4821');
+  });
+
+  it('a code someone else registered: the contact, and what to bring to the office', async () => {
+    answer({ 'POST /api/register': () => ({ status: 409, body: { error: { code: 'consumer_already_registered' } } }) });
     const el = await mount(html`<jp-register></jp-register>`);
     fillRegistration(el);
     el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
-    const registered = oneEvent(el, 'registered');
     await submit(el);
-    expect((await registered).detail.email).to.equal('milica@example.com');
-    expect(el.querySelector('h2')!.textContent).to.equal('Proverite e-mail');
-    expect(document.activeElement).to.equal(el.querySelector('h2'));
-    el.querySelector<HTMLButtonElement>('button')!.click();
-    await frames();
-    expect(calls.at(-1)!.path).to.equal('/api/register/resend');
-    expect(el.querySelector('[role=status]')!.textContent).to.contain('novi link');
+    const contact = el.querySelector('.jp-contact')!;
+    expect(contact.textContent).to.contain('022 000 000').and.contain('ličnu kartu').and.contain('račun');
+  });
+
+  describe('after registering', () => {
+    beforeEach(() => {
+      answer({
+        'POST /api/register': () => ({ status: 202, body: { status: 'confirmation_sent' } }),
+        'POST /api/register/resend': () => ({ status: 202, body: { status: 'accepted' } }),
+      });
+    });
+    afterEach(() => {
+      resendTiming.afterS = 120;
+    });
+    const registered = async (email = 'milica@example.com') => {
+      const el = await mount(html`<jp-register></jp-register>`);
+      fillRegistration(el);
+      byLabel(el, 'E-mail adresa').value = email;
+      el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
+      const event = oneEvent(el, 'registered');
+      await submit(el);
+      expect((await event).detail.email).to.equal(email);
+      return el;
+    };
+
+    it('"Proverite e-mail": the address, where to look, how long, no doubt cast; axe clean', async () => {
+      const el = await registered();
+      expect(el.querySelector('h2')!.textContent).to.equal('Proverite e-mail');
+      expect(document.activeElement).to.equal(el.querySelector('h2'));
+      expect(el.querySelector('.jp-address')!.textContent).to.equal('milica@example.com');
+      const text = el.textContent!;
+      expect(text).to.contain('spam').and.contain('Promocije').and.contain('48 sati');
+      expect(text).to.not.contain('Ako su podaci ispravni');
+      expect(el.querySelector('details .jp-contact')!.textContent).to.contain('022 000 000');
+      expect(await axeViolations(el)).to.deep.equal([]);
+    });
+
+    it('a long address wraps inside the card', async () => {
+      const el = await registered(`${'jovana.petrovic-markovic'.repeat(2)}@primer-domena-stambeno.rs`);
+      el.style.width = '300px';
+      await frames(2);
+      const address = el.querySelector<HTMLElement>('.jp-address')!;
+      expect(address.scrollWidth).to.be.at.most(address.clientWidth);
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+    });
+
+    it('"Pošaljite ponovo" waits for its countdown, then sends a new link', async () => {
+      const el = await registered();
+      const resend = () =>
+        [...el.querySelectorAll('button')].find((b) => b.textContent!.startsWith('Pošaljite ponovo'))!;
+      expect(resend().disabled).to.equal(true);
+      expect(resend().textContent).to.match(/^Pošaljite ponovo \(za [12]:\d\d\)$/);
+      expect(calls).to.have.length(1);
+      resendTiming.afterS = 0;
+      el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.click();
+      await frames();
+      el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
+      await submit(el);
+      await frames();
+      expect(resend().disabled).to.equal(false);
+      resend().click();
+      await frames();
+      expect(calls.at(-1)!.path).to.equal('/api/register/resend');
+      expect(calls.at(-1)!.body).to.deep.equal({ email: 'milica@example.com' });
+      expect(el.querySelector('[role=status]')!.textContent).to.contain('novi link');
+    });
+
+    it('"Pogrešna adresa? Registrujte se ponovo" goes back to the form as it was typed', async () => {
+      const el = await registered('milica@exmaple.com');
+      el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.click();
+      await frames();
+      expect(el.querySelector('h2')!.textContent).to.equal('Registracija naloga');
+      expect(byLabel(el, 'E-mail adresa').value).to.equal('milica@exmaple.com');
+      expect(byLabel(el, 'Šifra potrošača').value).to.equal('104521');
+      expect(byLabel(el, 'Ime i prezime').value).to.equal('Milica Jovanović');
+      expect(document.activeElement).to.equal(byLabel(el, 'E-mail adresa'));
+      expect(buttonByText(el, 'Registracija')).to.exist;
+    });
   });
 });

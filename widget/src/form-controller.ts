@@ -9,6 +9,7 @@ import type { GenericSchema, InferOutput } from 'valibot';
 import { ApiFailure } from './api.js';
 import { emit } from './events.js';
 import { hidePasswords } from './field.js';
+import { fieldText } from './messages.js';
 
 export type Status = { kind: 'good' | 'bad'; text: string } | null;
 type Host = ReactiveControllerHost & HTMLElement;
@@ -19,14 +20,7 @@ export class FormController implements ReactiveController {
   private s: Status = null;
   private focusNext = false;
 
-  /**
-   * @param scope - a selector of this controller's form in the host, when the host has several
-   *   forms with a controller each: edits elsewhere leave this one's errors alone.
-   */
-  constructor(
-    private readonly host: Host,
-    private readonly scope?: string,
-  ) {
+  constructor(private readonly host: Host) {
     host.addController(this);
     // On the host itself (text fields and checkboxes alike fire input): nothing to remove.
     host.addEventListener('input', this.onEdit);
@@ -35,7 +29,7 @@ export class FormController implements ReactiveController {
   /** A field edited: its error (by input name, `consumer-code` → `consumerCode`) and a failure shown go. */
   private onEdit = (e: Event) => {
     const t = e.target as HTMLInputElement;
-    if (!t.name || (this.scope && !t.closest(this.scope))) return;
+    if (!t.name) return;
     const key = t.name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     if (this.f[key]) {
       const { [key]: _, ...rest } = this.f;
@@ -113,9 +107,10 @@ export class FormController implements ReactiveController {
     } catch (e) {
       const f = e instanceof ApiFailure ? e : new ApiFailure(0, 'internal_error');
       this.fields = f.fields;
-      // A field that says it already (the checks, a wrong re-entered password) is not said twice.
-      const said = f.code === 'validation_failed' || Object.values(f.fields).includes(f.code);
-      this.status = Object.keys(f.fields).length && said ? null : { kind: 'bad', text: describe(f) };
+      // What a field says already (the checks, a wrong re-entered password) is not said twice.
+      const text = describe(f);
+      const said = f.code === 'validation_failed' || Object.values(f.fields).some((c) => fieldText(c) === text);
+      this.status = Object.keys(f.fields).length && said ? null : { kind: 'bad', text };
       emit(this.host, 'jp-error', { code: f.code, fields: f.fields, status: f.status });
       await this.rendered(focus);
     } finally {

@@ -64,6 +64,7 @@ const HELP: Record<HelpCode, () => string> = {
   consumer_already_linked: () => msg('Ova šifra potrošača je već na Vašem nalogu.'),
   last_consumer: () => msg('Nalog mora imati bar jednu šifru potrošača.'),
   email_taken: () => msg('Ova e-mail adresa već pripada drugom nalogu na portalu. Izaberite drugu adresu.'),
+  invalid_token: () => msg('Link nije ispravan, već je iskorišćen ili je istekao.'),
 };
 
 /** The failure in the resident's words, with what to do next where the short text is not enough. */

@@ -12,8 +12,11 @@ import { apiBase, call } from './api.js';
 import { contactCard, recentlySentText } from './help.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
 
-/** The worker's MAIL_REQUESTER_GAP_S default: asking again sooner only gets "recently sent". */
-export const RESEND_AFTER_S = 120;
+/**
+ * The wait before "Pošaljite ponovo": the worker's MAIL_REQUESTER_GAP_S default (asking again
+ * sooner only gets "recently sent"). A page whose worker sets another gap may set this too.
+ */
+export const resendTiming = { afterS: 120 };
 /** The worker's confirmTtlMs: a registration link is valid for 48 hours. */
 const LINK_HOURS = 48;
 
@@ -43,7 +46,7 @@ export class CheckMail implements ReactiveController {
 
   private countdown() {
     clearInterval(this.timer);
-    this.left = RESEND_AFTER_S;
+    this.left = resendTiming.afterS;
     this.timer = setInterval(() => {
       this.left--;
       if (this.left <= 0) clearInterval(this.timer);

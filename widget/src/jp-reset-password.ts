@@ -6,10 +6,9 @@ import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { emit } from './events.js';
 import { statusLine, formValues } from './field.js';
-import { failureText } from './messages.js';
 import { resetSchema, schemaOptions } from './validation.js';
 import { NewPassword, newPasswordStyles } from './new-password.js';
-import { helpStyles } from './help.js';
+import { helpStyles, helpText } from './help.js';
 import type { Account, ResetAnswer } from '../../contract/responses.ts';
 
 const schema = resetSchema(schemaOptions);
@@ -32,7 +31,7 @@ export class JpResetPassword extends JpElement {
     });
     if (!value) {
       if (this.form.fields.token) {
-        this.form.status = { kind: 'bad', text: failureText({ code: 'invalid_token' }) };
+        this.form.status = { kind: 'bad', text: helpText({ code: 'invalid_token' }) };
         await this.updateComplete;
         this.focusHeading();
       }
@@ -50,10 +49,10 @@ export class JpResetPassword extends JpElement {
   }
 
   private failed = '';
-  private describe = (f: Parameters<typeof failureText>[0]) => {
+  private describe = (f: Parameters<typeof helpText>[0]) => {
     this.failed = f.code;
     if (this.expired) void this.updateComplete.then(() => this.focusHeading());
-    return failureText(f);
+    return helpText(f);
   };
 
   /** The link cannot be used (unknown, used or older than an hour): offer a new one. */

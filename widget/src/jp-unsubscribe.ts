@@ -5,7 +5,7 @@ import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { statusLine } from './field.js';
-import { failureText } from './messages.js';
+import { helpText } from './help.js';
 
 export class JpUnsubscribe extends JpElement {
   static properties = { token: {}, done: { state: true } };
@@ -21,7 +21,7 @@ export class JpUnsubscribe extends JpElement {
         kind: 'good',
         text: msg('Računi Vam više neće stizati na e-mail. Ponovo ih možete uključiti u podešavanjima naloga.'),
       };
-    }, failureText);
+    }, helpText);
   }
 
   render() {

@@ -8,7 +8,7 @@ import { msg, str } from '@lit/localize';
 import type { ErrorCode, FieldCode } from '../../contract/errors.ts';
 import type { ApiFailure } from './api.js';
 
-/** The codes help.ts words, with what to do next (they come only from forms about consumer codes and addresses). */
+/** The codes help.ts words, with what to do next (they come only from forms about consumer codes and addresses, and from mail links). */
 export type HelpCode = Extract<
   ErrorCode,
   | 'invalid_consumer_credentials'
@@ -17,6 +17,7 @@ export type HelpCode = Extract<
   | 'consumer_locked'
   | 'last_consumer'
   | 'email_taken'
+  | 'invalid_token'
 >;
 
 /** The field codes only a new password gets: worded in new-password.ts, which adds them here once loaded. */
@@ -73,7 +74,6 @@ const failed = () => msg('Došlo je do greške. Pokušajte ponovo.');
 const FAILURE: Record<Exclude<ErrorCode, HelpCode | GenericFailure> | 'network_error', (f: Failure) => string> = {
   invalid_credentials: () => msg('Pogrešna e-mail adresa ili lozinka.'),
   email_not_confirmed: () => msg('E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali.'),
-  invalid_token: () => msg('Link nije ispravan, već je iskorišćen ili je istekao.'),
   wrong_password: wrongPassword,
   too_many_attempts: (f) => {
     const minutes = Math.max(1, Math.ceil((f.retryAfter ?? 60) / 60));

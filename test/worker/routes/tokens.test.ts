@@ -13,13 +13,55 @@ const HOUR = 3600_000;
 const NEW = 'nova lozinka za Rumu 9';
 
 describe('confirmation tokens', () => {
-  it('work once', async () => {
+  it('work once; opened again, the link says the account is already confirmed and changes nothing', async () => {
     await h.call('POST', '/api/register', registration());
     const token = await h.linkFrom('confirm');
-    expect((await h.call('POST', '/api/confirm', { token })).status).toBe(200);
+    expect((await h.call('POST', '/api/confirm', { token })).body).toEqual({ status: 'confirmed' });
+    const mails = (await h.outbox()).length;
     const again = await h.call('POST', '/api/confirm', { token });
-    expect(again.status).toBe(400);
-    expect(again.body).toEqual({ error: { code: 'invalid_token' } });
+    expect([again.status, again.body]).toEqual([200, { status: 'already_confirmed' }]);
+    expect((await h.outbox()).length).toBe(mails);
+    // Still confirmed, the code linked once: the login works.
+    const login = await h.call('POST', '/api/login', {
+      email: 'milica@example.com',
+      password: registration().password,
+    });
+    expect(login.body.account.consumers.map((c: { code: string }) => c.code)).toEqual(['104521']);
+  });
+
+  it('a used or expired link of an account never confirmed is invalid_token, as an unknown one', async () => {
+    await h.call('POST', '/api/register', registration());
+    const first = await h.linkFrom('confirm');
+    h.clock.advance(3 * 60_000);
+    await h.call('POST', '/api/register/resend', { email: 'milica@example.com' });
+    const second = await h.linkFrom('confirm');
+    // The first link was voided by the second: the account is not confirmed, nothing to tell.
+    expect((await h.call('POST', '/api/confirm', { token: first })).body).toEqual({ error: { code: 'invalid_token' } });
+    h.clock.advance(48 * HOUR + 1);
+    expect((await h.call('POST', '/api/confirm', { token: second })).body).toEqual({
+      error: { code: 'invalid_token' },
+    });
+    expect((await h.call('POST', '/api/confirm', { token: 'A'.repeat(43) })).body).toEqual({
+      error: { code: 'invalid_token' },
+    });
+  });
+
+  it('an older, voided link of an account confirmed with the newer one says already confirmed', async () => {
+    await h.call('POST', '/api/register', registration());
+    const first = await h.linkFrom('confirm');
+    h.clock.advance(3 * 60_000);
+    await h.call('POST', '/api/register/resend', { email: 'milica@example.com' });
+    const second = await h.linkFrom('confirm');
+    expect((await h.call('POST', '/api/confirm', { token: second })).body).toEqual({ status: 'confirmed' });
+    expect((await h.call('POST', '/api/confirm', { token: first })).body).toEqual({ status: 'already_confirmed' });
+  });
+
+  it('a burst of 100 uses of one link: one confirms, every other says already confirmed', async () => {
+    await h.call('POST', '/api/register', registration());
+    const token = await h.linkFrom('confirm');
+    const results = await Promise.all(Array.from({ length: 100 }, () => h.call('POST', '/api/confirm', { token })));
+    const tally = (status: string) => results.filter((r) => r.status === 200 && r.body.status === status).length;
+    expect([tally('confirmed'), tally('already_confirmed')]).toEqual([1, 99]);
   });
 
   it('expire after 48 h', async () => {
