@@ -1,10 +1,12 @@
 // `npm start`: the embedded default on Node — libSQL file, dev mailbox, demo site, widget.
 import { resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { loadConfig, ConfigError } from '../src/config.ts';
 import { runJobs } from '../src/jobs.ts';
 import { nodeDeps, log } from './deps.ts';
 import { migrateDatabase } from './database.ts';
 import { nodeServerApp } from './server.ts';
+import { renderPool } from './render-pool.ts';
 import { seedDemoConsumers, seedDemoBills } from './seed.ts';
 import { startNodeServer, serverLimitsFromEnv, listenRefusal } from './http-server.ts';
 
@@ -18,7 +20,10 @@ async function main() {
   const refusal = listenRefusal(hostname, config.production);
   if (refusal) throw new ConfigError(refusal);
   const limits = serverLimitsFromEnv(env);
-  const { deps, client, settle } = await nodeDeps(config, env);
+  // Bill mails drawn in worker threads (RENDER_THREADS; 0: in line, on the main thread).
+  const threads = Number(env.RENDER_THREADS ?? Math.max(1, availableParallelism() - 1));
+  const offload = threads > 0 ? renderPool(threads, env) : undefined;
+  const { deps, client, settle } = await nodeDeps(config, env, offload ? { offload } : {});
   await migrateDatabase(deps.db);
   const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === 'true' : !config.production;
   if (seedDemo) {
@@ -60,6 +65,7 @@ async function main() {
     clearInterval(jobs);
     server.close(async () => {
       await settle();
+      await offload?.close();
       client.close();
       process.exit(0);
     });

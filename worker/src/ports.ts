@@ -54,12 +54,22 @@ export interface MailQueue {
   push(ids?: string[]): Promise<void>;
 }
 
+/**
+ * Runs CPU-heavy pure work off the thread that serves requests (Node: worker threads, so a bill
+ * run uses every core and requests stay quick); absent, it runs in line. `task` names a function
+ * the entry's threads know (worker/node/render-pool.ts); input and answer are structured-cloneable.
+ */
+export interface Offload {
+  run<T>(task: string, input: unknown): Promise<T>;
+}
+
 export interface Deps {
   config: Config;
   db: Db;
   hasher: PasswordHasher;
   mail: MailTransport;
   mailQueue: MailQueue;
+  offload?: Offload;
   files: FileStore;
   /** The TrueType fonts for generated PDFs (DejaVu Sans: Serbian Latin and Cyrillic). */
   fonts: () => Promise<PdfFonts>;

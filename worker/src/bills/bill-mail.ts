@@ -35,11 +35,24 @@ export async function renderQueuedBillMail(
     JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL
     WHERE b.id = ${ref.bill} AND b.paid_at IS NULL`);
   if (!t) return null;
-  const mail = await renderBillMail(
-    deps,
-    t,
-    { id: ref.account, name: t.accountName, locale: t.accountLocale },
-    { name: t.consumerName, address: t.consumerAddress },
-  );
+  const input: BillMailInput = {
+    bill: t,
+    account: { id: ref.account, name: t.accountName, locale: t.accountLocale },
+    consumer: { name: t.consumerName, address: t.consumerAddress },
+  };
+  const mail = deps.offload
+    ? await deps.offload.run<RenderedMail>(BILL_MAIL_TASK, input)
+    : await renderBillMailFrom(deps, input);
   return { ...mail, to: t.email };
 }
+
+/** The offload task that draws a bill mail (the PDF, the QR code): everything it needs is in its input. */
+export const BILL_MAIL_TASK = 'bill-mail';
+export interface BillMailInput {
+  bill: Bill;
+  account: { id: string; name: string; locale: string };
+  consumer: { name: string; address: string };
+}
+/** Uses only the configuration, the file store and the fonts of `deps` (so an offload thread has those alone). */
+export const renderBillMailFrom = (deps: Pick<Deps, 'config' | 'files' | 'fonts'>, i: BillMailInput) =>
+  renderBillMail(deps as Deps, i.bill, i.account, i.consumer);
