@@ -96,7 +96,7 @@ describe('<jp-register>', () => {
       resendTiming.afterS = 120;
     });
     const registered = async (email = 'milica@example.com') => {
-      const el = await mount(html`<jp-register></jp-register>`);
+      const el = await mount<HTMLElement>(html`<jp-register></jp-register>`);
       fillRegistration(el);
       byLabel(el, 'E-mail adresa').value = email;
       el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
