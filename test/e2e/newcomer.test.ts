@@ -65,9 +65,13 @@ const T = {
     register: 'Registracija',
     check: 'Proverite e-mail',
     confirmed: 'Registracija je potvrđena',
+    already: 'Registracija je već potvrđena',
     login: 'Ulogujte se',
     remember: 'Zapamti me',
-    info: 'Vaše informacije',
+    billsTab: 'Računi',
+    settingsTab: 'Podešavanja',
+    want: 'Želim da obrišem nalog',
+    confirmDelete: 'Upišite lozinku da potvrdite brisanje',
     logout: 'Odjavite se',
     forgot: 'Zaboravili ste lozinku?',
     send: 'Pošaljite link',
@@ -98,9 +102,13 @@ const T = {
     register: 'Регистрација',
     check: 'Проверите имејл',
     confirmed: 'Регистрација је потврђена',
+    already: 'Регистрација је већ потврђена',
     login: 'Улогујте се',
     remember: 'Запамти ме',
-    info: 'Ваше информације',
+    billsTab: 'Рачуни',
+    settingsTab: 'Подешавања',
+    want: 'Желим да обришем налог',
+    confirmDelete: 'Упишите лозинку да потврдите брисање',
     logout: 'Одјавите се',
     forgot: 'Заборавили сте лозинку?',
     send: 'Пошаљите линк',
@@ -153,8 +161,8 @@ describe.each([
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {
-      // API answers such as 401 for an anonymous /api/me or 400 for a wrong PIN are the contract;
-      // the browser logs them as failed loads. Anything else is a real error.
+      // API answers such as 400 for a wrong PIN are the contract; the browser logs them as failed
+      // loads. Anything else is a real error (an anonymous page view logs none at all: help.test.ts).
       const apiAnswer = m.text().startsWith('Failed to load resource') && m.location().url.includes('/api/');
       if (m.type() === 'error' && !apiAnswer) errors.push(m.text());
     });
@@ -192,13 +200,17 @@ describe.each([
     await page.getByRole('heading', { name: t.confirmed }).waitFor();
     expect(new URL(page.url()).hash).toBe('');
     await shot('confirmed');
+    // The same link opened again: already confirmed, and the way to the login.
+    await page.goto(await lastLink('potvrda', who.email));
+    await page.getByRole('heading', { name: t.already }).waitFor();
+    await shot('confirmed-again');
 
     await page.getByRole('link', { name: t.login }).click();
     await page.getByLabel(t.email, { exact: true }).fill(who.email);
     await page.getByLabel(t.password, { exact: true }).fill('sunce nad sremom 42');
     await page.getByLabel(t.remember, { exact: true }).check();
     await page.getByRole('button', { name: t.login }).click();
-    await page.getByRole('heading', { name: t.info }).waitFor();
+    await page.getByRole('button', { name: t.logout, exact: true }).waitFor();
     expect(await page.textContent('jp-account')).toContain(who.code);
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === 'jp_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
@@ -206,13 +218,14 @@ describe.each([
     await shot('account');
 
     // The bills: open the newest, see the slip and its IPS QR code, download its PDF.
+    await page.getByRole('button', { name: t.billsTab, exact: true }).click();
     await page.getByRole('button', { name: t.bill }).click();
     await page.getByRole('img', { name: t.qr }).waitFor();
     // Scan the QR code as a banking app would, and check its text by the NBS rules.
     const scanned = decodeQr(await page.getByRole('img', { name: t.qr }).screenshot());
     expect(scanned).toMatch(/^K:PR\|V:01\|C:1\|R:\d{18}\|/);
     expect(ipsQrProblems(scanned!)).toEqual([]);
-    expect(await page.textContent('jp-bills')).toContain('97 ');
+    expect(await page.textContent('jp-bills')).toMatch(new RegExp(`\\d{2}${who.code}202611`));
     expect(await axe(page)).toEqual([]);
     const pdfHref = await page.getByRole('link', { name: t.pdf }).getAttribute('href');
     const pdf = await context.request.get(new URL(pdfHref!, server.url).toString());
@@ -222,6 +235,7 @@ describe.each([
     await page.getByRole('button', { name: t.backToBills }).click();
 
     // Settings: a wrong current password is refused at the right field; another code can be linked.
+    await page.getByRole('button', { name: t.settingsTab, exact: true }).click();
     await page.getByLabel(t.currentPassword, { exact: true }).fill('nije moja lozinka');
     await page.getByLabel(t.newPassword, { exact: true }).first().fill('nova lozinka za rumu 7');
     await page.getByRole('button', { name: t.changePassword }).click();
@@ -236,7 +250,7 @@ describe.each([
     await shot('settings');
 
     await page.reload();
-    await page.getByRole('heading', { name: t.info }).waitFor();
+    await page.getByRole('button', { name: t.logout, exact: true }).waitFor();
     await page.getByRole('button', { name: t.logout, exact: true }).click();
     await page.getByRole('heading', { name: t.heading }).waitFor();
     await shot('logged-out');
@@ -255,16 +269,17 @@ describe.each([
     await shot('reset');
     // The reset logged the resident in; out again, to log in with the new password.
     await page.getByRole('button', { name: t.open }).click();
-    await page.getByRole('heading', { name: t.info }).waitFor();
+    await page.getByRole('button', { name: t.logout, exact: true }).waitFor();
     await page.getByRole('button', { name: t.logout, exact: true }).click();
     await page.getByRole('heading', { name: t.heading }).waitFor();
     await page.getByLabel(t.email, { exact: true }).fill(who.email);
     await page.getByLabel(t.password, { exact: true }).fill('nova lozinka za rumu 7');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: t.info }).waitFor();
+    await page.getByRole('button', { name: t.logout, exact: true }).waitFor();
     await shot('logged-in-again');
 
     // E-mail bills off and on, "my data", and finally deleting the account.
+    await page.getByRole('button', { name: t.settingsTab, exact: true }).click();
     const bills = page.getByLabel(t.emailBills, { exact: true });
     await bills.uncheck();
     await expect
@@ -277,11 +292,9 @@ describe.each([
     const exportHref = await page.getByRole('link', { name: t.export }).getAttribute('href');
     const mine = await (await context.request.get(new URL(exportHref!, server.url).toString())).json();
     expect(mine.account.email).toBe(who.email);
-    page.once('dialog', (d) => d.accept());
-    await page
-      .locator('form', { has: page.getByRole('button', { name: t.deleteAccount }) })
-      .getByLabel(t.password, { exact: true })
-      .fill('nova lozinka za rumu 7');
+    // Deleting is a step of its own (no browser dialog): the password, then the red button.
+    await page.getByRole('button', { name: t.want }).click();
+    await page.getByLabel(t.confirmDelete, { exact: true }).fill('nova lozinka za rumu 7');
     await page.getByRole('button', { name: t.deleteAccount }).click();
     await page.getByRole('heading', { name: t.heading }).waitFor();
     expect(
