@@ -1,8 +1,8 @@
-// The font file one PDF embeds: the bill font with only the glyphs this PDF draws (and the parts
-// of composite glyphs such as "Č" = "C" + "ˇ"), every other glyph left empty so glyph ids do not
-// change. A bill uses some 70 of the font's ≈ 470 glyphs: the PDF carries ≈ 8 KB of font a face
-// instead of ≈ 38 KB. Invariant: copying bytes only (no outline is decoded), in well under a
-// millisecond; the tables read are cached per font.
+// A font file for a PDF: the bill font with only the given glyphs (and the parts of composite
+// glyphs such as "Č" = "C" + "ˇ"), every other glyph left empty so glyph ids do not change — the
+// common characters' file, made once per process, or a PDF's own when it draws a rarer letter.
+// Invariant: copying bytes only (no outline is decoded), well under a millisecond; the tables
+// read are cached per font.
 import { readTables, writeSfnt } from './pdf-sfnt.ts';
 
 interface Glyphs {

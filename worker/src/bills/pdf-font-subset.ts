@@ -2,8 +2,8 @@
 // can hold: Latin with its Central European letters (Serbian, Hungarian, Slovak, Romanian names in
 // Srem), Serbian and Russian Cyrillic, digits and the punctuation of the formats. Run at build time
 // for the Workers' assets (scripts/build-site.ts) and once per process on Node; never per PDF.
-// Invariant: the result is a complete TrueType font (cmap, hmtx, OS/2, post, name) that
-// pdf-font.ts reads and embeds whole, so a PDF costs no subsetting at all.
+// Invariant: the result is a complete TrueType font (cmap, hmtx, OS/2, post, name; no hinting)
+// that pdf-font.ts reads, so a PDF costs no subsetting with a font library.
 import fontkit from '@pdf-lib/fontkit';
 import { readTables, writeSfnt } from './pdf-sfnt.ts';
 
@@ -71,7 +71,73 @@ export async function subsetFont(ttf: Uint8Array, charset: readonly number[] = B
     const t = original.get(tag);
     if (t) tables.set(tag, t);
   }
+  withoutHinting(tables);
   return writeSfnt(tables);
+}
+
+/**
+ * The TrueType hinting programs removed (the font's own, its control values and each glyph's
+ * instructions): a third of the glyph data, and nothing a PDF viewer at today's resolutions
+ * needs — Chromium's own PDFs drop them too. Outlines and metrics stay as they are.
+ */
+function withoutHinting(tables: Map<string, Uint8Array>): void {
+  const head = tables.get('head')!.slice();
+  const hv = new DataView(head.buffer);
+  const glyf = tables.get('glyf')!;
+  const loca = tables.get('loca')!;
+  const lv = new DataView(loca.buffer, loca.byteOffset, loca.byteLength);
+  const long = hv.getInt16(50) === 1;
+  const count = (long ? loca.length / 4 : loca.length / 2) - 1;
+  const at = (i: number) => (long ? lv.getUint32(4 * i) : 2 * lv.getUint16(2 * i));
+  const glyphs: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) glyphs.push(stripGlyph(glyf.subarray(at(i), at(i + 1))));
+  const size = glyphs.reduce((n, g) => n + ((g.length + 3) & ~3), 0);
+  const newGlyf = new Uint8Array(size);
+  const newLoca = new Uint8Array(4 * (count + 1));
+  const nv = new DataView(newLoca.buffer);
+  let offset = 0;
+  glyphs.forEach((g, i) => {
+    nv.setUint32(4 * i, offset);
+    newGlyf.set(g, offset);
+    offset += (g.length + 3) & ~3;
+  });
+  nv.setUint32(4 * count, offset);
+  hv.setInt16(50, 1);
+  const maxp = tables.get('maxp')!.slice();
+  if (maxp.length >= 32) new DataView(maxp.buffer).setUint16(26, 0); // maxSizeOfInstructions
+  tables.set('head', head);
+  tables.set('glyf', newGlyf);
+  tables.set('loca', newLoca);
+  tables.set('maxp', maxp);
+  for (const tag of ['fpgm', 'prep', 'cvt ']) tables.delete(tag);
+}
+
+/** One glyph without its instructions. */
+function stripGlyph(g: Uint8Array): Uint8Array {
+  if (g.length < 10) return g;
+  const v = new DataView(g.buffer, g.byteOffset, g.byteLength);
+  const contours = v.getInt16(0);
+  if (contours >= 0) {
+    const at = 10 + 2 * contours;
+    const length = v.getUint16(at);
+    const out = new Uint8Array(g.length - length);
+    out.set(g.subarray(0, at)); // instruction length stays 0
+    out.set(g.subarray(at + 2 + length), at + 2);
+    return out;
+  }
+  // A composite: its components, then instructions if a component says so.
+  const out = g.slice();
+  const ov = new DataView(out.buffer);
+  let at = 10;
+  for (;;) {
+    const flags = ov.getUint16(at);
+    ov.setUint16(at, flags & ~0x100); // WE_HAVE_INSTRUCTIONS
+    at += 4 + (flags & 0x1 ? 4 : 2);
+    if (flags & 0x8) at += 2;
+    else if (flags & 0x40) at += 4;
+    else if (flags & 0x80) at += 8;
+    if (!(flags & 0x20)) return out.subarray(0, at);
+  }
 }
 
 function concat(parts: Uint8Array[]): Uint8Array {

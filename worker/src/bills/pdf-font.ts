@@ -1,8 +1,8 @@
 // A TrueType font for the bill PDFs: its metrics for measuring text, its glyph ids for drawing it,
 // and its PDF objects (a Type0 font with Identity-H encoding, the whole font file embedded, widths
 // and a ToUnicode map so the text can be searched and copied). Invariant: everything that depends
-// only on the font is computed once per font (cached by its bytes); a PDF pays for its own text
-// and its font file with the glyphs it draws (pdf-font-glyphs.ts).
+// only on the font is computed once per font (cached by its bytes), the font file of the common
+// characters too (pdf-font-glyphs.ts); a PDF pays for its own text.
 import { fontWithGlyphs } from './pdf-font-glyphs.ts';
 import { deflate, pdfObject, pdfStream } from './pdf-writer.ts';
 
@@ -156,12 +156,31 @@ function readCmap(v: DataView, cmap: number): Map<number, number> {
   return map;
 }
 
-const objects = new WeakMap<Uint8Array, Map<number, Promise<Uint8Array[]>>>();
+/**
+ * The characters nearly every bill is written with: ASCII, the Serbian Latin and Cyrillic
+ * alphabets, and the formats' punctuation. A PDF whose text stays within them embeds one font
+ * file made and compressed once per process; any other letter (ő, ä, ё) gets a file of its own.
+ */
+const COMMON =
+  ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~' +
+  'ČĆĐŠŽčćđšž' +
+  'АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШабвгдђежзијклљмнњопрстћуфхцчџш' +
+  '\u00a0–—‘’‚“”„…№✓';
+
+interface Objects {
+  /** The Type0 font, the CID font, the descriptor and the ToUnicode map. */
+  fixed: Promise<Uint8Array[]>;
+  /** The font file with every COMMON glyph, as this number's stream object. */
+  common: Promise<Uint8Array>;
+  commonIds: Set<number>;
+}
+
+const objects = new WeakMap<Uint8Array, Map<number, Objects>>();
 
 /**
  * The font's PDF objects, numbered from `first` (the Type0 font is `first`, its font file
- * `first + 3`): those that depend on the font alone are made once per font and number; the font
- * file holds the glyphs this PDF draws.
+ * `first + 3`): those that depend on the font alone are made once per font and number, and so is
+ * the font file of the common characters; a PDF drawing others gets a file with its own glyphs.
  */
 export async function fontObjects(
   ttf: Uint8Array,
@@ -174,15 +193,24 @@ export async function fontObjects(
     byNumber = new Map();
     objects.set(ttf, byNumber);
   }
-  let fixed = byNumber.get(first);
-  if (!fixed) {
-    fixed = fixedObjects(ttf, name, first);
-    byNumber.set(first, fixed);
+  let o = byNumber.get(first);
+  if (!o) {
+    const commonIds = new Set(parse(ttf).font.glyphs(COMMON));
+    o = { fixed: fixedObjects(ttf, name, first), common: fontFile(ttf, commonIds, first + 3), commonIds };
+    byNumber.set(first, o);
   }
-  const file = fontWithGlyphs(ttf, used);
-  const [[font, cid, descriptor, toUnicode], compressed] = await Promise.all([fixed, deflate(file)]);
-  const stream = pdfStream(first + 3, `/Filter /FlateDecode /Length1 ${file.length}`, compressed);
-  return [font, cid, descriptor, stream, toUnicode];
+  let common = true;
+  for (const id of used) if (!o.commonIds.has(id)) common = false;
+  const [[font, cid, descriptor, toUnicode], file] = await Promise.all([
+    o.fixed,
+    common ? o.common : fontFile(ttf, used, first + 3),
+  ]);
+  return [font, cid, descriptor, file, toUnicode];
+}
+
+async function fontFile(ttf: Uint8Array, glyphs: Set<number>, n: number): Promise<Uint8Array> {
+  const file = fontWithGlyphs(ttf, glyphs);
+  return pdfStream(n, `/Filter /FlateDecode /Length1 ${file.length}`, await deflate(file));
 }
 
 async function fixedObjects(ttf: Uint8Array, name: string, n: number): Promise<Uint8Array[]> {
