@@ -30,7 +30,10 @@ export class JpAccount extends JpElement {
   account: Account | null = null;
   consumers: ConsumerSummary[] | null = null;
   section: Section = 'summary';
+  /** Logging out: a request of its own, never dropped while the account is still loading. */
   private form = new FormController(this);
+  /** Loading the account and its consumers. */
+  private loading = new FormController(this);
 
   constructor() {
     super();
@@ -47,7 +50,7 @@ export class JpAccount extends JpElement {
     // The bills and settings are chunks of their own, fetched only once someone is logged in.
     void import('./jp-bills.js');
     void import('./jp-settings.js');
-    await this.form.submit(
+    await this.loading.submit(
       async () => {
         // No session: 401, or {account: null} from a server that answers anonymous visits so.
         if (!this.account) this.account = (await this.call<Partial<AccountAnswer>>('GET', '/api/me')).account ?? null;
@@ -107,8 +110,9 @@ export class JpAccount extends JpElement {
   render() {
     const a = this.account;
     if (!a) {
-      return html`<h2 tabindex="-1">${msg('Vaš nalog')}</h2>${statusLine(this.form.status)}
-        ${this.form.status ? html`<p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>` : ''}`;
+      const status = this.loading.status ?? this.form.status;
+      return html`<h2 tabindex="-1">${msg('Vaš nalog')}</h2>${statusLine(status)}
+        ${status ? html`<p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>` : ''}`;
     }
     const panel = (section: Section, content: unknown) =>
       html`<div id=${`${this.id$}-${section}`} data-section=${section} ?hidden=${this.section !== section}>${content}</div>`;
@@ -126,7 +130,7 @@ export class JpAccount extends JpElement {
           ${this.tab('settings', msg('Podešavanja'))}
         </ul>
       </nav>
-      ${statusLine(this.form.status)}
+      ${statusLine(this.loading.status ?? this.form.status)}
       ${panel('summary', this.consumers ? summary(this.consumers, this.actions) : html`<p>${msg('Učitavanje…')}</p>`)}
       ${panel('bills', html`<jp-bills .consumers=${this.consumers}></jp-bills>`)}
       ${panel('settings', html`<jp-settings .account=${a}></jp-settings>`)}
