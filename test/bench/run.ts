@@ -12,6 +12,7 @@ import { ARGON2_PARAMS } from '../../worker/node/argon2.ts';
 import { startBenchServer } from './server.ts';
 import { startBetterAuth } from './better-auth/server.ts';
 import { firstRender } from './first-render.ts';
+import { billRun, billRunOptions, describeBillRun } from './bill-run.ts';
 import { pdfBench } from './pdf.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -225,6 +226,14 @@ try {
     ratio: `${(pdf.before / pdf.ours).toFixed(1)}× less`,
     goal: '≤ 10 ms',
   });
+}
+
+// 7. The monthly billing run, in a server of its own (test/bench/bill-run.ts); smaller with
+// `npm run bench -- --consumers=2000 --ebills=800`.
+{
+  const run = await billRun(billRunOptions(process.argv));
+  results.billRun = run;
+  rows.push(describeBillRun(run));
 }
 
 console.table(rows);
