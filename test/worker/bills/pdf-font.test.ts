@@ -9,6 +9,9 @@ import { BILL_CHARSET } from '../../../worker/src/bills/pdf-font-subset.ts';
 import { pdfFont } from '../../../worker/src/bills/pdf-font.ts';
 import { fontWithGlyphs } from '../../../worker/src/bills/pdf-font-glyphs.ts';
 import { dejaVuFonts } from '../../../worker/node/files.ts';
+import { billPdf } from '../../../worker/src/bills/pdf.ts';
+import { inflateSync } from 'node:zlib';
+import { BILL } from './pdf-fixture.ts';
 
 const require = createRequire(import.meta.url);
 interface Fk {
@@ -63,5 +66,24 @@ describe('the bill fonts', () => {
     expect(font.has('ṁ')).toBe(false);
     expect(font.glyphs('ṁ')).toEqual(font.glyphs('m'));
     expect(font.glyphs('中')).toEqual(font.glyphs('?'));
+  });
+
+  it('put into each PDF the outlines of every letter it draws, rarer ones too', async () => {
+    const fonts = await dejaVuFonts();
+    const font = pdfFont(fonts.bold);
+    /** The glyph outlines in the PDF's font files (FontFile2 streams, inflated), for these glyph ids. */
+    const outlines = async (name: string, ids: number[]) => {
+      const bytes = await billPdf(fonts, { ...BILL, consumer: { ...BILL.consumer, name } }, 'sr-Latn');
+      const raw = Buffer.from(bytes).toString('latin1');
+      const files = [...raw.matchAll(/\/Length1 (\d+) \/Length (\d+) >>\nstream\n/g)].map((m) =>
+        open(inflateSync(bytes.subarray(m.index + m[0].length, m.index + m[0].length + Number(m[2])))),
+      );
+      expect(files).toHaveLength(2);
+      return ids.map((id) => Math.max(...files.map((f) => f.getGlyph(id).path.commands.length)));
+    };
+    const [o, oo, a] = [font.glyphs('ő')[0], font.glyphs('Ő')[0], font.glyphs('á')[0]];
+    // The name is bold on the page: its letters are drawn from the bold font's file.
+    expect(await outlines('Milica Jovanović', [o, oo, a])).toEqual([0, 0, 0]);
+    for (const n of await outlines('Kovács Őrs Győző', [o, oo, a])) expect(n).toBeGreaterThan(0);
   });
 });
