@@ -12,10 +12,10 @@ export const accountStyles = css`
   .jp .jp-acc-head h2 { margin: 0; overflow-wrap: anywhere; }
   .jp .jp-acc-head .jp-hint { overflow-wrap: anywhere; }
   .jp .jp-acc-head > div { flex: 1 1 12rem; min-width: 0; }
-  .jp .jp-tabs { display: flex; flex-wrap: wrap; gap: .35rem; margin: 0 0 ${gap}; padding: 0; list-style: none; }
+  .jp .jp-tabs { display: flex; flex-wrap: wrap; gap: .25rem; margin: 0 0 ${gap}; padding: 0; list-style: none; }
   .jp .jp-tabs li { flex: 1 1 auto; margin: 0; }
-  .jp .jp-tabs button { width: 100%; padding: .6rem .4rem; background: #fff; color: ${primary}; font-weight: 600;
-    font-size: .95rem; border: 2px solid ${primary}; }
+  .jp .jp-tabs button { width: 100%; padding: .6rem .25rem; background: #fff; color: ${primary}; font-weight: 600;
+    font-size: .9rem; border: 2px solid ${primary}; }
   .jp .jp-tabs button[aria-current=true] { background: ${primary}; color: ${primaryText}; }
   .jp .jp-card { border: 1px solid ${border}; border-radius: ${radius}; padding: .75rem 1rem; margin: 0 0 ${gap}; }
   .jp .jp-card h3 { margin-top: 0; }
