@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, registration, type Harness } from '../harness.ts';
 import { startFakeMailChannels, type FakeMailChannels } from '../../support/fake-mailchannels.ts';
-import { deliverDue, backoffMs } from '../../../worker/src/mail/outbox.ts';
+import { deliverDue, backoffMs, drainOutbox, enqueueStatement } from '../../../worker/src/mail/outbox.ts';
+import { cleanup } from '../../../worker/src/cleanup.ts';
+import { consumeMailBatch } from '../../../worker/workers/mail-queue.ts';
+import type { OutgoingMail } from '../../../worker/src/ports.ts';
 
 const KEY = 'test-mailchannels-key';
 let fake: FakeMailChannels;
@@ -94,5 +97,127 @@ describe('the outbox with MailChannels failing', () => {
     h.clock.advance(backoffMs(1));
     await Promise.all([deliverDue(h.deps), deliverDue(h.deps), deliverDue(h.deps)]);
     expect(fake.accepted).toHaveLength(1);
+  });
+});
+
+/** A transport that takes `ms` per mail, counts how many it holds at once and fails the ids in `failing`. */
+function slowTransport(ms: number) {
+  const t = {
+    name: 'slow',
+    inFlight: 0,
+    most: 0,
+    sent: [] as string[],
+    failing: new Set<string>(),
+    async send(mail: OutgoingMail) {
+      t.inFlight++;
+      t.most = Math.max(t.most, t.inFlight);
+      await new Promise((r) => setTimeout(r, ms));
+      t.inFlight--;
+      if (t.failing.has(mail.id)) throw new Error('MailChannels answered 500');
+      t.sent.push(mail.id);
+    },
+  };
+  return t;
+}
+
+async function queueMails(h: Harness, n: number): Promise<string[]> {
+  const mails = Array.from({ length: n }, (_, i) =>
+    enqueueStatement(h.deps, 'test', `m${i}@example.com`, { subject: `s${i}`, text: 't', html: '<p>h</p>' }),
+  );
+  await h.deps.db.batch(mails.map((m) => m.stmt) as never);
+  return mails.map((m) => m.id);
+}
+
+describe('a run of mails', () => {
+  it('goes out MAIL_CONCURRENCY at once, every mail once, mails written meanwhile included', async () => {
+    const transport = slowTransport(15);
+    const r = await makeHarness({ env: { MAIL_CONCURRENCY: '5' }, mail: transport });
+    try {
+      const ids = await queueMails(r, 60);
+      const draining = Promise.all([drainOutbox(r.deps), drainOutbox(r.deps)]);
+      const later = await queueMails(r, 10);
+      const reports = await draining;
+      await drainOutbox(r.deps);
+      expect(transport.most).toBeLessThanOrEqual(10);
+      expect(transport.most).toBeGreaterThanOrEqual(5);
+      expect(transport.sent.sort()).toEqual([...ids, ...later].sort());
+      expect(reports[0].sent + reports[1].sent).toBeGreaterThanOrEqual(60);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('keeps a sent mail whole for MAIL_BODY_RETENTION_H, then only its record, for 30 days', async () => {
+    const r = await makeHarness({ env: { MAIL_BODY_RETENTION_H: '24' }, mail: slowTransport(0) });
+    try {
+      const [id] = await queueMails(r, 1);
+      await drainOutbox(r.deps);
+      const row = async () =>
+        (await r.deps.db.$client.execute({ sql: 'SELECT * FROM outbox WHERE id = ?', args: [id] })).rows[0];
+      r.clock.advance(23 * 3600_000);
+      await cleanup(r.deps);
+      expect(await row()).toMatchObject({ status: 'sent', subject: 's0', text_body: 't', html_body: '<p>h</p>' });
+      r.clock.advance(2 * 3600_000);
+      await cleanup(r.deps);
+      expect(await row()).toMatchObject({
+        status: 'sent',
+        to_address: 'm0@example.com',
+        subject: 's0',
+        text_body: '',
+        html_body: '',
+      });
+      r.clock.advance(30 * 24 * 3600_000);
+      await cleanup(r.deps);
+      expect(await row()).toBeUndefined();
+    } finally {
+      await r.close();
+    }
+  });
+});
+
+describe('the queue consumer (Workers)', () => {
+  const message = (body: unknown) => {
+    const m = { body, acked: 0, retried: [] as (number | undefined)[] };
+    return Object.assign(m, {
+      ack: () => void m.acked++,
+      retry: (o?: { delaySeconds?: number }) => void m.retried.push(o?.delaySeconds),
+    });
+  };
+
+  it('acks each mail once sent, retries a failed send after the backoff, and sends a message given twice once', async () => {
+    const transport = slowTransport(1);
+    const r = await makeHarness({ env: { MAIL_RETRY_BASE_S: '30' }, mail: transport });
+    try {
+      const [good, bad] = await queueMails(r, 2);
+      transport.failing.add(bad);
+      const batch = [message({ id: good }), message({ id: bad }), message({ id: good }), message('junk')];
+      await consumeMailBatch(r.deps, { queue: 'jp-portal-mail', messages: batch });
+      expect(transport.sent).toEqual([good]);
+      expect(batch.map((m) => [m.acked, m.retried])).toEqual([
+        [1, []],
+        [0, [30]],
+        [1, []],
+        [1, []],
+      ]);
+      // The platform delivers the retried message after its delay: sent then.
+      transport.failing.clear();
+      r.clock.advance(30_000);
+      const again = message({ id: bad });
+      await consumeMailBatch(r.deps, { queue: 'jp-portal-mail', messages: [again] });
+      expect(transport.sent).toEqual([good, bad]);
+      expect(again.acked).toBe(1);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('throws when the database is out of reach, leaving the messages to the platform', async () => {
+    const r = await makeHarness({ mail: slowTransport(0) });
+    const [id] = await queueMails(r, 1);
+    const m = message({ id });
+    r.deps.db.$client.close();
+    await expect(consumeMailBatch(r.deps, { queue: 'jp-portal-mail', messages: [m] })).rejects.toThrow();
+    expect([m.acked, m.retried]).toEqual([0, []]);
+    await r.close().catch(() => undefined);
   });
 });
