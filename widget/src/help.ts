@@ -30,6 +30,8 @@ export const helpStyles = css`
   /* The way on where a resident was stuck, as big as a button: a link, since it leads to another view. */
   .jp a.jp-button { padding: .7rem 1rem; border-radius: ${radius}; background: ${primary}; color: ${primaryText};
     text-decoration: none; font-weight: 600; }
+  /* A status outside a form (confirmation, a link that no longer works) keeps its distance from what follows. */
+  .jp .jp-status:not(form .jp-status) { margin-bottom: ${gap}; }
   .jp .jp-aid { margin-top: calc(${gap} * 1.5); padding-top: ${gap}; border-top: 1px solid #d0d0d0; }
   .jp .jp-aid h3 { font-size: 1.1rem; margin: 0 0 .25rem; }
   .jp .jp-aid p { margin: 0 0 .25rem; overflow-wrap: anywhere; }

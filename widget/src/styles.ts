@@ -36,6 +36,7 @@ export const base = css`
   .jp button { font: inherit; font-weight: 600; line-height: 1.3; padding: .7rem 1rem; min-height: 2.75rem; width: auto; margin: 0;
     border-radius: ${radius}; border: 2px solid ${primary}; background: ${primary}; color: ${primaryText}; cursor: pointer; }
   .jp button.jp-secondary { background: #fff; color: ${primary}; }
+  .jp .jp-show[aria-pressed=true] { background: ${primary}; color: ${primaryText}; }
   .jp button[aria-busy=true] { opacity: .75; cursor: progress; }
   .jp button:disabled { opacity: .5; cursor: not-allowed; }
   .jp a, .jp .jp-link { color: ${primary}; text-decoration: underline; background: none; border: 0; padding: 0; min-height: 0; font-weight: 400; cursor: pointer; }
