@@ -68,6 +68,35 @@ describe('bill PDF layout', () => {
         }
       });
 
+  for (const [name, bill] of cases)
+    it(`lets no two texts overlap, nor a text the QR code: ${name}`, async () => {
+      for (const locale of LOCALES) {
+        const { runs, content } = await layout(bill, locale);
+        const boxes = runs.map((r) => {
+          const font = REAL[r.font];
+          return {
+            text: r.text,
+            x0: r.x,
+            x1: r.x + width(font, r.text, r.size),
+            y0: r.y + (font.descent / font.unitsPerEm) * r.size,
+            y1: r.y + (font.ascent / font.unitsPerEm) * r.size,
+          };
+        });
+        // The QR code: its module size and place from the `cm` operator, its width in modules from its rows.
+        const qr = /q ([\d.]+) 0 0 \1 ([\d.]+) ([\d.]+) cm/.exec(content)!;
+        const modules = Math.max(...[...content.matchAll(/^(\d+) \d+ (\d+) 1\.04 re$/gm)].map((m) => +m[1] + +m[2]));
+        const [x, y, side] = [Number(qr[2]), Number(qr[3]), Number(qr[1]) * modules];
+        expect(side).toBeGreaterThan(80);
+        boxes.push({ text: 'QR', x0: x, x1: x + side, y0: y, y1: y + side });
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const [a, b] = [boxes[i], boxes[j]];
+            const overlap = a.x0 < b.x1 - 0.01 && b.x0 < a.x1 - 0.01 && a.y0 < b.y1 - 0.01 && b.y0 < a.y1 - 0.01;
+            expect(overlap, `${locale}: "${a.text}" and "${b.text}"`).toBe(false);
+          }
+      }
+    });
+
   it('wraps a long name and address rather than cutting them', async () => {
     for (const locale of LOCALES) {
       const text = (await textOf(LONG, locale)).replace(/\n/g, ' ');
