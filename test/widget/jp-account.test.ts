@@ -106,6 +106,8 @@ describe('<jp-account>', () => {
     await until(() => !!el.querySelector('jp-bills .jp-pay'));
     const page = text(el.querySelector('jp-bills')!);
     expect(page).to.contain('Plaćanje svih neplaćenih računa').and.contain('12104521').and.contain('5.460,00 din.');
+    const png = [...el.querySelectorAll('jp-bills a')].find((a) => a.textContent === 'Preuzmite QR kod')!;
+    expect(png.getAttribute('href')).to.equal('/api/account/consumers/104521/qr.png');
   });
 
   it('logs out and tells the portal what to say', async () => {

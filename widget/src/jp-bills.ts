@@ -199,7 +199,11 @@ export class JpBills extends JpElement {
             <span class=${`jp-state jp-${s}`}>${stateText(s)}</span></li>`;
         })}
       </ul>
-      ${payment({ slip: t.slip, qrSvg: t.qrSvg })}`;
+      ${payment({
+        slip: t.slip,
+        qrSvg: t.qrSvg,
+        png: { href: `${this.api}/api/account/consumers/${c.code}/qr.png`, file: `ips-qr-${c.code}-ukupno.png` },
+      })}`;
   }
 }
 

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { makeHarness, confirmedAccount, ROOT, GOOD_PASSWORD, type Harness } from '../../harness.ts';
 import { parseBillsCsv, upsertBills } from '../../../../worker/src/bills/import.ts';
 import { randomId } from '../../../../worker/src/auth/crypto.ts';
+import jsQR from 'jsqr';
+import { decode as decodePng } from 'fast-png';
 import { ipsQrProblems, isValidModel97, model97CheckDigits } from '../../../../worker/src/bills/ips-qr.ts';
 
 let h: Harness;
@@ -92,6 +94,23 @@ describe('paying several unpaid bills', () => {
     expect(isValidModel97(c.total.slip.reference)).toBe(true);
     expect(ipsQrProblems(c.total.ipsQr)).toEqual([]);
     expect(c.total.ipsQr).toContain('|I:RSD5460,00|');
+  });
+
+  it("the total's QR code as a PNG to save: the same payment; none under the per-bill rule or for another code", async () => {
+    await loadBills(extra);
+    const png = (code = '104521') =>
+      h.app.request(`/api/account/consumers/${code}/qr.png`, { headers: { cookie: cookie! } });
+    expect((await png()).status).toBe(404);
+    h.deps.config.utility.payment.totalPayment = 'total';
+    const res = await png();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    const img = decodePng(new Uint8Array(await res.arrayBuffer()));
+    const rgba = new Uint8ClampedArray(img.width * img.height * 4);
+    for (let i = 0; i < img.width * img.height; i++) rgba.set([img.data[i], img.data[i], img.data[i], 255], i * 4);
+    const [c] = await consumers();
+    expect(jsQR(rgba, img.width, img.height)?.data).toBe(c.total.ipsQr);
+    expect((await png('104522')).status).toBe(404);
   });
 
   it('one unpaid bill needs no total slip even where the utility takes one', async () => {

@@ -51,10 +51,14 @@ export const billsOverview = (db: Db, codes: string[], months: number) => {
       .innerJoin(ranked, eq(ranked.id, bills.id))
       .where(lte(ranked.n, months))
       .orderBy(bills.consumerCode, bills.period),
-    db
-      .select()
-      .from(bills)
-      .where(and(inArray(bills.consumerCode, codes), isNull(bills.paidAt)))
-      .orderBy(bills.consumerCode, bills.period),
+    unpaidBills(db, codes),
   ]);
 };
+
+/** Every unpaid bill of these codes, oldest first per code. */
+export const unpaidBills = (db: Db, codes: string[]) =>
+  db
+    .select()
+    .from(bills)
+    .where(and(inArray(bills.consumerCode, codes), isNull(bills.paidAt)))
+    .orderBy(bills.consumerCode, bills.period);

@@ -7,7 +7,8 @@ import { ApiError } from '../../http/errors.ts';
 import { proveConsumer } from '../../auth/consumer-pin.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { billSummary, rsd, totalSlip } from '../../bills/view.ts';
-import { billsOverview } from '../../db/statements/bills.ts';
+import { billsOverview, unpaidBills } from '../../db/statements/bills.ts';
+import { qrPng } from '../../bills/qr-image.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { ConsumersAnswer } from '../../../../contract/responses.ts';
 
@@ -40,6 +41,23 @@ export async function listConsumers(c: AccountCtx) {
       };
     }),
   } satisfies ConsumersAnswer);
+}
+
+/**
+ * GET /api/account/consumers/:code/qr.png: the one payment for all of the consumer's unpaid bills
+ * as a picture to save (where the utility takes one); 404 when there is none or the code is not
+ * the account's.
+ */
+export async function totalQrPng(c: AccountCtx) {
+  const { deps } = c.var;
+  const consumer = c.var.session.account.consumers.find((x) => x.code === c.req.param('code'));
+  if (!consumer) throw new ApiError(404, 'not_found');
+  const total = totalSlip(deps.config, consumer.code, await unpaidBills(deps.db, [consumer.code]), consumer);
+  if (!total) throw new ApiError(404, 'not_found');
+  c.header('Content-Type', 'image/png');
+  c.header('Cache-Control', 'private, no-store');
+  c.header('Content-Disposition', `attachment; filename="ips-qr-${consumer.code}-ukupno.png"`);
+  return c.body(qrPng(total.ipsQr, 8) as Uint8Array<ArrayBuffer>);
 }
 
 export async function linkConsumer(c: AccountCtx) {

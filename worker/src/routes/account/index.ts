@@ -6,7 +6,7 @@ import { requireSession } from '../../middleware/session.ts';
 import { updateSettings, changePassword } from './settings.ts';
 import { changeEmail } from './email.ts';
 import { listSessions, revokeSession, revokeAllSessions } from './sessions.ts';
-import { listConsumers, linkConsumer, unlinkConsumer } from './consumers.ts';
+import { listConsumers, linkConsumer, unlinkConsumer, totalQrPng } from './consumers.ts';
 import { listConsents, exportData, deleteAccount } from './privacy.ts';
 
 export const accountRoutes = new Hono<AccountEnv>()
@@ -18,6 +18,7 @@ export const accountRoutes = new Hono<AccountEnv>()
   .post('/sessions/revoke', revokeSession)
   .post('/sessions/revoke-all', revokeAllSessions)
   .get('/consumers', listConsumers)
+  .get('/consumers/:code/qr.png', totalQrPng)
   .post('/consumers/link', linkConsumer)
   .post('/consumers/unlink', unlinkConsumer)
   .get('/consents', listConsents)
