@@ -54,7 +54,7 @@ export interface Canvas {
   /** One line into a frame at a baseline, shrunk (then cut with "…") to the frame's width. */
   text(text: string, frame: Box, baseline: number, style: TextStyle): void;
   rect(b: Box, o: { stroke?: Rgb; fill?: Rgb; width?: number }): void;
-  line(x1: number, y1: number, x2: number, y2: number, width?: number, c?: Rgb): void;
+  line(x1: number, y1: number, x2: number, y2: number, width?: number, c?: Rgb, dash?: number): void;
   /** Dark QR modules as filled squares: `modules[row][col]`, top row first. */
   qr(modules: boolean[][], x: number, y: number, side: number): void;
   content(): string;
@@ -119,8 +119,11 @@ export function canvas(fonts: Record<FontKey, PdfFont>, fontNames: Record<FontKe
       if (o.fill) ops.push(`${color(o.fill)} rg ${path} f`);
       if (o.stroke) ops.push(`${n(o.width ?? 0.75)} w ${color(o.stroke)} RG ${path} S`);
     },
-    line(x1, y1, x2, y2, width = 0.5, c = INK) {
-      ops.push(`${n(width)} w ${color(c)} RG ${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S`);
+    line(x1, y1, x2, y2, width = 0.5, c = INK, dash = 0) {
+      const pattern = dash ? `[${n(dash)} ${n(dash)}] 0 d ` : '';
+      ops.push(
+        `${pattern}${n(width)} w ${color(c)} RG ${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S${dash ? ' [] 0 d' : ''}`,
+      );
     },
     qr(modules, x, y, side) {
       // In module units (one `cm` scales them to the page), one rectangle per run of dark modules

@@ -43,6 +43,7 @@ const LATN = {
   model: 'model',
   slipReference: 'poziv na broj (odobrenje)',
   scan: 'Platite skeniranjem IPS QR koda u aplikaciji Vaše banke.',
+  slipPaid: 'Ovaj račun je plaćen. Ne plaćajte ga ponovo.',
 };
 export type PdfLabels = typeof LATN;
 
@@ -86,6 +87,7 @@ const EN: PdfLabels = {
   model: 'model',
   slipReference: 'reference number',
   scan: "Pay by scanning the IPS QR code in your bank's app.",
+  slipPaid: 'This bill is paid. Do not pay it again.',
 };
 
 const CYRL = Object.fromEntries(Object.entries(LATN).map(([k, v]) => [k, latinToCyrillic(v)])) as PdfLabels;

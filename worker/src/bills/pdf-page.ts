@@ -18,8 +18,9 @@ const LEFT = PAGE.margin;
 const WIDTH = PAGE.w - 2 * PAGE.margin;
 const RIGHT = LEFT + WIDTH;
 
+export const PAID_INK: Rgb = [0.1, 0.4, 0.15];
 const STATUS: Record<BillContext['status'], { fill: Rgb; ink: Rgb }> = {
-  paid: { fill: [0.9, 0.96, 0.9], ink: [0.1, 0.4, 0.15] },
+  paid: { fill: [0.9, 0.96, 0.9], ink: PAID_INK },
   unpaid: { fill: [1, 0.96, 0.85], ink: [0.45, 0.3, 0] },
   overdue: { fill: [0.99, 0.9, 0.9], ink: [0.65, 0.08, 0.08] },
 };

@@ -5,7 +5,7 @@
 // SLIP_TOP, every value inside its own box.
 import { type Box, type Canvas, INK } from './pdf-canvas.ts';
 import type { BillContext } from './pdf-context.ts';
-import { GREY, PAGE, SLIP_TOP } from './pdf-page.ts';
+import { GREY, PAGE, PAID_INK, SLIP_TOP } from './pdf-page.ts';
 import { qrModules } from './pdf-qr.ts';
 
 const LABEL = { size: 7, minSize: 5.5, color: GREY } as const;
@@ -17,6 +17,8 @@ export function drawSlip(c: Canvas, x: BillContext): void {
   const width = PAGE.w - 2 * PAGE.margin;
   const frame: Box = { x: left, y: PAGE.margin, w: width, h: SLIP_TOP - PAGE.margin };
   const top = SLIP_TOP;
+  // Where to cut the slip off the printed bill, to take it to the bank or post office.
+  c.line(0, top + 8, PAGE.w, top + 8, 0.5, GREY, 3);
   c.rect(frame, { stroke: INK, width: 0.75 });
   const half = left + width / 2;
   c.line(half, frame.y + 8, half, top - 8, 0.5, GREY);
@@ -60,6 +62,12 @@ export function drawSlip(c: Canvas, x: BillContext): void {
   field(l.model, { x: rx, y: row1 - 72, w: 40, h: 22 }, b.slip.model);
   field(l.slipReference, { x: rx + 46, y: row1 - 72, w: rw - 46, h: 22 }, b.slip.reference);
 
+  // A paid bill's slip says so instead of offering the QR code: no one pays twice by mistake.
+  const room: Box = { x: rx, y: frame.y + 10, w: rw, h: row1 - 72 - 16 - frame.y - 10 };
+  if (x.status === 'paid') {
+    c.block(l.slipPaid, room, { size: 11, minSize: 8, font: 'bold', color: PAID_INK });
+    return;
+  }
   // The IPS QR code, as vector squares so it stays sharp at any zoom and print size.
   const side = Math.min(118, row1 - 72 - 10 - frame.y - 6);
   const qx = rx + rw - side;
