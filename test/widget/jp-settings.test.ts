@@ -132,6 +132,21 @@ describe('<jp-settings>', () => {
     expect(statusText(consumers)).to.equal('');
   });
 
+  it("'12a' as a code says what a code looks like, at the field, before anything is sent", async () => {
+    routes();
+    const el = await mount(html`<jp-settings></jp-settings>`);
+    await frames();
+    const consumers = block(el, 'consumers');
+    fill(consumers, 'consumer-code', '12a');
+    fill(consumers, 'pin', '1234');
+    consumers.querySelector('form')!.requestSubmit();
+    await frames(8);
+    expect(consumers.querySelector('.jp-error')!.textContent).to.equal(
+      'Šifra potrošača sadrži samo cifre, npr. 104521.',
+    );
+    expect(calls.some((c) => c.path === '/api/account/consumers/link')).to.equal(false);
+  });
+
   it('switches e-mail bills off and says so in its block', async () => {
     routes({
       'POST /api/account/settings': (body) => ({
