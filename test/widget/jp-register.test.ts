@@ -83,6 +83,13 @@ describe('<jp-register>', () => {
     await submit(el);
     const contact = el.querySelector('.jp-contact')!;
     expect(contact.textContent).to.contain('022 000 000').and.contain('ličnu kartu').and.contain('račun');
+    // Editing the form (another code) takes the old answer away, and the contact with it.
+    const code = byLabel(el, 'Šifra potrošača');
+    code.value = '104525';
+    code.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await frames(2);
+    expect(el.querySelector('[role=alert]')).to.equal(null);
+    expect(el.querySelector('.jp-contact')).to.equal(null);
   });
 
   describe('after registering', () => {

@@ -92,9 +92,9 @@ export class JpRegister extends JpElement {
           label: html`${msg('Prihvatam')} <a href=${terms} target="_blank" rel="noopener">${msg('Uslove korišćenja')}</a> ${msg('i')} <a href=${privacy} target="_blank" rel="noopener">${msg('Izjavu o privatnosti')}</a>`,
         })}
         ${statusLine(this.form.status)}
-        ${this.help ? contactCard(this.help === 'consumer_already_registered' ? this.bring() : undefined) : nothing}
+        ${this.stuck ? contactCard(this.help === 'consumer_already_registered' ? this.bring() : undefined) : nothing}
         ${
-          this.help === 'consumer_already_registered'
+          this.stuck && this.help === 'consumer_already_registered'
             ? html`<p class="jp-row"><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a>
               <a href="#zaboravljena-lozinka" @click=${this.navigate('forgot')}>${msg('Zaboravili ste lozinku?')}</a></p>`
             : nothing
@@ -102,6 +102,11 @@ export class JpRegister extends JpElement {
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Registracija')}</button>
       </form>
       ${this.helpBlock()}`;
+  }
+
+  /** The answer that sent the resident to the utility is still shown (an edit clears it, and the contact with it). */
+  private get stuck() {
+    return !!this.help && this.form.status?.kind === 'bad';
   }
 
   /** What to bring to the office when someone else registered the code. */
