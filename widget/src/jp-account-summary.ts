@@ -66,5 +66,5 @@ function card(c: ConsumerSummary, a: SummaryActions) {
 
 export function summary(consumers: ConsumerSummary[], a: SummaryActions) {
   return html`${consumers.map((c) => card(c, a))}
-    <p><button type="button" class="jp-link" @click=${a.showBills}>${msg('Svi računi i potrošnja po mesecima')}</button></p>`;
+    <p><button type="button" class="jp-link" @click=${a.showBills}>${msg('Svi računi i iznosi po mesecima')}</button></p>`;
 }

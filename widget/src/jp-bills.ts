@@ -160,7 +160,7 @@ export class JpBills extends JpElement {
     return html`${this.backButton()}
       <h3 tabindex="-1">${msg(str`Račun za ${period(b.period)}`)}</h3>
       ${statusLine(this.form.status)}
-      <p class=${`jp-state jp-${s}`}>${stateText(s)}</p>
+      <p class=${`jp-state jp-${s}`}>${stateText(s)}${b.paidAt ? ` ${date(b.paidAt)}` : nothing}</p>
       <p>${msg('Rok za plaćanje')}: <strong>${date(b.dueDate)}</strong>${
         this.several && consumer
           ? html`<br />${msg('Šifra potrošača')} ${b.consumerCode}, ${words(consumer.address)}`
