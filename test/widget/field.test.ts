@@ -5,6 +5,9 @@
 import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-reset-password.ts';
+import '../../widget/src/jp-register.ts';
+import { fieldText } from '../../widget/src/messages.ts';
+import { FIELD_CODES } from '../../contract/errors.ts';
 import { setLocale } from '../../widget/src/localize.ts';
 import { passwordCheck } from '../../widget/src/new-password.ts';
 import { PASSWORD_MIN_LENGTH } from '../../contract/passwords.ts';
@@ -115,5 +118,15 @@ describe('a new password', () => {
     await type(input, 'milica jovanovic 19501');
     expect(el.querySelector(`#${input.id}-err`)).to.equal(null);
     expect(el.querySelector(`#${input.id}-live`)).to.exist;
+  });
+});
+
+describe('words for every field code', () => {
+  it('once the views that get them are loaded, no code a form can provoke reads as the generic words', () => {
+    const generic = fieldText('a code nobody knows');
+    // The codes a resident's form never provokes (messages.ts GenericField) keep the generic words.
+    const never = ['invalid_body', 'invalid_type', 'invalid_locale', 'invalid_token', 'not_a_pdf'];
+    const missing = FIELD_CODES.filter((c) => !never.includes(c) && fieldText(c) === generic);
+    expect(missing).to.deep.equal([]);
   });
 });
