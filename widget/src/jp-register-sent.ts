@@ -3,7 +3,7 @@
 // once the server's gap between two mails to the same requester has passed (a countdown until
 // then), a way back to the form for a mistyped address, and whom to call. Invariant: nothing
 // here casts doubt on the registration — the PIN was already proven when the answer came.
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
 import { FormController } from './form-controller.js';
 import { statusLine } from './field.js';
@@ -89,7 +89,13 @@ export class CheckMail implements ReactiveController {
       ${statusLine(this.form.status)}
       <p class="jp-row">
         <button type="button" class="jp-secondary" ?disabled=${this.left > 0} aria-busy=${this.form.busy ? 'true' : 'false'}
-          @click=${this.resend}>${this.left > 0 ? msg(str`Pošaljite ponovo (za ${wait})`) : msg('Pošaljite ponovo')}</button>
+          @click=${this.resend}>${msg('Pošaljite ponovo')}</button>
+        ${
+          // Beside the button, not in its name: a name that changes every second is read out again and again.
+          this.left > 0
+            ? html`<span class="jp-hint">${msg(str`Novi link možete zatražiti za ${wait}.`)}</span>`
+            : nothing
+        }
       </p>
       <p>${msg('Pogrešna adresa?')} <a href="#registracija" @click=${this.back}>${msg('Registrujte se ponovo')}</a></p>
       <details class="jp-help"><summary>${msg('Poruka ne stiže?')}</summary>
