@@ -40,6 +40,15 @@ describe('the bill fonts', () => {
         expect(cut.width(ch, 1000)).toBeCloseTo((original.glyphForCodePoint(cp).advanceWidth * 1000) / 2048, 6);
       }
       for (const ch of 'AZazČĆŽŠĐčćžšđАШЂЈЉЊЋЏђјљњћџ0123456789.,:;–—„“”…№') expect(cut.has(ch), ch).toBe(true);
+      // The same outlines: every glyph (composites such as Č = C + ˇ too) has the original's box.
+      const reread = open(fonts[face]);
+      for (const cp of BILL_CHARSET) {
+        const want = original.glyphForCodePoint(cp) as unknown as ReturnType<Fk['getGlyph']> & { id: number };
+        if (want.id === 0) continue;
+        const got = reread.glyphForCodePoint(cp) as unknown as ReturnType<Fk['getGlyph']>;
+        expect(got.bbox, String.fromCodePoint(cp)).toEqual(want.bbox);
+        expect(got.path.commands.length, String.fromCodePoint(cp)).toBe(want.path.commands.length);
+      }
     }
   });
 

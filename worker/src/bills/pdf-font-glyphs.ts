@@ -3,7 +3,7 @@
 // common characters' file, made once per process, or a PDF's own when it draws a rarer letter.
 // Invariant: copying bytes only (no outline is decoded), well under a millisecond; the tables
 // read are cached per font.
-import { readTables, writeSfnt } from './pdf-sfnt.ts';
+import { compositeParts, readTables, writeSfnt } from './pdf-sfnt.ts';
 
 interface Glyphs {
   tables: Map<string, Uint8Array>;
@@ -29,26 +29,6 @@ function glyphs(ttf: Uint8Array): Glyphs {
   return g;
 }
 
-/** The components of a composite glyph (numberOfContours < 0). */
-function components(glyf: Uint8Array, start: number, end: number): number[] {
-  if (end - start < 10) return [];
-  const v = new DataView(glyf.buffer, glyf.byteOffset + start, end - start);
-  if (v.getInt16(0) >= 0) return [];
-  const ids: number[] = [];
-  let at = 10;
-  for (;;) {
-    const flags = v.getUint16(at);
-    ids.push(v.getUint16(at + 2));
-    at += 4 + (flags & 0x1 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
-    if (flags & 0x8)
-      at += 2; // WE_HAVE_A_SCALE
-    else if (flags & 0x40)
-      at += 4; // X_AND_Y_SCALE
-    else if (flags & 0x80) at += 8; // TWO_BY_TWO
-    if (!(flags & 0x20)) return ids; // MORE_COMPONENTS
-  }
-}
-
 /** A TrueType font file with only `used` glyphs drawn (ids unchanged), for the PDF's FontFile2. */
 export function fontWithGlyphs(ttf: Uint8Array, used: Iterable<number>): Uint8Array {
   const { tables, loca } = glyphs(ttf);
@@ -59,7 +39,7 @@ export function fontWithGlyphs(ttf: Uint8Array, used: Iterable<number>): Uint8Ar
     const id = todo.pop()!;
     if (id >= loca.length - 1 || keep.has(id)) continue;
     keep.add(id);
-    todo.push(...components(glyf, loca[id], loca[id + 1]));
+    for (const part of compositeParts(glyf.subarray(loca[id], loca[id + 1]))) todo.push(part.id);
   }
   let size = 0;
   for (const id of keep) size += loca[id + 1] - loca[id];

@@ -2,10 +2,9 @@
 // can hold: Latin with its Central European letters (Serbian, Hungarian, Slovak, Romanian names in
 // Srem), Serbian and Russian Cyrillic, digits and the punctuation of the formats. Run at build time
 // for the Workers' assets (scripts/build-site.ts) and once per process on Node; never per PDF.
-// Invariant: the result is a complete TrueType font (cmap, hmtx, OS/2, post, name; no hinting)
-// that pdf-font.ts reads, so a PDF costs no subsetting with a font library.
-import fontkit from '@pdf-lib/fontkit';
-import { readTables, writeSfnt } from './pdf-sfnt.ts';
+// Invariant: the result is a complete TrueType font (cmap, hmtx, OS/2, post, name; no hinting, no
+// layout tables: the PDF draws no ligatures) that pdf-font.ts reads; bytes copied, no font library.
+import { compositeParts, readCmap, readTables, writeSfnt } from './pdf-sfnt.ts';
 
 /** Every character the bill fonts carry. Anything else is drawn as its base letter (pdf-font.ts). */
 export const BILL_CHARSET: readonly number[] = [
@@ -37,84 +36,103 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-interface FontkitFont {
-  glyphForCodePoint(cp: number): { id: number };
-  createSubset(): { includeGlyph(id: number): number; encodeStream(): EncodeStream };
-}
-interface EncodeStream {
-  on(event: 'data', f: (chunk: Uint8Array) => void): void;
-  on(event: 'end', f: () => void): void;
-}
-
-/** A TrueType font with only `charset`'s glyphs (and their composite parts). */
+/** A TrueType font with only `charset`'s glyphs (and the parts of composite glyphs), numbered anew from 0. */
 export async function subsetFont(ttf: Uint8Array, charset: readonly number[] = BILL_CHARSET): Promise<Uint8Array> {
-  const font = fontkit.create(ttf as Buffer) as unknown as FontkitFont;
-  const subset = font.createSubset();
-  subset.includeGlyph(0);
+  const original = readTables(ttf);
+  const v = new DataView(ttf.buffer, ttf.byteOffset, ttf.byteLength);
+  const unicode = readCmap(v, original.get('cmap')!.byteOffset - ttf.byteOffset);
+  const head = original.get('head')!;
+  const glyf = original.get('glyf')!;
+  const loca = locaOffsets(original.get('loca')!, new DataView(head.buffer, head.byteOffset).getInt16(50) === 1);
+  const glyph = (id: number) => glyf.subarray(loca[id], loca[id + 1]);
+
+  // The glyphs kept: .notdef, the charset's, and every part of a composite among them.
+  const order: number[] = [];
+  const newId = new Map<number, number>();
+  const keep = (id: number) => {
+    if (newId.has(id)) return;
+    newId.set(id, order.length);
+    order.push(id);
+    for (const part of compositeParts(glyph(id))) keep(part.id);
+  };
+  keep(0);
   const map = new Map<number, number>();
   for (const cp of charset) {
-    const id = font.glyphForCodePoint(cp).id;
-    if (id !== 0) map.set(cp, subset.includeGlyph(id));
+    const id = unicode.get(cp);
+    if (id === undefined) continue;
+    keep(id);
+    map.set(cp, newId.get(id)!);
   }
-  const stream = subset.encodeStream();
-  const parts: Uint8Array[] = [];
-  const encoded = await new Promise<Uint8Array>((done) => {
-    stream.on('data', (chunk) => parts.push(chunk));
-    stream.on('end', () => done(concat(parts)));
+
+  const glyphs = order.map((id) => {
+    const g = stripHinting(glyph(id));
+    const gv = new DataView(g.buffer, g.byteOffset, g.byteLength);
+    for (const part of compositeParts(g)) gv.setUint16(part.at, newId.get(part.id)!);
+    return g;
   });
-  const tables = readTables(encoded);
-  const original = readTables(ttf);
-  // fontkit writes the glyph outlines and metrics; a standalone font also needs these.
-  tables.set('cmap', cmapFormat4(map));
-  tables.set('post', postFormat3(original.get('post')));
+  const size = glyphs.reduce((n, g) => n + ((g.length + 3) & ~3), 0);
+  const newGlyf = new Uint8Array(size);
+  const newLoca = new Uint8Array(4 * (glyphs.length + 1));
+  const lv = new DataView(newLoca.buffer);
+  let offset = 0;
+  glyphs.forEach((g, i) => {
+    lv.setUint32(4 * i, offset);
+    newGlyf.set(g, offset);
+    offset += (g.length + 3) & ~3;
+  });
+  lv.setUint32(4 * glyphs.length, offset);
+
+  // Metrics: an advance and a left side bearing for every kept glyph.
+  const hhea = original.get('hhea')!.slice();
+  const hv = new DataView(hhea.buffer);
+  const metrics = hv.getUint16(34);
+  const hmtx = original.get('hmtx')!;
+  const mv = new DataView(hmtx.buffer, hmtx.byteOffset, hmtx.byteLength);
+  const newHmtx = new Uint8Array(4 * order.length);
+  const nv = new DataView(newHmtx.buffer);
+  order.forEach((id, i) => {
+    nv.setUint16(4 * i, mv.getUint16(4 * Math.min(id, metrics - 1)));
+    nv.setInt16(4 * i + 2, id < metrics ? mv.getInt16(4 * id + 2) : mv.getInt16(4 * metrics + 2 * (id - metrics)));
+  });
+  hv.setUint16(34, order.length);
+  const newHead = head.slice();
+  new DataView(newHead.buffer).setInt16(50, 1); // long loca offsets
+  const maxp = original.get('maxp')!.slice();
+  const xv = new DataView(maxp.buffer);
+  xv.setUint16(4, order.length);
+  if (maxp.length >= 32) xv.setUint16(26, 0); // maxSizeOfInstructions: none left
+
+  const tables = new Map<string, Uint8Array>([
+    ['cmap', cmapFormat4(map)],
+    ['glyf', newGlyf],
+    ['head', newHead],
+    ['hhea', hhea],
+    ['hmtx', newHmtx],
+    ['loca', newLoca],
+    ['maxp', maxp],
+    ['post', postFormat3(original.get('post'))],
+  ]);
   for (const tag of ['OS/2', 'name']) {
     const t = original.get(tag);
     if (t) tables.set(tag, t);
   }
-  withoutHinting(tables);
   return writeSfnt(tables);
 }
 
-/**
- * The TrueType hinting programs removed (the font's own, its control values and each glyph's
- * instructions): a third of the glyph data, and nothing a PDF viewer at today's resolutions
- * needs — Chromium's own PDFs drop them too. Outlines and metrics stay as they are.
- */
-function withoutHinting(tables: Map<string, Uint8Array>): void {
-  const head = tables.get('head')!.slice();
-  const hv = new DataView(head.buffer);
-  const glyf = tables.get('glyf')!;
-  const loca = tables.get('loca')!;
-  const lv = new DataView(loca.buffer, loca.byteOffset, loca.byteLength);
-  const long = hv.getInt16(50) === 1;
-  const count = (long ? loca.length / 4 : loca.length / 2) - 1;
-  const at = (i: number) => (long ? lv.getUint32(4 * i) : 2 * lv.getUint16(2 * i));
-  const glyphs: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) glyphs.push(stripGlyph(glyf.subarray(at(i), at(i + 1))));
-  const size = glyphs.reduce((n, g) => n + ((g.length + 3) & ~3), 0);
-  const newGlyf = new Uint8Array(size);
-  const newLoca = new Uint8Array(4 * (count + 1));
-  const nv = new DataView(newLoca.buffer);
-  let offset = 0;
-  glyphs.forEach((g, i) => {
-    nv.setUint32(4 * i, offset);
-    newGlyf.set(g, offset);
-    offset += (g.length + 3) & ~3;
-  });
-  nv.setUint32(4 * count, offset);
-  hv.setInt16(50, 1);
-  const maxp = tables.get('maxp')!.slice();
-  if (maxp.length >= 32) new DataView(maxp.buffer).setUint16(26, 0); // maxSizeOfInstructions
-  tables.set('head', head);
-  tables.set('glyf', newGlyf);
-  tables.set('loca', newLoca);
-  tables.set('maxp', maxp);
-  for (const tag of ['fpgm', 'prep', 'cvt ']) tables.delete(tag);
+function locaOffsets(loca: Uint8Array, long: boolean): Uint32Array {
+  const v = new DataView(loca.buffer, loca.byteOffset, loca.byteLength);
+  const n = long ? loca.length / 4 : loca.length / 2;
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = long ? v.getUint32(4 * i) : 2 * v.getUint16(2 * i);
+  return out;
 }
 
-/** One glyph without its instructions. */
-function stripGlyph(g: Uint8Array): Uint8Array {
-  if (g.length < 10) return g;
+/**
+ * One glyph without its TrueType hinting instructions (a third of DejaVu's glyph data, nothing a
+ * PDF viewer at today's resolutions needs: Chromium's own PDFs drop them too); always a copy.
+ */
+function stripHinting(g: Uint8Array): Uint8Array {
+  if (g.length < 10) return g.slice();
   const v = new DataView(g.buffer, g.byteOffset, g.byteLength);
   const contours = v.getInt16(0);
   if (contours >= 0) {
@@ -140,17 +158,6 @@ function stripGlyph(g: Uint8Array): Uint8Array {
   }
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** A Windows Unicode BMP cmap, one segment per run of consecutive characters and glyphs. */
 function cmapFormat4(map: Map<number, number>): Uint8Array {
   const cps = [...map.keys()].filter((c) => c <= 0xfffe).sort((a, b) => a - b);
   const segs: { start: number; end: number; delta: number }[] = [];

@@ -4,6 +4,7 @@
 // only on the font is computed once per font (cached by its bytes), the font file of the common
 // characters too (pdf-font-glyphs.ts); a PDF pays for its own text.
 import { fontWithGlyphs } from './pdf-font-glyphs.ts';
+import { readCmap } from './pdf-sfnt.ts';
 import { deflate, pdfObject, pdfStream } from './pdf-writer.ts';
 
 export interface PdfFont {
@@ -109,51 +110,6 @@ function parse(ttf: Uint8Array): Parsed {
   const p: Parsed = { font, advances, unicodes, bbox, capHeight, italicAngle, ascender, descender, bold };
   parsed.set(ttf, p);
   return p;
-}
-
-/** Unicode → glyph id from the font's Windows Unicode cmap (format 4, or 12 when present). */
-function readCmap(v: DataView, cmap: number): Map<number, number> {
-  const map = new Map<number, number>();
-  let best = -1;
-  for (let i = 0, n = v.getUint16(cmap + 2); i < n; i++) {
-    const rec = cmap + 4 + 8 * i;
-    const platform = v.getUint16(rec);
-    const encoding = v.getUint16(rec + 2);
-    const sub = cmap + v.getUint32(rec + 4);
-    const format = v.getUint16(sub);
-    if (platform === 3 && (encoding === 1 || encoding === 10) && (format === 4 || format === 12))
-      if (best < 0 || format === 12) best = sub;
-  }
-  if (best < 0) throw new Error('font without a Unicode cmap');
-  if (v.getUint16(best) === 12) {
-    for (let i = 0, n = v.getUint32(best + 12); i < n; i++) {
-      const g = best + 16 + 12 * i;
-      const start = v.getUint32(g);
-      for (let cp = start, end = v.getUint32(g + 4); cp <= end; cp++) map.set(cp, v.getUint32(g + 8) + (cp - start));
-    }
-    return map;
-  }
-  const segX2 = v.getUint16(best + 6);
-  const ends = best + 14;
-  const starts = ends + segX2 + 2;
-  const deltas = starts + segX2;
-  const ranges = deltas + segX2;
-  for (let s = 0; s < segX2; s += 2) {
-    const end = v.getUint16(ends + s);
-    const start = v.getUint16(starts + s);
-    const delta = v.getInt16(deltas + s);
-    const rangeOffset = v.getUint16(ranges + s);
-    for (let cp = start; cp <= end && cp !== 0xffff; cp++) {
-      let g: number;
-      if (rangeOffset === 0) g = (cp + delta) & 0xffff;
-      else {
-        g = v.getUint16(ranges + s + rangeOffset + 2 * (cp - start));
-        if (g !== 0) g = (g + delta) & 0xffff;
-      }
-      if (g !== 0) map.set(cp, g);
-    }
-  }
-  return map;
 }
 
 /**
