@@ -5,7 +5,7 @@
 // with no sideways scrolling, axe clean, and a screenshot of every view in test-results/. Then a
 // wrong password at deletion deletes nothing, the right one deletes and the portal says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import jsQR from 'jsqr';
@@ -21,6 +21,7 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer();
   browser = await chromium.launch(chromiumLaunchOptions);

@@ -62,7 +62,8 @@ describe('<jp-bills>', () => {
       chart.compareDocumentPosition(el.querySelector('.jp-bill-list')!) & Node.DOCUMENT_POSITION_FOLLOWING,
     ).to.not.equal(0);
     const labels = [...chart.querySelectorAll('svg text.jp-axis')].slice(1).map((t) => t.textContent);
-    expect(labels).to.deep.equal(['dec', 'jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'avg', 'sep', 'okt', 'nov']);
+    // Every other month, the latest always: the words fit a 320 px phone.
+    expect(labels).to.deep.equal(['jan', 'mar', 'maj', 'jul', 'sep', 'nov']);
     expect(chart.querySelectorAll('rect.jp-bar-paid')).to.have.length(2);
     expect(chart.querySelectorAll('rect.jp-bar-open')).to.have.length(1);
     expect(chart.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');

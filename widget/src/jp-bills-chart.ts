@@ -7,10 +7,11 @@ import { msg, str } from '@lit/localize';
 import { billState, money, period, stateText } from './jp-bills-format.js';
 import type { BillSummary } from '../../contract/responses.ts';
 
-const W = 320;
-const H = 150;
+// About a phone's width in px, so the words stay about 11 px on the narrowest phone.
+const W = 240;
+const H = 130;
 const TOP = 18;
-const BOTTOM = 22;
+const BOTTOM = 20;
 
 /** The 12 periods ending at `last` ("2026-11" → "2025-12" … "2026-11"). */
 export function lastMonths(last: string, n = 12): string[] {
@@ -56,7 +57,12 @@ export function billsChart(id: string, code: string, history: BillSummary[], sev
             ? svg`<rect x=${x} y=${H - BOTTOM - h} width=${bar} height=${h}
                 class=${b.paid ? 'jp-bar-paid' : 'jp-bar-open'} fill=${b.paid ? nothing : `url(#${hatch})`}></rect>`
             : nothing
-        }<text x=${i * slot + slot / 2} y=${H - 6} text-anchor="middle" class="jp-axis">${short(p)}</text>`;
+        }${
+          // Every other month, counting back from the latest (labelled always), so the words fit a phone.
+          (months.length - 1 - i) % 2 === 0
+            ? svg`<text x=${i * slot + slot / 2} y=${H - 5} text-anchor="middle" class="jp-axis">${short(p)}</text>`
+            : nothing
+        }`;
       })}
     </svg>
     <p class="jp-legend" aria-hidden="true"><span class="jp-key jp-key-paid"></span>${msg('plaćeno')}

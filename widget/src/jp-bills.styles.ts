@@ -24,8 +24,8 @@ export const billsStyles = css`
   .jp .jp-back { min-height: 2.75rem; }
   .jp .jp-chart { margin: 0 0 ${gap}; }
   .jp .jp-chart figcaption { font-weight: 600; margin-bottom: .25rem; }
-  .jp .jp-chart svg { width: 100%; height: auto; display: block; }
-  .jp .jp-chart .jp-axis { font-size: 11px; fill: #1a1a1a; }
+  .jp .jp-chart svg { width: 100%; max-width: 30rem; height: auto; display: block; }
+  .jp .jp-chart .jp-axis { font-size: 11.5px; fill: #1a1a1a; }
   .jp .jp-chart .jp-grid { stroke: #d0d0d0; stroke-dasharray: 3 3; }
   .jp .jp-chart .jp-base { stroke: #6b6b6b; }
   .jp .jp-chart .jp-bar-paid { fill: ${primary}; }
