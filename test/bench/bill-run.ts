@@ -32,8 +32,9 @@ export interface BillRunResult {
   importMs: number;
   lastMailMs: number;
   mailsPerSecond: number;
-  /** The server process's CPU over the run, as a share of all cores. */
+  /** The server process's CPU over the run, as a share of all cores, and per mail (the residents' requests included). */
   cpuShare: number;
+  cpuMsPerMail: number;
   /** Bytes of the outbox and bill_mails tables and their indexes added by the run, and of the bills themselves. */
   mailBytes: number;
   billBytes: number;
@@ -187,6 +188,7 @@ export async function billRun(o: BillRunOptions): Promise<BillRunResult> {
       lastMailMs: mail.bills() < (report.mailed ?? 0) ? Number.NaN : lastMailMs,
       mailsPerSecond: mail.bills() / (lastMailMs / 1000),
       cpuShare: cpu / (lastMailMs * availableParallelism()),
+      cpuMsPerMail: cpu / Math.max(1, report.mailed ?? 0),
       mailBytes: (await tableBytes(db, ['outbox', 'bill_mails'])) - mailBefore,
       billBytes: (await tableBytes(db, ['bills'])) - billsBefore,
       me: stats(me, meErrors),
@@ -217,7 +219,8 @@ export function describeBillRun(r: BillRunResult) {
     measure: `billing run: ${r.consumers} bills, ${r.ebills} e-bill accounts (${r.mailed} mails)`,
     ours:
       `import answered ${s(r.importMs)}; last mail ${Number.isNaN(r.lastMailMs) ? 'NOT ALL SENT' : s(r.lastMailMs)}; ` +
-      `${r.mailsPerSecond.toFixed(0)} mails/s; server CPU ${(r.cpuShare * 100).toFixed(0)}% of ${availableParallelism()} cores; ` +
+      `${r.mailsPerSecond.toFixed(0)} mails/s; server CPU ${(r.cpuShare * 100).toFixed(0)}% of ${availableParallelism()} cores, ` +
+      `${r.cpuMsPerMail.toFixed(0)} ms per mail (so ${((r.cpuMsPerMail * r.mailed) / availableParallelism() / 1000).toFixed(0)} s on idle cores); ` +
       `DB +${(r.mailBytes / MB).toFixed(1)} MB for mails (bills ${(r.billBytes / MB).toFixed(1)} MB); ` +
       `during the run /api/me p50/p99 ${r.me.p50.toFixed(0)}/${r.me.p99.toFixed(0)} ms (${r.me.n}), ` +
       `login ${r.login.p50.toFixed(0)}/${r.login.p99.toFixed(0)} ms (${r.login.n}); repeats ${r.duplicates}`,
