@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
-import { BILL_CHARSET } from '../../../worker/src/bills/pdf-font-subset.ts';
+import { BILL_CHARSET, subsetFont } from '../../../worker/src/bills/pdf-font-subset.ts';
 import { pdfFont } from '../../../worker/src/bills/pdf-font.ts';
 import { fontWithGlyphs } from '../../../worker/src/bills/pdf-font-glyphs.ts';
 import { dejaVuFonts } from '../../../worker/node/files.ts';
@@ -50,6 +50,13 @@ describe('the bill fonts', () => {
         expect(got.path.commands.length, String.fromCodePoint(cp)).toBe(want.path.commands.length);
       }
     }
+  });
+
+  it('are cut alike from a Node Buffer (as the build reads the file) without changing it', async () => {
+    const buffer = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
+    const before = Buffer.from(buffer);
+    expect(await subsetFont(buffer)).toEqual((await dejaVuFonts()).regular);
+    expect(buffer.equals(before)).toBe(true);
   });
 
   it('embed in a PDF only the glyphs drawn, composite parts included, ids unchanged', async () => {

@@ -55,7 +55,7 @@ export function fontWithGlyphs(ttf: Uint8Array, used: Iterable<number>): Uint8Ar
     }
   }
   lv.setUint32(4 * (loca.length - 1), at);
-  const head = tables.get('head')!.slice();
+  const head = new Uint8Array(tables.get('head')!);
   new DataView(head.buffer).setInt16(50, 1); // long loca offsets
   const out = new Map<string, Uint8Array>([
     ['glyf', newGlyf],

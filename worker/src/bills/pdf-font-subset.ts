@@ -83,7 +83,7 @@ export async function subsetFont(ttf: Uint8Array, charset: readonly number[] = B
   lv.setUint32(4 * glyphs.length, offset);
 
   // Metrics: an advance and a left side bearing for every kept glyph.
-  const hhea = original.get('hhea')!.slice();
+  const hhea = new Uint8Array(original.get('hhea')!);
   const hv = new DataView(hhea.buffer);
   const metrics = hv.getUint16(34);
   const hmtx = original.get('hmtx')!;
@@ -95,9 +95,9 @@ export async function subsetFont(ttf: Uint8Array, charset: readonly number[] = B
     nv.setInt16(4 * i + 2, id < metrics ? mv.getInt16(4 * id + 2) : mv.getInt16(4 * metrics + 2 * (id - metrics)));
   });
   hv.setUint16(34, order.length);
-  const newHead = head.slice();
+  const newHead = new Uint8Array(head);
   new DataView(newHead.buffer).setInt16(50, 1); // long loca offsets
-  const maxp = original.get('maxp')!.slice();
+  const maxp = new Uint8Array(original.get('maxp')!);
   const xv = new DataView(maxp.buffer);
   xv.setUint16(4, order.length);
   if (maxp.length >= 32) xv.setUint16(26, 0); // maxSizeOfInstructions: none left
@@ -132,7 +132,7 @@ function locaOffsets(loca: Uint8Array, long: boolean): Uint32Array {
  * PDF viewer at today's resolutions needs: Chromium's own PDFs drop them too); always a copy.
  */
 function stripHinting(g: Uint8Array): Uint8Array {
-  if (g.length < 10) return g.slice();
+  if (g.length < 10) return new Uint8Array(g);
   const v = new DataView(g.buffer, g.byteOffset, g.byteLength);
   const contours = v.getInt16(0);
   if (contours >= 0) {
@@ -144,7 +144,7 @@ function stripHinting(g: Uint8Array): Uint8Array {
     return out;
   }
   // A composite: its components, then instructions if a component says so.
-  const out = g.slice();
+  const out = new Uint8Array(g);
   const ov = new DataView(out.buffer);
   let at = 10;
   for (;;) {

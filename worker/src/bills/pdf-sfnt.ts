@@ -41,7 +41,7 @@ export function writeSfnt(tables: Map<string, Uint8Array>): Uint8Array {
   tags.forEach((tag, i) => {
     let data = tables.get(tag)!;
     if (tag === 'head') {
-      data = data.slice();
+      data = new Uint8Array(data);
       new DataView(data.buffer).setUint32(8, 0); // checkSumAdjustment, set below
       headAt = at;
     }
