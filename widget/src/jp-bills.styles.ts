@@ -1,6 +1,6 @@
 // <jp-bills>: a bill's state (paid, to pay, overdue: told by words and weight, not colour alone),
 // the items, the chart, the payment slip with its copy buttons and the IPS QR code, which fills a
-// phone's width (up to 20rem) so another phone scans it easily.
+// phone's width (up to 20rem) so another phone scans it easily; each copy button under its value.
 import { css } from 'lit';
 import { ok, error, gap, primary, muted } from './tokens.js';
 
@@ -9,16 +9,16 @@ export const billsStyles = css`
   .jp .jp-paid { color: ${ok}; }
   .jp .jp-due { color: ${error}; }
   .jp .jp-overdue { color: #fff; background: ${error}; padding: 0 .4rem; border-radius: 4px; }
-  .jp .jp-items { width: 100%; border-collapse: collapse; margin-bottom: ${gap}; }
-  .jp .jp-items :is(th, td) { text-align: left; padding: .3rem .25rem; border-bottom: 1px solid #d0d0d0; vertical-align: top; }
-  .jp .jp-items td { overflow-wrap: anywhere; }
+  .jp .jp-items { width: 100%; border-collapse: collapse; margin-bottom: ${gap}; font-size: .95rem; }
+  .jp .jp-items :is(th, td) { text-align: left; padding: .3rem .15rem; border-bottom: 1px solid #d0d0d0; vertical-align: top; }
+  .jp .jp-items td { overflow-wrap: break-word; hyphens: auto; }
   .jp .jp-items td:last-child { text-align: right; white-space: nowrap; }
   .jp .jp-qr { width: 20rem; max-width: 100%; height: auto; display: block; margin: 0 auto ${gap}; }
   .jp .jp-slip { margin: 0 0 ${gap}; }
   .jp .jp-slip-row { padding: .4rem 0; border-bottom: 1px solid #e0e0e0; }
   .jp .jp-slip-row dt { font-weight: 400; color: ${muted}; font-size: .9rem; }
-  .jp .jp-slip-row dd { margin: 0; display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: center;
-    justify-content: space-between; font-weight: 600; }
+  .jp .jp-slip-row dd { margin: 0; display: flex; flex-direction: column; align-items: flex-start; gap: .25rem;
+    font-weight: 600; }
   .jp .jp-slip-value { overflow-wrap: anywhere; min-width: 0; }
   .jp button.jp-copy { padding: .35rem .75rem; min-height: 2.5rem; font-weight: 400; }
   .jp .jp-back { min-height: 2.75rem; }
