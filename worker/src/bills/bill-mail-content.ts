@@ -10,7 +10,7 @@ import { formatDate, formatMoney, formatPeriod } from '../../../contract/format.
 import { GREETING, type RenderedMail } from '../mail/templates.ts';
 import { button, contactText, esc, inScript, mailPage, para } from '../mail/layout.ts';
 import { paymentSlip, billDetail } from './view.ts';
-import { billPdf } from './pdf.ts';
+import { billPdf, pdfIssuer } from './pdf.ts';
 import { qrPng } from './qr-image.ts';
 import { unsubscribeToken } from './unsubscribe.ts';
 import type { bills } from '../db/schema.ts';
@@ -224,7 +224,10 @@ export async function renderBillMail(
       {
         ...billDetail(config, bill, consumer),
         utility: u.name,
+        issuer: pdfIssuer(u),
         consumer: { code: bill.consumerCode, ...consumer },
+        // UTC's date: in Serbia's first hour or two of a day, a bill due the day before is not yet marked overdue.
+        today: new Date(deps.now()).toISOString().slice(0, 10),
       },
       locale,
     ));
