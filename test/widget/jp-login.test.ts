@@ -51,6 +51,18 @@ describe('<jp-login>', () => {
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Pogrešna e-mail adresa ili lozinka.');
   });
 
+  it('an address never confirmed: where the way on is when the first mail never came', async () => {
+    answer({ 'POST /api/login': () => ({ status: 403, body: { error: { code: 'email_not_confirmed' } } }) });
+    const el = await mount(html`<jp-login></jp-login>`);
+    byLabel(el, 'E-mail adresa').value = 'milica@example.com';
+    byLabel(el, 'Lozinka').value = 'sunce nad sremom 42';
+    await submit(el);
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      'E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali ili zatražite novi: „Zaboravili ste lozinku?”.',
+    );
+    expect(el.querySelector('a[href="#zaboravljena-lozinka"]')!.textContent).to.equal('Zaboravili ste lozinku?');
+  });
+
   it('says when to try again after throttling', async () => {
     answer({
       'POST /api/login': () => ({

@@ -29,7 +29,6 @@ export class FormController implements ReactiveController {
   /** A field edited: its error (by input name, `consumer-code` → `consumerCode`) and a failure shown go. */
   private onEdit = (e: Event) => {
     const t = e.target as HTMLInputElement;
-    if (!t.name) return;
     const key = t.name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     if (this.f[key]) {
       const { [key]: _, ...rest } = this.f;

@@ -49,6 +49,8 @@ type GenericFailure = Extract<
   | 'import_failed'
   | 'not_found'
   | 'internal_error'
+  // Always comes with `fields`, and the fields say it (FormController shows no status for it).
+  | 'validation_failed'
 >;
 
 const FIELD: Record<Exclude<FieldCode, GenericField | PasswordCode | ViewFieldCode>, () => string> &
@@ -73,7 +75,11 @@ const failed = () => msg('Došlo je do greške. Pokušajte ponovo.');
 
 const FAILURE: Record<Exclude<ErrorCode, HelpCode | GenericFailure> | 'network_error', (f: Failure) => string> = {
   invalid_credentials: () => msg('Pogrešna e-mail adresa ili lozinka.'),
-  email_not_confirmed: () => msg('E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali.'),
+  // A reset link confirms the address too: the way on when the first mail never came.
+  email_not_confirmed: () =>
+    msg(
+      'E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali ili zatražite novi: „Zaboravili ste lozinku?”.',
+    ),
   wrong_password: wrongPassword,
   too_many_attempts: (f) => {
     const minutes = Math.max(1, Math.ceil((f.retryAfter ?? 60) / 60));
@@ -82,7 +88,6 @@ const FAILURE: Record<Exclude<ErrorCode, HelpCode | GenericFailure> | 'network_e
   unauthenticated: () => msg('Sesija je istekla. Ulogujte se ponovo.'),
   network_error: () => msg('Portal trenutno nije dostupan. Proverite vezu i pokušajte ponovo.'),
   service_unavailable: () => msg('Portal je trenutno preopterećen. Pokušajte ponovo za nekoliko minuta.'),
-  validation_failed: () => msg('Proverite označena polja.'),
 };
 
 export function failureText(f: Failure): string {

@@ -25,7 +25,7 @@ export const base = css`
     font: inherit; width: 100%; max-width: none; height: auto; margin: 0; padding: .6rem .7rem; min-height: 2.75rem;
     border: 1px solid ${border}; border-radius: ${radius}; background: #fff; color: #1a1a1a; box-shadow: none; }
   .jp .jp-password { display: flex; flex-wrap: wrap; gap: .5rem; }
-  .jp .jp-password input { flex: 1 1 11rem; min-width: 0; }
+  .jp .jp-password input { flex: 1 1 11rem; }
   .jp .jp-password .jp-show { flex: none; font-weight: 400; padding: .5rem .75rem; }
   .jp input[aria-invalid=true] { border-color: ${error}; border-width: 2px; }
   .jp .jp-check { display: flex; gap: .5rem; align-items: flex-start; }

@@ -56,6 +56,19 @@ describe('confirmation tokens', () => {
     expect((await h.call('POST', '/api/confirm', { token: first })).body).toEqual({ status: 'already_confirmed' });
   });
 
+  it('the way on when the confirmation mail never came: a reset link confirms the account and links its code', async () => {
+    await h.call('POST', '/api/register', registration());
+    const login = await h.call('POST', '/api/login', {
+      email: 'milica@example.com',
+      password: registration().password,
+    });
+    expect(login.body).toEqual({ error: { code: 'email_not_confirmed' } });
+    await h.call('POST', '/api/password/forgot', { email: 'milica@example.com' });
+    const reset = await h.call('POST', '/api/password/reset', { token: await h.linkFrom('reset'), password: NEW });
+    expect(reset.body.account.consumers.map((c: { code: string }) => c.code)).toEqual(['104521']);
+    expect((await h.call('POST', '/api/login', { email: 'milica@example.com', password: NEW })).status).toBe(200);
+  });
+
   it('a burst of 100 uses of one link: one confirms, every other says already confirmed', async () => {
     await h.call('POST', '/api/register', registration());
     const token = await h.linkFrom('confirm');
