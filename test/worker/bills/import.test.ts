@@ -5,6 +5,8 @@ import { makeHarness, ROOT, type Harness } from '../harness.ts';
 import { parseBillsCsv, upsertBills, parseAmount, parseDate } from '../../../worker/src/bills/import.ts';
 import { ImportError } from '../../../worker/src/csv/table.ts';
 import { randomId } from '../../../worker/src/auth/crypto.ts';
+import { parseConsumersCsv, upsertConsumers } from '../../../worker/src/consumers/import.ts';
+import { seedTownAccounts, townBillsCsv, townConsumersCsv } from '../../bench/town.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -81,5 +83,33 @@ describe('bill import', () => {
     expect(parseAmount('1,234.5')).toBeNull();
     expect(parseDate('15.11.2026.')).toBe('2026-11-15');
     expect(parseDate('2026-02-30')).toBeNull();
+  });
+});
+
+describe('a town-sized import', () => {
+  it('tells new bills from updated ones across many statements, and queues mail for the new ones only', async () => {
+    const t = await makeHarness({ seed: false });
+    try {
+      const consumers = parseConsumersCsv(townConsumersCsv(1_200), {
+        codePattern: '^[0-9]{4,10}$',
+        pinPattern: '^[0-9]{4,8}$',
+      });
+      await upsertConsumers(t.deps.db, t.deps.config.pinKey, consumers.rows, t.clock.now);
+      await seedTownAccounts(t.deps.db.$client, 1_200, (i) => i % 2 === 1);
+      const rows = (csv: string) => parseBillsCsv(csv, '^[0-9]{4,10}$').rows;
+      const id = () => randomId(t.deps.randomBytes);
+      const first = await upsertBills(t.deps.db, rows(townBillsCsv(700)), t.clock.now, id);
+      expect([first.created.length, first.updated, first.mails.length]).toEqual([700, 0, 350]);
+      t.clock.advance(1000);
+      const all = await upsertBills(t.deps.db, rows(townBillsCsv(1_200)), t.clock.now, id);
+      expect([all.created.length, all.updated, all.mails.length]).toEqual([500, 700, 250]);
+      expect(new Set([...first.mails, ...all.mails]).size).toBe(600);
+      const count = async (q: string) => Number((await t.deps.db.$client.execute(q)).rows[0][0]);
+      expect(await count('SELECT count(*) FROM bills')).toBe(1_200);
+      expect(await count("SELECT count(*) FROM outbox WHERE kind = 'bill'")).toBe(600);
+      expect(await count('SELECT count(*) FROM bill_mails')).toBe(600);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -142,6 +142,8 @@ export function parseBillsCsv(text: string, codePattern: string): { rows: BillRo
 
 /** Ids per statement of the mail inserts (one JSON parameter each, far below any statement limit). */
 const MAIL_CHUNK = 2_000;
+/** Bills per INSERT: 13 parameters each, well below SQLite's 32,766 per statement. */
+const BILL_CHUNK = 500;
 
 /**
  * Upserts the rows whose consumer exists; the others are reported. In the same transaction each
@@ -163,18 +165,26 @@ export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: (
     .map((r) => ({ line: r.line, reason: `unknown consumer code ${r.code}` }));
   const good = rows.filter((r) => known.has(r.code));
   if (good.length === 0) return { created: [] as string[], mails: [] as string[], updated: 0, errors };
-  // A bill is new when the row kept the id this run proposed for it.
+  // A bill is new when the row kept the id this run proposed for it. Many rows per statement: a
+  // town's month is tens of statements, not tens of thousands.
   const proposed = good.map(() => newId());
-  const statements = good.map((r, i) =>
-    db.all<{
-      id: string;
-    }>(sql`INSERT INTO bills (id, consumer_code, period, issue_date, due_date, amount, balance, payee_account, reference, items, paid_at, created_at, updated_at)
-      VALUES (${proposed[i]}, ${r.code}, ${r.period}, ${r.issueDate}, ${r.dueDate}, ${r.amount}, ${r.balance}, ${r.payeeAccount}, ${r.reference}, ${JSON.stringify(r.items)}, ${r.paidAt}, ${now}, ${now})
+  const statements: ReturnType<typeof db.all<{ id: string; code: string; period: string }>>[] = [];
+  for (let i = 0; i < good.length; i += BILL_CHUNK) {
+    const values = good
+      .slice(i, i + BILL_CHUNK)
+      .map(
+        (r, k) =>
+          sql`(${proposed[i + k]}, ${r.code}, ${r.period}, ${r.issueDate}, ${r.dueDate}, ${r.amount}, ${r.balance}, ${r.payeeAccount}, ${r.reference}, ${JSON.stringify(r.items)}, ${r.paidAt}, ${now}, ${now})`,
+      );
+    statements.push(
+      db.all(sql`INSERT INTO bills (id, consumer_code, period, issue_date, due_date, amount, balance, payee_account, reference, items, paid_at, created_at, updated_at)
+      VALUES ${sql.join(values, sql`, `)}
       ON CONFLICT(consumer_code, period) DO UPDATE SET issue_date = excluded.issue_date, due_date = excluded.due_date,
         amount = excluded.amount, balance = excluded.balance, payee_account = excluded.payee_account, reference = excluded.reference,
         items = excluded.items, paid_at = excluded.paid_at, updated_at = excluded.updated_at
-      RETURNING id`),
-  );
+      RETURNING id, consumer_code AS code, period`),
+    );
+  }
   // Only a bill this run created carries a proposed id; the id is billMailId's (schema.ts).
   const mails: ReturnType<typeof db.all<{ id: string }>>[] = [];
   for (let i = 0; i < proposed.length; i += MAIL_CHUNK) {
@@ -197,13 +207,15 @@ export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: (
   const results = (await db.batch([...statements, ...mails] as unknown as [
     (typeof statements)[0],
     ...typeof statements,
-  ])) as unknown as { id: string }[][];
-  const created = results
-    .slice(0, good.length)
-    .map((r, i) => (r[0].id === proposed[i] ? proposed[i] : null))
+  ])) as unknown as { id: string; code?: string; period?: string }[][];
+  const kept = new Map(
+    results.slice(0, statements.length).flatMap((rows) => rows.map((b) => [`${b.code}/${b.period}`, b.id])),
+  );
+  const created = good
+    .map((r, i) => (kept.get(`${r.code}/${r.period}`) === proposed[i] ? proposed[i] : null))
     .filter((id) => id !== null);
   const queued = results
-    .slice(good.length)
+    .slice(statements.length)
     .filter((_, i) => i % 2 === 0)
     .flatMap((r) => r.map((m) => m.id));
   return { created, mails: queued, updated: good.length - created.length, errors };
