@@ -7,11 +7,11 @@ import { primary, primaryText, error, border, radius, gap, muted } from './token
 export const accountStyles = css`
   .jp .jp-sr { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
-  .jp .jp-acc-head { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between;
+  .jp .jp-acc-head { display: flex; flex-wrap: wrap; gap: .5rem .75rem; align-items: center; justify-content: space-between;
     padding-bottom: .75rem; margin-bottom: .75rem; border-bottom: 1px solid #d0d0d0; }
-  .jp .jp-acc-head h2 { margin: 0; overflow-wrap: anywhere; }
-  .jp .jp-acc-head .jp-hint { overflow-wrap: anywhere; }
-  .jp .jp-acc-head > div { flex: 1 1 12rem; min-width: 0; }
+  .jp .jp-acc-head h2 { margin: 0; font-size: 1.3rem; overflow-wrap: break-word; }
+  .jp .jp-acc-head > div { flex: 1 1 8rem; min-width: 0; }
+  .jp .jp-acc-head button { flex: none; padding-inline: .75rem; }
   .jp .jp-tabs { display: flex; flex-wrap: wrap; gap: .25rem; margin: 0 0 ${gap}; padding: 0; list-style: none; }
   .jp .jp-tabs li { flex: 1 1 auto; margin: 0; }
   .jp .jp-tabs button { width: 100%; padding: .6rem .25rem; background: #fff; color: ${primary}; font-weight: 600;
