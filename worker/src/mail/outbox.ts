@@ -107,10 +107,7 @@ export async function deliverOne(deps: Deps, id: string): Promise<Delivery> {
   try {
     const out = await outgoing(deps, mail);
     if (!out) {
-      await db
-        .update(outbox)
-        .set({ status: 'cancelled', sentAt: deps.now(), leaseUntil: 0 })
-        .where(eq(outbox.id, id));
+      await db.update(outbox).set({ status: 'cancelled', sentAt: deps.now(), leaseUntil: 0 }).where(eq(outbox.id, id));
       return { outcome: 'cancelled' };
     }
     await deps.mail.send(out);
