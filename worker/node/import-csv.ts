@@ -17,7 +17,10 @@ async function main() {
   }
   const config = loadConfig(process.env);
   const text = await readFile(file, 'utf8');
-  const { deps, client, settle } = await nodeDeps(config, process.env);
+  // New bills' mails stay in the outbox for the server's senders (its periodic job picks them up;
+  // on Workers the cron hands them to the queue): a command-line import does not send 8,000 mails itself.
+  const leaveToServer = { push: async () => {} };
+  const { deps, client, settle } = await nodeDeps(config, process.env, { mailQueue: leaveToServer });
   await migrateDatabase(deps.db);
   let imported: number;
   let errors: { line: number; reason: string }[];
