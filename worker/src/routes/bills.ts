@@ -6,7 +6,7 @@ import { billOfCodes, billPage } from '../db/statements/bills.ts';
 import { ApiError } from '../http/errors.ts';
 import { billDetail, billSummary, paymentSlip } from '../bills/view.ts';
 import { qrPng } from '../bills/qr-image.ts';
-import { billPdf } from '../bills/pdf.ts';
+import { billPdf, pdfIssuer } from '../bills/pdf.ts';
 import { toLocale } from '../../../contract/locales.ts';
 import type { AccountCtx, AccountEnv } from '../env.ts';
 import type { BillAnswer, BillsPage } from '../../../contract/responses.ts';
@@ -62,7 +62,18 @@ export async function getBillPdf(c: AccountCtx) {
     const d = billDetail(deps.config, bill, consumer);
     const q = c.req.query('locale');
     const locale = toLocale(q, toLocale(s.account.locale));
-    pdf = await billPdf(await deps.fonts(), { ...d, utility: deps.config.utility.name, consumer }, locale);
+    pdf = await billPdf(
+      await deps.fonts(),
+      {
+        ...d,
+        utility: deps.config.utility.name,
+        issuer: pdfIssuer(deps.config.utility),
+        consumer,
+        // UTC's date: in Serbia's first hour or two of a day, a bill due the day before is not yet marked overdue.
+        today: new Date(deps.now()).toISOString().slice(0, 10),
+      },
+      locale,
+    );
   }
   c.header('Content-Type', 'application/pdf');
   c.header('Content-Disposition', `attachment; filename="racun-${bill.consumerCode}-${bill.period}.pdf"`);
