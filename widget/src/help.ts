@@ -22,6 +22,13 @@ import { accent, text, radius, gap, primary, primaryText } from './tokens.js';
 import type { ApiFailure } from './api.js';
 
 export const helpStyles = css`
+  /* The help boxes that open on a tap ("Poruka ne stiže?", the registration's guide and bill figure). */
+  .jp .jp-help { background: ${accent}; color: ${text}; padding: .75rem 1rem; border-radius: ${radius}; margin: 0 0 ${gap}; }
+  .jp .jp-help summary { cursor: pointer; font-weight: 600; }
+  .jp .jp-help p { margin: .5rem 0 0; }
+  .jp form .jp-help { margin: 0; }
+  .jp form + .jp-help { margin-top: ${gap}; }
+  .jp .jp-help .jp-contact { background: #fff; margin: .5rem 0 0; }
   .jp .jp-contact { background: ${accent}; color: ${text}; padding: .75rem 1rem; border-radius: ${radius}; margin: 0 0 ${gap}; }
   .jp .jp-contact p { margin: 0 0 .25rem; font-weight: 600; }
   .jp .jp-contact ul { list-style: none; margin: 0; padding: 0; }

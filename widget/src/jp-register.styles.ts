@@ -1,14 +1,11 @@
-// <jp-register>'s bill illustration (as wide as the column allows, never wider), its help boxes,
+// <jp-register>'s bill illustration (as wide as the column allows, never wider), the guide's place,
 // and the "Proverite e-mail" step (the address wraps anywhere: a long one never widens the card).
 import { css } from 'lit';
-import { primary, accent, text, radius, gap } from './tokens.js';
+import { primary, gap } from './tokens.js';
 
 export const registerStyles = css`
   .jp .jp-bill-figure { display: block; width: 100%; max-width: 22rem; height: auto; margin: .5rem 0 0; }
   .jp .jp-bill-figure .jp-bill-brand { fill: ${primary}; }
-  .jp .jp-help { background: ${accent}; color: ${text}; padding: .75rem 1rem; border-radius: ${radius}; }
-  .jp .jp-help summary { cursor: pointer; font-weight: 600; }
-  .jp .jp-help p { margin: .5rem 0 0; }
   .jp .jp-guide { margin: 0 0 ${gap}; }
   .jp .jp-address { overflow-wrap: anywhere; font-size: 1.1rem; }
   .jp .jp-steps { margin: 0 0 ${gap}; padding-left: 1.25rem; }
