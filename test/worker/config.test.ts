@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError, DEV_PIN_KEY } from '../../worker/src/config.ts';
+import { CONFIRM_LINK_HOURS, RESET_LINK_HOURS } from '../../contract/links.ts';
 
 const prod = {
   APP_ENV: 'production',
@@ -17,6 +18,13 @@ describe('configuration', () => {
     expect(c.portalUrl).toBe('http://localhost:8787/');
     expect(c.mailTransport).toBe('dev');
     expect(c.cookieSecure).toBe(false);
+  });
+
+  it('keeps the mail links valid as long as the widget tells the residents (contract/links.ts)', () => {
+    for (const c of [loadConfig({}), loadConfig(prod)]) {
+      expect(c.confirmTtlMs).toBe(CONFIRM_LINK_HOURS * 3600_000);
+      expect(c.resetTtlMs).toBe(RESET_LINK_HOURS * 3600_000);
+    }
   });
 
   it('accepts a complete production configuration', () => {

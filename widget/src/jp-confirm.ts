@@ -2,13 +2,14 @@
 // address (purpose="email", the #nova-adresa= link) only after a click on a button, so a mail
 // scanner that opens links and runs their scripts changes nothing.
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { emit } from './events.js';
 import { statusLine } from './field.js';
 import { helpText, needsContact, contactCard, helpStyles } from './help.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
+import { CONFIRM_LINK_HOURS } from '../../contract/links.ts';
 
 type Result = 'ask' | 'pending' | StatusAnswer<'confirm'>['status'] | 'failed';
 
@@ -113,7 +114,7 @@ export class JpConfirm extends JpElement {
     if (this.forEmail)
       return html`<p>${msg('Ako i dalje želite novu adresu, ulogujte se i zatražite promenu ponovo u podešavanjima naloga.')}</p>`;
     // Expired (48 h) or replaced by a newer registration: a new registration sends a new link.
-    return html`<p>${msg('Link je verovatno istekao (važi 48 sati) ili ste se u međuvremenu registrovali ponovo, pa važi samo najnoviji link. Registrujte se ponovo istom šifrom potrošača i PIN-om i otvorite novi link.')}</p>
+    return html`<p>${msg(str`Link je verovatno istekao (važi ${CONFIRM_LINK_HOURS} sati) ili ste se u međuvremenu registrovali ponovo, pa važi samo najnoviji link. Registrujte se ponovo istom šifrom potrošača i PIN-om i otvorite novi link.`)}</p>
       <p><a href="#registracija" class="jp-button" @click=${this.navigate('register')}>${msg('Registrujte se ponovo')}</a></p>
       <p>${msg('Ako ne uspete, pozovite nas ili pišite nam:')}</p>
       ${contactCard()}`;

@@ -11,14 +11,13 @@ import { failureText } from './messages.js';
 import { apiBase, call } from './api.js';
 import { contactCard, recentlySentText } from './help.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
+import { CONFIRM_LINK_HOURS } from '../../contract/links.ts';
 
 /**
  * The wait before "Pošaljite ponovo": the worker's MAIL_REQUESTER_GAP_S default (asking again
  * sooner only gets "recently sent"). A page whose worker sets another gap may set this too.
  */
 export const resendTiming = { afterS: 120 };
-/** The worker's confirmTtlMs: a registration link is valid for 48 hours. */
-const LINK_HOURS = 48;
 
 type Host = ReactiveControllerHost & HTMLElement & { again(): void };
 
@@ -84,7 +83,7 @@ export class CheckMail implements ReactiveController {
       <ul class="jp-steps">
         <li>${msg('Poruka obično stigne za nekoliko minuta.')}</li>
         <li>${msg('Ako je ne vidite, pogledajte i fascikle „Neželjena pošta” (spam) i „Promocije”.')}</li>
-        <li>${msg(str`Link važi ${LINK_HOURS} sati.`)}</li>
+        <li>${msg(str`Link važi ${CONFIRM_LINK_HOURS} sati.`)}</li>
       </ul>
       ${statusLine(this.form.status)}
       <p class="jp-row">
