@@ -36,6 +36,7 @@ export async function renderQueuedBillMail(
     WHERE b.id = ${ref.bill} AND b.paid_at IS NULL`);
   if (!t) return null;
   const input: BillMailInput = {
+    now: deps.now(),
     bill: t,
     account: { id: ref.account, name: t.accountName, locale: t.accountLocale },
     consumer: { name: t.consumerName, address: t.consumerAddress },
@@ -49,10 +50,15 @@ export async function renderQueuedBillMail(
 /** The offload task that draws a bill mail (the PDF, the QR code): everything it needs is in its input. */
 export const BILL_MAIL_TASK = 'bill-mail';
 export interface BillMailInput {
+  /** The sender's clock: the mail says what is overdue as of when it is sent. */
+  now: number;
   bill: Bill;
   account: { id: string; name: string; locale: string };
   consumer: { name: string; address: string };
 }
-/** Uses only the configuration, the file store and the fonts of `deps` (so an offload thread has those alone). */
+/**
+ * Uses only the configuration, the file store and the fonts of `deps`, and the input's clock, so an
+ * offload thread has those alone (a test in test/worker/node/render-pool.test.ts draws the same mail both ways).
+ */
 export const renderBillMailFrom = (deps: Pick<Deps, 'config' | 'files' | 'fonts'>, i: BillMailInput) =>
-  renderBillMail(deps as Deps, i.bill, i.account, i.consumer);
+  renderBillMail({ ...deps, now: () => i.now } as Deps, i.bill, i.account, i.consumer);
