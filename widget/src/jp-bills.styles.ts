@@ -35,7 +35,8 @@ export const billsStyles = css`
   .jp .jp-legend { display: flex; flex-wrap: wrap; gap: .25rem .5rem; align-items: center; font-size: .9rem; margin: .25rem 0; }
   .jp .jp-key { display: inline-block; width: .9rem; height: .9rem; border-radius: 2px; }
   .jp .jp-key-paid { background: ${primary}; }
-  .jp .jp-key-open { background: repeating-linear-gradient(45deg, ${error} 0 3px, #fdecee 3px 6px); border: 1px solid ${error}; }
+  /* Written without spaces after its commas: a value with var() is kept as written, so the minified sheet must already match it. */
+  .jp .jp-key-open { background: repeating-linear-gradient(45deg,${error} 0 3px,#fdecee 3px 6px); border: 1px solid ${error}; }
   .jp .jp-chart details { margin-top: .25rem; }
   .jp .jp-chart summary { cursor: pointer; color: ${primary}; text-decoration: underline; min-height: 24px; }
 `;
