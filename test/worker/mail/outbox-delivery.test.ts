@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, registration, type Harness } from '../harness.ts';
 import { startFakeMailChannels, type FakeMailChannels } from '../../support/fake-mailchannels.ts';
-import { deliverDue, backoffMs, drainOutbox, enqueueStatement } from '../../../worker/src/mail/outbox.ts';
+import { deliverDue, deliverOne, backoffMs, drainOutbox, enqueueStatement } from '../../../worker/src/mail/outbox.ts';
 import { cleanup } from '../../../worker/src/cleanup.ts';
 import { consumeMailBatch } from '../../../worker/workers/mail-queue.ts';
 import type { OutgoingMail } from '../../../worker/src/ports.ts';
@@ -142,6 +142,20 @@ describe('a run of mails', () => {
       expect(transport.most).toBeGreaterThanOrEqual(5);
       expect(transport.sent.sort()).toEqual([...ids, ...later].sort());
       expect(reports[0].sent + reports[1].sent).toBeGreaterThanOrEqual(60);
+    } finally {
+      await r.close();
+    }
+  });
+
+  it('sends each mail once when 200 deliveries of 100 mails race (a queue delivering every message twice)', async () => {
+    const transport = slowTransport(5);
+    const r = await makeHarness({ mail: transport });
+    try {
+      const ids = await queueMails(r, 100);
+      const outcomes = await Promise.all([...ids, ...ids].map((id) => deliverOne(r.deps, id)));
+      expect(transport.sent.sort()).toEqual([...ids].sort());
+      expect(outcomes.filter((o) => o.outcome === 'sent')).toHaveLength(100);
+      expect(outcomes.filter((o) => o.outcome === 'skipped')).toHaveLength(100);
     } finally {
       await r.close();
     }
