@@ -1,6 +1,6 @@
 // Node: bill mails (the PDF, the QR code) drawn in worker threads, so that a bill run uses every
 // core while the main thread serves requests, reads the database and talks to MailChannels.
-// RENDER_THREADS threads (default: one fewer than the cores, at least one); a task goes to the
+// RENDER_THREADS threads (default: as many as the cores); a task goes to the
 // thread with the fewest in hand; a thread that dies fails its tasks (the outbox retries them)
 // and is replaced.
 import { Worker } from 'node:worker_threads';
