@@ -67,6 +67,8 @@ export interface Config {
   mailTimeoutMs: number;
   /** Mails rendered and sent at once per process (Node) or per queue batch (Workers). */
   mailConcurrency: number;
+  /** Bills one import request may hold (0: no limit); keeps a Worker invocation far from its CPU limit. */
+  importMaxRows: number;
   /** How long a sent mail's subject and bodies are kept (then only who, what kind and when, for the 30-day audit). */
   mailBodyRetentionMs: number;
   /** How long the outbox keeps a sent mail's record at all. */
@@ -134,6 +136,7 @@ export function loadConfig(env: Env): Config {
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_S', 30, 1) * 1000,
     mailTimeoutMs: int(env, 'MAIL_TIMEOUT_MS', 10_000, 100),
     mailConcurrency: int(env, 'MAIL_CONCURRENCY', 16, 1),
+    importMaxRows: int(env, 'IMPORT_MAX_ROWS', 0, 0),
     mailBodyRetentionMs: int(env, 'MAIL_BODY_RETENTION_H', 24, 0) * HOUR,
     mailAuditMs: 30 * 24 * HOUR,
     workLeaseMs: int(env, 'WORK_LEASE_S', 30, 1) * 1000,

@@ -65,3 +65,22 @@ describe('admin import endpoint', () => {
     }
   });
 });
+
+describe('IMPORT_MAX_ROWS', () => {
+  it('refuses a file with more bills than one request may hold, writing nothing; a part of it is taken', async () => {
+    await h.close();
+    h = await makeHarness({ env: { ADMIN_TOKEN: TOKEN, IMPORT_MAX_ROWS: '10' } });
+    const [header, ...lines] = csv().trimEnd().split('\n');
+    expect(lines.length).toBe(30);
+    const before = await snapshot(h);
+    const whole = await push(csv());
+    expect(whole.status).toBe(422);
+    expect(whole.body).toMatchObject({
+      error: { code: 'import_failed', fields: { file: expect.stringContaining('10') } },
+    });
+    expect(await snapshot(h)).toBe(before);
+    const part = await push([header, ...lines.slice(0, 10)].join('\n'));
+    expect(part.status).toBe(200);
+    expect(part.body).toMatchObject({ imported: 10, errors: [] });
+  });
+});

@@ -4,6 +4,7 @@
 import type { Deps } from '../ports.ts';
 import { randomId } from '../auth/crypto.ts';
 import { parseBillsCsv, upsertBills } from './import.ts';
+import { ImportError } from '../csv/table.ts';
 
 export interface ImportReport {
   imported: number;
@@ -16,6 +17,10 @@ export interface ImportReport {
 
 export async function ingestBills(deps: Deps, csv: string): Promise<ImportReport & { createdIds: string[] }> {
   const parsed = parseBillsCsv(csv, deps.config.utility.consumerCode.pattern);
+  const rows = parsed.rows.length + parsed.errors.length;
+  const max = deps.config.importMaxRows;
+  // Refused whole, before anything is written: the billing system sends the month in parts.
+  if (max && rows > max) throw new ImportError(`${rows} bills in one file, at most ${max}: send the file in parts`);
   const r = await upsertBills(deps.db, parsed.rows, deps.now(), () => randomId(deps.randomBytes));
   const errors = [...parsed.errors, ...r.errors].sort((a, b) => a.line - b.line);
   // An updated bill is never mailed again; a hand-over lost here is made by the periodic job.
