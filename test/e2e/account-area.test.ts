@@ -7,10 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import jsQR from 'jsqr';
-import { decode as decodePng } from 'fast-png';
+import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './server.ts';
+import { axe, decodeQr } from './page-checks.ts';
 import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
@@ -49,25 +48,6 @@ async function resident(name: string, email: string, consumerCode: string, pin: 
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('no confirmation mail');
-}
-
-function decodeQr(png: Uint8Array): string | undefined {
-  const img = decodePng(png);
-  const channels = img.data.length / (img.width * img.height);
-  const rgba = new Uint8ClampedArray(img.width * img.height * 4);
-  for (let i = 0; i < img.width * img.height; i++) {
-    const v = Number(img.data[i * channels]);
-    rgba.set([v, v, v, 255], i * 4);
-  }
-  return jsQR(rgba, img.width, img.height)?.data;
-}
-
-async function axe(page: Page) {
-  await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () =>
-    (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }),
-  );
-  return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
 }
 
 const T = {

@@ -7,10 +7,11 @@
 // phone without sideways scrolling, is axe-clean and has the "Pomoć" block; an anonymous page
 // view logs no console error at all. Screenshots in test-results/e2e/help-*.png and public-*.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './server.ts';
+import { axe, mailLink } from './page-checks.ts';
 import utility from '../../config/utility.json' with { type: 'json' };
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
@@ -32,24 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function link(fragment: 'potvrda' | 'reset' | 'nova-adresa', to: string): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    const { mails } = await (await fetch(`${server.url}/api/dev/outbox`)).json();
-    const mail = mails.find((m: { to: string; text: string }) => m.to === to && m.text.includes(`#${fragment}=`));
-    if (mail) return mail.text.match(new RegExp(`^(http\\S+#${fragment}=[\\w-]+)$`, 'm'))[1];
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no #${fragment}= link for ${to}`);
-}
-
-async function axe(page: Page) {
-  await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () =>
-    (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }),
-  );
-  return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
-}
 
 const T = {
   'sr-Latn': {
@@ -197,7 +180,7 @@ describe.each([
     // Registered and confirmed (the link's token is in the fragment and leaves the address bar).
     await fillRegistration(who.email, who.code, who.pin);
     await page.getByRole('heading', { name: t.check }).waitFor();
-    await page.goto(await link('potvrda', who.email));
+    await page.goto(await mailLink(server.url, 'potvrda', who.email));
     await page.getByRole('heading', { name: t.confirmed }).waitFor();
     expect(new URL(page.url()).hash).toBe('');
 
@@ -234,7 +217,7 @@ describe.each([
       .getByLabel(t.password, { exact: true })
       .fill(PASSWORD);
     await page.getByRole('button', { name: t.changeEmail }).click();
-    await page.goto(await link('nova-adresa', who.next));
+    await page.goto(await mailLink(server.url, 'nova-adresa', who.next));
     await page.getByRole('heading', { name: t.ask }).waitFor();
     expect(new URL(page.url()).hash).toBe('');
     await page.waitForTimeout(300);
@@ -399,7 +382,7 @@ describe.each([
     await page.getByText(t.noMail).click();
     await view('check-mail', t.check);
 
-    const confirm = await link('potvrda', who.email);
+    const confirm = await mailLink(server.url, 'potvrda', who.email);
     await page.goto(confirm);
     await view('confirmed', t.confirmed);
     await page.goto(confirm);
@@ -419,7 +402,7 @@ describe.each([
     await page.getByText(t.noMail).click();
     await view('forgot-sent', t.forgot);
 
-    await page.goto(await link('reset', who.email));
+    await page.goto(await mailLink(server.url, 'reset', who.email));
     await page.getByLabel(t.newPassword, { exact: true }).fill('lozinkalozinka');
     await view('reset', t.reset);
     await page.goto(`${server.url}/#reset=${'x'.repeat(43)}`);

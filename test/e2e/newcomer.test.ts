@@ -2,25 +2,13 @@
 // the real server: register with a demo consumer, confirm from the demo mailbox, log in with
 // "Zapamti me", see the account, log out, forgotten password, reset, log in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import jsQR from 'jsqr';
-import { decode as decodePng } from 'fast-png';
+import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './server.ts';
+import { axe, decodeQr, mailLink } from './page-checks.ts';
 import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
-
-function decodeQr(png: Buffer): string | undefined {
-  const img = decodePng(png);
-  const channels = img.data.length / (img.width * img.height);
-  const rgba = new Uint8ClampedArray(img.width * img.height * 4);
-  for (let i = 0; i < img.width * img.height; i++) {
-    const px = Array.from(img.data.slice(i * channels, i * channels + channels));
-    rgba.set(channels >= 3 ? [px[0], px[1], px[2], 255] : [px[0], px[0], px[0], 255], i * 4);
-  }
-  return jsQR(rgba, img.width, img.height)?.data;
-}
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(ROOT, 'test-results/e2e');
@@ -36,22 +24,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// Mail links carry the token in the fragment: #potvrda= (registration), #reset= (password).
-async function lastLink(kind: 'potvrda' | 'reset', to: string): Promise<string> {
-  const { mails } = await (await fetch(`${server.url}/api/dev/outbox`)).json();
-  const mail = mails.find((m: { to: string; text: string }) => m.to === to && m.text.includes(`#${kind}=`));
-  return mail.text.match(new RegExp(`^(http\\S+#${kind}=\\S+)$`, 'm'))[1];
-}
-
-async function axe(page: Page) {
-  // Evaluated through the devtools protocol: the demo's CSP rightly refuses inline scripts.
-  await page.evaluate(readFileSync(resolve(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(async () =>
-    (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }),
-  );
-  return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
-}
 
 const T = {
   'sr-Latn': {
@@ -196,12 +168,12 @@ describe.each([
     // Nothing is wider than the phone: no sideways scrolling.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
-    await page.goto(await lastLink('potvrda', who.email));
+    await page.goto(await mailLink(server.url, 'potvrda', who.email));
     await page.getByRole('heading', { name: t.confirmed }).waitFor();
     expect(new URL(page.url()).hash).toBe('');
     await shot('confirmed');
     // The same link opened again: already confirmed, and the way to the login.
-    await page.goto(await lastLink('potvrda', who.email));
+    await page.goto(await mailLink(server.url, 'potvrda', who.email));
     await page.getByRole('heading', { name: t.already }).waitFor();
     await shot('confirmed-again');
 
@@ -211,7 +183,8 @@ describe.each([
     await page.getByLabel(t.remember, { exact: true }).check();
     await page.getByRole('button', { name: t.login }).click();
     await page.getByRole('button', { name: t.logout, exact: true }).waitFor();
-    expect(await page.textContent('jp-account')).toContain(who.code);
+    // The header comes first; the summary with the consumer code once its answer is in.
+    await page.locator('jp-account').getByText(who.code).first().waitFor();
     const cookies = await context.cookies();
     expect(cookies.find((c) => c.name === 'jp_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(cookies.find((c) => c.name === 'jp_session')!.expires).toBeGreaterThan(Date.now() / 1000 + 29 * 86400);
@@ -261,7 +234,7 @@ describe.each([
     await expect.poll(() => page.getByRole('status').first().textContent()).not.toBe('');
     await shot('forgot');
 
-    await page.goto(await lastLink('reset', who.email));
+    await page.goto(await mailLink(server.url, 'reset', who.email));
     await page.getByLabel(t.newPassword, { exact: true }).fill('nova lozinka za rumu 7');
     await page.getByRole('button', { name: t.save }).click();
     await page.getByRole('heading', { name: t.changed }).waitFor();

@@ -1,0 +1,42 @@
+// What the end-to-end tests check on a page and read from the demo mailbox, written once:
+// axe's WCAG 2.2 AA rules on the portal, a QR code read back from a PNG, a mail's link.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { decode as decodePng } from 'fast-png';
+
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+/** axe's violations in <jp-portal>, as "rule (nodes)". */
+export async function axe(page: Page): Promise<string[]> {
+  // Evaluated through the devtools protocol: the demo's CSP rightly refuses inline scripts.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
+  const result = await page.evaluate(async () =>
+    (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }),
+  );
+  return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
+}
+
+/** The text of the QR code in a PNG (grey or colour), as a banking app reads it. */
+export function decodeQr(png: Uint8Array): string | undefined {
+  const img = decodePng(png);
+  const channels = img.data.length / (img.width * img.height);
+  const rgba = new Uint8ClampedArray(img.width * img.height * 4);
+  for (let i = 0; i < img.width * img.height; i++) {
+    const px = Array.from(img.data.slice(i * channels, i * channels + channels), Number);
+    rgba.set(channels >= 3 ? [px[0], px[1], px[2], 255] : [px[0], px[0], px[0], 255], i * 4);
+  }
+  return jsQR(rgba, img.width, img.height)?.data;
+}
+
+/** The newest mail link with `#<fragment>=` sent to `to`, from the dev mailbox (waits up to 5 s). */
+export async function mailLink(base: string, fragment: 'potvrda' | 'reset' | 'nova-adresa', to: string) {
+  for (let i = 0; i < 50; i++) {
+    const { mails } = await (await fetch(`${base}/api/dev/outbox`)).json();
+    const mail = mails.find((m: { to: string; text: string }) => m.to === to && m.text.includes(`#${fragment}=`));
+    if (mail) return mail.text.match(new RegExp(`^(http\\S+#${fragment}=[\\w-]+)$`, 'm'))[1] as string;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no #${fragment}= link for ${to}`);
+}
