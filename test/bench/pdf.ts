@@ -7,33 +7,7 @@ import { createRequire } from 'node:module';
 import { billPdf } from '../../worker/src/bills/pdf.ts';
 import { dejaVuFonts } from '../../worker/node/files.ts';
 import { billPdf as baselinePdf } from './pdf-baseline.ts';
-
-const BILL = {
-  period: '2026-11',
-  issueDate: '2026-12-05',
-  dueDate: '2026-12-20',
-  amount: 1860,
-  balance: 1860,
-  paid: false,
-  paidAt: null,
-  utility: 'JP Stambeno Ruma',
-  consumer: { code: '104521', name: 'Milica Jovanović', address: 'Glavna 12, 22400 Ruma' },
-  items: [
-    { description: 'Održavanje zgrade', amount: 1100 },
-    { description: 'Čišćenje zajedničkih prostorija', amount: 450 },
-    { description: 'Odnošenje smeća', amount: 310 },
-  ],
-  slip: {
-    payee: 'JP Stambeno Ruma, Ruma',
-    account: '160-0000001234567-29',
-    amount: 1860,
-    reference: '26104521202611',
-    paymentCode: '189',
-    purpose: 'Račun za novembar 2026.',
-  },
-  ipsQr:
-    'K:PR|V:01|C:1|R:160000000123456729|N:JP Stambeno Ruma\r\nRuma|I:RSD1860,00|P:Milica Jovanović\r\nGlavna 12, 22400 Ruma|SF:189|S:Račun za novembar 2026.|RO:9726104521202611',
-};
+import { BILL } from '../worker/bills/pdf-fixture.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
