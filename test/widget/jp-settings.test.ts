@@ -126,7 +126,10 @@ describe('<jp-settings>', () => {
     await frames(8);
     expect(consumers.querySelector('[role=alert]')!.textContent).to.contain('PIN');
     expect(statusText(block(el, 'password'))).to.equal('');
-    // Typing again takes the stale failure away.
+    // Typing in another form leaves it; typing in this one takes the stale failure away.
+    fill(block(el, 'email'), 'new-email', 'nova@example.com');
+    await frames();
+    expect(statusText(consumers)).to.contain('PIN');
     fill(consumers, 'pin', '9034');
     await frames();
     expect(statusText(consumers)).to.equal('');

@@ -23,11 +23,11 @@ export class FormController implements ReactiveController {
   constructor(private readonly host: Host) {
     host.addController(this);
     // On the host itself (text fields and checkboxes alike fire input): nothing to remove.
-    host.addEventListener('input', this.onEdit);
+    host.addEventListener('input', (e) => this.edited(e));
   }
 
   /** A field edited: its error (by input name, `consumer-code` → `consumerCode`) and a failure shown go. */
-  private onEdit = (e: Event) => {
+  protected edited(e: Event) {
     const t = e.target as HTMLInputElement;
     const key = t.name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     if (this.f[key]) {
@@ -35,7 +35,7 @@ export class FormController implements ReactiveController {
       this.fields = rest;
     }
     if (this.s?.kind === 'bad') this.status = null;
-  };
+  }
 
   /** A request is running; the element shows it (aria-busy) and a second submit is dropped. */
   get busy() {

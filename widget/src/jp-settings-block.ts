@@ -13,6 +13,20 @@ export interface SettingsHost extends ReactiveControllerHost, HTMLElement {
   readonly idPrefix: string;
 }
 
+/** A block's forms share <jp-settings> with the others: only an edit inside the block clears its errors. */
+class BlockForm extends FormController {
+  constructor(
+    host: SettingsHost,
+    private readonly root: () => HTMLElement | null,
+  ) {
+    super(host);
+  }
+
+  protected override edited(e: Event) {
+    if (this.root()?.contains(e.target as Node)) super.edited(e);
+  }
+}
+
 export abstract class Block implements ReactiveController {
   protected readonly form: FormController;
 
@@ -22,7 +36,7 @@ export abstract class Block implements ReactiveController {
     readonly name: string,
   ) {
     host.addController(this);
-    this.form = new FormController(host);
+    this.form = new BlockForm(host, () => this.root);
   }
 
   hostConnected() {}

@@ -16,6 +16,12 @@ import { DevicesBlock } from './jp-settings-devices.js';
 import { DeleteBlock } from './jp-settings-delete.js';
 import type { Account, AccountAnswer, Consent, ConsentsAnswer } from '../../contract/responses.ts';
 
+/**
+ * The account's settings (shown by <jp-account> in its "Podešavanja" section).
+ * @fires jp-error - a request failed (the failure is also shown at its form)
+ * @fires jp-consumers-changed - a consumer code was linked or unlinked
+ * @fires jp-logout - the account was deleted (`detail.deleted`)
+ */
 export class JpSettings extends JpElement {
   static properties = { account: { attribute: false }, consents: { state: true } };
   static styles = [JpElement.styles, listStyles, accountStyles, helpStyles, newPasswordStyles];
