@@ -1,10 +1,11 @@
 // `npm run size`: the gzip size of what a page loads for the default locale — jp-portal.js and
-// the chunks it imports statically — against the 20 KiB budget (sizes are deterministic).
+// the chunks it imports statically, i.e. the login — against the login path's budget of 14.8 KB
+// (the issues' figure; sizes are deterministic, so a change that grows it fails here).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET = 20480;
+const BUDGET = 14_800;
 const HANKO_ELEMENTS = 44385; // @teamhanko/hanko-elements 2.7.0 dist/elements.js, gzip
 const entry = resolve(import.meta.dirname, '../../dist/widget/jp-portal.js');
 
