@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './server.ts';
-import { axe, decodeQr } from './page-checks.ts';
+import { axe, decodeQr, collectErrors } from './page-checks.ts';
 import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
@@ -107,12 +107,7 @@ describe.each([
     const context = await browser.newContext({ viewport: { width, height: 800 }, acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      const apiAnswer = m.text().startsWith('Failed to load resource') && m.location().url.includes('/api/');
-      if (m.type() === 'error' && !apiAnswer) errors.push(m.text());
-    });
+    const errors = collectErrors(page);
     let step = 0;
     const look = async (name: string) => {
       expect(await axe(page), name).toEqual([]);

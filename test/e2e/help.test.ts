@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './server.ts';
-import { axe, mailLink } from './page-checks.ts';
+import { axe, mailLink, collectErrors } from './page-checks.ts';
 import utility from '../../config/utility.json' with { type: 'json' };
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
@@ -122,12 +122,7 @@ describe.each([
     const WIDTH = WIDTHS[locale];
     const context = await browser.newContext({ viewport: { width: WIDTH, height: 780 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      const apiAnswer = m.text().startsWith('Failed to load resource') && m.location().url.includes('/api/');
-      if (m.type() === 'error' && !apiAnswer) errors.push(m.text());
-    });
+    const errors = collectErrors(page);
     const shot = (name: string) => page.screenshot({ path: `${SHOTS}/help-${locale}-${name}.png`, fullPage: true });
     const noSideways = async () =>
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(WIDTH);
@@ -327,12 +322,7 @@ describe.each([
     const context = await browser.newContext({ viewport: { width: WIDTH, height: 780 } });
     await context.addInitScript((l) => localStorage.setItem('jp-portal-locale', l), locale);
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      const apiAnswer = m.text().startsWith('Failed to load resource') && m.location().url.includes('/api/');
-      if (m.type() === 'error' && !apiAnswer) errors.push(m.text());
-    });
+    const errors = collectErrors(page);
     let n = 0;
     // Each view: the Pomoć block is there, nothing is wider than the phone, axe finds nothing.
     const view = async (name: string, heading: string) => {

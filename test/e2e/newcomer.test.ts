@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './server.ts';
-import { axe, decodeQr, mailLink } from './page-checks.ts';
+import { axe, decodeQr, mailLink, collectErrors } from './page-checks.ts';
 import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
@@ -130,14 +130,7 @@ describe.each([
     const width = locale === 'sr-Cyrl' ? 320 : 390;
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      // API answers such as 400 for a wrong PIN are the contract; the browser logs them as failed
-      // loads. Anything else is a real error (an anonymous page view logs none at all: help.test.ts).
-      const apiAnswer = m.text().startsWith('Failed to load resource') && m.location().url.includes('/api/');
-      if (m.type() === 'error' && !apiAnswer) errors.push(m.text());
-    });
+    const errors = collectErrors(page);
     let step = 0;
     const shot = async (name: string) =>
       page.screenshot({ path: `${SHOTS}/${locale}-${String(++step).padStart(2, '0')}-${name}.png`, fullPage: true });

@@ -40,3 +40,17 @@ export async function mailLink(base: string, fragment: 'potvrda' | 'reset' | 'no
   }
   throw new Error(`no #${fragment}= link for ${to}`);
 }
+
+/**
+ * The page's errors as they happen: uncaught exceptions and console errors. API answers such as
+ * 400 for a wrong PIN are the contract (the browser logs them as failed loads) and do not count.
+ */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    const apiAnswer = m.text().startsWith('Failed to load resource') && m.location().url.includes('/api/');
+    if (m.type() === 'error' && !apiAnswer) errors.push(m.text());
+  });
+  return errors;
+}

@@ -1,13 +1,12 @@
 // The Worker in the real workerd runtime (wrangler dev, local), against libSQL reached over
 // HTTP as in production: the Hrana test server here, or a real Turso/sqld URL in LIBSQL_URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import { startHranaServer, type HranaServer } from '../support/hrana/server.ts';
-import { freePort } from '../e2e/server.ts';
+import { startWranglerDev, type WranglerDev } from './wrangler.ts';
 import { openDatabase, migrateDatabase } from '../../worker/node/database.ts';
 import { parseConsumersCsv, upsertConsumers } from '../../worker/src/consumers/import.ts';
 
@@ -15,11 +14,10 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const PIN_KEY = 'workerd-test-pin-key-0123456789abcdef';
 const ADMIN_TOKEN = 'workerd-test-admin-token-0123456789abcdef';
 let hrana: HranaServer | undefined;
-let wrangler: ChildProcess;
+let wrangler: WranglerDev | undefined;
 let base = '';
 let dbUrl = '';
 let dir = '';
-let log = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jp-workerd-'));
@@ -38,59 +36,22 @@ beforeAll(async () => {
   await upsertConsumers(db, PIN_KEY, parsed.rows, Date.now());
   client.close();
 
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const vars = {
+  wrangler = await startWranglerDev(join(dir, 'state'), (url) => ({
     APP_ENV: 'development',
     ADMIN_TOKEN,
     LIBSQL_URL: dbUrl,
-    PORTAL_URL: `${base}/`,
-    API_URL: base,
-    ALLOWED_ORIGINS: base,
+    PORTAL_URL: `${url}/`,
+    API_URL: url,
+    ALLOWED_ORIGINS: url,
     MAIL_TRANSPORT: 'dev',
     PIN_KEY,
     ...(process.env.LIBSQL_AUTH_TOKEN ? { LIBSQL_AUTH_TOKEN: process.env.LIBSQL_AUTH_TOKEN } : {}),
-  };
-  wrangler = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
-      'dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--persist-to',
-      join(dir, 'state'),
-      '--show-interactive-dev-session=false',
-      '--test-scheduled',
-      ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  wrangler.stdout!.on('data', (d) => (log += d));
-  wrangler.stderr!.on('data', (d) => (log += d));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (Date.now() > deadline || wrangler.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  }));
+  base = wrangler.base;
 });
 
 afterAll(async () => {
-  if (wrangler && wrangler.exitCode === null) {
-    wrangler.kill('SIGTERM');
-    await new Promise((r) => wrangler.once('exit', r));
-  }
+  await wrangler?.stop();
   await hrana?.close();
   rmSync(dir, { recursive: true, force: true });
 });
