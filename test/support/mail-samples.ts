@@ -6,22 +6,10 @@
 import { LOCALES, type Locale } from '../../contract/locales.ts';
 import { loadConfig } from '../../worker/src/config.ts';
 import { composeMail } from '../../worker/src/mail/compose.ts';
-import type { MailKind, RenderedMail } from '../../worker/src/mail/templates.ts';
+import { MAIL_KINDS, type MailKind, type RenderedMail } from '../../worker/src/mail/templates.ts';
 import { tokenLink } from '../../worker/src/auth/tokens.ts';
 import { renderBillMail, type Bill } from '../../worker/src/bills/bill-mail-content.ts';
 import type { Deps } from '../../worker/src/ports.ts';
-
-export const MAIL_KINDS: MailKind[] = [
-  'confirm',
-  'register_attempt',
-  'reset',
-  'password_changed',
-  'email_change',
-  'email_change_notice',
-  'email_changed',
-  'email_taken',
-  'account_deleted',
-];
 
 export const SAMPLE = {
   name: 'Milica Jovanović-Stanković',

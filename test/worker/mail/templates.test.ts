@@ -2,7 +2,7 @@
 // account's own confirmed address; neutral greetings elsewhere; Cyrillic from the Latin source
 // with its digraphs intact; links carry the token in the fragment.
 import { describe, expect, it } from 'vitest';
-import { renderMail, type MailKind } from '../../../worker/src/mail/templates.ts';
+import { MAIL_KINDS, renderMail, type MailKind } from '../../../worker/src/mail/templates.ts';
 import { composeMail } from '../../../worker/src/mail/compose.ts';
 import { tokenLink } from '../../../worker/src/auth/tokens.ts';
 import { loadConfig } from '../../../worker/src/config.ts';
@@ -117,17 +117,7 @@ describe('links', () => {
 });
 
 describe('every account mail, as a resident reads it', () => {
-  const KINDS = [
-    'confirm',
-    'register_attempt',
-    'reset',
-    'password_changed',
-    'email_change',
-    'email_change_notice',
-    'email_changed',
-    'email_taken',
-    'account_deleted',
-  ] as const;
+  const KINDS = MAIL_KINDS;
   const CONTACT = {
     'sr-Latn': [
       'Telefon: 022 000 000',

@@ -6,16 +6,19 @@ import type { MailAttachment } from '../ports.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
 import { button, contactText, esc, mailPage, para, type MailUtility } from './layout.ts';
 
-export type MailKind =
-  | 'confirm'
-  | 'register_attempt'
-  | 'reset'
-  | 'password_changed'
-  | 'email_change'
-  | 'email_change_notice'
-  | 'email_changed'
-  | 'email_taken'
-  | 'account_deleted';
+/** Every account mail (the tests render each one). */
+export const MAIL_KINDS = [
+  'confirm',
+  'register_attempt',
+  'reset',
+  'password_changed',
+  'email_change',
+  'email_change_notice',
+  'email_changed',
+  'email_taken',
+  'account_deleted',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
 
 interface Text {
   subject: string;
