@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'invalid_credentials', // 401: wrong e-mail or password
   'email_not_confirmed', // 403
   'wrong_password', // 403: a password re-entered in a session
+  'reauth_required', // 403: the session is older than 5 minutes and no password came with the request
+  'passkey_failed', // 401 at login, 400 when adding one: the passkey was refused (unknown or removed, challenge used or expired, wrong origin or RP ID, bad signature)
+  'invalid_code', // 401: a login code wrong, used, expired or tried 5 times, or no such account: one answer for all
   'unauthenticated', // 401: no valid session (or admin token)
   'too_many_attempts', // 429, with Retry-After
   'not_found', // 404, also for what belongs to someone else

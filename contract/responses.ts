@@ -46,6 +46,7 @@ export interface StatusAnswers {
   changePassword: 'password_changed';
   linkConsumer: 'linked';
   unsubscribe: 'unsubscribed';
+  removePasskey: 'removed';
 }
 export interface StatusAnswer<K extends keyof StatusAnswers> {
   status: StatusAnswers[K];
@@ -135,6 +136,38 @@ export interface SessionsAnswer {
   sessions: SessionInfo[];
 }
 
+/**
+ * `POST /api/passkey/login/options` and `POST /api/account/passkeys/options`: what the widget
+ * hands to `navigator.credentials` (the WebAuthn JSON forms, base64url for bytes; typed loosely
+ * here so the contract needs no DOM or library types).
+ */
+export interface PasskeyOptionsAnswer {
+  options: Record<string, unknown> & { challenge: string; rpId?: string };
+}
+
+/** One of the account's passkeys; `id` is the credential id (base64url), never a secret. */
+export interface PasskeyInfo {
+  id: string;
+  /** The browser and system it was made on (contract/user-agent.ts), for "Telefon — Android". */
+  device: Device;
+  createdAt: number;
+  lastUsedAt: number | null;
+  /** Synced to the resident's other devices (iCloud Keychain, Google Password Manager). */
+  backedUp: boolean;
+}
+/**
+ * `GET /api/account/passkeys`. `reauthRequired`: adding one needs the password re-entered (the
+ * session is older than 5 minutes).
+ */
+export interface PasskeysAnswer {
+  passkeys: PasskeyInfo[];
+  reauthRequired: boolean;
+}
+/** `POST /api/account/passkeys`: the passkey just added. */
+export interface PasskeyAnswer {
+  passkey: PasskeyInfo;
+}
+
 /** `GET /api/account/consents`: the terms and privacy statement versions accepted, and when. */
 export interface Consent {
   termsVersion: string;
@@ -159,9 +192,11 @@ export interface DataExport {
     sessions: number;
     consents: number;
     bills: number;
+    passkeys: number;
   };
   account: Account & { createdAt: string; confirmedAt: string | null };
   consents: { termsVersion: string; privacyVersion: string; acceptedAt: string }[];
   sessions: { createdAt: string; lastSeenAt: string; userAgent: string | null; remember: boolean }[];
+  passkeys: { id: string; createdAt: string; lastUsedAt: string | null; userAgent: string | null; backedUp: boolean }[];
   bills: BillSummary[];
 }

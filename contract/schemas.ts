@@ -92,6 +92,55 @@ const consumerCode = (o: SchemaOptions) =>
 const pin = (o: SchemaOptions) =>
   v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.pinPattern), 'invalid_format'));
 const token = () => v.pipe(v.string('required'), v.regex(TOKEN_PATTERN, 'invalid_token'));
+// A 6-digit login code; spaces a resident types between the digits are dropped.
+const loginCode = () =>
+  v.pipe(v.string('required'), v.transform((s) => s.replace(/\s+/g, '')), v.regex(/^\d{6}$/, 'invalid_format'));
+// A WebAuthn response as the browser's toJSON() writes it: base64url strings, checked for shape
+// and size here, verified by @simplewebauthn/server.
+const b64url = (max: number) =>
+  v.pipe(v.string('invalid_type'), v.maxLength(max, 'too_long'), v.regex(/^[A-Za-z0-9_-]*$/, 'invalid_format'));
+const credentialId = () => v.pipe(b64url(1366), v.nonEmpty('required'));
+const clientExtensions = () => v.optional(v.record(v.string(), v.unknown(), 'invalid_type'), {});
+const attachment = () => v.optional(v.picklist(['platform', 'cross-platform'], 'invalid_format'));
+const registrationResponse = () =>
+  v.object(
+    {
+      id: credentialId(),
+      rawId: credentialId(),
+      type: v.literal('public-key', 'invalid_type'),
+      response: v.object(
+        {
+          clientDataJSON: b64url(4096),
+          attestationObject: b64url(65536),
+          transports: v.optional(v.array(v.pipe(v.string(), v.maxLength(32)), 'invalid_type')),
+        },
+        'invalid_type',
+      ),
+      authenticatorAttachment: attachment(),
+      clientExtensionResults: clientExtensions(),
+    },
+    'invalid_type',
+  );
+const authenticationResponse = () =>
+  v.object(
+    {
+      id: credentialId(),
+      rawId: credentialId(),
+      type: v.literal('public-key', 'invalid_type'),
+      response: v.object(
+        {
+          clientDataJSON: b64url(4096),
+          authenticatorData: b64url(4096),
+          signature: b64url(2048),
+          userHandle: v.optional(b64url(128)),
+        },
+        'invalid_type',
+      ),
+      authenticatorAttachment: attachment(),
+      clientExtensionResults: clientExtensions(),
+    },
+    'invalid_type',
+  );
 const locale = () => v.picklist(LOCALES, 'invalid_locale');
 const flag = () => v.boolean('invalid_type');
 
@@ -111,7 +160,8 @@ export const confirmSchema = () => body({ token: token() });
 export const loginSchema = () =>
   body({ email: email(), password: currentPassword(), remember: v.optional(flag(), false) });
 export const forgotSchema = () => body({ email: email(), locale: v.optional(locale()) });
-export const resetSchema = (o: SchemaOptions) => body({ token: token(), password: newPassword(o) });
+export const resetSchema = (o: SchemaOptions) =>
+  body({ token: token(), password: newPassword(o), removePasskeys: v.optional(flag(), false) });
 export const settingsSchema = () => body({ emailBills: v.optional(flag()), locale: v.optional(locale()) });
 export const changePasswordSchema = (o: SchemaOptions) =>
   body({ currentPassword: currentPassword(), newPassword: newPassword(o) });
@@ -120,8 +170,18 @@ export const linkConsumerSchema = (o: SchemaOptions) => body({ consumerCode: con
 export const unlinkConsumerSchema = (o: SchemaOptions) => body({ consumerCode: consumerCode(o) });
 export const revokeSessionSchema = () =>
   body({ id: v.pipe(v.string('required'), v.regex(/^[0-9a-f]{16}$/, 'invalid_format')) });
-export const revokeAllSchema = () => body({ keepCurrent: v.optional(flag(), false) });
+/** `passkeys`: the resident asked to remove the account's passkeys too. */
+export const revokeAllSchema = () =>
+  body({ keepCurrent: v.optional(flag(), false), passkeys: v.optional(flag(), false) });
 export const deleteAccountSchema = () => body({ password: currentPassword() });
+export const loginCodeRequestSchema = () => body({ email: email(), locale: v.optional(locale()) });
+export const loginCodeSchema = () =>
+  body({ email: email(), code: loginCode(), remember: v.optional(flag(), false) });
+export const passkeyLoginSchema = () => body({ response: authenticationResponse(), remember: v.optional(flag(), false) });
+/** Asking to add a passkey: the password, unless the session is younger than 5 minutes. */
+export const passkeyOptionsSchema = () => body({ password: v.optional(currentPassword()) });
+export const passkeyAddSchema = () => body({ response: registrationResponse() });
+export const passkeyRemoveSchema = () => body({ id: credentialId() });
 
 export function makeSchemas(o: SchemaOptions) {
   return {
@@ -139,6 +199,12 @@ export function makeSchemas(o: SchemaOptions) {
     revokeSession: revokeSessionSchema(),
     revokeAll: revokeAllSchema(),
     deleteAccount: deleteAccountSchema(),
+    loginCodeRequest: loginCodeRequestSchema(),
+    loginCode: loginCodeSchema(),
+    passkeyLogin: passkeyLoginSchema(),
+    passkeyOptions: passkeyOptionsSchema(),
+    passkeyAdd: passkeyAddSchema(),
+    passkeyRemove: passkeyRemoveSchema(),
   };
 }
 

@@ -219,3 +219,67 @@ export const pendingWork = sqliteTable(
 
 /** The outbox id of the mail of one bill to one account: the same on every run, so it can be queued only once. */
 export const billMailId = (billId: string, accountId: string) => `bill:${billId}:${accountId}`;
+
+/**
+ * Passkeys (WebAuthn credentials), found by their credential id at login so no e-mail is typed.
+ * The public key as COSE bytes (base64url); the counter and backup flag as the last assertion
+ * reported them; `user_agent` names the device it was made on ("Chrome na Androidu").
+ */
+export const passkeys = sqliteTable(
+  'passkeys',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    publicKey: text('public_key').notNull(),
+    counter: integer('counter').notNull().default(0),
+    /** JSON array of the transports the authenticator reported (`internal`, `hybrid`, …). */
+    transports: text('transports'),
+    deviceType: text('device_type', { enum: ['singleDevice', 'multiDevice'] }).notNull(),
+    backedUp: integer('backed_up', { mode: 'boolean' }).notNull(),
+    userAgent: text('user_agent'),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [index('passkeys_account_idx').on(t.accountId)],
+);
+
+/**
+ * WebAuthn challenges: only their SHA-256, single use (deleted when used), 5 minutes. A
+ * registration challenge belongs to the account (and the session) that asked for it; a login
+ * challenge to nobody yet.
+ */
+export const webauthnChallenges = sqliteTable(
+  'webauthn_challenges',
+  {
+    hash: text('hash').primaryKey(),
+    purpose: text('purpose', { enum: ['register', 'login'] }).notNull(),
+    accountId: text('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+    sessionHash: text('session_hash'),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('webauthn_challenges_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * One-time login codes by e-mail: at most one open code per account (a new one replaces it),
+ * 6 digits kept only as a keyed digest (HMAC with PIN_KEY, like PINs), 10 minutes, at most 5
+ * tries, single use (`used_nonce` marks the request that used it, as for tokens).
+ */
+export const loginCodes = sqliteTable(
+  'login_codes',
+  {
+    accountId: text('account_id')
+      .primaryKey()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    digest: text('digest').notNull(),
+    tries: integer('tries').notNull().default(0),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    usedNonce: text('used_nonce'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('login_codes_expires_idx').on(t.expiresAt)],
+);
