@@ -50,6 +50,11 @@ export function limitsPolicy(l: Limits) {
     },
     loginAccountKey,
 
+    /** Wrong login codes per address: the same budget as wrong passwords (a success gives the slot back). */
+    loginCode(ip: string): Rule {
+      return { key: `login:ip:${addressKey(ip)}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs };
+    },
+
     /** Wrong passwords re-entered inside a session, per session and per address. */
     reverify(sessionHash: string, ip: string): Rule[] {
       return [
@@ -63,8 +68,8 @@ export function limitsPolicy(l: Limits) {
       return { key: `hash:ip:${addressKey(ip)}`, limit: l.passwordWorkPerAddress, windowMs: l.loginWindowMs };
     },
 
-    /** Reset and confirmation mails: per address asking (429), per requester and address ("already sent"), per address (silent). */
-    mailRequest(kind: 'forgot' | 'resend', email: string, ip: string) {
+    /** Reset, confirmation and login-code mails: per address asking (429), per requester and address ("already sent"), per address (silent). */
+    mailRequest(kind: 'forgot' | 'resend' | 'code', email: string, ip: string) {
       const addr = addressKey(ip);
       return {
         ip: { key: `${kind}:ip:${addr}`, limit: l.mailRequestsIpPerHour, windowMs: HOUR } as Rule,

@@ -1,6 +1,6 @@
 // Account-wide revocation in one place. A password reset, a password change and "log out
 // everywhere" void everything a thief could still use: every other session, every open reset
-// and e-mail-change link, and (through password_changed_at) any e-mail-change link issued
+// and e-mail-change link, the open login code, and (through password_changed_at) any e-mail-change link issued
 // before. Deleting the account removes the rows themselves (privacy.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
@@ -25,6 +25,8 @@ export function revokeAccountStatements(deps: Deps, accountId: string, opts: Rev
     db.run(
       sql`UPDATE tokens SET used_at = ${now} WHERE account_id = ${accountId} AND purpose IN ('reset', 'email') AND used_at IS NULL AND ${guard}`,
     ),
+    // An open login code (one mailed before the change) logs no one in any more.
+    db.run(sql`DELETE FROM login_codes WHERE account_id = ${accountId} AND ${guard}`),
     ...(opts.passwordChanged
       ? [db.run(sql`UPDATE accounts SET password_changed_at = ${now} WHERE id = ${accountId} AND ${guard}`)]
       : []),

@@ -158,3 +158,10 @@ export async function holding<T>(db: Db, rules: Rule[], work: () => Promise<T>):
 /** Forgets a key inside a drizzle batch, where `guard` holds (a reset's token guard). */
 export const clearWhen = (db: Db, key: string, guard: SQL) =>
   db.run(sql`DELETE FROM throttles WHERE key = ${key} AND ${guard}`);
+
+/** Gives a reserved slot back inside a drizzle batch, where `guard` holds (a login code's guard). */
+export const releaseWhen = (db: Db, r: Rule, guard: SQL) => [
+  db.run(sql`UPDATE throttles SET count = MAX(0, count - 1),
+    blocked_until = CASE WHEN count - 1 < ${r.limit} THEN 0 ELSE blocked_until END WHERE key = ${r.key} AND ${guard}`),
+  db.run(sql`DELETE FROM throttles WHERE key = ${r.key} AND count = 0 AND blocked_until = 0 AND ${guard}`),
+];

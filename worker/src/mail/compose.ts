@@ -2,8 +2,18 @@
 import type { Deps } from '../ports.ts';
 import { toLocale } from '../../../contract/locales.ts';
 import { renderMail, type MailKind } from './templates.ts';
+import { LOGIN_CODE_TTL_MS } from '../auth/login-codes.ts';
 
-export function composeMail(deps: Deps, kind: MailKind, locale: string, name: string, link?: string, email?: string) {
+/** `code`: the one-time code of a 'login-code' mail. */
+export function composeMail(
+  deps: Deps,
+  kind: MailKind,
+  locale: string,
+  name: string,
+  link?: string,
+  email?: string,
+  code?: string,
+) {
   const hours = (kind === 'reset' ? deps.config.resetTtlMs : deps.config.confirmTtlMs) / 3600_000;
   return renderMail(kind, toLocale(locale), {
     name,
@@ -11,5 +21,7 @@ export function composeMail(deps: Deps, kind: MailKind, locale: string, name: st
     utility: deps.config.utility,
     hours,
     email,
+    code,
+    minutes: LOGIN_CODE_TTL_MS / 60_000,
   });
 }

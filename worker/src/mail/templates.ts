@@ -17,22 +17,42 @@ export const MAIL_KINDS = [
   'email_changed',
   'email_taken',
   'account_deleted',
+  'login-code',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 interface Text {
   subject: string;
   body: string[];
+  /** A one-time code, shown large on a line of its own under the body. */
+  code?: string;
   /** The button's words; the mail's link is shown only with them. */
   action?: string;
   after?: string[];
 }
 
 /** A mail's variables; `utility` is the utility's configuration (name, contact, colours). */
-export type Vars = { name: string; link?: string; utility: MailUtility; hours?: number; email?: string };
+export type Vars = {
+  name: string;
+  link?: string;
+  utility: MailUtility;
+  hours?: number;
+  email?: string;
+  /** A login code and how many minutes it is valid ('login-code'). */
+  code?: string;
+  minutes?: number;
+};
 
 /** What the texts say of the utility: its name and how to reach it. */
-type Words = { utility: string; hours?: number; email?: string; phone: string; support: string };
+type Words = {
+  utility: string;
+  hours?: number;
+  email?: string;
+  code?: string;
+  minutes?: number;
+  phone: string;
+  support: string;
+};
 
 /** "1 sat", "2 sata", "5 sati", "21 sat", "48 sati". */
 export function srHours(n: number): string {
@@ -43,6 +63,9 @@ export function srHours(n: number): string {
   return `${n} sati`;
 }
 const enHours = (n = 0) => `${n} ${n === 1 ? 'hour' : 'hours'}`;
+/** "1 minut", "10 minuta", "21 minut". */
+const srMinutes = (n = 0) => `${n} ${n % 10 === 1 && n % 100 !== 11 ? 'minut' : 'minuta'}`;
+const enMinutes = (n = 0) => `${n} ${n === 1 ? 'minute' : 'minutes'}`;
 
 const LATN: Record<MailKind, (v: Words) => Text> = {
   confirm: (v) => ({
@@ -120,6 +143,16 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
       'Podaci o potrošaču i računima ostaju u evidenciji preduzeća, kako zakon nalaže.',
     ],
     after: [`Ako to niste bili Vi, odmah nam se javite na telefon ${v.phone} ili na ${v.support}.`],
+  }),
+  'login-code': (v) => ({
+    subject: `Kod za prijavu: ${v.code}`,
+    body: ['Vaš kod za prijavu na portal je:'],
+    code: v.code,
+    after: [
+      `Unesite ga na stranici za prijavu. Kod važi ${srMinutes(v.minutes)} i može se upotrebiti samo jednom.`,
+      'Nikome ne saopštavajte ovaj kod: zaposleni preduzeća ga nikada neće tražiti od Vas.',
+      'Ako niste Vi tražili kod, zanemarite ovu poruku — bez koda niko ne može da se prijavi.',
+    ],
   }),
 };
 
@@ -204,6 +237,16 @@ const EN: Record<MailKind, (v: Words) => Text> = {
     ],
     after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
   }),
+  'login-code': (v) => ({
+    subject: `Your login code: ${v.code}`,
+    body: ['Your code for logging in to the portal is:'],
+    code: v.code,
+    after: [
+      `Enter it on the login page. The code is valid for ${enMinutes(v.minutes)} and can be used once.`,
+      "Do not tell this code to anyone: the utility's staff will never ask you for it.",
+      'If you did not ask for a code, please ignore this message — nobody can log in without the code.',
+    ],
+  }),
 };
 
 const SIGNATURE: Record<Locale, (utility: string) => string> = {
@@ -233,6 +276,8 @@ function textFor(kind: MailKind, locale: Locale, v: Vars): Text & { greeting: st
     utility: v.utility.name,
     hours: v.hours,
     email: v.email,
+    code: v.code,
+    minutes: v.minutes,
     phone: v.utility.contact.phone,
     support: v.utility.contact.email,
   };
@@ -244,6 +289,7 @@ function textFor(kind: MailKind, locale: Locale, v: Vars): Text & { greeting: st
     greeting,
     subject: cyr(t.subject),
     body: t.body.map(cyr),
+    code: t.code,
     action: t.action && cyr(t.action),
     after: t.after?.map(cyr),
   };
@@ -257,6 +303,11 @@ export interface RenderedMail {
   attachments?: MailAttachment[];
 }
 
+// The code large and spaced for reading, yet one unbroken run of digits, so that copying it (or a
+// phone offering it from the mail) gives exactly the six digits.
+const codeBlock = (code: string) =>
+  `<p style="margin:8px 0 22px;font-family:Consolas,'Courier New',monospace;font-size:34px;font-weight:bold;letter-spacing:8px;line-height:1.2">${esc(code)}</p>`;
+
 export function renderMail(kind: MailKind, locale: Locale, v: Vars): RenderedMail {
   const t = textFor(kind, locale, v);
   const sig = SIGNATURE[locale](v.utility.name);
@@ -267,6 +318,7 @@ export function renderMail(kind: MailKind, locale: Locale, v: Vars): RenderedMai
     '',
     ...t.body,
     '',
+    ...(t.code ? [t.code, ''] : []),
     ...(action ? [`${action.label}:`, action.href, ''] : []),
     ...(t.after?.length ? [...t.after, ''] : []),
     sig,
@@ -277,6 +329,7 @@ export function renderMail(kind: MailKind, locale: Locale, v: Vars): RenderedMai
   const content =
     para(t.greeting) +
     t.body.map((s) => para(s)).join('') +
+    (t.code ? codeBlock(t.code) : '') +
     (action ? button(v.utility, locale, action.href, action.label) : '') +
     (t.after ?? []).map((s) => para(s)).join('') +
     `<p style="margin:18px 0 14px;white-space:pre-line">${esc(sig)}</p>`;

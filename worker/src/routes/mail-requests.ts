@@ -1,28 +1,33 @@
-// POST /api/password/forgot and /api/register/resend: the same 202 whether or not the account
-// exists, decided by counting alone (limits.ts) before anything about the account is read:
+// POST /api/password/forgot, /api/register/resend and /api/login/code/send: the same 202 whether
+// or not the account exists, decided by counting alone (limits.ts) before anything about the
+// account is read:
 // - per address asking: 429 (tells nothing about the account);
 // - the same requester for the same e-mail again within minutes: 202 "recently_sent", no mail;
 // - per e-mail address: silently no more mail — except for a browser that has logged in to that
-//   account before (device cookie), so strangers cannot use up the owner's own reset mails.
-// The token and the mail are made after the response (a pending_work row written before it, so
-// the promise survives a crash), and the time taken does not tell either.
+//   account before (device cookie), so strangers cannot use up the owner's own reset or code mails.
+// The token or code and the mail are made after the response (a pending_work row written before
+// it, so the promise survives a crash), and the time taken does not tell either.
 import { readBody } from '../http/body.ts';
 import { refusedError } from '../http/errors.ts';
 import { release, reserve } from '../auth/throttle.ts';
 import { trustedDevice } from '../auth/device-cookie.ts';
 import { pendingWorkStatement, runSoon } from '../work/pending.ts';
 import { WORK_HANDLERS } from '../work/handlers.ts';
+import type { MailLinkWork } from '../auth/mail-links.ts';
+import type { LoginCodeWork } from '../auth/login-code-mail.ts';
 import type { Ctx } from '../env.ts';
 import type { StatusAnswer } from '../../../contract/responses.ts';
 
-type Kind = 'forgot' | 'resend';
+type Kind = 'forgot' | 'resend' | 'code';
 
-function mailRequest(kind: Kind) {
+/** The handler of one kind of mail request (the login code's is mounted from login-code.ts). */
+export function mailRequest(kind: Kind) {
   return async (c: Ctx) => {
     const { deps, schemas, limits, clientIp } = c.var;
-    const input = await readBody(c, kind === 'forgot' ? schemas.forgot : schemas.resend);
+    const schema = kind === 'forgot' ? schemas.forgot : kind === 'code' ? schemas.loginCodeRequest : schemas.resend;
+    const input = await readBody(c, schema);
     const rules = limits.mailRequest(kind, input.email, clientIp);
-    const owner = kind === 'forgot' && (await trustedDevice(c, deps, input.email)) !== undefined;
+    const owner = kind !== 'resend' && (await trustedDevice(c, deps, input.email)) !== undefined;
     const r = await reserve(deps, [rules.ip, rules.requester, ...(owner ? [] : [rules.address])], [], {
       independent: true,
     });
@@ -37,11 +42,11 @@ function mailRequest(kind: Kind) {
       return c.json({ status: 'recently_sent' } satisfies StatusAnswer<'mailRequest'>, 202);
     }
     if (!r.refused(rules.address)) {
-      const work = pendingWorkStatement(deps, 'mail-link', {
-        kind,
-        email: input.email,
-        locale: (input as { locale?: string }).locale,
-      });
+      const locale = (input as { locale?: string }).locale;
+      const work =
+        kind === 'code'
+          ? pendingWorkStatement(deps, 'login-code', { email: input.email, locale } satisfies LoginCodeWork)
+          : pendingWorkStatement(deps, 'mail-link', { kind, email: input.email, locale } satisfies MailLinkWork);
       await deps.db.$client.execute(work.stmt);
       runSoon(deps, WORK_HANDLERS, work.id);
     }

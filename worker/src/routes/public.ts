@@ -1,5 +1,6 @@
 // The routes a visitor reaches without a session (mounted at /api): registration, confirmation,
-// login and logout, the forgotten password, health, and the dev mailbox outside production.
+// login (with a password or a code by e-mail) and logout, the forgotten password, health, and the
+// dev mailbox outside production.
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { register } from './register.ts';
@@ -8,6 +9,7 @@ import { login } from './login.ts';
 import { me, logout } from './session.ts';
 import { forgotPassword, resendConfirmation } from './mail-requests.ts';
 import { resetPassword } from './reset.ts';
+import { loginWithCode, sendLoginCode } from './login-code.ts';
 import { health, devOutbox } from './ops.ts';
 
 export function publicRoutes(production: boolean) {
@@ -16,6 +18,8 @@ export function publicRoutes(production: boolean) {
     .post('/register/resend', resendConfirmation)
     .post('/confirm', confirm)
     .post('/login', login)
+    .post('/login/code/send', sendLoginCode)
+    .post('/login/code', loginWithCode)
     .post('/logout', logout)
     .get('/me', me)
     .post('/password/forgot', forgotPassword)

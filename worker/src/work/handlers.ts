@@ -2,8 +2,10 @@
 import type { Handler } from './pending.ts';
 import { completeRegistration } from '../auth/registration.ts';
 import { sendMailLink } from '../auth/mail-links.ts';
+import { sendLoginCode } from '../auth/login-code-mail.ts';
 
 export const WORK_HANDLERS: Record<string, Handler> = {
   register: (deps, work) => completeRegistration(deps, work),
   'mail-link': sendMailLink,
+  'login-code': sendLoginCode,
 };

@@ -1,0 +1,45 @@
+// Logging in with a one-time code by e-mail. POST /api/login/code/send asks for a code exactly as
+// a forgotten password asks for a link (mail-requests.ts: same limits, same answer for every
+// address). POST /api/login/code uses it: the try is counted first per address (the login
+// per-address budget) and then on the code itself (login-codes.ts: at most 5, single use); the
+// session is inserted only in the batch of the request whose try used the code. Every failure
+// (wrong, used, expired, tried 5 times, unknown or unconfirmed address) is one 401 invalid_code,
+// after the same work.
+import { readBody } from '../http/body.ts';
+import { ApiError, refusedError } from '../http/errors.ts';
+import { releaseWhen, reserve } from '../auth/throttle.ts';
+import { accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
+import { loginAccount } from '../db/statements/accounts.ts';
+import { tryLoginCode, usedCode } from '../auth/login-codes.ts';
+import { setDeviceCookie } from '../auth/device-cookie.ts';
+import { mailRequest } from './mail-requests.ts';
+import type { Ctx } from '../env.ts';
+import type { AccountAnswer } from '../../../contract/responses.ts';
+
+// No account has this id (ids are 32 hex digits): an unknown address's try matches no code.
+const NO_ACCOUNT = 'none';
+
+export const sendLoginCode = mailRequest('code');
+
+export async function loginWithCode(c: Ctx) {
+  const { deps, schemas, limits, clientIp } = c.var;
+  const { db } = deps;
+  const input = await readBody(c, schemas.loginCode);
+  const rule = limits.loginCode(clientIp);
+  // Round trip 1: the try counted per address, and the account (if any).
+  const r = await reserve(deps, [rule], [loginAccount(input.email)]);
+  if (r.refusal) throw refusedError(r.refusal);
+  const row = r.extra[0].rows[0];
+  const account = row && row.confirmed_at !== null ? accountFromRow(row) : undefined;
+
+  const t = await tryLoginCode(deps, account?.id ?? NO_ACCOUNT, input.code);
+  const session = await newSession(deps, account?.id ?? NO_ACCOUNT, input.remember, c.req.header('user-agent'));
+  // Round trip 2: the try counted on the code; only the try that used it inserts the session and
+  // gives the address its slot back.
+  const [use] = await db.batch([t.use, session.insertWhen(t.guard), ...releaseWhen(db, rule, t.guard)]);
+  if (!account || !usedCode(use.rows)) throw new ApiError(401, 'invalid_code');
+
+  setSessionCookie(c, deps, session.token, input.remember);
+  await setDeviceCookie(c, deps, account.email);
+  return c.json({ account } satisfies AccountAnswer, 200);
+}
