@@ -14,6 +14,7 @@ import { startBetterAuth } from './better-auth/server.ts';
 import { firstRender } from './first-render.ts';
 import { billRun, billRunOptions, describeBillRun } from './bill-run.ts';
 import { pdfBench } from './pdf.ts';
+import { WIDGET_DIST, readManifest, staticClosure } from '../../widget/scripts/dist-layout.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const rows: { measure: string; ours: string; peer: string; ratio: string; goal: string }[] = [];
@@ -30,12 +31,8 @@ const median = (xs: number[]) => {
 
 // 1. Widget weight with the default locale, against @teamhanko/hanko-elements 2.7.0.
 {
-  const ours = [
-    'dist/widget/jp-portal.js',
-    ...readFileSync(resolve(ROOT, 'dist/widget/jp-portal.js'), 'utf8')
-      .match(/\.\/chunks\/chunk-[\w-]+\.js/g)!
-      .map((c) => `dist/widget/${c.slice(2)}`),
-  ].map((f) => readFileSync(resolve(ROOT, f)));
+  // The versioned entry of the tag sites paste and the chunks it imports statically.
+  const ours = [...staticClosure(resolve(WIDGET_DIST, readManifest().entry))].map((f) => readFileSync(f));
   const hanko = readFileSync(resolve(ROOT, 'node_modules/@teamhanko/hanko-elements/dist/elements.js'));
   const gz = (b: Buffer[]) => b.reduce((n, x) => n + gzipSync(x, { level: 9 }).length, 0);
   const br = (b: Buffer[]) => b.reduce((n, x) => n + brotliCompressSync(x).length, 0);

@@ -1,21 +1,36 @@
 // `npm run build`: locale modules from the XLIFF files, then one ES module bundle of every
-// element at dist/widget/jp-portal.js (other locales are chunks loaded on demand).
+// element at dist/widget/<version>/jp-portal.js (other locales are chunks loaded on demand), its
+// integrity.json, the alias dist/widget/jp-portal.js (dist-layout.ts), and the entry's
+// declarations in dist/types for sites that bundle.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { templateText } from './template-plugin.js';
+import {
+  ENTRY,
+  MANIFEST,
+  WIDGET_DIST,
+  type WidgetManifest,
+  scriptTag,
+  sri,
+  versionDir,
+  widgetVersion,
+} from './dist-layout.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const OUT = resolve(ROOT, 'dist/widget');
+const VERSION = widgetVersion();
+const OUT = versionDir(VERSION);
 
 execFileSync(
   process.execPath,
   [resolve(ROOT, 'node_modules/@lit/localize-tools/bin/lit-localize.js'), 'build', '--config', 'lit-localize.json'],
   { cwd: ROOT, stdio: 'inherit' },
 );
+// This version is built anew; earlier versions' folders stay, so pages that pinned them keep working.
 rmSync(OUT, { recursive: true, force: true });
+for (const f of [ENTRY, MANIFEST, 'chunks']) rmSync(resolve(WIDGET_DIST, f), { recursive: true, force: true });
 await build({
   entryPoints: { 'jp-portal': resolve(ROOT, 'widget/src/index.ts') },
   bundle: true,
@@ -32,8 +47,25 @@ await build({
   // The static text of the css`…`, html`…` and svg`…` templates, minified (template-plugin.ts).
   plugins: [templateText],
 });
-for (const f of readdirSync(OUT, { recursive: true }) as string[]) {
+const files: Record<string, string> = {};
+for (const f of (readdirSync(OUT, { recursive: true }) as string[]).sort()) {
   if (!f.endsWith('.js')) continue;
   const bytes = readFileSync(resolve(OUT, f));
-  console.log(`dist/widget/${f}: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`);
+  files[`${VERSION}/${f}`] = sri(bytes);
+  console.log(`dist/widget/${VERSION}/${f}: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`);
 }
+const entry = `${VERSION}/${ENTRY}`;
+const manifest: WidgetManifest = { version: VERSION, entry, integrity: files[entry], files };
+const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+writeFileSync(resolve(OUT, MANIFEST), manifestText);
+writeFileSync(resolve(WIDGET_DIST, MANIFEST), manifestText);
+// The alias: re-exports the versioned entry, whose relative chunk imports then resolve in its own folder.
+writeFileSync(resolve(WIDGET_DIST, ENTRY), `export*from"./${entry}";\n`);
+console.log(`the tag to paste (dist/widget/${MANIFEST}):\n${scriptTag(manifest, 'https://portal.example')}`);
+
+// The public entry's declarations (the elements, JpEventMap, the tag names) for the package's "types".
+rmSync(resolve(ROOT, 'dist/types'), { recursive: true, force: true });
+execFileSync(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'widget/tsconfig.types.json'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});

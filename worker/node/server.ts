@@ -6,6 +6,7 @@ import { createApp } from '../src/app.ts';
 import type { Deps } from '../src/ports.ts';
 
 import { DEMO_CSP } from './csp.ts';
+import { widgetCaching } from './widget-caching.ts';
 
 export function nodeClientIp(trustProxy: boolean) {
   return (c: Context): string => {
@@ -39,10 +40,12 @@ export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: st
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found' } }, 404));
   app.use('/widget/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', deps.config.production ? 'public, max-age=300' : 'no-cache');
+    c.header('Cache-Control', widgetCaching(c.req.path, c.res.status, deps.config.production));
     c.header('Access-Control-Allow-Origin', '*');
   });
   app.use('/widget/*', serveStatic({ root: opts.widgetDir, rewriteRequestPath: (p) => p.replace(/^\/widget/, '') }));
+  // An unknown version or file is a 404 here, not a fall-through to the demo site.
+  app.all('/widget/*', (c) => c.text('Not Found', 404));
   app.use('*', async (c, next) => {
     await next();
     if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Content-Security-Policy', DEMO_CSP);

@@ -1,9 +1,11 @@
 // `npm run build:worker` (after `npm run build`): the static assets next to the Worker —
 // the widget bundle, the fonts for generated PDFs, and the demo pages with their CSP.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { DEMO_CSP } from '../node/csp.ts';
+import { WIDGET_ALIAS, WIDGET_IMMUTABLE } from '../node/widget-caching.ts';
+import { VERSION_NAME } from '../../widget/scripts/dist-layout.ts';
 import { subsetFont } from '../src/bills/pdf-font-subset.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -20,8 +22,14 @@ for (const font of ['DejaVuSans', 'DejaVuSans-Bold'])
     resolve(OUT, 'fonts', `${font}-bills.ttf`),
     await subsetFont(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}.ttf`))),
   );
+// Caching as on Node (widget-caching.ts): each version folder immutable, the files beside them
+// (the alias, the latest's integrity.json) short. One rule per version: rules that match the same
+// path have their values joined, so no path may match two Cache-Control rules.
+const versions = readdirSync(resolve(OUT, 'widget')).filter((d) => VERSION_NAME.test(d));
 writeFileSync(
   resolve(OUT, '_headers'),
-  `/*\n  Content-Security-Policy: ${DEMO_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/widget/*\n  Access-Control-Allow-Origin: *\n`,
+  `/*\n  Content-Security-Policy: ${DEMO_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/widget/*\n  Access-Control-Allow-Origin: *\n` +
+    ['jp-portal.js', 'integrity.json'].map((f) => `/widget/${f}\n  Cache-Control: ${WIDGET_ALIAS}\n`).join('') +
+    versions.map((v) => `/widget/${v}/*\n  Cache-Control: ${WIDGET_IMMUTABLE}\n`).join(''),
 );
 console.log('dist/site: widget, fonts, demo');

@@ -1,0 +1,55 @@
+// Where `npm run build` puts the widget, read by the build, `npm run size`, the bench, the
+// Worker's site build and the tests. dist/widget/<version>/ (the version of package.json) holds
+// the entry jp-portal.js, its chunks and integrity.json; it never changes once published, so it is
+// served as immutable. dist/widget/jp-portal.js is the alias to the latest (a module re-exporting
+// the versioned entry) and dist/widget/integrity.json the latest's manifest; both have a short cache.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const WIDGET_DIST = resolve(ROOT, 'dist/widget');
+export const ENTRY = 'jp-portal.js';
+export const MANIFEST = 'integrity.json';
+/** A version folder's name: semver, as in package.json. */
+export const VERSION_NAME = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+export interface WidgetManifest {
+  version: string;
+  /** The versioned entry, relative to /widget/ (e.g. `0.1.0/jp-portal.js`). */
+  entry: string;
+  /** The entry's Subresource Integrity: `sha384-` and the base64 digest. */
+  integrity: string;
+  /** Every script of the version (entry and chunks, relative to /widget/) with its integrity, for an import map. */
+  files: Record<string, string>;
+}
+
+export function widgetVersion(): string {
+  const { version } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string };
+  if (!VERSION_NAME.test(version)) throw new Error(`package.json: version ${version} is not semver`);
+  return version;
+}
+
+export const versionDir = (version = widgetVersion()) => resolve(WIDGET_DIST, version);
+
+export const sri = (bytes: Uint8Array) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/** The latest build's manifest (dist/widget/integrity.json), or a given version's. */
+export function readManifest(version?: string): WidgetManifest {
+  const file = version ? resolve(versionDir(version), MANIFEST) : resolve(WIDGET_DIST, MANIFEST);
+  return JSON.parse(readFileSync(file, 'utf8')) as WidgetManifest;
+}
+
+/** The tag a site pastes, for the portal at `origin`. */
+export const scriptTag = (m: WidgetManifest, origin: string) =>
+  `<script type="module" src="${origin}/widget/${m.entry}" integrity="${m.integrity}" crossorigin="anonymous"></script>`;
+
+/** A module and every module it imports or re-exports statically (`import … from`, `import '…'`, `export … from`). */
+export function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const m of code.matchAll(/(?:^|[;}])\s*(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g))
+    staticClosure(resolve(dirname(file), m[1]), seen);
+  return seen;
+}
