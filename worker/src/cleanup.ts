@@ -1,7 +1,7 @@
 // Periodic cleanup: unconfirmed registrations past the confirmation window (48 h), spent tokens
 // and login codes, expired sessions, throttling rows whose window is over (never the permanent PIN locks); a sent
 // mail's bodies after MAIL_BODY_RETENTION_H (its one-time links with them), its record
-// after 30 days.
+// after 30 days; passkey challenges past their 5 minutes.
 import { sql } from 'drizzle-orm';
 import type { Deps } from './ports.ts';
 import { limitsPolicy, PERMANENT_PREFIX } from './auth/limits.ts';
@@ -22,6 +22,7 @@ export async function cleanup(deps: Deps) {
     db.run(sql`UPDATE outbox SET text_body = '', html_body = '', headers = NULL, attachments = NULL
       WHERE text_body <> '' AND sent_at < ${now - config.mailBodyRetentionMs}`),
     db.run(sql`DELETE FROM outbox WHERE status IN ('sent', 'cancelled') AND sent_at < ${now - config.mailAuditMs}`),
+    db.run(sql`DELETE FROM webauthn_challenges WHERE expires_at <= ${now}`),
     db.run(sql`DELETE FROM login_codes WHERE expires_at < ${now} OR used_at IS NOT NULL`),
   ]);
   return { accountsRemoved: results[4].rowsAffected };

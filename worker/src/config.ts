@@ -40,6 +40,8 @@ export interface Limits {
   accountActionsPerDay: number;
   accountActionsIpPerHour: number;
   adminIpMaxFailures: number;
+  /** Passkey login challenges per address per hour (each one a row until it is used or expires). */
+  passkeyOptionsIpPerHour: number;
 }
 
 export interface Config {
@@ -47,6 +49,8 @@ export interface Config {
   utility: typeof utility;
   portalUrl: string;
   allowedOrigins: string[];
+  /** The WebAuthn relying party ID passkeys are bound to (RP_ID, default the host of PORTAL_URL). */
+  rpId: string;
   pinKey: string;
   /** HMAC key for signed links (e-mail bill unsubscribe), HS256 via jose. */
   signingKey: string;
@@ -121,6 +125,7 @@ export function loadConfig(env: Env): Config {
     utility,
     portalUrl,
     allowedOrigins: origins,
+    rpId: env.RP_ID || new URL(portalUrl).hostname,
     pinKey,
     signingKey: env.SIGNING_KEY || DEV_SIGNING_KEY,
     apiUrl: new URL(env.API_URL || new URL(portalUrl).origin).origin,
@@ -167,6 +172,7 @@ export function loadConfig(env: Env): Config {
       accountActionsPerDay: int(env, 'ACCOUNT_ACTIONS_PER_DAY', 20, 1),
       accountActionsIpPerHour: int(env, 'ACCOUNT_ACTIONS_IP_PER_HOUR', 100, 1),
       adminIpMaxFailures: int(env, 'ADMIN_IP_MAX_FAILURES', 10, 1),
+      passkeyOptionsIpPerHour: int(env, 'PASSKEY_OPTIONS_IP_PER_HOUR', 200, 1),
     },
     argon2: {
       maxConcurrent: int(env, 'ARGON2_MAX_CONCURRENT', 2, 1),
@@ -190,5 +196,11 @@ function checkProduction(c: Config): void {
   if (c.adminToken !== undefined && c.adminToken.length < 32)
     problems.push('ADMIN_TOKEN must be at least 32 characters');
   if (c.allowedOrigins.some((o) => !o.startsWith('https:'))) problems.push('ALLOWED_ORIGINS must all be https');
+  // A browser refuses a passkey ceremony whose RP ID is not the page's host or a parent domain of it.
+  const outside = c.allowedOrigins.filter((o) => {
+    const host = new URL(o).hostname;
+    return host !== c.rpId && !host.endsWith(`.${c.rpId}`);
+  });
+  if (outside.length) problems.push(`RP_ID (${c.rpId}) must be the host or a parent domain of ${outside.join(', ')}`);
   if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
 }

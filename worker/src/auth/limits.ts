@@ -13,7 +13,7 @@ export const FOREVER = 100 * 365 * DAY;
 /** Keys under this prefix outlive the periodic cleanup (the total PIN cap). */
 export const PERMANENT_PREFIX = 'lock:';
 
-export type AccountAction = 'email' | 'password' | 'delete' | 'link' | 'export';
+export type AccountAction = 'email' | 'password' | 'delete' | 'link' | 'export' | 'passkey';
 
 export function limitsPolicy(l: Limits) {
   return {
@@ -92,6 +92,11 @@ export function limitsPolicy(l: Limits) {
         { key: `account:${action}:${accountId}`, limit: l.accountActionsPerDay, windowMs: DAY },
         { key: `account:ip:${addressKey(ip)}`, limit: l.accountActionsIpPerHour, windowMs: HOUR },
       ];
+    },
+
+    /** Passkey login challenges per address: every call writes a row, so it is counted first, success or not. */
+    passkeyOptions(ip: string): Rule {
+      return { key: `passkey:ip:${addressKey(ip)}`, limit: l.passkeyOptionsIpPerHour, windowMs: HOUR };
     },
 
     /** Wrong admin tokens per address; a right one gives the slot back. */

@@ -1,7 +1,8 @@
 // Account-wide revocation in one place. A password reset, a password change and "log out
 // everywhere" void everything a thief could still use: every other session, every open reset
 // and e-mail-change link, the open login code, and (through password_changed_at) any e-mail-change link issued
-// before. Deleting the account removes the rows themselves (privacy.ts).
+// before, open registration challenges, and the passkeys when the resident asks. Deleting the
+// account removes the rows themselves (privacy.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
 
@@ -12,6 +13,8 @@ export interface Revocation {
   passwordChanged?: boolean;
   /** Applies the statements only inside the batch that won a race (a token's guard). */
   guard?: SQL;
+  /** The resident asked to remove the account's passkeys too. */
+  passkeys?: boolean;
 }
 
 /** Batchable statements that void the account's sessions and open links. */
@@ -27,6 +30,9 @@ export function revokeAccountStatements(deps: Deps, accountId: string, opts: Rev
     ),
     // An open login code (one mailed before the change) logs no one in any more.
     db.run(sql`DELETE FROM login_codes WHERE account_id = ${accountId} AND ${guard}`),
+    // A passkey being added (a registration challenge) cannot be finished after the change.
+    db.run(sql`DELETE FROM webauthn_challenges WHERE account_id = ${accountId} AND ${guard}`),
+    ...(opts.passkeys ? [db.run(sql`DELETE FROM passkeys WHERE account_id = ${accountId} AND ${guard}`)] : []),
     ...(opts.passwordChanged
       ? [db.run(sql`UPDATE accounts SET password_changed_at = ${now} WHERE id = ${accountId} AND ${guard}`)]
       : []),

@@ -38,8 +38,9 @@ export function clearSessionCookie(c: Context, deps: Deps): void {
 }
 
 /**
- * A new session: the token for the cookie and its insert, as a raw statement (`insert`) or, for a
- * drizzle batch, applied only where `guard` holds (`insertWhen`: a reset's token guard).
+ * A new session: the token for the cookie and its insert, as a raw statement (`insert`, or
+ * `insertIf` a condition holds) or, for a drizzle batch, applied only where `guard` holds
+ * (`insertWhen`: a reset's token guard).
  */
 export async function newSession(deps: Deps, accountId: string, remember: boolean, userAgent: string | undefined) {
   const token = randomToken(deps.randomBytes, 32);
@@ -47,14 +48,18 @@ export async function newSession(deps: Deps, accountId: string, remember: boolea
   const hash = await sha256Hex(token);
   const ua = userAgent?.slice(0, 300) ?? null;
   const expires = now + ttl(deps, remember);
-  const insert: InStatement = {
-    sql: 'INSERT INTO sessions (hash, account_id, remember, created_at, last_seen_at, expires_at, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    args: [hash, accountId, remember ? 1 : 0, now, now, expires, ua],
-  };
+  const into = 'INSERT INTO sessions (hash, account_id, remember, created_at, last_seen_at, expires_at, user_agent)';
+  const values = [hash, accountId, remember ? 1 : 0, now, now, expires, ua];
+  const insert: InStatement = { sql: `${into} VALUES (?, ?, ?, ?, ?, ?, ?)`, args: values };
+  /** Raw, applied only where `condition` (SQL without parameters) holds, e.g. `changes() = 1` after a guarded update. */
+  const insertIf = (condition: string): InStatement => ({
+    sql: `${into} SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${condition}`,
+    args: values,
+  });
   const insertWhen = (guard: SQL) =>
     deps.db.run(sql`INSERT INTO sessions (hash, account_id, remember, created_at, last_seen_at, expires_at, user_agent)
       SELECT ${hash}, ${accountId}, ${remember ? 1 : 0}, ${now}, ${now}, ${expires}, ${ua} WHERE ${guard}`);
-  return { token, hash, insert, insertWhen };
+  return { token, hash, insert, insertIf, insertWhen };
 }
 
 export function sessionToken(c: Context, deps: Deps): string | undefined {
@@ -65,6 +70,8 @@ export function sessionToken(c: Context, deps: Deps): string | undefined {
 export interface CurrentSession {
   hash: string;
   remember: boolean;
+  /** When the session began (a login): a young session may add a passkey without the password. */
+  createdAt: number;
   account: Account;
 }
 
@@ -77,7 +84,7 @@ export const ACCOUNT_COLUMNS = `a.id, a.name, a.email, a.email_bills, a.locale,
       WHERE ac.account_id = a.id) AS consumers`;
 
 const CURRENT_SESSION_SQL = `
-  SELECT s.remember, s.last_seen_at, ${ACCOUNT_COLUMNS}
+  SELECT s.remember, s.created_at, s.last_seen_at, ${ACCOUNT_COLUMNS}
   FROM sessions s JOIN accounts a ON a.id = s.account_id
   WHERE s.hash = ? AND s.expires_at > ? AND s.created_at > ? - CASE WHEN s.remember THEN ? ELSE ? END AND a.confirmed_at IS NOT NULL`;
 
@@ -116,7 +123,7 @@ export async function currentSession(c: Context, deps: Deps): Promise<CurrentSes
   if (touched) {
     deps.defer(() => db.run(sql`UPDATE sessions SET last_seen_at = ${now} WHERE hash = ${hash}`));
   }
-  return { hash, remember, account: accountFromRow(row) };
+  return { hash, remember, createdAt: Number(row.created_at), account: accountFromRow(row) };
 }
 
 export function revokeStatement(deps: Deps, hash: string) {

@@ -9,6 +9,7 @@ import { login } from './login.ts';
 import { me, logout } from './session.ts';
 import { forgotPassword, resendConfirmation } from './mail-requests.ts';
 import { resetPassword } from './reset.ts';
+import { passkeyLogin, passkeyLoginOptions } from './passkey-login.ts';
 import { loginWithCode, sendLoginCode } from './login-code.ts';
 import { health, devOutbox } from './ops.ts';
 
@@ -20,6 +21,8 @@ export function publicRoutes(production: boolean) {
     .post('/login', login)
     .post('/login/code/send', sendLoginCode)
     .post('/login/code', loginWithCode)
+    .post('/passkey/login/options', passkeyLoginOptions)
+    .post('/passkey/login', passkeyLogin)
     .post('/logout', logout)
     .get('/me', me)
     .post('/password/forgot', forgotPassword)

@@ -1,7 +1,8 @@
-// POST /api/password/reset: the new password, every other session and open link voided, the
-// account's failed logins forgotten, a notice mailed, and the resident logged in at once (an
-// attacker's failures cannot keep the owner out after a reset). Opening the reset link proves
-// the mailbox, so an unconfirmed account becomes confirmed and its pending code linked.
+// POST /api/password/reset: the new password, every other session and open link voided (the
+// passkeys too with removePasskeys), the account's failed logins forgotten, a notice mailed, and
+// the resident logged in at once (an attacker's failures cannot keep the owner out after a
+// reset). Opening the reset link proves the mailbox, so an unconfirmed account becomes confirmed
+// and its pending code linked.
 import { readBody } from '../http/body.ts';
 import { ApiError, refusedError } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
@@ -54,7 +55,7 @@ export async function resetPassword(c: Ctx) {
     [used] = await guarded(deps, t, (guard) => [
       setPassword(db, accountId, passwordHash, now, guard),
       ...confirmAccountStatements(deps, accountId, guard),
-      ...revokeAccountStatements(deps, accountId, { passwordChanged: true, guard }),
+      ...revokeAccountStatements(deps, accountId, { passwordChanged: true, passkeys: input.removePasskeys, guard }),
       clearWhen(db, limits.loginAccountKey(account.email), guard),
       session.insertWhen(guard),
       mail.stmt,

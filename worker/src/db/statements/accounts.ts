@@ -4,7 +4,7 @@
 import { desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../ports.ts';
-import { accountConsumers, accounts, bills, consents, sessions } from '../schema.ts';
+import { accountConsumers, accounts, bills, consents, passkeys, sessions } from '../schema.ts';
 import { ACCOUNT_COLUMNS } from '../../auth/sessions.ts';
 
 /** The account for a login by e-mail: hash, confirmation and the API's account columns (raw, for a throttle batch). */
@@ -91,7 +91,7 @@ export const takeNewEmail = (db: Db, tokenHash: string, accountId: SQL, issuedAt
   db.run(sql`UPDATE accounts SET email = (SELECT payload FROM tokens WHERE hash = ${tokenHash}), updated_at = ${now}
     WHERE id = ${accountId} AND (password_changed_at IS NULL OR password_changed_at <= ${issuedAt})`);
 
-/** "My data": the account's dates, consents, sessions and the bills of its codes, in one batch. */
+/** "My data": the account's dates, consents, sessions, the bills of its codes and its passkeys, in one batch. */
 export const exportQueries = (db: Db, accountId: string, codes: string[]) =>
   [
     db
@@ -120,6 +120,17 @@ export const exportQueries = (db: Db, accountId: string, codes: string[]) =>
       .from(bills)
       .where(inArray(bills.consumerCode, codes.length ? codes : ['']))
       .orderBy(desc(bills.period)),
+    db
+      .select({
+        id: passkeys.id,
+        createdAt: passkeys.createdAt,
+        lastUsedAt: passkeys.lastUsedAt,
+        userAgent: passkeys.userAgent,
+        backedUp: passkeys.backedUp,
+      })
+      .from(passkeys)
+      .where(eq(passkeys.accountId, accountId))
+      .orderBy(passkeys.createdAt),
   ] as const;
 
 export const consentsOf = (db: Db, accountId: string) =>
@@ -133,12 +144,14 @@ export const consentsOf = (db: Db, accountId: string) =>
     .where(eq(consents.accountId, accountId))
     .orderBy(desc(consents.acceptedAt));
 
-/** Deleting an account: its queued mail, sessions, tokens, consents, links, failure count and the row (bills stay). */
+/** Deleting an account: its queued mail, sessions, tokens, passkeys, consents, links, failure count and the row (bills stay). */
 export const deleteAccountStatements = (db: Db, account: { id: string; email: string }, loginKey: string) =>
   [
     db.run(sql`DELETE FROM outbox WHERE to_address = ${account.email}`),
     db.run(sql`DELETE FROM sessions WHERE account_id = ${account.id}`),
     db.run(sql`DELETE FROM tokens WHERE account_id = ${account.id}`),
+    db.run(sql`DELETE FROM passkeys WHERE account_id = ${account.id}`),
+    db.run(sql`DELETE FROM webauthn_challenges WHERE account_id = ${account.id}`),
     db.run(sql`DELETE FROM consents WHERE account_id = ${account.id}`),
     db.run(sql`DELETE FROM account_consumers WHERE account_id = ${account.id}`),
     db.run(sql`DELETE FROM throttles WHERE key = ${loginKey}`),

@@ -8,6 +8,7 @@ import { changeEmail } from './email.ts';
 import { listSessions, revokeSession, revokeAllSessions } from './sessions.ts';
 import { listConsumers, linkConsumer, unlinkConsumer, totalQrPng } from './consumers.ts';
 import { listConsents, exportData, deleteAccount } from './privacy.ts';
+import { listPasskeys, passkeyRegistrationOptions, addPasskey, deletePasskey } from './passkeys.ts';
 
 export const accountRoutes = new Hono<AccountEnv>()
   .use('*', requireSession)
@@ -21,6 +22,10 @@ export const accountRoutes = new Hono<AccountEnv>()
   .get('/consumers/:code/qr.png', totalQrPng)
   .post('/consumers/link', linkConsumer)
   .post('/consumers/unlink', unlinkConsumer)
+  .get('/passkeys', listPasskeys)
+  .post('/passkeys/options', passkeyRegistrationOptions)
+  .post('/passkeys', addPasskey)
+  .post('/passkeys/remove', deletePasskey)
   .get('/consents', listConsents)
   .get('/export', exportData)
   .post('/delete', deleteAccount);

@@ -1,7 +1,7 @@
 // Personal-data rights (ZZPL): GET /api/account/consents, GET /api/account/export (a summary
 // first, then the records, dates in ISO 8601),
 // POST /api/account/delete {password}. Deleting removes the account, its sessions, tokens,
-// consents, links and queued mail to it; consumer and bill records belong to the billing
+// passkeys, consents, links and queued mail to it; consumer and bill records belong to the billing
 // system and stay, as accounting law requires.
 import { consentsOf, deleteAccountStatements, exportQueries } from '../../db/statements/accounts.ts';
 import { readBody } from '../../http/body.ts';
@@ -27,7 +27,7 @@ export async function exportData(c: AccountCtx) {
   await countAccountAction(c, 'export');
   const id = s.account.id;
   const codes = s.account.consumers.map((x) => x.code);
-  const [[account], consentRows, sessionRows, billRows] = await db.batch(exportQueries(db, id, codes));
+  const [[account], consentRows, sessionRows, billRows, passkeyRows] = await db.batch(exportQueries(db, id, codes));
   const iso = (ms: number) => new Date(ms).toISOString();
   c.header('Content-Disposition', 'attachment; filename="moji-podaci.json"');
   return c.json({
@@ -41,6 +41,7 @@ export async function exportData(c: AccountCtx) {
       sessions: sessionRows.length,
       consents: consentRows.length,
       bills: billRows.length,
+      passkeys: passkeyRows.length,
     },
     account: {
       ...s.account,
@@ -49,6 +50,11 @@ export async function exportData(c: AccountCtx) {
     },
     consents: consentRows.map((x) => ({ ...x, acceptedAt: iso(x.acceptedAt) })),
     sessions: sessionRows.map((x) => ({ ...x, createdAt: iso(x.createdAt), lastSeenAt: iso(x.lastSeenAt) })),
+    passkeys: passkeyRows.map((x) => ({
+      ...x,
+      createdAt: iso(x.createdAt),
+      lastUsedAt: x.lastUsedAt === null ? null : iso(x.lastUsedAt),
+    })),
     bills: billRows.map(billSummary),
   } satisfies DataExport);
 }

@@ -37,13 +37,16 @@ export async function revokeSession(c: AccountCtx) {
   return c.body(null, 204);
 }
 
-/** "Log out everywhere": every session of the account (or every other one with keepCurrent) and every open link. */
+/** "Log out everywhere": every session of the account (or every other one with keepCurrent), every open link, and the passkeys if asked. */
 export async function revokeAllSessions(c: AccountCtx) {
   const { deps, schemas } = c.var;
   const s = c.var.session;
   const input = await readBody(c, schemas.revokeAll);
   await deps.db.batch(
-    revokeAccountStatements(deps, s.account.id, { keepSession: input.keepCurrent ? s.hash : undefined }),
+    revokeAccountStatements(deps, s.account.id, {
+      keepSession: input.keepCurrent ? s.hash : undefined,
+      passkeys: input.passkeys,
+    }),
   );
   if (!input.keepCurrent) clearSessionCookie(c, deps);
   return c.body(null, 204);
