@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import { startHranaServer, type HranaServer } from '../support/hrana/server.ts';
 import { startWranglerDev, type WranglerDev } from './wrangler.ts';
+import { sri, type WidgetManifest } from '../../widget/scripts/dist-layout.ts';
 import { openDatabase, migrateDatabase } from '../../worker/node/database.ts';
 import { parseConsumersCsv, upsertConsumers } from '../../worker/src/consumers/import.ts';
 
@@ -174,7 +175,16 @@ describe('the Worker in workerd against libSQL over HTTP', () => {
     const widget = await fetch(`${base}/widget/jp-portal.js`);
     expect(widget.status).toBe(200);
     expect(widget.headers.get('content-type')).toMatch(/javascript/);
-    expect(await widget.text()).toContain('jp-portal');
+    expect(widget.headers.get('cache-control')).toBe('public, max-age=300');
+    // The alias re-exports the versioned entry: immutable, CORS-open, and the bytes of its published integrity.
+    const manifest = (await (await fetch(`${base}/widget/integrity.json`)).json()) as WidgetManifest;
+    expect(await widget.text()).toContain(`./${manifest.entry}`);
+    const versioned = await fetch(`${base}/widget/${manifest.entry}`);
+    expect(versioned.status).toBe(200);
+    expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(versioned.headers.get('access-control-allow-origin')).toBe('*');
+    expect(sri(new Uint8Array(await versioned.arrayBuffer()))).toBe(manifest.integrity);
+    expect((await fetch(`${base}/widget/9.9.9/jp-portal.js`)).status).toBe(404);
     const page = await fetch(`${base}/`);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
   });
