@@ -49,9 +49,9 @@ function onlyWords(s: string, words: Set<string>, longest: number): boolean {
 }
 
 /**
- * A check built once per set of extra words (the utility's name, short name, city): each is
- * listed whole and by its parts of two letters or more ("JP Stambeno Ruma" → jpstambenoruma, jp,
- * stambeno, ruma).
+ * A check built once per set of extra words (the utility's name, short name, city and its
+ * configured `passwordWords`): each is listed whole and by its parts of two letters or more
+ * ("JKP Vodovod Primer" → jkpvodovodprimer, jkp, vodovod, primer).
  */
 export function commonPasswordCheck(extra: readonly string[] = []): (password: string) => boolean {
   const words = new Set(WORDS.split(' ').map(foldPassword));

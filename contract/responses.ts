@@ -102,7 +102,8 @@ export interface PaymentSlip {
   account: string;
   amount: number;
   currency: 'RSD';
-  model: '97';
+  /** The reference model: 97 (check digits in front) or 00 (none). */
+  model: '97' | '00';
   reference: string;
   paymentCode: string;
   purpose: string;

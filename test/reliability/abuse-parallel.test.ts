@@ -7,6 +7,7 @@
 // growing login delay), the allowance is computed from the time the burst took.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../worker/src/config.ts';
+import { testUtility } from '../support/utility.ts';
 import { ADMIN_TOKEN, importConsumers, registration, startRig, type Rig } from './portal.ts';
 import {
   age,
@@ -32,7 +33,7 @@ const DAY = 24 * 3600_000;
 // The first login delay is a minute here, so "the right password right after the burst still
 // waits" holds however slow the machine is (with the default 1 s it depends on timing).
 const ENV = { LOGIN_FIRST_DELAY_S: '60' };
-const { limits: L, argon2 } = loadConfig({ ...process.env, ...ENV });
+const { limits: L, argon2 } = loadConfig({ ...process.env, ...ENV }, testUtility);
 const figures: Figure[] = [];
 let rig: Rig;
 let people: Resident[];

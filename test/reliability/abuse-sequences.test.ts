@@ -8,6 +8,7 @@
 // Each prints what happened; the table after the file sums them up. No timing in pass/fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../worker/src/config.ts';
+import { testUtility } from '../support/utility.ts';
 import { importConsumers, startRig, type Rig } from './portal.ts';
 import {
   burst,
@@ -26,7 +27,7 @@ import {
 } from './abuse-rig.ts';
 
 const N = 100;
-const { limits: L } = loadConfig({ ...process.env });
+const { limits: L } = loadConfig({ ...process.env }, testUtility);
 const NEW_PASSWORD = 'jesenja kiša nad fruškom gorom';
 const figures: Figure[] = [];
 let rig: Rig;

@@ -5,6 +5,7 @@
 // samples do not depend on the PDF renderer.
 import { LOCALES, type Locale } from '../../contract/locales.ts';
 import { loadConfig } from '../../worker/src/config.ts';
+import { testUtility } from './utility.ts';
 import { composeMail } from '../../worker/src/mail/compose.ts';
 import { MAIL_KINDS, type MailKind, type RenderedMail } from '../../worker/src/mail/templates.ts';
 import { tokenLink } from '../../worker/src/auth/tokens.ts';
@@ -39,10 +40,13 @@ export const sampleBill = (over: Partial<Bill> = {}): Bill => ({
 export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n%sample\n');
 
 export function sampleDeps(): Deps {
-  const config = loadConfig({
-    PORTAL_URL: 'https://www.stambenoruma.rs/usluge/portal-za-korisnike/',
-    API_URL: 'https://portal.stambenoruma.rs',
-  });
+  const config = loadConfig(
+    {
+      PORTAL_URL: 'https://www.stambenoruma.rs/usluge/portal-za-korisnike/',
+      API_URL: 'https://portal.stambenoruma.rs',
+    },
+    testUtility,
+  );
   return {
     config,
     files: { get: async () => SAMPLE_PDF, put: async () => {} },

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, ConfigError, DEV_PIN_KEY } from '../../worker/src/config.ts';
+import { loadConfig as load, ConfigError, DEV_PIN_KEY, type Env } from '../../worker/src/config.ts';
+import { testUtility } from '../support/utility.ts';
 import { CONFIRM_LINK_HOURS, RESET_LINK_HOURS } from '../../contract/links.ts';
+
+const loadConfig = (env: Env) => load(env, testUtility);
 
 const prod = {
   APP_ENV: 'production',
@@ -12,6 +15,16 @@ const prod = {
 };
 
 describe('configuration', () => {
+  it("sends mail as the utility's configuration says, unless MAIL_FROM / MAIL_FROM_NAME say otherwise", () => {
+    const c = loadConfig({});
+    expect(c.mailFrom).toBe(testUtility.mail.from);
+    expect(c.mailFromName).toBe(testUtility.mail.fromName ?? testUtility.name);
+    const named = load({}, { ...testUtility, mail: { from: 'racuni@example.rs' } });
+    expect([named.mailFrom, named.mailFromName]).toEqual(['racuni@example.rs', testUtility.name]);
+    const env = loadConfig({ MAIL_FROM: 'portal@example.org', MAIL_FROM_NAME: 'Portal' });
+    expect([env.mailFrom, env.mailFromName]).toEqual(['portal@example.org', 'Portal']);
+  });
+
   it('works with no variables at all in development', () => {
     const c = loadConfig({});
     expect(c.production).toBe(false);

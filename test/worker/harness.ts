@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../worker/src/config.ts';
+import { testUtility } from '../support/utility.ts';
 import { createApp } from '../../worker/src/app.ts';
 import type { MailTransport, PasswordHasher } from '../../worker/src/ports.ts';
 import { nodeDeps } from '../../worker/node/deps.ts';
@@ -60,7 +61,7 @@ export async function makeHarness(
     FILES_DIR: join(dir, 'files'),
     ...opts.env,
   };
-  const config = loadConfig(env);
+  const config = loadConfig(env, testUtility);
   const counts = { hash: 0, verify: 0 };
   const hasher: PasswordHasher = {
     hash: (p) => (counts.hash++, nodeArgon2.hash(p)),

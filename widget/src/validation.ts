@@ -9,7 +9,7 @@ export { PASSWORD_MIN_LENGTH } from '../../contract/passwords.ts';
 export const schemaOptions: SchemaOptions = {
   consumerCodePattern: utility.consumerCode.pattern,
   pinPattern: utility.pin.pattern,
-  commonWords: [utility.name, utility.shortName, utility.city],
+  commonWords: [utility.name, utility.shortName, utility.city, ...utility.passwordWords],
 };
 
 export {

@@ -8,6 +8,7 @@ import { ingestBills } from '../src/bills/ingest.ts';
 import { ImportError } from '../src/csv/table.ts';
 import { nodeDeps } from './deps.ts';
 import { migrateDatabase } from './database.ts';
+import { readUtilityConfig } from './utility-file.ts';
 
 async function main() {
   const [what, file] = process.argv.slice(2);
@@ -15,7 +16,7 @@ async function main() {
     console.error(`usage: npm run ${what ?? 'consumers'}:import -- FILE.csv`);
     process.exit(2);
   }
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, readUtilityConfig(process.env));
   const text = await readFile(file, 'utf8');
   // New bills' mails stay in the outbox for the server's senders (its periodic job picks them up;
   // on Workers the cron hands them to the queue): a command-line import does not send 8,000 mails itself.

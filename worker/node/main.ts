@@ -7,14 +7,16 @@ import { nodeDeps, log } from './deps.ts';
 import { migrateDatabase } from './database.ts';
 import { nodeServerApp } from './server.ts';
 import { renderPool } from './render-pool.ts';
-import { seedDemoConsumers, seedDemoBills } from './seed.ts';
+import { seedDemoConsumers, seedDemoBills, demoDataDir } from './seed.ts';
+import { readUtilityConfig, utilityConfigPath } from './utility-file.ts';
 import { startNodeServer, serverLimitsFromEnv, listenRefusal } from './http-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 async function main() {
   const env = process.env;
-  const config = loadConfig(env);
+  // The utility's configuration (UTILITY_CONFIG), checked first: a fault names its field and line.
+  const config = loadConfig(env, readUtilityConfig(env));
   const hostname = env.HOST || 'localhost';
   // Dev features (dev mail, dev keys, /api/dev/outbox) only on loopback: checked before anything is opened.
   const refusal = listenRefusal(hostname, config.production);
@@ -28,8 +30,9 @@ async function main() {
   await migrateDatabase(deps.db);
   const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === 'true' : !config.production;
   if (seedDemo) {
-    const n = await seedDemoConsumers(deps, resolve(ROOT, 'demo/consumers.csv'));
-    const b = await seedDemoBills(deps, resolve(ROOT, 'demo/bills.csv'));
+    const demo = demoDataDir(utilityConfigPath(env), resolve(ROOT, 'demo'));
+    const n = await seedDemoConsumers(deps, resolve(demo, 'consumers.csv'));
+    const b = await seedDemoBills(deps, resolve(demo, 'bills.csv'));
     if (n || b) log('info', `loaded ${n} demo consumers and ${b} demo bills`);
   }
 

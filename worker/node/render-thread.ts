@@ -4,9 +4,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../src/config.ts';
 import { BILL_MAIL_TASK, renderBillMailFrom, type BillMailInput } from '../src/bills/bill-mail.ts';
 import { folderStore, dejaVuFonts } from './files.ts';
+import { readUtilityConfig } from './utility-file.ts';
 
 const env = (workerData as { env: Record<string, string | undefined> }).env;
-const deps = { config: loadConfig(env), files: folderStore(env.FILES_DIR || 'data/files'), fonts: dejaVuFonts };
+const deps = {
+  config: loadConfig(env, readUtilityConfig(env)),
+  files: folderStore(env.FILES_DIR || 'data/files'),
+  fonts: dejaVuFonts,
+};
 const TASKS: Record<string, (input: unknown) => Promise<unknown>> = {
   [BILL_MAIL_TASK]: (input) => renderBillMailFrom(deps, input as BillMailInput),
 };

@@ -5,10 +5,11 @@ import { limitsPolicy } from '../src/auth/limits.ts';
 import { unlockConsumer } from '../src/consumers/unlock.ts';
 import { nodeDeps } from './deps.ts';
 import { migrateDatabase } from './database.ts';
+import { readUtilityConfig } from './utility-file.ts';
 
 async function main() {
   const [code] = process.argv.slice(2);
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, readUtilityConfig(process.env));
   if (!code || !new RegExp(config.utility.consumerCode.pattern).test(code)) {
     console.error('usage: npm run consumers:unlock -- CODE (a consumer code as printed on the bill)');
     process.exit(2);

@@ -1,5 +1,6 @@
 // `npm run build:worker` (after `npm run build`): the static assets next to the Worker —
-// the widget bundle, the fonts for generated PDFs, and the demo pages with their CSP.
+// the widget bundle, the fonts for generated PDFs, and the demo pages with their CSP; and the
+// utility's configuration (UTILITY_CONFIG, checked first) for wrangler to bundle (workers/utility.ts).
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -7,11 +8,22 @@ import { DEMO_CSP } from '../node/csp.ts';
 import { WIDGET_ALIAS, WIDGET_IMMUTABLE } from '../node/widget-caching.ts';
 import { VERSION_NAME } from '../../widget/scripts/dist-layout.ts';
 import { subsetFont } from '../src/bills/pdf-font-subset.ts';
+import { readUtilityConfig } from '../node/utility-file.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'dist/site');
 const require = createRequire(import.meta.url);
 
+// A fault in the configuration stops the build with its field and line.
+let utility: ReturnType<typeof readUtilityConfig>;
+try {
+  utility = readUtilityConfig(process.env);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+mkdirSync(resolve(ROOT, 'worker/workers/generated'), { recursive: true });
+writeFileSync(resolve(ROOT, 'worker/workers/generated/utility.json'), `${JSON.stringify(utility, null, 2)}\n`);
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(resolve(OUT, 'fonts'), { recursive: true });
 cpSync(resolve(ROOT, 'demo'), OUT, { recursive: true, filter: (f) => !f.endsWith('.csv') });
@@ -32,4 +44,4 @@ writeFileSync(
     ['jp-portal.js', 'integrity.json'].map((f) => `/widget/${f}\n  Cache-Control: ${WIDGET_ALIAS}\n`).join('') +
     versions.map((v) => `/widget/${v}/*\n  Cache-Control: ${WIDGET_IMMUTABLE}\n`).join(''),
 );
-console.log('dist/site: widget, fonts, demo');
+console.log(`dist/site: widget, fonts, demo; the Worker bundles ${utility.name}`);

@@ -29,7 +29,7 @@ export function createApp(config: Config, scope: (c: Context) => RequestScope): 
   const schemas = makeSchemas({
     consumerCodePattern: config.utility.consumerCode.pattern,
     pinPattern: config.utility.pin.pattern,
-    commonWords: [config.utility.name, config.utility.shortName, config.utility.city],
+    commonWords: [config.utility.name, config.utility.shortName, config.utility.city, ...config.utility.passwordWords],
   });
   const limits = limitsPolicy(config.limits);
   const allowed = new Set(config.allowedOrigins);

@@ -1,6 +1,7 @@
 // Configuration from environment variables (process.env on Node, bindings on Workers).
-// Pure: no Node APIs. Dev defaults work out of the box; production refuses them.
-import utility from '../../config/utility.json' with { type: 'json' };
+// Pure: no Node APIs. Dev defaults work out of the box; production refuses them. The utility's
+// own configuration comes from the entry (read and checked at start on Node, bundled on Workers).
+import type { UtilityConfig } from '../../contract/utility-config.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -46,7 +47,7 @@ export interface Limits {
 
 export interface Config {
   production: boolean;
-  utility: typeof utility;
+  utility: UtilityConfig;
   portalUrl: string;
   allowedOrigins: string[];
   /** The WebAuthn relying party ID passkeys are bound to (RP_ID, default the host of PORTAL_URL). */
@@ -108,7 +109,7 @@ function bool(env: Env, name: string, dflt: boolean): boolean {
   return raw === '1' || raw === 'true' || raw === 'yes';
 }
 
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env, utility: UtilityConfig): Config {
   const production = env.APP_ENV === 'production';
   const portalUrl = new URL(env.PORTAL_URL || 'http://localhost:8787/').toString();
   const origins = (env.ALLOWED_ORIGINS ?? 'http://localhost:8787,http://127.0.0.1:8787')
@@ -133,8 +134,8 @@ export function loadConfig(env: Env): Config {
     cookieSecure: portalUrl.startsWith('https:') || production,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     mailTransport,
-    mailFrom: env.MAIL_FROM || 'portal@stambenoruma.rs',
-    mailFromName: env.MAIL_FROM_NAME || utility.name,
+    mailFrom: env.MAIL_FROM || utility.mail.from,
+    mailFromName: env.MAIL_FROM_NAME || utility.mail.fromName || utility.name,
     mailchannelsApiKey: env.MAILCHANNELS_API_KEY || undefined,
     mailchannelsUrl: env.MAILCHANNELS_URL || 'https://api.mailchannels.net/tx/v1/send',
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1),

@@ -17,6 +17,7 @@ import { boundedHasher } from '../src/auth/bounded-hasher.ts';
 import { r2Store, assetFonts } from './files.ts';
 import { countingClient } from '../src/db/round-trips.ts';
 import { isLoopbackHost } from '../src/http/loopback.ts';
+import utility from './utility.ts';
 
 type Bindings = Record<string, unknown> & {
   ASSETS?: { fetch(request: Request): Promise<Response> };
@@ -39,7 +40,7 @@ function baseDeps(env: Bindings): Shared {
     string,
     string
   >;
-  const config: Config = loadConfig(vars);
+  const config: Config = loadConfig(vars, utility);
   const url = vars.LIBSQL_URL || vars.DATABASE_URL;
   if (!url) throw new Error('LIBSQL_URL is not set');
   client = createClient({ url, authToken: vars.LIBSQL_AUTH_TOKEN });

@@ -20,7 +20,7 @@ const example = {
   payer: ['MRĐO MAČKATOVIĆ', 'ŽUPSKA 13', 'BEOGRAD 6'],
   paymentCode: '189',
   purpose: 'UPLATA PO RAČUNU ZA EL. ENERGIJU',
-  reference97: '163220000111111111000',
+  reference: '163220000111111111000',
 };
 
 describe('NBS IPS QR payload', () => {
@@ -29,7 +29,7 @@ describe('NBS IPS QR payload', () => {
   });
 
   it('leaves out optional tags instead of writing them empty', () => {
-    const s = ipsQrPayload({ ...example, payer: undefined, purpose: '', reference97: undefined });
+    const s = ipsQrPayload({ ...example, payer: undefined, purpose: '', reference: undefined });
     expect(s).toBe('K:PR|V:01|C:1|R:845000000040484987|N:JP EPS BEOGRAD\r\nBALKANSKA 13|I:RSD3596,13|SF:189');
     expect(s).not.toMatch(/\|[A-Z]+:(\||$)/);
   });
@@ -61,7 +61,15 @@ describe('NBS IPS QR payload', () => {
     expect(() => ipsQrPayload({ ...example, payee: ['x'.repeat(71)] })).toThrow(/70/);
     expect(() => ipsQrPayload({ ...example, purpose: 'y'.repeat(36) })).toThrow(/35/);
     expect(() => ipsQrPayload({ ...example, paymentCode: '389' })).toThrow(/payment code/);
-    expect(() => ipsQrPayload({ ...example, reference97: '993220000111111111000' })).toThrow(/model 97/);
+    expect(() => ipsQrPayload({ ...example, reference: '993220000111111111000' })).toThrow(/model 97/);
+  });
+
+  it('writes a reference without a model (00) as it is, digits and dashes only', () => {
+    const s = ipsQrPayload({ ...example, model: '00', reference: '123456-202611' });
+    expect(s.endsWith('|RO:00123456-202611')).toBe(true);
+    expect(ipsQrProblems(s)).toEqual([]);
+    expect(() => ipsQrPayload({ ...example, model: '00', reference: 'VD123456' })).toThrow(/model 00/);
+    expect(ipsQrProblems(s.replace('RO:00', 'RO:11'))).toContain('RO fails model 11');
   });
 
   it('keeps the separator out of values', () => {

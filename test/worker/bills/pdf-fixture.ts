@@ -1,6 +1,8 @@
 // Bills for the PDF tests: the demo bill, and the hardest a bill can get — a long name and
 // address, long item words, many items — with the fonts as the Node entry loads them.
-import type { PdfBill } from '../../../worker/src/bills/pdf.ts';
+import { type PdfBill, pdfIssuer } from '../../../worker/src/bills/pdf.ts';
+import type { UtilityConfig } from '../../../contract/utility-config.ts';
+import ruma from '../../../config/utility.json' with { type: 'json' };
 
 export const BILL: PdfBill = {
   period: '2026-11',
@@ -11,6 +13,7 @@ export const BILL: PdfBill = {
   paid: false,
   paidAt: null,
   utility: 'JP Stambeno Ruma',
+  issuer: pdfIssuer(ruma as UtilityConfig),
   consumer: { code: '104521', name: 'Milica Jovanović', address: 'Glavna 12, 22400 Ruma' },
   items: [
     { description: 'Održavanje zgrade', amount: 1100 },

@@ -6,6 +6,7 @@ import { MAIL_KINDS, renderMail, type MailKind } from '../../../worker/src/mail/
 import { composeMail } from '../../../worker/src/mail/compose.ts';
 import { tokenLink } from '../../../worker/src/auth/tokens.ts';
 import { loadConfig } from '../../../worker/src/config.ts';
+import { testUtility } from '../../support/utility.ts';
 import { strayLatin } from '../../../contract/translit.ts';
 import type { Deps } from '../../../worker/src/ports.ts';
 import utility from '../../../config/utility.json' with { type: 'json' };
@@ -101,7 +102,9 @@ describe('Cyrillic mails', () => {
 });
 
 describe('links', () => {
-  const deps = { config: loadConfig({ PORTAL_URL: 'https://www.stambenoruma.rs/portal?x=1' }) } as unknown as Deps;
+  const deps = {
+    config: loadConfig({ PORTAL_URL: 'https://www.stambenoruma.rs/portal?x=1' }, testUtility),
+  } as unknown as Deps;
 
   it("carry the token in the fragment, the page's own query untouched", () => {
     expect(tokenLink(deps, 'confirm', 'T0k')).toBe('https://www.stambenoruma.rs/portal?x=1#potvrda=T0k');

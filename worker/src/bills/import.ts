@@ -4,7 +4,8 @@ import { sql, inArray } from 'drizzle-orm';
 import type { Db } from '../ports.ts';
 import { consumers } from '../db/schema.ts';
 import { readTable, type RowError } from '../csv/table.ts';
-import { normalizeAccount, isValidModel97, type IpsError } from './ips-qr.ts';
+import { normalizeAccount, type IpsError } from './ips-qr.ts';
+import { isValidReference, type ReferenceModel } from '../../../contract/payment-reference.ts';
 
 export const BILL_COLUMNS = [
   'sifra_potrosaca',
@@ -70,7 +71,12 @@ function parseItems(raw: string): BillItem[] | null {
   return items;
 }
 
-export function parseBillsCsv(text: string, codePattern: string): { rows: BillRow[]; errors: RowError[] } {
+/** The rows of a bills CSV; `model` is the utility's reference model (each reference is checked under it). */
+export function parseBillsCsv(
+  text: string,
+  codePattern: string,
+  model: ReferenceModel = '97',
+): { rows: BillRow[]; errors: RowError[] } {
   const table = readTable(text, BILL_COLUMNS);
   const codeRe = new RegExp(codePattern);
   const errors = [...table.errors];
@@ -83,8 +89,8 @@ export function parseBillsCsv(text: string, codePattern: string): { rows: BillRo
     const dueDate = parseDate(r.get('rok_placanja'));
     const amount = parseAmount(r.get('iznos'));
     const balance = parseAmount(r.get('dug'));
-    // The reference with its check digits, without the model number (always 97).
-    const reference = r.get('poziv_na_broj').replace(/[\s-]/g, '');
+    // The reference without the model number: with its check digits under 97 (dashes dropped), as written under 00.
+    const reference = r.get('poziv_na_broj').replace(model === '97' ? /[\s-]/g : /\s/g, '');
     const items = parseItems(table.columns.includes('stavke') ? r.get('stavke') : '');
     const paidRaw = table.columns.includes('placeno') ? r.get('placeno') : '';
     const paidAt = paidRaw === '' || /^ne$/i.test(paidRaw) ? null : parseDate(paidRaw);
@@ -110,8 +116,8 @@ export function parseBillsCsv(text: string, codePattern: string): { rows: BillRo
                 ? 'invalid amount'
                 : balance === null
                   ? 'invalid balance'
-                  : !isValidModel97(reference)
-                    ? 'reference fails the model 97 check'
+                  : !isValidReference(model, reference)
+                    ? `reference fails the model ${model} check`
                     : items === null
                       ? 'invalid items (description=amount;…)'
                       : paidRaw !== '' && !/^ne$/i.test(paidRaw) && !paidAt

@@ -16,7 +16,7 @@ export interface ImportReport {
 }
 
 export async function ingestBills(deps: Deps, csv: string): Promise<ImportReport & { createdIds: string[] }> {
-  const parsed = parseBillsCsv(csv, deps.config.utility.consumerCode.pattern);
+  const parsed = parseBillsCsv(csv, deps.config.utility.consumerCode.pattern, deps.config.utility.payment.model);
   const rows = parsed.rows.length + parsed.errors.length;
   const max = deps.config.importMaxRows;
   // Refused whole, before anything is written: the billing system sends the month in parts.

@@ -1,7 +1,15 @@
 // NBS IPS QR payload ("K:PR|V:01|C:1|R:…|N:…|I:RSD…|…") for paying a bill by scanning it
 // in a Serbian banking app. Follows the NBS rules: fixed tag order, no empty tags, an
 // 18-digit account with valid control digits, RSD amount with a decimal comma, length limits,
-// and model 97 references with valid check digits.
+// and the reference under its model: 97 with valid check digits, or 00 (contract/payment-reference.ts).
+import {
+  PaymentError,
+  isValidModel97,
+  isValidReference,
+  model97CheckDigits as checkDigits97,
+  normalizeAccount as normalizeAnyAccount,
+  type ReferenceModel,
+} from '../../../contract/payment-reference.ts';
 
 export interface IpsPayment {
   /** Payee account, with or without dashes ("160-0000000012345-67" or 18 digits). */
@@ -14,55 +22,33 @@ export interface IpsPayment {
   /** Payment code (šifra plaćanja), 3 digits starting with 1 or 2. */
   paymentCode: string;
   purpose: string;
-  /** Model 97 reference (poziv na broj) including its two check digits. */
-  reference97?: string;
+  /** The reference (poziv na broj) as the bill carries it: with its two check digits under model 97. */
+  reference?: string;
+  /** The reference's model (97 when not given). */
+  model?: ReferenceModel;
 }
 
 export class IpsError extends Error {}
 
-function mod97(digits: string): number {
-  let r = 0;
-  for (const ch of digits) r = (r * 10 + Number(ch)) % 97;
-  return r;
-}
-
-/** Normalises a Serbian account to 18 digits, padding the middle part, and checks its control digits. */
+/** The account with its control digits checked; a bad one is an IpsError. */
 export function normalizeAccount(account: string): string {
-  const parts = account.trim().split('-');
-  let digits: string;
-  if (
-    parts.length === 3 &&
-    parts.every((p) => /^\d+$/.test(p)) &&
-    parts[0].length === 3 &&
-    parts[2].length === 2 &&
-    parts[1].length <= 13
-  ) {
-    digits = parts[0] + parts[1].padStart(13, '0') + parts[2];
-  } else if (/^\d{18}$/.test(account.trim())) {
-    digits = account.trim();
-  } else {
-    throw new IpsError('account must be 18 digits or bank-account-control');
+  try {
+    return normalizeAnyAccount(account);
+  } catch (e) {
+    throw e instanceof PaymentError ? new IpsError(e.message) : e;
   }
-  if (98 - mod97(digits.slice(0, 16) + '00') !== Number(digits.slice(16)))
-    throw new IpsError('account control digits are wrong');
-  return digits;
 }
 
-const letterValue = (ch: string) => (/\d/.test(ch) ? ch : String(ch.toUpperCase().charCodeAt(0) - 55));
-
-/** Check digits for model 97 over `base` (digits and letters; dashes ignored). */
+/** Check digits for model 97 over `base`; a base that cannot have them is an IpsError. */
 export function model97CheckDigits(base: string): string {
-  const clean = base.replace(/-/g, '');
-  if (!/^[0-9A-Za-z]{1,21}$/.test(clean)) throw new IpsError('reference must be 1–21 letters or digits');
-  const numeric = [...clean].map(letterValue).join('');
-  return String(98 - mod97(numeric + '00')).padStart(2, '0');
+  try {
+    return checkDigits97(base);
+  } catch (e) {
+    throw e instanceof PaymentError ? new IpsError(e.message) : e;
+  }
 }
 
-export function isValidModel97(reference: string): boolean {
-  const clean = reference.replace(/-/g, '');
-  if (!/^\d{2}[0-9A-Za-z]{1,21}$/.test(clean)) return false;
-  return model97CheckDigits(clean.slice(2)) === clean.slice(0, 2);
-}
+export { isValidModel97 };
 
 /** "RSD3596,13": no thousands separators, a comma before the (at most two) decimals. */
 export function formatAmount(amount: number): string {
@@ -127,10 +113,11 @@ export function ipsQrPayload(p: IpsPayment): string {
     if ([...purpose].length > 35) throw new IpsError('purpose is longer than 35 characters');
     tags.push(['S', purpose]);
   }
-  if (p.reference97) {
-    const ref = p.reference97.replace(/-/g, '');
-    if (!isValidModel97(ref)) throw new IpsError('reference fails the model 97 check');
-    tags.push(['RO', `97${ref}`]);
+  if (p.reference) {
+    const model = p.model ?? '97';
+    const ref = model === '97' ? p.reference.replace(/-/g, '') : p.reference;
+    if (!isValidReference(model, ref)) throw new IpsError(`reference fails the model ${model} check`);
+    tags.push(['RO', `${model}${ref}`]);
   }
   return tags.map(([k, v]) => `${k}:${v}`).join('|');
 }
@@ -157,7 +144,12 @@ export function ipsQrProblems(text: string): string[] {
   if (!/^[12]\d{2}$/.test(value('SF') ?? '')) problems.push('SF is not a payment code');
   if ((value('S') ?? '').length > 35) problems.push('S longer than 35');
   const ro = value('RO');
-  if (ro !== undefined && (!ro.startsWith('97') || !isValidModel97(ro.slice(2)) || ro.length > 25))
-    problems.push('RO fails model 97');
+  if (
+    ro !== undefined &&
+    (!(ro.startsWith('97') || ro.startsWith('00')) ||
+      !isValidReference(ro.slice(0, 2) as ReferenceModel, ro.slice(2)) ||
+      ro.length > 25)
+  )
+    problems.push(`RO fails model ${ro.slice(0, 2)}`);
   return problems;
 }

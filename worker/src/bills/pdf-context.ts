@@ -5,7 +5,7 @@ import type { Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
 import { formatDate, formatMoney, formatPeriod } from '../../../contract/format.ts';
 import type { BillSummary, PaymentSlip } from '../../../contract/responses.ts';
-import utilityConfig from '../../../config/utility.json' with { type: 'json' };
+import type { UtilityConfig } from '../../../contract/utility-config.ts';
 import { fill, type PdfLabels, pdfLabels } from './pdf-labels.ts';
 
 export interface PdfFonts {
@@ -13,7 +13,7 @@ export interface PdfFonts {
   bold: Uint8Array;
 }
 
-/** The utility as the bill's issuer: `config/utility.json` (`issuer`, `contact`, `website`). */
+/** The utility as the bill's issuer: its configuration's `issuer`, `contact` and `website`. */
 export interface PdfIssuer {
   name: string;
   legalName?: string;
@@ -25,6 +25,8 @@ export interface PdfIssuer {
   website: string;
   /** Office hours in Serbian Latin and English. */
   hours: { 'sr-Latn': string; en: string };
+  /** The utility's colour (#rrggbb): its name and the rule under the header. */
+  color: string;
 }
 
 /** What the PDF shows: the bill's summary fields (as the API gives them), its items, the slip and the QR. */
@@ -37,14 +39,14 @@ export interface PdfBill
   slip: Pick<PaymentSlip, 'payee' | 'account' | 'amount' | 'reference' | 'paymentCode' | 'purpose'> &
     Partial<PaymentSlip>;
   ipsQr: string;
-  /** The issuer; the configured utility's when not given. */
-  issuer?: PdfIssuer;
+  /** The issuer: the configured utility (`pdfIssuer`). */
+  issuer: PdfIssuer;
   /** Today (`YYYY-MM-DD`, the entry's clock): an unpaid bill past its due date is marked overdue. */
   today?: string;
 }
 
 /** The issuer block of a utility's configuration. */
-export function pdfIssuer(u: typeof utilityConfig): PdfIssuer {
+export function pdfIssuer(u: UtilityConfig): PdfIssuer {
   return {
     name: u.name,
     legalName: u.issuer.legalName,
@@ -55,6 +57,7 @@ export function pdfIssuer(u: typeof utilityConfig): PdfIssuer {
     email: u.contact.email,
     website: u.website,
     hours: u.contact.hours,
+    color: u.colors.primary,
   };
 }
 
@@ -86,7 +89,7 @@ export interface BillContext {
 export function billContext(bill: PdfBill, locale: Locale): BillContext {
   const cyr = locale === 'sr-Cyrl';
   const t = (s: string) => (cyr ? latinToCyrillic(s) : s);
-  const issuer = bill.issuer ?? pdfIssuer(utilityConfig);
+  const issuer = bill.issuer;
   const period = formatPeriod(bill.period, locale);
   const l = pdfLabels(locale);
   return {

@@ -7,7 +7,9 @@ import { fill } from './pdf-labels.ts';
 import type { BillContext } from './pdf-context.ts';
 
 export const PAGE = { w: 595.28, h: 841.89, margin: 40 };
-export const BRAND: Rgb = [0.043, 0.325, 0.58];
+/** "#0b5394" → [0.043, 0.325, 0.58]. */
+export const hexRgb = (hex: string): Rgb =>
+  [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as unknown as Rgb;
 export const GREY: Rgb = [0.35, 0.35, 0.35];
 /** The top of the payment slip; the upper part ends above it. */
 export const SLIP_TOP = 300;
@@ -44,7 +46,8 @@ function header(c: Canvas, x: BillContext): number {
     y -= c.block(s, { ...left, y: left.y, h: y - left.y }, { size, minSize: size - 2, font, color, maxLines: 2 });
     y -= 2;
   };
-  line(t(issuer.name), 15, 'bold', BRAND);
+  const brand = hexRgb(issuer.color);
+  line(t(issuer.name), 15, 'bold', brand);
   if (issuer.legalName) line(t(issuer.legalName), 8.5, 'regular', GREY);
   line(t(issuer.address), 8.5);
   line(`${l.pib} ${issuer.pib}   ${l.mb} ${issuer.mb}`, 8.5);
@@ -59,7 +62,7 @@ function header(c: Canvas, x: BillContext): number {
     shrinkFirst: true,
   });
   const bottom = Math.min(y, top - used) - 8;
-  c.line(LEFT, bottom, RIGHT, bottom, 0.75, BRAND);
+  c.line(LEFT, bottom, RIGHT, bottom, 0.75, brand);
   return bottom;
 }
 

@@ -3,7 +3,8 @@
 // The slip's words stay in Latin (the QR code and the bank read them); the views transliterate.
 import type { Config } from '../config.ts';
 import type { bills } from '../db/schema.ts';
-import { fitPayerLines, ipsQrPayload, model97CheckDigits } from './ips-qr.ts';
+import { fitPayerLines, ipsQrPayload } from './ips-qr.ts';
+import { makeReference } from '../../../contract/payment-reference.ts';
 import { qrSvg } from './qr-image.ts';
 import { formatPeriod } from '../../../contract/format.ts';
 import type { BillDetail, BillSummary, ConsumerSummary, PaymentSlip } from '../../../contract/responses.ts';
@@ -40,7 +41,7 @@ function slipWithQr(config: Config, f: SlipFields, payer: Payer) {
     account: f.account.replace(/^(\d{3})-?(\d{13})-?(\d{2})$/, '$1-$2-$3'),
     amount: f.amount,
     currency: 'RSD',
-    model: '97',
+    model: p.model,
     reference: f.reference,
     paymentCode: p.paymentCode,
     purpose: f.purpose,
@@ -52,7 +53,8 @@ function slipWithQr(config: Config, f: SlipFields, payer: Payer) {
     payer: fitPayerLines([payer.name, payer.address]),
     paymentCode: p.paymentCode,
     purpose: slip.purpose,
-    reference97: f.reference,
+    model: p.model,
+    reference: f.reference,
   });
   return { slip, ipsQr: qr, qrSvg: qrSvg(qr) };
 }
@@ -69,9 +71,18 @@ export function paymentSlip(config: Config, b: BillRecord, payer: Payer) {
   );
 }
 
+/** The consumer's own reference: the configured template ({code}: letters and digits, {digits}: digits), under the model. */
+export const totalReference = (config: Config, code: string) =>
+  makeReference(
+    config.utility.payment.model,
+    config.utility.payment.totalReference
+      .replace('{code}', code.replace(/[^0-9A-Za-z]/g, ''))
+      .replace('{digits}', code.replace(/\D/g, '')),
+  );
+
 /**
  * One payment for every unpaid bill of a consumer, when the utility takes it (`totalPayment`:
- * "total"): the sum, with the consumer's own reference (model 97 check digits + the code).
+ * "total"): the sum, with the consumer's own reference (`totalReference` under the utility's model).
  */
 export function totalSlip(config: Config, code: string, unpaid: BillRecord[], payer: Payer): ConsumerSummary['total'] {
   if (config.utility.payment.totalPayment !== 'total' || unpaid.length < 2) return null;
@@ -81,7 +92,7 @@ export function totalSlip(config: Config, code: string, unpaid: BillRecord[], pa
     {
       account: config.utility.payment.account,
       amount: rsd(para),
-      reference: `${model97CheckDigits(code)}${code}`,
+      reference: totalReference(config, code),
       purpose: config.utility.payment.totalPurpose.replace('{code}', code),
     },
     payer,
