@@ -40,7 +40,7 @@ export interface CeremonyOptions {
   uv?: boolean;
   /** Sign for this RP ID instead of the one the options name. */
   rpId?: string;
-  /** Backup eligible and backed up (a synced passkey): the BE and BS flags. Default false. */
+  /** Backup eligible and backed up (a synced passkey): the BE and BS flags. Default false, or as the credential was made. */
   backedUp?: boolean;
   /** The signature counter to report (default: one more than the last, starting at 1). */
   counter?: number;
@@ -58,6 +58,7 @@ interface Credential {
   userHandle: string;
   keys: CryptoKeyPair;
   counter: number;
+  backedUp: boolean;
 }
 
 const enc = new TextEncoder();
@@ -152,7 +153,7 @@ export function softAuthenticator(): SoftAuthenticator {
         ]),
       );
       const id = crypto.getRandomValues(new Uint8Array(32));
-      const cred: Credential = { id, rpId, userHandle: user.id, keys, counter: 0 };
+      const cred: Credential = { id, rpId, userHandle: user.id, keys, counter: 0, backedUp: !!o.backedUp };
       const authData = concat(
         await sha256(enc.encode(rpId)),
         new Uint8Array([flags(o, true)]),
@@ -201,7 +202,7 @@ export function softAuthenticator(): SoftAuthenticator {
       cred.counter = o.counter ?? cred.counter + 1;
       const authData = concat(
         await sha256(enc.encode(o.rpId ?? rpId)),
-        new Uint8Array([flags(o, false)]),
+        new Uint8Array([flags({ ...o, backedUp: o.backedUp ?? cred.backedUp }, false)]),
         u32(cred.counter),
       );
       const data = clientData(o.type ?? 'webauthn.get', String(options.challenge), origin);

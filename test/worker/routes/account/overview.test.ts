@@ -151,6 +151,7 @@ describe('the export', () => {
       sessions: 1,
       consents: 1,
       bills: 3,
+      passkeys: 0,
     });
     const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
     expect(r.body.account.createdAt).toMatch(iso);
