@@ -32,7 +32,7 @@ afterAll(async () => {
 
 describe('mails in Chromium', () => {
   it('covers every kind in every locale', () => {
-    expect(new Set(mails.map((m) => m.id)).size).toBe(30);
+    expect(new Set(mails.map((m) => m.id)).size).toBe(33);
   });
 
   for (const width of WIDTHS) {
@@ -56,6 +56,13 @@ describe('mails in Chromium', () => {
             cut,
             button: links.find((a) => a.style.display === 'inline-block')?.textContent ?? null,
             tel: !!tel && tel.getBoundingClientRect().height > 0,
+            // A login code: the element holding just the six digits, and how large it is drawn.
+            code: [...document.querySelectorAll('p')]
+              .filter((p) => /^\d{6}$/.test(p.textContent ?? ''))
+              .map((p) => ({
+                size: Number.parseFloat(getComputedStyle(p).fontSize),
+                width: p.getBoundingClientRect().width,
+              }))[0],
             img: img ? { shown: img.complete && img.naturalWidth > 0, width: img.getBoundingClientRect().width } : null,
           };
         });
@@ -63,8 +70,10 @@ describe('mails in Chromium', () => {
         if (m.scrollWidth > m.innerWidth) problems.push(`${id}: ${m.scrollWidth} px wide in ${m.innerWidth} px`);
         if (m.cut.length) problems.push(`${id}: cut off at the right: ${m.cut.slice(0, 3).join(' | ')}`);
         if (!m.tel) problems.push(`${id}: no phone to call`);
-        const wantsButton = !['email_changed', 'account_deleted'].includes(kind);
+        const wantsButton = !['email_changed', 'account_deleted', 'login-code'].includes(kind);
         if (wantsButton && !m.button) problems.push(`${id}: no button`);
+        if (kind === 'login-code' && !(m.code && m.code.size >= 28 && m.code.width > 0))
+          problems.push(`${id}: the code is not shown large (${JSON.stringify(m.code)})`);
         if (kind === 'bill' && !(m.img?.shown && m.img.width >= 180))
           problems.push(`${id}: the QR code is not shown (${JSON.stringify(m.img)})`);
       }

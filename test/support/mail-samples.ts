@@ -16,6 +16,7 @@ export const SAMPLE = {
   name: 'Milica Jovanović-Stanković',
   newEmail: 'milica.jovanovic.stankovic.racuni@primer-dugackog-domena.example.com',
   token: 'Zq3vX9kLmN2pR7sT1uW4yB6cD8eF0gH5jK3nP9qS2tV',
+  code: '048215',
   consumer: { name: 'Milica Jovanović', address: 'Bulevar Dr. Zorana Đinđića 112/14, 22400 Ruma' },
 };
 
@@ -76,7 +77,7 @@ export async function sampleMails(deps = sampleDeps()): Promise<SampleMail[]> {
     for (const kind of MAIL_KINDS) {
       const purpose = LINKS[kind];
       const link = purpose ? tokenLink(deps, purpose, SAMPLE.token) : undefined;
-      const mail = composeMail(deps, kind, locale, SAMPLE.name, link, SAMPLE.newEmail);
+      const mail = composeMail(deps, kind, locale, SAMPLE.name, link, SAMPLE.newEmail, SAMPLE.code);
       out.push({ id: `${kind}-${locale}`, kind, locale, mail });
     }
     const mail = await renderBillMail(

@@ -17,6 +17,8 @@ const base = {
   hours: 48,
   link: 'http://localhost:8787/#potvrda=abc',
   email: 'nova@example.com',
+  code: '048215',
+  minutes: 10,
 };
 const LOCALES = ['sr-Latn', 'sr-Cyrl', 'en'] as const;
 const NEUTRAL = { 'sr-Latn': 'Poštovani/a,', 'sr-Cyrl': 'Поштовани/а,', en: 'Hello,' } as const;
@@ -155,7 +157,8 @@ describe('every account mail, as a resident reads it', () => {
   it.each(cases)('%s (%s): one action as a button with words, its address wrapping under it', (kind, locale) => {
     const m = renderMail(kind, locale, { ...base, name: 'Ana' });
     const buttons = [...m.html.matchAll(/<a href="([^"]+)" style="display:inline-block[^"]*">([^<]+)<\/a>/g)];
-    if (['email_changed', 'account_deleted'].includes(kind)) {
+    // A login code is typed into the page the resident has open: no button to open another.
+    if (['email_changed', 'account_deleted', 'login-code'].includes(kind)) {
       expect(buttons).toEqual([]);
       expect(m.text).not.toContain(base.link);
       return;
@@ -214,5 +217,25 @@ describe('every account mail, as a resident reads it', () => {
     expect(m.text).toContain(
       'Ако то нисте били Ви, одмах нам се јавите на телефон 022 000 000 или на info@stambenoruma.rs.',
     );
+  });
+});
+
+describe('the login code mail', () => {
+  it('carries the code in the subject and large on a line of its own, valid 10 minutes, in every script', () => {
+    const m = renderMail('login-code', 'sr-Latn', { ...base, name: 'Ana' });
+    expect(m.subject).toBe('Kod za prijavu: 048215');
+    expect(m.text).toMatch(/^048215$/m);
+    expect(m.text).toContain('Kod važi 10 minuta i može se upotrebiti samo jednom.');
+    expect(m.text).toContain('Ako niste Vi tražili kod, zanemarite ovu poruku — bez koda niko ne može da se prijavi.');
+    expect(m.html).toMatch(/<p style="[^"]*font-size:34px;[^"]*letter-spacing:8px[^"]*">048215<\/p>/);
+
+    const cyr = renderMail('login-code', 'sr-Cyrl', { ...base, name: 'Ana' });
+    expect(cyr.subject).toBe('Код за пријаву: 048215');
+    expect(cyr.text).toContain('Код важи 10 минута');
+    expect(strayLatin(cyr.text.split('\n').slice(1, 8).join('\n'))).toEqual([]);
+
+    const en = renderMail('login-code', 'en', { ...base, name: 'Ana' });
+    expect(en.subject).toBe('Your login code: 048215');
+    expect(en.text).toContain('The code is valid for 10 minutes and can be used once.');
   });
 });

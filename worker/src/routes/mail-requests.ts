@@ -4,7 +4,7 @@
 // - per address asking: 429 (tells nothing about the account);
 // - the same requester for the same e-mail again within minutes: 202 "recently_sent", no mail;
 // - per e-mail address: silently no more mail — except for a browser that has logged in to that
-//   account before (device cookie), so strangers cannot use up the owner's own reset or code mails.
+//   account before (device cookie), so strangers cannot use up the owner's own reset mails.
 // The token or code and the mail are made after the response (a pending_work row written before
 // it, so the promise survives a crash), and the time taken does not tell either.
 import { readBody } from '../http/body.ts';
@@ -27,7 +27,8 @@ export function mailRequest(kind: Kind) {
     const schema = kind === 'forgot' ? schemas.forgot : kind === 'code' ? schemas.loginCodeRequest : schemas.resend;
     const input = await readBody(c, schema);
     const rules = limits.mailRequest(kind, input.email, clientIp);
-    const owner = kind !== 'resend' && (await trustedDevice(c, deps, input.email)) !== undefined;
+    // Not for codes: their per-address count is what bounds the guesses at an account (5 codes of 5 tries an hour).
+    const owner = kind === 'forgot' && (await trustedDevice(c, deps, input.email)) !== undefined;
     const r = await reserve(deps, [rules.ip, rules.requester, ...(owner ? [] : [rules.address])], [], {
       independent: true,
     });
