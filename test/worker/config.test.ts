@@ -46,6 +46,17 @@ describe('configuration', () => {
     expect(c.cookieSecure).toBe(true);
   });
 
+  it("binds passkeys to the portal page's host, or to RP_ID: a parent domain of every allowed origin", () => {
+    expect(loadConfig({}).rpId).toBe('localhost');
+    expect(loadConfig(prod).rpId).toBe('www.stambenoruma.rs');
+    const both = {
+      ...prod,
+      RP_ID: 'stambenoruma.rs',
+      ALLOWED_ORIGINS: 'https://www.stambenoruma.rs,https://portal.stambenoruma.rs',
+    };
+    expect(loadConfig(both).rpId).toBe('stambenoruma.rs');
+  });
+
   it.each([
     [{ PIN_KEY: undefined }, /PIN_KEY/],
     [{ PIN_KEY: DEV_PIN_KEY }, /PIN_KEY/],
@@ -53,6 +64,8 @@ describe('configuration', () => {
     [{ MAIL_TRANSPORT: 'dev' }, /MAIL_TRANSPORT/],
     [{ MAILCHANNELS_API_KEY: undefined }, /MAILCHANNELS_API_KEY/],
     [{ ALLOWED_ORIGINS: 'http://www.stambenoruma.rs' }, /ALLOWED_ORIGINS/],
+    [{ RP_ID: 'portal.stambenoruma.rs' }, /RP_ID/],
+    [{ RP_ID: 'rs', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs,https://evil.example' }, /RP_ID/],
   ])('refuses dev settings in production: %j', (over, message) => {
     expect(() => loadConfig({ ...prod, ...over })).toThrow(ConfigError);
     expect(() => loadConfig({ ...prod, ...over })).toThrow(message);
