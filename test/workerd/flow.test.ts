@@ -151,6 +151,29 @@ describe('the Worker in workerd against libSQL over HTTP', () => {
     expect(trips(me)).toBeGreaterThan(0);
   });
 
+  it('logs in with a one-time code from the mail, once, in at most 2 round trips', async () => {
+    const email = 'milica@example.com';
+    expect((await api('POST', '/api/login/code/send', { email })).body).toEqual({ status: 'accepted' });
+    let code: string | undefined;
+    for (let i = 0; i < 50 && !code; i++) {
+      const { body } = await api('GET', '/api/dev/outbox');
+      const mail = body.mails.find((m: { kind: string; to: string }) => m.kind === 'login-code' && m.to === email);
+      code = mail?.subject.match(/^Kod za prijavu: (\d{6})$/)?.[1];
+      if (!code) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!code) throw new Error('no login code mail');
+    const wrong = code.slice(0, 5) + String((Number(code[5]) + 1) % 10);
+    expect((await api('POST', '/api/login/code', { email, code: wrong })).body).toEqual({
+      error: { code: 'invalid_code' },
+    });
+    const login = await api('POST', '/api/login/code', { email, code });
+    expect(login.status).toBe(200);
+    expect((await api('GET', '/api/me', undefined, login.cookie)).body.account).toMatchObject({ email });
+    expect((await api('POST', '/api/login/code', { email, code })).status).toBe(401);
+    console.log(`workerd, libSQL over HTTP — round trips: login with a code ${trips(login)}`);
+    expect(trips(login)).toBeLessThanOrEqual(2);
+  });
+
   it('runs the cron job: outbox retries and cleanup', async () => {
     // A mail left pending (as after a failed delivery) is handed to the queue by the next scheduled
     // run, and its consumer sends it (within its batch timeout).
