@@ -17,7 +17,7 @@ const link = (what: string) =>
     v.description(what),
   );
 const colour = (what: string) =>
-  v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #0b5394'), v.description(what));
+  v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a5fb4'), v.description(what));
 const version = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-01'),
@@ -115,7 +115,7 @@ export const utilityConfigSchema = v.pipe(
             } catch {
               return false;
             }
-          }, 'must be a Serbian account with valid control digits, like 160-0000001234567-29'),
+          }, 'must be a Serbian account with valid control digits, like 845-0000000404849-87'),
           v.description("The utility's account (the total's slip; each bill carries its own)."),
         ),
         paymentCode: v.pipe(

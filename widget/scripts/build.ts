@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { templateText } from './template-plugin.js';
+import { chosenUtility, utilityConfigPlugin } from './utility-plugin.js';
 import {
   ENTRY,
   MANIFEST,
@@ -20,6 +21,15 @@ import {
 } from './dist-layout.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+// The utility's configuration (UTILITY_CONFIG), checked before anything is built.
+const chosen = (() => {
+  try {
+    return chosenUtility();
+  } catch (e) {
+    console.error(`The utility's configuration is not valid:\n${(e as Error).message}`);
+    process.exit(1);
+  }
+})();
 const VERSION = widgetVersion();
 const OUT = versionDir(VERSION);
 
@@ -45,7 +55,8 @@ await build({
   charset: 'utf8',
   logLevel: 'warning',
   // The static text of the css`…`, html`…` and svg`…` templates, minified (template-plugin.ts).
-  plugins: [templateText],
+  // The utility's configuration: the chosen file wherever config/utility.json is imported (utility-plugin.ts).
+  plugins: [templateText, utilityConfigPlugin(chosen.utility)],
 });
 const files: Record<string, string> = {};
 for (const f of (readdirSync(OUT, { recursive: true }) as string[]).sort()) {

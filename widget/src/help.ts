@@ -149,6 +149,10 @@ export function pinFormatText(): string {
 
 const digitsOnly = (pattern: string) => /^\^(\[0-9\]|\\d)(\{[\d,]+\}|\+)\$$/.test(pattern);
 
+/** The phone keyboard for the code and PIN fields: digits only where the format has nothing else. */
+export const codeInputMode = () => (digitsOnly(utility.consumerCode.pattern) ? 'numeric' : 'text');
+export const pinInputMode = () => (digitsOnly(utility.pin.pattern) ? 'numeric' : 'text');
+
 /** The utility's contact, from its configuration, in the page's script (where a resident is stuck). */
 export function contactCard(extra?: TemplateResult) {
   const c = utility.contact;

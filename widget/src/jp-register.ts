@@ -9,12 +9,21 @@ import { emit } from './events.js';
 import { registerStyles } from './jp-register.styles.js';
 import { field, checkbox, statusLine, formValues } from './field.js';
 import { addFieldTexts } from './messages.js';
-import { helpText, needsContact, contactCard, helpStyles, codeFormatText, pinFormatText } from './help.js';
+import {
+  helpText,
+  needsContact,
+  contactCard,
+  helpStyles,
+  codeFormatText,
+  pinFormatText,
+  codeInputMode,
+  pinInputMode,
+} from './help.js';
 import { CheckMail } from './jp-register-sent.js';
 import { registerSchema, schemaOptions } from './validation.js';
 import { NewPassword, newPasswordStyles } from './new-password.js';
 import { utility } from './utility.js';
-import { billFigure } from './bill-figure.js';
+import { billFigure, printedAtText } from './bill-figure.js';
 import { getLocale } from './localize.js';
 
 const schema = registerSchema(schemaOptions);
@@ -81,8 +90,8 @@ export class JpRegister extends JpElement {
         ${field({ id: `${id}-name`, name: 'name', label: msg('Ime i prezime'), autocomplete: 'name', error: f.name })}
         ${field({ id: `${id}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'email', error: f.email })}
         ${this.password.render({ id: `${id}-password`, name: 'password', label: msg('Lozinka'), error: f.password })}
-        ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: 'numeric', error: f.consumerCode, invalid: codeFormatText(), hint: msg('Nalazi se u gornjem levom uglu računa.') })}
-        ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: 'numeric', error: f.pin, invalid: pinFormatText(), hint: msg('Nalazi se u gornjem desnom uglu računa, ispod adrese potrošača.') })}
+        ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: codeInputMode(), error: f.consumerCode, invalid: codeFormatText(), hint: printedAtText(utility.consumerCode.printedAt) })}
+        ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: pinInputMode(), error: f.pin, invalid: pinFormatText(), hint: printedAtText(utility.pin.printedAt) })}
         <details class="jp-help"><summary>${msg('Gde se nalaze šifra potrošača i PIN?')}</summary>${billFigure(`${id}-fig`)}</details>
         ${checkbox({ id: `${id}-bills`, name: 'email-bills', checked: true, label: msg('Slanje računa na e-mail') })}
         ${checkbox({

@@ -5,7 +5,15 @@ import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { emit } from './events.js';
 import { field, formValues } from './field.js';
-import { helpText, needsContact, contactCard, codeFormatText, pinFormatText } from './help.js';
+import {
+  helpText,
+  needsContact,
+  contactCard,
+  codeFormatText,
+  pinFormatText,
+  codeInputMode,
+  pinInputMode,
+} from './help.js';
 import { words } from './jp-bills-format.js';
 import { Block, type SettingsHost } from './jp-settings-block.js';
 import { linkConsumerSchema, schemaOptions } from './validation.js';
@@ -69,8 +77,8 @@ export class ConsumersBlock extends Block {
       <form method="post" action="#" novalidate @submit=${this.link}>
         <h4>${msg('Dodajte šifru potrošača')}</h4>
         <p class="jp-hint">${msg('Za drugi stan ili lokal: šifra i PIN su na papirnom računu.')}</p>
-        ${field({ id: `${this.id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: 'numeric', error: f.consumerCode, invalid: codeFormatText() })}
-        ${field({ id: `${this.id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: 'numeric', error: f.pin, invalid: pinFormatText() })}
+        ${field({ id: `${this.id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: codeInputMode(), error: f.consumerCode, invalid: codeFormatText() })}
+        ${field({ id: `${this.id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: pinInputMode(), error: f.pin, invalid: pinFormatText() })}
         <button type="submit" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Dodajte')}</button>
       </form>`;
   }

@@ -7,9 +7,13 @@
 import type { Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
 
-/** What a mail needs of the utility's configuration (config/utility.json). */
+/** What a mail needs of the utility's configuration (contract/utility-config.ts). */
 export interface MailUtility {
   name: string;
+  /** The site, which a logo given as a path is on. */
+  website: string;
+  /** A logo above the name in the header band: an https URL or a path on the site. */
+  logo?: string;
   contact: { phone: string; tel: string; email: string; address: string; hours: { 'sr-Latn': string; en: string } };
   colors: { primary: string; primaryText: string; accent: string };
 }
@@ -108,6 +112,10 @@ export function mailPage(
   o: { title: string; content: string; preheader?: string },
 ): string {
   const { primary, primaryText, accent } = u.colors;
+  // Mail clients load images by absolute address only; many show none until asked, so the name stays beside it.
+  const logo = u.logo
+    ? `<img src="${esc(new URL(u.logo, u.website).toString())}" alt="" height="40" style="display:block;height:40px;width:auto;border:0;margin:0 0 8px">`
+    : '';
   const preheader = o.preheader
     ? `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">${esc(o.preheader)}</div>`
     : '';
@@ -120,7 +128,7 @@ export function mailPage(
     // Outlook on Windows ignores max-width: it alone gets a fixed 600 px column.
     `<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0"><tr><td><![endif]-->` +
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;max-width:600px;background:#ffffff;border-radius:8px">` +
-    `<tr><td style="padding:14px 18px;background:${primary};border-radius:8px 8px 0 0;${FONT};font-size:18px;font-weight:bold;color:${primaryText};${WRAP}">${esc(inScript(locale)(u.name))}</td></tr>` +
+    `<tr><td style="padding:14px 18px;background:${primary};border-radius:8px 8px 0 0;${FONT};font-size:18px;font-weight:bold;color:${primaryText};${WRAP}">${logo}${esc(inScript(locale)(u.name))}</td></tr>` +
     `<tr><td style="padding:20px 18px 6px;${FONT};font-size:16px;line-height:1.5;color:#1a1a1a;text-align:left;${WRAP}">${o.content}</td></tr>` +
     `<tr><td style="padding:14px 18px 16px;background:${accent};border-radius:0 0 8px 8px;${FONT};font-size:15px;line-height:1.5;color:#1a1a1a;text-align:left">${contactHtml(u, locale)}</td></tr>` +
     `</table><!--[if mso]></td></tr></table><![endif]--></td></tr></table></body></html>`
