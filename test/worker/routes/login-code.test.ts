@@ -197,7 +197,6 @@ describe('one answer for every address', () => {
 
   it('costs the same database round trips, asking or entering, whether or not the address has an account', async () => {
     const a = await confirmedAccount(h);
-    const code = await mailedCode(a.email);
     const trips = async (call: () => Promise<unknown>) => {
       let n = 0;
       const client = h.deps.db.$client as unknown as {
@@ -218,9 +217,13 @@ describe('one answer for every address', () => {
     const ask = (email: string, ip: string) => () =>
       h.call('POST', '/api/login/code/send', { email }, { ip, deferred: 'keep' });
     expect(await trips(ask(a.email, '198.51.100.1'))).toBe(await trips(ask('niko@example.com', '198.51.100.2')));
+    const code = await codeFrom(a.email);
     const wrongTry = await trips(() => enter(a.email, wrong(code)));
     expect(await trips(() => enter('niko@example.com', code))).toBe(wrongTry);
     expect(wrongTry).toBe(2);
+    // A success too: the try and the account, then the code used with the session.
+    expect(await trips(() => enter(a.email, code))).toBe(2);
+    expect(await sessionsOf(a.email)).toBe(1);
   });
 });
 
