@@ -98,9 +98,9 @@ describe('a login is refused', () => {
     return { a, auth };
   }
 
-  it('when the assertion is replayed (the challenge is single use)', async () => {
+  it('when the assertion is replayed (the challenge is single use; synced passkeys keep no counter)', async () => {
     const { auth } = await withPasskey();
-    const response = await assertion(h, auth);
+    const response = await assertion(h, auth, { counter: 0 });
     expect((await h.call('POST', '/api/passkey/login', { response })).status).toBe(200);
     const again = await h.call('POST', '/api/passkey/login', { response });
     expect(again.status).toBe(401);
@@ -237,7 +237,8 @@ describe('under concurrency', () => {
     const a = await loggedIn(h);
     const auth = softAuthenticator();
     expect((await addPasskey(h, auth, a.cookie)).status).toBe(201);
-    const response = await assertion(h, auth);
+    // Counter 0, as platform passkeys send it: only the challenge stands between the replays.
+    const response = await assertion(h, auth, { counter: 0 });
     const before = await count(h, 'sessions');
     const answers = await Promise.all(
       Array.from({ length: 120 }, () => h.call('POST', '/api/passkey/login', { response })),
@@ -246,6 +247,19 @@ describe('under concurrency', () => {
     expect(answers.filter((r) => r.status === 401)).toHaveLength(119);
     expect(answers.filter((r) => r.cookie)).toHaveLength(1);
     expect(await count(h, 'sessions')).toBe(before + 1);
+  });
+
+  it('50 different assertions racing with the same counter give one session (the counter is written only forward)', async () => {
+    const a = await loggedIn(h);
+    const auth = softAuthenticator();
+    expect((await addPasskey(h, auth, a.cookie)).status).toBe(201);
+    const responses = [];
+    for (let i = 0; i < 50; i++) responses.push(await assertion(h, auth, { counter: 7 }));
+    const before = await count(h, 'sessions');
+    const answers = await Promise.all(responses.map((response) => h.call('POST', '/api/passkey/login', { response })));
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(await count(h, 'sessions')).toBe(before + 1);
+    expect((await h.deps.db.$client.execute('SELECT counter FROM passkeys')).rows[0].counter).toBe(7);
   });
 
   it('login options are counted first per address: a burst of 100 gets exactly the limit, and rows only for those', async () => {
