@@ -23,8 +23,9 @@ export function utilityConfigPlugin(utility: UtilityConfig): Plugin {
   return {
     name: 'utility-config',
     setup(b) {
-      b.onResolve({ filter: /(^|\/)config\/utility\.json$/ }, () => ({
-        path: 'utility.json',
+      // A suffix (`?login`, the login page's own slice) stays a module of its own, as esbuild keeps it.
+      b.onResolve({ filter: /(^|\/)config\/utility\.json(\?[^/]*)?$/ }, (args) => ({
+        path: `utility.json${/\?[^/]*$/.exec(args.path)?.[0] ?? ''}`,
         namespace: 'utility-config',
       }));
       b.onLoad({ filter: /.*/, namespace: 'utility-config' }, () => ({
