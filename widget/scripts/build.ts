@@ -72,7 +72,9 @@ writeFileSync(resolve(OUT, MANIFEST), manifestText);
 writeFileSync(resolve(WIDGET_DIST, MANIFEST), manifestText);
 // The alias: re-exports the versioned entry, whose relative chunk imports then resolve in its own folder.
 writeFileSync(resolve(WIDGET_DIST, ENTRY), `export*from"./${entry}";\n`);
-console.log(`the tag to paste (dist/widget/${MANIFEST}):\n${scriptTag(manifest, 'https://portal.example')}`);
+console.log(
+  `the tag to paste, with the portal's address for https://portal.example (dist/widget/${MANIFEST}):\n${scriptTag(manifest, 'https://portal.example')}`,
+);
 
 // The public entry's declarations (the elements, JpEventMap, the tag names) for the package's "types".
 rmSync(resolve(ROOT, 'dist/types'), { recursive: true, force: true });
