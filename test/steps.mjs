@@ -18,6 +18,10 @@ const STEPS = [
   ['the Worker in workerd', 'npm run test:workerd'],
   ['widget tests (Chromium)', 'npm run test:widget'],
   ['end to end (Chromium)', 'npm run test:e2e'],
+  [
+    'a second utility by configuration (demo/vodovod): its builds, then the newcomer e2e',
+    'node test/second-utility/run.mjs',
+  ],
   ['reliability', 'npm run test:reliability'],
 ];
 

@@ -1,6 +1,8 @@
 // The newcomer's whole flow through the UI, by accessible names, in real Chromium against
 // the real server: register with a demo consumer, confirm from the demo mailbox, log in with
-// "Zapamti me", see the account, log out, forgotten password, reset, log in.
+// "Zapamti me", see the account, log out, forgotten password, reset, log in. Run for the utility
+// UTILITY_CONFIG names (Ruma's by default; `npm test` runs it again for demo/vodovod, with a
+// widget and server built for it): its demo residents, and its name, colour, formats and payee seen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -9,6 +11,8 @@ import { startServer } from './server.ts';
 import { axe, decodeQr, mailLink, collectErrors } from './page-checks.ts';
 import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
+import { testUtility as utility } from '../support/utility.ts';
+import { latinToCyrillic } from '../../contract/translit.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(ROOT, 'test-results/e2e');
@@ -17,7 +21,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
+  server = await startServer(process.env.UTILITY_CONFIG ? { env: { UTILITY_CONFIG: process.env.UTILITY_CONFIG } } : {});
   browser = await chromium.launch(chromiumLaunchOptions);
 });
 afterAll(async () => {
@@ -102,27 +106,53 @@ const T = {
   },
 } as const;
 
+type Resident = { code: string; pin: string; name: string; email: string; second: { code: string; pin: string } };
+/** Each utility's demo residents (its demo CSVs), and the reference its November bill carries. */
+const DEMO: Record<string, { residents: [Resident, Resident]; reference: (code: string) => RegExp }> = {
+  'JP Stambeno Ruma': {
+    residents: [
+      {
+        code: '104521',
+        pin: '4821',
+        name: 'Milica Jovanović',
+        email: 'milica@example.com',
+        second: { code: '104525', pin: '9034' },
+      },
+      {
+        code: '104529',
+        pin: '8452',
+        name: 'Драгана Стојановић',
+        email: 'dragana@example.com',
+        second: { code: '104526', pin: '2277' },
+      },
+    ],
+    reference: (code) => new RegExp(`\\d{2}${code}202611`),
+  },
+  'JKP Vodovod Primer': {
+    residents: [
+      {
+        code: 'VD-104732',
+        pin: '271846',
+        name: 'Goran Stanković',
+        email: 'goran@example.com',
+        second: { code: 'VD-104731', pin: '583920' },
+      },
+      {
+        code: 'VD-104737',
+        pin: '730264',
+        name: 'Маја Павловић',
+        email: 'maja@example.com',
+        second: { code: 'VD-104735', pin: '662093' },
+      },
+    ],
+    reference: (code) => new RegExp(`${code.slice(3)}-202611`),
+  },
+};
+const demo = DEMO[utility.name];
+
 describe.each([
-  [
-    'sr-Latn',
-    {
-      code: '104521',
-      pin: '4821',
-      name: 'Milica Jovanović',
-      email: 'milica@example.com',
-      second: { code: '104525', pin: '9034' },
-    },
-  ],
-  [
-    'sr-Cyrl',
-    {
-      code: '104529',
-      pin: '8452',
-      name: 'Драгана Стојановић',
-      email: 'dragana@example.com',
-      second: { code: '104526', pin: '2277' },
-    },
-  ],
+  ['sr-Latn', demo.residents[0]],
+  ['sr-Cyrl', demo.residents[1]],
 ] as const)('newcomer flow in %s', (locale, who) => {
   it('works end to end by keyboard-reachable, labelled controls, with no console errors', async () => {
     const t = T[locale];
@@ -140,6 +170,14 @@ describe.each([
     if (locale === 'sr-Cyrl') await page.getByRole('button', { name: 'Ћирилица' }).click();
     await page.getByRole('heading', { name: t.heading }).waitFor();
     expect(await axe(page)).toEqual([]);
+    // The utility's own name (its Cyrillic generated) and colour.
+    const utilityName = locale === 'sr-Cyrl' ? latinToCyrillic(utility.name) : utility.name;
+    await page.locator('jp-portal').getByText(utilityName, { exact: true }).first().waitFor();
+    const buttonColour = await page
+      .getByRole('button', { name: t.login })
+      .evaluate((b) => getComputedStyle(b).backgroundColor);
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(utility.colors.primary.slice(i, i + 2), 16));
+    expect(buttonColour).toBe(`rgb(${r}, ${g}, ${b})`);
     await shot('login');
 
     await page.getByRole('link', { name: t.create }).click();
@@ -147,7 +185,10 @@ describe.each([
     await page.getByLabel(t.email, { exact: true }).fill(who.email);
     await page.getByLabel(t.password, { exact: true }).fill('sunce nad sremom 42');
     await page.getByLabel(t.code, { exact: true }).fill(who.code);
-    await page.getByLabel(t.pin, { exact: true }).fill('0000');
+    // Where the code and PIN are on the bill, as configured, and the keyboard their format needs.
+    const code = page.getByLabel(t.code, { exact: true });
+    expect(await code.getAttribute('inputmode')).toBe(/[A-Z]/.test(utility.consumerCode.example) ? 'text' : 'numeric');
+    await page.getByLabel(t.pin, { exact: true }).fill('0'.repeat(who.pin.length));
     await page.getByLabel(t.terms).check();
     await page.getByRole('button', { name: t.register }).click();
     // A wrong PIN: the error is announced and nothing is registered.
@@ -191,7 +232,11 @@ describe.each([
     const scanned = decodeQr(await page.getByRole('img', { name: t.qr }).screenshot());
     expect(scanned).toMatch(/^K:PR\|V:01\|C:1\|R:\d{18}\|/);
     expect(ipsQrProblems(scanned!)).toEqual([]);
-    expect(await page.textContent('jp-bills')).toMatch(new RegExp(`\\d{2}${who.code}202611`));
+    // The utility's payee and payment code; the bill's reference under its model.
+    expect(scanned).toContain(`|N:${utility.payment.payee.join('\r\n')}|`);
+    expect(scanned).toContain(`|SF:${utility.payment.paymentCode}|`);
+    expect(scanned).toMatch(new RegExp(`\\|RO:${utility.payment.model}${demo.reference(who.code).source}$`));
+    expect(await page.textContent('jp-bills')).toMatch(demo.reference(who.code));
     expect(await axe(page)).toEqual([]);
     const pdfHref = await page.getByRole('link', { name: t.pdf }).getAttribute('href');
     const pdf = await context.request.get(new URL(pdfHref!, server.url).toString());

@@ -1,0 +1,61 @@
+// Nothing of the default utility in what is built for another: with UTILITY_CONFIG naming a second
+// utility (run.mjs), the built widget (dist/widget) and the Worker as wrangler bundles it carry the
+// second utility's name and account, and neither Ruma's name nor its payee account.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { testUtility as second } from '../support/utility.ts';
+import { normalizeAccount } from '../../contract/payment-reference.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ruma = JSON.parse(readFileSync(resolve(ROOT, 'config/utility.json'), 'utf8'));
+
+/** Every JavaScript file under `dir`, as one text. */
+const scripts = (dir: string) =>
+  (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
+
+/** Ruma's name, short name and town, and its account in both forms. */
+const RUMA = [
+  ruma.name,
+  ruma.shortName,
+  'Stambeno',
+  ruma.city,
+  ruma.payment.account,
+  normalizeAccount(ruma.payment.account),
+];
+
+describe.runIf(process.env.UTILITY_CONFIG)('what is built for the second utility', () => {
+  it('is for another utility than the default', () => {
+    expect(second.name).not.toBe(ruma.name);
+  });
+
+  it("the widget carries the second utility's name and colour and nothing of Ruma's", () => {
+    const widget = scripts(resolve(ROOT, 'dist/widget'));
+    expect(widget).toContain(second.name);
+    expect(widget).toContain(second.colors.primary);
+    for (const s of RUMA) expect(widget, s).not.toContain(s);
+    expect(widget).not.toContain(ruma.colors.primary);
+  });
+
+  it("the Worker's bundle carries the second utility's name and account and nothing of Ruma's", () => {
+    const out = mkdtempSync(join(tmpdir(), 'jp-second-worker-'));
+    try {
+      execFileSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
+        { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+      );
+      const worker = scripts(out);
+      expect(worker).toContain(second.name);
+      expect(worker).toContain(second.payment.account);
+      for (const s of RUMA) expect(worker, s).not.toContain(s);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
