@@ -36,8 +36,10 @@ export function readTokens(path = resolve(SRC, 'tokens.ts')) {
   };
   const tokens = [];
   for (const st of file.statements) {
-    if (ts.isImportDeclaration(st) && st.moduleSpecifier.text.endsWith('.json') && st.importClause) {
-      const data = JSON.parse(readFileSync(resolve(dirname(path), st.moduleSpecifier.text), 'utf8'));
+    // A JSON import may carry a suffix naming a view of it (tokens.ts: `utility.json?login`).
+    const spec = ts.isImportDeclaration(st) ? st.moduleSpecifier.text.replace(/\?\w+$/, '') : '';
+    if (ts.isImportDeclaration(st) && spec.endsWith('.json') && st.importClause) {
+      const data = JSON.parse(readFileSync(resolve(dirname(path), spec), 'utf8'));
       const { name, namedBindings: b } = st.importClause;
       if (name) json.set(name.text, data);
       if (b && ts.isNamespaceImport(b)) json.set(b.name.text, data);

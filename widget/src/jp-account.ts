@@ -1,7 +1,8 @@
 // <jp-account>: the resident's account area after login. A header with the name and "Odjavite
 // se" beside it; a menu of three sections reachable in one tap — "Pregled" (the summary: debt per
 // consumer code, the latest bill, "Platite"), "Računi" (<jp-bills>) and "Podešavanja"
-// (<jp-settings>, its dangerous action set apart). The sections stay in the page when hidden, so
+// (<jp-settings>, its dangerous action set apart); right after a login, the offer to make a passkey
+// above the summary (passkey-offer.ts). The sections stay in the page when hidden, so
 // switching keeps what was open. Bills and settings are chunks of their own, fetched after login.
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
@@ -16,6 +17,7 @@ import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import { summary } from './jp-account-summary.js';
 import { words } from './jp-bills-format.js';
+import { PasskeyOffer } from './passkey-offer.js';
 import type { Account, AccountAnswer, ConsumerSummary, ConsumersAnswer } from '../../contract/responses.ts';
 
 export type Section = 'summary' | 'bills' | 'settings';
@@ -34,6 +36,8 @@ export class JpAccount extends JpElement {
   private form = new FormController(this);
   /** Loading the account and its consumers. */
   private loading = new FormController(this);
+  /** After a login: "Prijavite se otiskom prsta ili licem" above the summary, where it can work. */
+  private offer = new PasskeyOffer(this, () => void this.querySelector('jp-settings')?.refreshPasskeys());
 
   constructor() {
     super();
@@ -60,6 +64,7 @@ export class JpAccount extends JpElement {
       failureText,
       false,
     );
+    void this.offer.check();
   }
 
   private async loadConsumers() {
@@ -131,7 +136,7 @@ export class JpAccount extends JpElement {
         </ul>
       </nav>
       ${statusLine(this.loading.status ?? this.form.status)}
-      ${panel('summary', this.consumers ? summary(this.consumers, this.actions) : html`<p>${msg('Učitavanje…')}</p>`)}
+      ${panel('summary', html`${this.offer.render()}${this.consumers ? summary(this.consumers, this.actions) : html`<p>${msg('Učitavanje…')}</p>`}`)}
       ${panel('bills', html`<jp-bills .consumers=${this.consumers}></jp-bills>`)}
       ${panel('settings', html`<jp-settings .account=${a}></jp-settings>`)}
       ${nothing}`;

@@ -1,4 +1,6 @@
-// <jp-login>: "Prijava" — e-mail, password, "Zapamti me", links to registration and reset.
+// <jp-login>: "Prijava" — e-mail, password, "Zapamti me", links to registration and reset; after
+// the first render, the other ways in under the form (login-other.ts: a passkey, a code by e-mail,
+// the passkey in the e-mail field's autofill).
 import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
@@ -20,6 +22,18 @@ const loginSchema = () =>
 
 export class JpLogin extends JpElement {
   private form = new FormController(this);
+  private other?: { render(): unknown };
+
+  protected firstUpdated() {
+    import('./login-other.js').then(
+      (m) => {
+        this.other = new m.OtherWays(this);
+        this.requestUpdate();
+      },
+      () => {},
+    );
+  }
+
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
@@ -47,7 +61,7 @@ export class JpLogin extends JpElement {
     return html`<h2 tabindex="-1">${msg('Prijava')}</h2>
       <p>${msg('Nemate nalog?')} <a href="#registracija" @click=${this.navigate('register')}>${msg('Kreirajte nalog')}</a></p>
       <form method="post" action="#" novalidate @submit=${this.onSubmit} @focusin=${() => loginSchema().catch(() => {})}>
-        ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: f.email })}
+        ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username webauthn', error: f.email })}
         ${field({ id: `${this.id$}-password`, name: 'password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: f.password })}
         <div class="jp-row">
           ${checkbox({ id: `${this.id$}-remember`, name: 'remember', label: msg('Zapamti me') })}
@@ -56,6 +70,7 @@ export class JpLogin extends JpElement {
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Ulogujte se')}</button>
       </form>
+      ${this.other?.render()}
       ${this.helpBlock()}`;
   }
 }

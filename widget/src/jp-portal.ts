@@ -9,8 +9,10 @@ import type { Status } from './form-controller.js';
 import { VIEWS, type View } from './registry.js';
 import { portalStyles } from './jp-portal.styles.js';
 import { getLocale, rememberLocale, inScript, type WidgetLocale } from './localize.js';
-// The one setting the login page needs, by name (utility.ts holds them all, for the other views).
-import { name } from '../../config/utility.json';
+// The one setting the login page needs, by name, from the login's own view of the configuration
+// (login-config.d.ts: the views' utility.ts holds them all, in chunks of their own).
+/// <reference path="./login-config.d.ts" />
+import { name } from '../../config/utility.json?login';
 import type { Account, MeAnswer } from '../../contract/responses.ts';
 import { loadElement } from './loader.js';
 import { statusLine } from './field.js';

@@ -1,11 +1,12 @@
 // <jp-reset-password token="…">: sets a new password with the link from the mail. The server
-// logs the resident in with it (and logs out every other device): "Otvorite svoj nalog" goes on.
+// logs the resident in with it (and logs out every other device; removes the passkeys too when
+// the resident ticks it, e.g. after losing a phone): "Otvorite svoj nalog" goes on.
 import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { emit } from './events.js';
-import { statusLine, formValues } from './field.js';
+import { statusLine, formValues, checkbox } from './field.js';
 import { resetSchema, schemaOptions } from './validation.js';
 import { NewPassword, newPasswordStyles } from './new-password.js';
 import { helpStyles, helpText } from './help.js';
@@ -25,9 +26,11 @@ export class JpResetPassword extends JpElement {
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
+    const v = formValues(e.currentTarget as HTMLFormElement);
     const value = await this.form.valid(schema, {
       token: this.token,
-      password: formValues(e.currentTarget as HTMLFormElement).text('password'),
+      password: v.text('password'),
+      removePasskeys: v.checked('remove-passkeys'),
     });
     if (!value) {
       if (this.form.fields.token) {
@@ -86,6 +89,7 @@ export class JpResetPassword extends JpElement {
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
         <input type="email" name="username" autocomplete="username" hidden />
         ${this.password.render({ id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), error: this.form.fields.password })}
+        ${checkbox({ id: `${this.id$}-passkeys`, name: 'remove-passkeys', label: msg('Uklonite i pristupne ključeve (otisak prsta, lice ili PIN telefona), na primer ako ste izgubili telefon') })}
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>
       </form>

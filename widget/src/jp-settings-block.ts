@@ -11,6 +11,8 @@ export interface SettingsHost extends ReactiveControllerHost, HTMLElement {
   account: Account | null;
   /** A prefix for ids, unique in the page. */
   readonly idPrefix: string;
+  /** Lists the passkeys again (after "log out everywhere" removed them). */
+  refreshPasskeys?(): Promise<void>;
 }
 
 /** A block's forms share <jp-settings> with the others: only an edit inside the block clears its errors. */

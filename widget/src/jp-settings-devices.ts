@@ -1,11 +1,13 @@
 // A block of <jp-settings>: "Uređaji na kojima ste prijavljeni" — each session as a device in words
 // ("Chrome na Androidu", "Safari na iPhone-u"; read by contract/user-agent.ts on the server),
 // "Ovaj uređaj" marked and first, when it signed in and was last used; logging out one device or
-// every other one, with the block's own status.
+// every other one (and, when the resident ticks it, removing the passkeys too), with the block's
+// own status.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { Block, type SettingsHost } from './jp-settings-block.js';
 import { failureText } from './messages.js';
+import { checkbox } from './field.js';
 import { getLocale } from './localize.js';
 import { moment } from './jp-bills-format.js';
 import type { SessionInfo, SessionsAnswer } from '../../contract/responses.ts';
@@ -79,10 +81,17 @@ export class DevicesBlock extends Block {
   }
 
   private everywhere = async () => {
+    const passkeys = this.root?.querySelector<HTMLInputElement>('input[name=passkeys]')?.checked ?? false;
     await this.run(async () => {
-      await this.call('POST', '/api/account/sessions/revoke-all', { keepCurrent: true });
+      await this.call('POST', '/api/account/sessions/revoke-all', { keepCurrent: true, passkeys });
       await this.refresh();
-      this.form.status = { kind: 'good', text: msg('Odjavljeni ste sa svih drugih uređaja.') };
+      this.form.status = {
+        kind: 'good',
+        text: passkeys
+          ? msg('Odjavljeni ste sa svih drugih uređaja. Pristupni ključevi su uklonjeni.')
+          : msg('Odjavljeni ste sa svih drugih uređaja.'),
+      };
+      if (passkeys) await this.host.refreshPasskeys?.();
     }, failureText);
   };
 
@@ -106,7 +115,8 @@ export class DevicesBlock extends Block {
       </ul>
       ${
         others > 0
-          ? html`<p><button type="button" class="jp-secondary" @click=${this.everywhere}>${msg('Odjavite se sa svih drugih uređaja')}</button></p>`
+          ? html`${checkbox({ id: `${this.id}-passkeys`, name: 'passkeys', label: msg('Uklonite i pristupne ključeve (posle toga se prijavljujete lozinkom ili kodom iz e-maila)') })}
+            <p><button type="button" class="jp-secondary" @click=${this.everywhere}>${msg('Odjavite se sa svih drugih uređaja')}</button></p>`
           : nothing
       }`;
   }

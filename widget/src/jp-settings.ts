@@ -1,6 +1,6 @@
 // <jp-settings>: the account's settings, each block with its own form, status and errors
-// (jp-settings-block.ts): bills by e-mail, the consumer codes, the password, the e-mail address,
-// the devices where the account is logged in, "my data" (what the file holds, the consents given)
+// (jp-settings-block.ts): bills by e-mail, the consumer codes, the password, the passkeys, the e-mail
+// address, the devices where the account is logged in, "my data" (what the file holds, the consents given)
 // and, set apart in red, deleting the account (ZZPL). Loaded on demand with the account view.
 import { html } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -13,6 +13,7 @@ import { date, moment } from './jp-bills-format.js';
 import { MailBlock, PasswordBlock, EmailBlock } from './jp-settings-forms.js';
 import { ConsumersBlock } from './jp-settings-consumers.js';
 import { DevicesBlock } from './jp-settings-devices.js';
+import { PasskeysBlock } from './jp-settings-passkeys.js';
 import { DeleteBlock } from './jp-settings-delete.js';
 import type { Account, AccountAnswer, Consent, ConsentsAnswer } from '../../contract/responses.ts';
 
@@ -33,6 +34,7 @@ export class JpSettings extends JpElement {
     mail: new MailBlock(this),
     consumers: new ConsumersBlock(this),
     password: new PasswordBlock(this),
+    passkeys: new PasskeysBlock(this),
     email: new EmailBlock(this),
     devices: new DevicesBlock(this),
     delete: new DeleteBlock(this),
@@ -45,6 +47,7 @@ export class JpSettings extends JpElement {
 
   private async refresh() {
     void this.blocks.devices.refresh();
+    void this.blocks.passkeys.refresh();
     try {
       const [c, me] = await Promise.all([
         this.call<ConsentsAnswer>('GET', '/api/account/consents'),
@@ -57,6 +60,11 @@ export class JpSettings extends JpElement {
     }
   }
 
+  /** The passkeys list again (one was made outside this element: the account area's offer). */
+  refreshPasskeys(): Promise<void> {
+    return this.blocks.passkeys.refresh();
+  }
+
   focusHeading() {
     this.querySelector<HTMLElement>('h3')?.focus();
   }
@@ -64,10 +72,10 @@ export class JpSettings extends JpElement {
   render() {
     const b = this.blocks;
     return html`<h3 tabindex="-1">${msg('Podešavanja')}</h3>
-      ${b.mail.render()} ${b.consumers.render()} ${b.password.render()} ${b.email.render()} ${b.devices.render()}
+      ${b.mail.render()} ${b.consumers.render()} ${b.password.render()} ${b.passkeys.render()} ${b.email.render()} ${b.devices.render()}
       <section class="jp-block">
         <h4>${msg('Vaši podaci')}</h4>
-        <p class="jp-hint">${msg('Datoteka „moji-podaci.json” počinje kratkim pregledom (ime, e-mail adresa, šifre potrošača, broj uređaja, saglasnosti i računa), a zatim sadrži podatke naloga, saglasnosti, prijave na uređajima i račune. Vreme je zapisano u međunarodnom obliku (npr. 2026-11-27T14:05:00.000Z).')}</p>
+        <p class="jp-hint">${msg('Datoteka „moji-podaci.json” počinje kratkim pregledom (ime, e-mail adresa, šifre potrošača, broj uređaja, saglasnosti, računa i pristupnih ključeva), a zatim sadrži podatke naloga, saglasnosti, prijave na uređajima, pristupne ključeve (bez tajnih delova) i račune. Vreme je zapisano u međunarodnom obliku (npr. 2026-11-27T14:05:00.000Z).')}</p>
         <p><a href=${`${this.api}/api/account/export`} download="moji-podaci.json">${msg('Preuzmite svoje podatke')}</a></p>
         <ul class="jp-list">${this.consents.map(
           (c) =>

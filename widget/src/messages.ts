@@ -3,7 +3,8 @@
 // without words does not compile. Field codes describe one input; the others are results of a
 // whole request. The answers about consumer codes and addresses (HelpCode, never given to the
 // login form) are in help.ts, and the new password's (PasswordCode) in new-password.ts, both off the
-// login path; an unknown code (a newer server) reads as the generic failure.
+// login path, as are the passkeys' and login codes' (ViewCode: passkey-words.ts, loaded with the
+// views that get them); an unknown code (a newer server) reads as the generic failure.
 import { msg, str } from '@lit/localize';
 import type { ErrorCode, FieldCode } from '../../contract/errors.ts';
 import type { ApiFailure } from './api.js';
@@ -25,6 +26,12 @@ export type PasswordCode = Extract<
   FieldCode,
   'password_too_short' | 'password_too_long' | 'password_common' | 'password_contains_personal'
 >;
+/**
+ * The codes only the passkey and login-code views get, worded in passkey-words.ts (added here
+ * when one of them loads, so the login path carries none of their words).
+ */
+export type ViewCode = Extract<ErrorCode, 'reauth_required' | 'passkey_failed' | 'invalid_code'>;
+
 /** The field codes worded by the view that gets them (jp-register.ts), added here when it loads. */
 export type ViewFieldCode = Extract<FieldCode, 'must_accept'>;
 
@@ -73,7 +80,11 @@ export function fieldText(code: string): string {
 
 const failed = () => msg('Došlo je do greške. Pokušajte ponovo.');
 
-const FAILURE: Record<Exclude<ErrorCode, HelpCode | GenericFailure> | 'network_error', (f: Failure) => string> = {
+const FAILURE: Record<
+  Exclude<ErrorCode, HelpCode | GenericFailure | ViewCode> | 'network_error',
+  (f: Failure) => string
+> &
+  Partial<Record<ViewCode, (f: Failure) => string>> = {
   invalid_credentials: () => msg('Pogrešna e-mail adresa ili lozinka.'),
   // A reset link confirms the address too: the way on when the first mail never came.
   email_not_confirmed: () =>
@@ -89,6 +100,11 @@ const FAILURE: Record<Exclude<ErrorCode, HelpCode | GenericFailure> | 'network_e
   network_error: () => msg('Portal trenutno nije dostupan. Proverite vezu i pokušajte ponovo.'),
   service_unavailable: () => msg('Portal je trenutno preopterećen. Pokušajte ponovo za nekoliko minuta.'),
 };
+
+/** The words of the passkey and login-code answers, given by passkey-words.ts when it loads. */
+export function addFailureTexts(texts: Record<ViewCode, () => string>) {
+  Object.assign(FAILURE, texts);
+}
 
 export function failureText(f: Failure): string {
   return (FAILURE[f.code as keyof typeof FAILURE] ?? failed)(f);

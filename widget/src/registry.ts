@@ -10,6 +10,7 @@ export const EAGER = ['jp-portal', 'jp-login'] as const;
 export const CHUNKS = {
   'jp-register': () => import('./jp-register.js'),
   'jp-forgot-password': () => import('./jp-forgot-password.js'),
+  'jp-login-code': () => import('./jp-login-code.js'),
   'jp-reset-password': () => import('./jp-reset-password.js'),
   'jp-confirm': () => import('./jp-confirm.js'),
   'jp-unsubscribe': () => import('./jp-unsubscribe.js'),
@@ -28,6 +29,7 @@ export const VIEWS = {
   login: 'jp-login',
   register: 'jp-register',
   forgot: 'jp-forgot-password',
+  code: 'jp-login-code',
   reset: 'jp-reset-password',
   confirm: 'jp-confirm',
   unsubscribe: 'jp-unsubscribe',

@@ -21,5 +21,7 @@ export {
   changeEmailSchema,
   linkConsumerSchema,
   deleteAccountSchema,
+  loginCodeRequestSchema,
+  loginCodeSchema,
 } from '../../contract/schemas.ts';
 export { validate };
