@@ -1,5 +1,6 @@
 // Dev-only "Demo sanduče": the mails in the dev outbox with clickable links, and the demo
-// consumers to try. Hidden when the API has no dev outbox (production).
+// consumers to try. Hidden when the API has no dev outbox (production). On `npm start` the page
+// speaks for the utility UTILITY_CONFIG chose: its name and demo consumers from /demo/site.json.
 const aside = document.querySelector('aside.demo');
 const list = document.getElementById('demo-mails');
 const CONSUMERS = [
@@ -36,13 +37,25 @@ async function refresh() {
   );
 }
 
-document.getElementById('demo-consumers').replaceChildren(
-  ...CONSUMERS.map(([c, p]) => {
-    const tr = el('tr');
-    tr.append(el('td', c), el('td', p));
-    return tr;
-  }),
-);
+function showConsumers(consumers) {
+  document.getElementById('demo-consumers').replaceChildren(
+    ...consumers.map(([c, p]) => {
+      const tr = el('tr');
+      tr.append(el('td', c), el('td', p));
+      return tr;
+    }),
+  );
+}
+showConsumers(CONSUMERS);
+fetch('/demo/site.json')
+  .then((r) => (r.ok ? r.json() : null))
+  .then((site) => {
+    if (!site) return;
+    document.title = document.title.replace(/— .*$/, `— ${site.name}`);
+    document.querySelector('header.site a').textContent = site.name;
+    document.querySelector('footer.site').textContent = `${site.name} · ${site.city}`;
+    showConsumers(site.consumers);
+  });
 document.getElementById('demo-refresh').addEventListener('click', refresh);
 document.addEventListener('jp-registered', () => setTimeout(refresh, 300));
 setInterval(refresh, 5000);

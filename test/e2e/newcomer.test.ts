@@ -15,7 +15,7 @@ import { testUtility as utility } from '../support/utility.ts';
 import { latinToCyrillic } from '../../contract/translit.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SHOTS = resolve(ROOT, 'test-results/e2e');
+const SHOTS = resolve(ROOT, process.env.UTILITY_CONFIG ? 'test-results/e2e-second-utility' : 'test-results/e2e');
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 
@@ -173,6 +173,8 @@ describe.each([
     // The utility's own name (its Cyrillic generated) and colour.
     const utilityName = locale === 'sr-Cyrl' ? latinToCyrillic(utility.name) : utility.name;
     await page.locator('jp-portal').getByText(utilityName, { exact: true }).first().waitFor();
+    // The demo site around it speaks for the same utility (demo-mailbox.js, /demo/site.json).
+    await expect.poll(() => page.textContent('header.site')).toBe(utility.name);
     const buttonColour = await page
       .getByRole('button', { name: t.login })
       .evaluate((b) => getComputedStyle(b).backgroundColor);

@@ -1,4 +1,5 @@
 // `npm start`: the embedded default on Node — libSQL file, dev mailbox, demo site, widget.
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { loadConfig, ConfigError } from '../src/config.ts';
@@ -29,14 +30,27 @@ async function main() {
   const { deps, client, settle } = await nodeDeps(config, env, offload ? { offload } : {});
   await migrateDatabase(deps.db);
   const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === 'true' : !config.production;
+  // The demo's CSVs: beside the utility's configuration when it has them (demo/vodovod/), else demo/.
+  const demo = demoDataDir(utilityConfigPath(env), resolve(ROOT, 'demo'));
   if (seedDemo) {
-    const demo = demoDataDir(utilityConfigPath(env), resolve(ROOT, 'demo'));
     const n = await seedDemoConsumers(deps, resolve(demo, 'consumers.csv'));
     const b = await seedDemoBills(deps, resolve(demo, 'bills.csv'));
     if (n || b) log('info', `loaded ${n} demo consumers and ${b} demo bills`);
   }
 
   const app = nodeServerApp(deps, { widgetDir: resolve(ROOT, 'dist/widget'), demoDir: resolve(ROOT, 'demo') });
+  if (seedDemo && !config.production) {
+    // The demo site speaks for the chosen utility: its name and the first demo consumers (demo-mailbox.js).
+    const csv = readFileSync(resolve(demo, 'consumers.csv'), 'utf8');
+    const consumers = csv
+      .trim()
+      .split('\n')
+      .slice(1, 6)
+      .map((l) => l.split(',').slice(0, 2));
+    const { name, city } = config.utility;
+    app.get('/demo/site.json', (c) => c.json({ name, city, consumers }));
+  }
+
   const port = Number(env.PORT || 8787);
   const jobIntervalMs = Math.max(1, Number(env.JOBS_INTERVAL_S) || 30) * 1000;
   const { server, address } = await startNodeServer(app.fetch, { port, hostname, limits });
