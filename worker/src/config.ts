@@ -26,6 +26,8 @@ export interface Limits {
   loginMaxDelayMs: number;
   /** Failures a browser that has logged in to the account before may make, on its own counter. */
   deviceMaxFailures: number;
+  /** Wrong login codes per e-mail address per day, across all its codes. */
+  loginCodeDailyMaxFailures: number;
   /** Wrong passwords re-entered inside one session (e-mail change, password change, delete). */
   reverifyMaxFailures: number;
   /** Password hashing work (login, registration, reset, re-entry) per address, successful or not. */
@@ -158,6 +160,7 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
       pinTotalMaxFailures: int(env, 'PIN_TOTAL_MAX_FAILURES', 20, 1),
       loginFreeFailures: int(env, 'LOGIN_FREE_FAILURES', 5, 1),
       loginIpMaxFailures: int(env, 'LOGIN_IP_MAX_FAILURES', 50, 1),
+      loginCodeDailyMaxFailures: int(env, 'LOGIN_CODE_DAILY_MAX_FAILURES', 20, 1),
       loginWindowMs: 15 * MIN,
       loginAccountWindowMs: 24 * HOUR,
       loginFirstDelayMs: int(env, 'LOGIN_FIRST_DELAY_S', 1, 1) * 1000,

@@ -273,24 +273,45 @@ describe('asking for codes has the limits of a forgotten password', () => {
 });
 
 describe('bursts of tries', () => {
-  it('100 right codes at once: exactly one session', async () => {
+  it('100 right codes at once: exactly one session (20 pass the daily cap of the address, one more once the success gives its slot back)', async () => {
     const a = await confirmedAccount(h);
     const code = await mailedCode(a.email);
     const answers = await Promise.all(many(100).map((i) => enter(a.email, code, { ip: ipOf(i) })));
     expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
-    expect(answers.filter((r) => r.status === 401 && r.body.error.code === 'invalid_code')).toHaveLength(99);
+    const used = answers.filter((r) => r.status === 401 && r.body.error.code === 'invalid_code').length;
+    expect(used + answers.filter((r) => r.status === 429).length).toBe(99);
+    expect(used).toBeGreaterThanOrEqual(19);
+    expect(used).toBeLessThanOrEqual(20);
     expect(answers.filter((r) => r.cookie)).toHaveLength(1);
     expect(await sessionsOf(a.email)).toBe(1);
   });
 
-  it('100 wrong codes at once from many addresses: 5 counted on the code, then the right one is refused', async () => {
+  it('100 wrong codes at once from many addresses: 20 pass the daily cap, 5 are counted on the code, the right one is then refused', async () => {
     const a = await confirmedAccount(h);
     const code = await mailedCode(a.email);
     const answers = await Promise.all(many(100).map((i) => enter(a.email, wrong(code, i), { ip: ipOf(i) })));
-    expect(answers.every((r) => r.status === 401)).toBe(true);
+    expect(answers.filter((r) => r.status === 401)).toHaveLength(20);
+    expect(answers.filter((r) => r.status === 429)).toHaveLength(80);
     expect(await triesOf(a.email)).toBe(5);
-    expect((await enter(a.email, code)).body).toEqual(INVALID);
+    expect((await enter(a.email, code)).status).toBe(429);
     expect(await sessionsOf(a.email)).toBe(0);
+  });
+
+  it('at most 20 wrong codes a day per e-mail address, across new codes; the password still logs in; the next day codes work again', async () => {
+    const a = await confirmedAccount(h);
+    for (let n = 0; n < 4; n++) {
+      const code = await mailedCode(a.email, ipOf(n));
+      for (let i = 0; i < 5; i++)
+        expect((await enter(a.email, wrong(code, i), { ip: ipOf(10 * n + i) })).status).toBe(401);
+      h.clock.advance(3 * MIN);
+    }
+    const fifth = await mailedCode(a.email, ipOf(99));
+    const refused = await enter(a.email, fifth, { ip: ipOf(98) });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ error: { code: 'too_many_attempts' } });
+    expect((await h.call('POST', '/api/login', a, { ip: ipOf(97) })).status).toBe(200);
+    h.clock.advance(24 * 60 * MIN);
+    expect((await enter(a.email, await mailedCode(a.email, ipOf(96)), { ip: ipOf(95) })).status).toBe(200);
   });
 
   it('100 tries at once from one address: the login budget of 50 per address holds, a success gives its slot back', async () => {
@@ -349,6 +370,21 @@ describe('account-wide events void an open code', () => {
     const { a, session, code } = await openCode();
     const r = await h.call('POST', '/api/account/sessions/revoke-all', { keepCurrent: true }, { cookie: session });
     expect(r.status).toBeLessThan(300);
+    expect((await enter(a.email, code)).body).toEqual(INVALID);
+  });
+
+  it('an e-mail change: a code mailed to the old address does not log in under the new one', async () => {
+    const { a, session, code } = await openCode();
+    const asked = await h.call(
+      'POST',
+      '/api/account/email',
+      { password: GOOD_PASSWORD, email: 'nova.adresa@example.com' },
+      { cookie: session },
+    );
+    expect(asked.status).toBeLessThan(300);
+    const token = await h.linkFrom('email', 'nova.adresa@example.com');
+    expect((await h.call('POST', '/api/confirm', { token })).body).toEqual({ status: 'email_changed' });
+    expect((await enter('nova.adresa@example.com', code)).body).toEqual(INVALID);
     expect((await enter(a.email, code)).body).toEqual(INVALID);
   });
 

@@ -50,9 +50,18 @@ export function limitsPolicy(l: Limits) {
     },
     loginAccountKey,
 
-    /** Wrong login codes per address: the same budget as wrong passwords (a success gives the slot back). */
-    loginCode(ip: string): Rule {
-      return { key: `login:ip:${addressKey(ip)}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs };
+    /**
+     * Wrong login codes per address (the same budget as wrong passwords) and per e-mail address
+     * per day, whatever the code: a new code resets its own 5 tries, so without the daily cap a
+     * stranger could guess 25 times an hour at one account for ever (NIST 800-63B-4 caps failures
+     * per account). A success gives both slots back; a full cap stops only codes — the password
+     * and passkeys still work.
+     */
+    loginCode(email: string, ip: string): Rule[] {
+      return [
+        { key: `login:ip:${addressKey(ip)}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs },
+        { key: `code:fail:${email}`, limit: l.loginCodeDailyMaxFailures, windowMs: DAY },
+      ];
     },
 
     /** Wrong passwords re-entered inside a session, per session and per address. */

@@ -61,3 +61,7 @@ export async function tryLoginCode(deps: Deps, accountId: string, code: string) 
 
 /** Whether the `use` statement's result says this try used the code. */
 export const usedCode = (rows: ArrayLike<Record<string, unknown>>) => rows.length === 1 && Number(rows[0].used) === 1;
+
+/** Voids the account's open code (for a batch; `account` may be a subquery such as a token's `accountOf`). */
+export const voidLoginCode = (deps: Deps, account: string | SQL, guard: SQL = sql`1`) =>
+  deps.db.run(sql`DELETE FROM login_codes WHERE account_id = ${account} AND ${guard}`);

@@ -5,6 +5,7 @@
 // account removes the rows themselves (privacy.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
+import { voidLoginCode } from './login-codes.ts';
 
 export interface Revocation {
   /** The session that made the change and stays (password change, "everywhere but here"). */
@@ -29,7 +30,7 @@ export function revokeAccountStatements(deps: Deps, accountId: string, opts: Rev
       sql`UPDATE tokens SET used_at = ${now} WHERE account_id = ${accountId} AND purpose IN ('reset', 'email') AND used_at IS NULL AND ${guard}`,
     ),
     // An open login code (one mailed before the change) logs no one in any more.
-    db.run(sql`DELETE FROM login_codes WHERE account_id = ${accountId} AND ${guard}`),
+    voidLoginCode(deps, accountId, guard),
     // A passkey being added (a registration challenge) cannot be finished after the change.
     db.run(sql`DELETE FROM webauthn_challenges WHERE account_id = ${accountId} AND ${guard}`),
     ...(opts.passkeys ? [db.run(sql`DELETE FROM passkeys WHERE account_id = ${accountId} AND ${guard}`)] : []),

@@ -1,7 +1,7 @@
 // POST /api/confirm: uses a confirmation token once — either a registration (the account becomes
 // confirmed and its pending consumer code linked; if another registration of that code was
 // confirmed first: 409 consumer_already_registered) or an e-mail change (the account takes the
-// new address and the old one is told). An e-mail-change link older than the account's last
+// new address and the old one is told, and an open login code is void). An e-mail-change link older than the account's last
 // password change is refused: a thief's pending change dies with the owner's new password.
 // A registration link that can no longer be used (used, replaced or expired) of an account that is
 // confirmed answers 200 "already_confirmed", so the resident who opens it again is sent to the
@@ -16,6 +16,7 @@ import { confirmAccountStatements } from '../auth/registration.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import { voidLoginCode } from '../auth/login-codes.ts';
 import type { Ctx } from '../env.ts';
 import type { StatusAnswer } from '../../../contract/responses.ts';
 
@@ -49,9 +50,11 @@ export async function confirm(c: Ctx) {
         composeMail(deps, 'email_changed', p.locale, p.name, undefined, p.payload ?? ''),
         t.guard,
       );
-      const [used] = await guarded(deps, t, () => [
+      // A login code mailed to the old address must not log in under the new one.
+      const [used] = await guarded(deps, t, (guard) => [
         takeNewEmail(deps.db, hash, t.accountOf, p.created_at, deps.now()),
         notice.stmt,
+        voidLoginCode(deps, t.accountOf, guard),
       ]);
       if (used.length === 0) throw new ApiError(400, 'invalid_token');
       mailId = notice.id;

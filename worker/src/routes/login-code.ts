@@ -1,7 +1,7 @@
 // Logging in with a one-time code by e-mail. POST /api/login/code/send asks for a code exactly as
 // a forgotten password asks for a link (mail-requests.ts: same limits, same answer for every
 // address). POST /api/login/code uses it: the try is counted first per address (the login
-// per-address budget) and then on the code itself (login-codes.ts: at most 5, single use); the
+// per-address budget) and then on the code itself (login-codes.ts: at most 5, single use), and per e-mail address per day (limits.ts); the
 // session is inserted only in the batch of the request whose try used the code. Every failure
 // (wrong, used, expired, tried 5 times, unknown or unconfirmed address) is one 401 invalid_code,
 // after the same work.
@@ -25,9 +25,9 @@ export async function loginWithCode(c: Ctx) {
   const { deps, schemas, limits, clientIp } = c.var;
   const { db } = deps;
   const input = await readBody(c, schemas.loginCode);
-  const rule = limits.loginCode(clientIp);
-  // Round trip 1: the try counted per address, and the account (if any).
-  const r = await reserve(deps, [rule], [loginAccount(input.email)]);
+  const rules = limits.loginCode(input.email, clientIp);
+  // Round trip 1: the try counted per address and per e-mail address, and the account (if any).
+  const r = await reserve(deps, rules, [loginAccount(input.email)]);
   if (r.refusal) throw refusedError(r.refusal);
   const row = r.extra[0].rows[0];
   const account = row && row.confirmed_at !== null ? accountFromRow(row) : undefined;
@@ -35,8 +35,12 @@ export async function loginWithCode(c: Ctx) {
   const t = await tryLoginCode(deps, account?.id ?? NO_ACCOUNT, input.code);
   const session = await newSession(deps, account?.id ?? NO_ACCOUNT, input.remember, c.req.header('user-agent'));
   // Round trip 2: the try counted on the code; only the try that used it inserts the session and
-  // gives the address its slot back.
-  const [use] = await db.batch([t.use, session.insertWhen(t.guard), ...releaseWhen(db, rule, t.guard)]);
+  // gives the slots back.
+  const [use] = await db.batch([
+    t.use,
+    session.insertWhen(t.guard),
+    ...rules.flatMap((rule) => releaseWhen(db, rule, t.guard)),
+  ]);
   if (!account || !usedCode(use.rows)) throw new ApiError(401, 'invalid_code');
 
   setSessionCookie(c, deps, session.token, input.remember);
