@@ -190,6 +190,20 @@ describe.each([
     // Where the code and PIN are on the bill, as configured, and the keyboard their format needs.
     const code = page.getByLabel(t.code, { exact: true });
     expect(await code.getAttribute('inputmode')).toBe(/[A-Z]/.test(utility.consumerCode.example) ? 'text' : 'numeric');
+    const corner = {
+      'top-left': 'gornjem levom',
+      'top-right': 'gornjem desnom',
+      'bottom-left': 'donjem levom',
+      'bottom-right': 'donjem desnom',
+    };
+    const inScript = (latin: string) => (locale === 'sr-Cyrl' ? latinToCyrillic(latin) : latin);
+    for (const [label, at] of [
+      [t.code, utility.consumerCode.printedAt],
+      [t.pin, utility.pin.printedAt],
+    ] as const)
+      expect(
+        await page.getByLabel(label, { exact: true }).evaluate((i) => i.closest('.jp-field')?.textContent),
+      ).toContain(inScript(`Nalazi se u ${corner[at]} uglu računa`));
     await page.getByLabel(t.pin, { exact: true }).fill('0'.repeat(who.pin.length));
     await page.getByLabel(t.terms).check();
     await page.getByRole('button', { name: t.register }).click();
