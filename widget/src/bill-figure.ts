@@ -30,15 +30,15 @@ export function printedAtText(at: PrintedAt): string {
 
 const SLOT: Record<PrintedAt, { x: number; y: number }> = {
   'top-left': { x: 8, y: 8 },
-  'top-right': { x: 136, y: 44 },
+  'top-right': { x: 134, y: 44 },
   'bottom-left': { x: 8, y: 116 },
-  'bottom-right': { x: 136, y: 116 },
+  'bottom-right': { x: 134, y: 116 },
 };
 
 function box(at: PrintedAt, label: string, example: string) {
   const { x, y } = SLOT[at];
   return svg`<rect x=${x} y=${y} width="116" height="46" rx="4" fill="#fff3c4" stroke="#8a5a00" stroke-width="2"/>
-    <text x=${x + 7} y=${y + 17} font-size="11" fill="#1a1a1a">${label}</text>
+    <text x=${x + 6} y=${y + 17} font-size="10" fill="#1a1a1a">${label}</text>
     <text x=${x + 7} y=${y + 37} font-size="16" font-weight="700" fill="#1a1a1a">${placeholder(example)}</text>`;
 }
 
