@@ -2,6 +2,7 @@
 // confirmation views; acts on mail links (#potvrda=, #reset=, #nova-adresa=, and the older
 // ?confirm= / ?reset= / ?unsubscribe=) and removes them from the address bar; after login, the
 // resident's account. The session survives reloads (GET /api/me).
+/// <reference path="./login-config.d.ts" />
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
@@ -11,7 +12,6 @@ import { portalStyles } from './jp-portal.styles.js';
 import { getLocale, rememberLocale, inScript, type WidgetLocale } from './localize.js';
 // The one setting the login page needs, by name, from the login's own view of the configuration
 // (login-config.d.ts: the views' utility.ts holds them all, in chunks of their own).
-/// <reference path="./login-config.d.ts" />
 import { name } from '../../config/utility.json?login';
 import type { Account, MeAnswer } from '../../contract/responses.ts';
 import { loadElement } from './loader.js';

@@ -2,10 +2,10 @@
 // declaration on the element, so a value set on any ancestor (or the element) wins by
 // inheritance. Colours default to the utility's own (config/utility.json). Each token's comment
 // is its entry in custom-elements.json (custom-elements-manifest.config.mjs reads this file).
+/// <reference path="./login-config.d.ts" />
 import { unsafeCSS } from 'lit';
 // By name, through the login's own view of the configuration (login-config.d.ts), so the login
 // page carries the colours and not the whole configuration.
-/// <reference path="./login-config.d.ts" />
 import { colors } from '../../config/utility.json?login';
 
 const token = (name: string, fallback: string) => unsafeCSS(`var(--jp-${name}, ${fallback})`);
