@@ -22,6 +22,8 @@ const schemas = { send: loginCodeRequestSchema(), login: loginCodeSchema() };
 const codeStyles = css`
   .jp input.jp-code { font: inherit; font-size: 1.5rem; letter-spacing: .3em; width: 100%; max-width: 12rem;
     padding: .5rem .7rem; min-height: 2.75rem; border: 1px solid #6b6b6b; border-radius: 6px; background: #fff; color: #1a1a1a; }
+  /* "Pošaljite ponovo" set apart from "Ulogujte se": two buttons stacked close are easily mistaken. */
+  .jp .jp-code-form { margin-bottom: 1.5rem; }
   .jp input.jp-code[aria-invalid=true] { border: 2px solid var(--jp-error, #b00020); }
 `;
 
@@ -139,7 +141,7 @@ export class JpLoginCode extends JpElement {
       <p>${msg('Poslali smo kod na adresu:')}</p>
       <p class="jp-address"><strong>${this.email}</strong></p>
       <p>${msg('Važi 10 minuta. Poruka obično stigne za minut ili dva.')}</p>
-      <form method="post" action="#" novalidate @submit=${this.onLogin}>
+      <form class="jp-code-form" method="post" action="#" novalidate @submit=${this.onLogin}>
         <input type="email" name="username" autocomplete="username" .value=${this.email} hidden />
         ${this.codeField()}
         ${checkbox({ id: `${this.id$}-remember`, name: 'remember', label: msg('Zapamti me') })}
