@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startServer } from './server.ts';
-import { axe, decodeQr, collectErrors } from './page-checks.ts';
+import { axe, decodeQr, collectErrors, resident } from './page-checks.ts';
 import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
@@ -29,26 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A confirmed account through the API (the registration's own flow is newcomer.test.ts's). */
-async function resident(name: string, email: string, consumerCode: string, pin: string) {
-  const headers = { 'content-type': 'application/json', origin: server.url };
-  const post = (path: string, body: unknown) =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
-  expect(
-    (await post('/api/register', { name, email, password: PASSWORD, consumerCode, pin, acceptTerms: true })).status,
-  ).toBe(202);
-  for (let i = 0; i < 100; i++) {
-    const { mails } = await (await fetch(`${server.url}/api/dev/outbox`)).json();
-    const link = mails.find((m: { to: string; text: string }) => m.to === email && m.text.includes('#potvrda='));
-    if (link) {
-      expect((await post('/api/confirm', { token: link.text.match(/#potvrda=(\S+)/)[1] })).status).toBe(200);
-      return;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no confirmation mail');
-}
 
 const T = {
   'sr-Latn': {
@@ -103,7 +83,7 @@ describe.each([
 ] as const)('the account area in %s at %i px', (locale, width, who) => {
   it('summary → bill → copy → QR download → settings → logout, keyboard only, then deletion', async () => {
     const t = T[locale];
-    await resident(who.name, who.email, who.code, who.pin);
+    await resident(server.url, { ...who, password: PASSWORD });
     const context = await browser.newContext({ viewport: { width, height: 800 }, acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
     const page = await context.newPage();

@@ -54,3 +54,35 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+export interface Resident {
+  name: string;
+  email: string;
+  code: string;
+  pin: string;
+  password: string;
+}
+
+/** A confirmed account through the API (the registration's own flow is newcomer.test.ts's). */
+export async function resident(base: string, who: Resident): Promise<void> {
+  const headers = { 'content-type': 'application/json', origin: base };
+  const post = (path: string, body: unknown) =>
+    fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const { name, email, code: consumerCode, pin, password } = who;
+  const r = await post('/api/register', { name, email, password, consumerCode, pin, acceptTerms: true });
+  if (r.status !== 202) throw new Error(`registration answered ${r.status}`);
+  const confirm = await post('/api/confirm', { token: (await mailLink(base, 'potvrda', email)).split('#potvrda=')[1] });
+  if (confirm.status !== 200) throw new Error(`confirmation answered ${confirm.status}`);
+}
+
+/** The 6-digit code of the newest login-code mail to `to`, from the dev mailbox (waits up to 5 s). */
+export async function mailedCode(base: string, to: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const { mails } = await (await fetch(`${base}/api/dev/outbox`)).json();
+    const mail = mails.find((m: { to: string; kind: string }) => m.to === to && m.kind === 'login-code');
+    const code = mail?.text.match(/^(\d{6})$/m)?.[1];
+    if (code) return code as string;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no login code for ${to}`);
+}
