@@ -143,6 +143,7 @@ describe('dev outbox', () => {
         APP_ENV: 'production',
         PORTAL_URL: 'https://portal.stambenoruma.rs/',
         ALLOWED_ORIGINS: 'https://www.stambenoruma.rs',
+        RP_ID: 'stambenoruma.rs',
         PIN_KEY: 'k'.repeat(40),
         SIGNING_KEY: 's'.repeat(40),
         MAIL_TRANSPORT: 'mailchannels',
