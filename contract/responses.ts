@@ -201,3 +201,27 @@ export interface DataExport {
   passkeys: { id: string; createdAt: string; lastUsedAt: string | null; userAgent: string | null; backedUp: boolean }[];
   bills: BillSummary[];
 }
+
+/**
+ * `GET /api/diagnose` (and `/api/diagnose.js`, the same as a module): what the installation check
+ * (`<jp-doctor>`) needs from the API. Answered to any origin, without the database; the list of
+ * allowed origins only outside production (in production only whether the page's origin is on it).
+ */
+export interface DiagnoseAnswer {
+  /** The page's origin as the request carried it (`Origin`, else `?origin=` of a same-origin page); null without either. */
+  origin: string | null;
+  /** Whether `origin` is in ALLOWED_ORIGINS; null when no origin came. */
+  originAllowed: boolean | null;
+  /** ALLOWED_ORIGINS, outside production only. */
+  allowedOrigins?: string[];
+  /** The browser's `Sec-Fetch-Site` for this request (`same-site`: the cookie is first-party); null when it sent none. */
+  fetchSite: string | null;
+  /** The API's public origin (API_URL). */
+  apiOrigin: string;
+  /** The WebAuthn RP ID passkeys are bound to. */
+  rpId: string;
+  cookie: { name: string; secure: boolean; sameSite: 'Lax'; httpOnly: true };
+  /** The portal's version (package.json). */
+  version: string;
+  production: boolean;
+}

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 
-/** Headers for every response. API answers are never cached and never framed. */
+/** Headers for every response. API answers are never framed, and never cached unless the route says so (diagnose). */
 export function securityHeaders(opts: { hsts: boolean }): MiddlewareHandler {
   return async (c, next) => {
     await next();
@@ -9,7 +9,7 @@ export function securityHeaders(opts: { hsts: boolean }): MiddlewareHandler {
     h.set('Referrer-Policy', 'no-referrer');
     if (opts.hsts) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (c.req.path.startsWith('/api/')) {
-      h.set('Cache-Control', 'no-store');
+      if (!h.has('Cache-Control')) h.set('Cache-Control', 'no-store');
       h.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
       h.set('X-Frame-Options', 'DENY');
     }

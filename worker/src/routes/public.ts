@@ -1,6 +1,6 @@
 // The routes a visitor reaches without a session (mounted at /api): registration, confirmation,
-// login (with a password or a code by e-mail) and logout, the forgotten password, health, and the
-// dev mailbox outside production.
+// login (with a password or a code by e-mail) and logout, the forgotten password, health, the
+// installation check's diagnosis, and the dev mailbox outside production.
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { register } from './register.ts';
@@ -12,6 +12,7 @@ import { resetPassword } from './reset.ts';
 import { passkeyLogin, passkeyLoginOptions } from './passkey-login.ts';
 import { loginWithCode, sendLoginCode } from './login-code.ts';
 import { health, devOutbox } from './ops.ts';
+import { diagnose, diagnoseModule } from './diagnose.ts';
 
 export function publicRoutes(production: boolean) {
   const routes = new Hono<AppEnv>()
@@ -27,6 +28,8 @@ export function publicRoutes(production: boolean) {
     .get('/me', me)
     .post('/password/forgot', forgotPassword)
     .post('/password/reset', resetPassword)
-    .get('/health', health);
+    .get('/health', health)
+    .get('/diagnose', diagnose)
+    .get('/diagnose.js', diagnoseModule);
   return production ? routes : routes.get('/dev/outbox', devOutbox);
 }
