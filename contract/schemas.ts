@@ -94,7 +94,11 @@ const pin = (o: SchemaOptions) =>
 const token = () => v.pipe(v.string('required'), v.regex(TOKEN_PATTERN, 'invalid_token'));
 // A 6-digit login code; spaces a resident types between the digits are dropped.
 const loginCode = () =>
-  v.pipe(v.string('required'), v.transform((s) => s.replace(/\s+/g, '')), v.regex(/^\d{6}$/, 'invalid_format'));
+  v.pipe(
+    v.string('required'),
+    v.transform((s) => s.replace(/\s+/g, '')),
+    v.regex(/^\d{6}$/, 'invalid_format'),
+  );
 // A WebAuthn response as the browser's toJSON() writes it: base64url strings, checked for shape
 // and size here, verified by @simplewebauthn/server.
 const b64url = (max: number) =>
@@ -175,9 +179,9 @@ export const revokeAllSchema = () =>
   body({ keepCurrent: v.optional(flag(), false), passkeys: v.optional(flag(), false) });
 export const deleteAccountSchema = () => body({ password: currentPassword() });
 export const loginCodeRequestSchema = () => body({ email: email(), locale: v.optional(locale()) });
-export const loginCodeSchema = () =>
-  body({ email: email(), code: loginCode(), remember: v.optional(flag(), false) });
-export const passkeyLoginSchema = () => body({ response: authenticationResponse(), remember: v.optional(flag(), false) });
+export const loginCodeSchema = () => body({ email: email(), code: loginCode(), remember: v.optional(flag(), false) });
+export const passkeyLoginSchema = () =>
+  body({ response: authenticationResponse(), remember: v.optional(flag(), false) });
 /** Asking to add a passkey: the password, unless the session is younger than 5 minutes. */
 export const passkeyOptionsSchema = () => body({ password: v.optional(currentPassword()) });
 export const passkeyAddSchema = () => body({ response: registrationResponse() });
