@@ -44,7 +44,8 @@ export function rememberLocale(locale: WidgetLocale): void {
   }
 }
 
-function remembered(): string | null {
+/** The script switch's remembered choice in this browser, if any. */
+export function rememberedLocale(): string | null {
   try {
     return localStorage.getItem(STORE);
   } catch {
@@ -54,6 +55,6 @@ function remembered(): string | null {
 
 /** The element's own lang, else the resident's remembered choice, else the nearest ancestor's or the page's. */
 export function localeFor(el: Element): WidgetLocale {
-  const own = el.getAttribute('lang') ?? remembered();
+  const own = el.getAttribute('lang') ?? rememberedLocale();
   return toLocale(own ?? el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
 }

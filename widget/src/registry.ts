@@ -17,6 +17,7 @@ export const CHUNKS = {
   'jp-account': () => import('./jp-account.js'),
   'jp-bills': () => import('./jp-bills.js'),
   'jp-settings': () => import('./jp-settings.js'),
+  'jp-doctor': () => import('./jp-doctor.js'),
 };
 
 export type JpTag = (typeof EAGER)[number] | keyof typeof CHUNKS;
