@@ -136,7 +136,9 @@ function cookie(f: Facts): Check {
 }
 
 function blocked(f: Facts, directive: string, list: Violation[]): Check {
-  const what = list[0].blocked;
+  // What was blocked, without the query: the API's address for a connection, the file for a script.
+  const url = new URL(list[0].blocked, location.href);
+  const what = directive.startsWith('connect-src') ? url.origin : `${url.origin}${url.pathname}`;
   const line = fixLine(list[0].policy, directive, f.apiOrigin);
   const found = directive.startsWith('connect-src')
     ? msg(str`Pravilo ${directive} na ovoj stranici ne dozvoljava vezu sa portalom (${what}).`)

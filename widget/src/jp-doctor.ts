@@ -45,7 +45,8 @@ export class JpDoctor extends JpElement {
   static styles = [base, styles];
   static properties = { facts: { state: true }, running: { state: true } };
   private facts: Facts | undefined = undefined;
-  private running = false;
+  // It starts checking as soon as it is on the page.
+  private running = true;
 
   connectedCallback() {
     // The page's fallback text ("if you read this, the script did not load") gives way to the check.
