@@ -175,6 +175,7 @@ describe('<jp-doctor> on the webmaster’s page', () => {
         expect(it['csp-connect-src'].text).toContain(
           `Pravilo connect-src na ovoj stranici ne dozvoljava vezu sa portalom (${portal.url}).`,
         );
+        expect(it.api.text).toContain('odgovor pročitan kao skripta');
         expect(it.lang.text).toContain('Stranica nema atribut lang');
         expect(it.lang.line).toBe('<html lang="sr-Latn">');
         expect(it.passkeys.text).toContain('važe za localhost, a stranica je na 127.0.0.1');
