@@ -8,12 +8,13 @@ import { decode as decodePng } from 'fast-png';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
-/** axe's violations in <jp-portal>, as "rule (nodes)". */
-export async function axe(page: Page): Promise<string[]> {
+/** axe's violations in <jp-portal> (or in what `context` selects: 'html' for the whole page), as "rule (nodes)". */
+export async function axe(page: Page, context = 'jp-portal'): Promise<string[]> {
   // Evaluated through the devtools protocol: the demo's CSP rightly refuses inline scripts.
   await page.evaluate(readFileSync(AXE, 'utf8'));
-  const result = await page.evaluate(async () =>
-    (globalThis as any).axe.run('jp-portal', { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }),
+  const result = await page.evaluate(
+    async (context) => (globalThis as any).axe.run(context, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] }),
+    context,
   );
   return result.violations.map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
 }

@@ -38,7 +38,11 @@ async function main() {
     if (n || b) log('info', `loaded ${n} demo consumers and ${b} demo bills`);
   }
 
-  const app = nodeServerApp(deps, { widgetDir: resolve(ROOT, 'dist/widget'), demoDir: resolve(ROOT, 'demo') });
+  const app = nodeServerApp(deps, {
+    widgetDir: resolve(ROOT, 'dist/widget'),
+    demoDir: resolve(ROOT, 'demo'),
+    guideDir: resolve(ROOT, 'dist/guide'),
+  });
   if (seedDemo && !config.production) {
     // The demo site speaks for the chosen utility: its name and the first demo consumers (demo-mailbox.js).
     const csv = readFileSync(resolve(demo, 'consumers.csv'), 'utf8');

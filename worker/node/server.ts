@@ -27,7 +27,7 @@ export function nodeClientIp(trustProxy: boolean) {
   };
 }
 
-export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: string }): Hono {
+export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: string; guideDir?: string }): Hono {
   const app = new Hono();
   const clientIp = nodeClientIp(deps.config.trustProxy);
   app.route(
@@ -50,6 +50,8 @@ export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: st
     await next();
     if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Content-Security-Policy', DEMO_CSP);
   });
+  // The embed guide (/ugradnja.html, written by `npm run build` into dist/guide) beside the demo.
+  if (!deps.config.production && opts.guideDir) app.use('*', serveStatic({ root: opts.guideDir }));
   if (!deps.config.production) app.use('*', serveStatic({ root: opts.demoDir }));
   return app;
 }

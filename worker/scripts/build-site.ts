@@ -6,7 +6,8 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { DEMO_CSP } from '../node/csp.ts';
 import { WIDGET_ALIAS, WIDGET_IMMUTABLE } from '../node/widget-caching.ts';
-import { VERSION_NAME } from '../../widget/scripts/dist-layout.ts';
+import { VERSION_NAME, readManifest } from '../../widget/scripts/dist-layout.ts';
+import { writeGuide } from '../../widget/scripts/guide-page.ts';
 import { subsetFont } from '../src/bills/pdf-font-subset.ts';
 import { readUtilityConfig } from '../node/utility-file.ts';
 
@@ -28,6 +29,8 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(resolve(OUT, 'fonts'), { recursive: true });
 cpSync(resolve(ROOT, 'demo'), OUT, { recursive: true, filter: (f) => !f.endsWith('.csv') });
 cpSync(resolve(ROOT, 'dist/widget'), resolve(OUT, 'widget'), { recursive: true });
+// The embed guide (/ugradnja.html, /ugradnja.en.html) for this build's utility and widget version.
+writeGuide(OUT, utility, readManifest());
 // The PDF fonts cut to the bill's characters here, once, so a Worker never subsets at run time.
 for (const font of ['DejaVuSans', 'DejaVuSans-Bold'])
   writeFileSync(
