@@ -14,7 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { freePort, startServer, type PortalServer } from './server.ts';
 import { axe, collectErrors } from './page-checks.ts';
 import { readManifest, scriptTag } from '../../widget/scripts/dist-layout.ts';
-import { manifestElements, allTokens } from '../../widget/scripts/guide-page.ts';
+import { manifestElements, allTokens, renderGuide } from '../../widget/scripts/guide-page.ts';
 import { chosenUtility } from '../../widget/scripts/utility-plugin.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
@@ -153,7 +153,7 @@ describe('the guide as a webmaster uses it', () => {
     expect(await css.textContent()).toContain('  --jp-font: inherit;');
     await page.getByRole('button', { name: 'Kopirajte CSS' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await css.textContent());
-    await page.screenshot({ path: `${SHOTS}/sr-Latn-1280-themed.png`, fullPage: false });
+    await page.locator('#izgled').screenshot({ path: `${SHOTS}/sr-Latn-1280-themed.png` });
     await page.getByRole('button', { name: 'Vratite podrazumevani izgled' }).click();
     await expect.poll(() => style('background-color')).toBe(before);
     expect(await css.textContent()).toMatch(/^\/\* .* \*\/$/);
@@ -179,5 +179,28 @@ describe('the guide as a webmaster uses it', () => {
     await page.getByRole('button', { name: 'Ulogujte se' }).waitFor();
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('another utility’s configuration gives its guide, with nothing of the default utility', () => {
+    const other = chosenUtility({ UTILITY_CONFIG: resolve(ROOT, 'demo/vodovod/utility.json') }).utility;
+    const base = chosenUtility({ UTILITY_CONFIG: resolve(ROOT, 'config/utility.json') }).utility;
+    expect(other.name).not.toBe(base.name);
+    for (const lang of ['sr-Latn', 'en'] as const) {
+      const html = renderGuide(lang, other, readManifest(), elements);
+      const domain = new URL(other.website).hostname.replace(/^www\./, '');
+      for (const s of [
+        other.name,
+        other.contact.phone,
+        other.contact.email,
+        other.consumerCode.example,
+        other.colors.primary,
+      ])
+        expect(html, lang).toContain(s);
+      expect(html).toContain(`https://portal.${domain}/widget/`);
+      expect(html).toContain(`RP_ID=${domain}`);
+      const baseDomain = new URL(base.website).hostname.replace(/^www\./, '');
+      for (const s of [base.name, base.city, baseDomain, base.contact.phone, base.colors.primary, base.colors.accent])
+        expect(html.toLowerCase(), `${lang}: ${s}`).not.toContain(s.toLowerCase());
+    }
   });
 });

@@ -86,12 +86,18 @@ const configured = (u: UtilityConfig): Record<string, string> => ({
   '--jp-primary-text': u.colors.primaryText,
   '--jp-accent': u.colors.accent,
 });
+/** A token's default under this configuration (one that follows another names that one's colour). */
+const defaultOf = (p: Named, start: Record<string, string>) =>
+  start[p.name] ??
+  (p.default ?? '').replace(/var\((--[\w-]+), #[0-9a-f]{3,6}\)/i, (m, lead) =>
+    start[lead] ? `var(${lead}, ${start[lead]})` : m,
+  );
 const hex6 = (v: string) => (/^#[0-9a-f]{3}$/i.test(v) ? `#${[...v.slice(1)].map((x) => x + x).join('')}` : v);
 const FONTS = ['inherit', 'Georgia, serif', "Verdana, 'Segoe UI', sans-serif", "'Trebuchet MS', Arial, sans-serif"];
 
 function control(c: GuideContext, p: Named, start: Record<string, string>): string {
   const id = `tok-${p.name.slice(2)}`;
-  const value = start[p.name] ?? p.default ?? '';
+  const value = defaultOf(p, start);
   const base = `id="${id}" data-token="${esc(p.name)}" aria-describedby="${id}-d"`;
   const label = `<label for="${id}"><code>${esc(p.name)}</code></label>`;
   const desc = `<span class="hint" id="${id}-d" lang="en">${prose(p.description ?? '')}</span>`;
@@ -118,7 +124,7 @@ function control(c: GuideContext, p: Named, start: Record<string, string>): stri
 
 export function themeEditor(c: GuideContext, tokens: Named[]): string {
   const start = configured(c.utility);
-  const defaults = Object.fromEntries(tokens.map((p) => [p.name, hex6(start[p.name] ?? p.default ?? '')]));
+  const defaults = Object.fromEntries(tokens.map((p) => [p.name, hex6(defaultOf(p, start))]));
   return `<form class="theme" id="theme" data-defaults="${esc(JSON.stringify(defaults))}" data-selector="${esc(c.elements.map((e) => e.tagName).join(', '))}">
 <fieldset><legend>${c.t('Izgled portala', "The portal's look")}</legend>
 ${tokens.map((p) => control(c, p, start)).join('\n')}
@@ -131,7 +137,7 @@ export function tokensTable(c: GuideContext, tokens: Named[]): string {
   const rows = tokens
     .map(
       (p) =>
-        `<tr id="css-${esc(p.name.slice(2))}" data-kind="token"><th scope="row"><code class="name">${esc(p.name)}</code></th><td lang="en">${prose(p.description ?? '')}</td><td><code>${esc(start[p.name] ?? p.default ?? '')}</code></td></tr>`,
+        `<tr id="css-${esc(p.name.slice(2))}" data-kind="token"><th scope="row"><code class="name">${esc(p.name)}</code></th><td lang="en">${prose(p.description ?? '')}</td><td><code>${esc(defaultOf(p, start))}</code></td></tr>`,
     )
     .join('\n');
   return `<div class="table-wrap"><table><caption>${c.t('CSS promenljive svih elemenata', 'The CSS custom properties of every element')}</caption>

@@ -31,8 +31,8 @@ export const esc = (s: string) =>
  * A block of text to copy with its button. `origin` marks the portal's address in it, which the
  * page replaces with its own (the guide is served by the portal it describes).
  */
-export function snippet(id: string, text: string, button: string, origin = false): string {
-  return `<div class="snippet"><pre><code id="${id}"${origin ? ' data-origin-text' : ''}>${esc(text)}</code></pre>
+export function snippet(id: string, text: string, button: string, origin = false, prose = false): string {
+  return `<div class="snippet${prose ? ' prose' : ''}"><pre><code id="${id}"${origin ? ' data-origin-text' : ''}>${esc(text)}</code></pre>
 <p class="copy-row"><button type="button" class="copy" data-copy="${id}">${button}</button> <span class="copy-status" role="status"></span></p></div>`;
 }
 
@@ -52,18 +52,22 @@ export function residentText(c: GuideContext): string {
   const where = (w: string) => c.t(...(WHERE[w] as [string, string]));
   const k = u.contact;
   const hours = c.lang === 'en' ? k.hours.en : k.hours['sr-Latn'];
-  return c.t(
-    `Portal za korisnike — ${u.name}\n` +
-      `Na portalu vidite svoje račune i dug i plaćate ih IPS QR kodom. Za registraciju su Vam potrebni šifra potrošača i PIN sa papirnog računa: šifra potrošača je ${where(u.consumerCode.printedAt)} (na primer ${u.consumerCode.example}), a PIN ${where(u.pin.printedAt)} (na primer ${u.pin.example}).\n` +
-      'Pristupni ključ: posle prve prijave u „Podešavanjima“ napravite pristupni ključ i prijavljujte se otiskom prsta, licem ili PIN-om telefona, bez lozinke.\n' +
-      'Kod na e-mail: na formi za prijavu izaberite „Pošaljite mi kod za prijavu“ i upišite šestocifreni kod koji stigne na Vašu e-mail adresu (važi 10 minuta).\n' +
-      `Pomoć: ${k.phone}, ${k.email}, ${k.address}, ${hours}.`,
-    `Resident portal — ${u.name}\n` +
-      `See your bills and what you owe, and pay them with the IPS QR code. To register you need the consumer code and the PIN from your paper bill: the consumer code is ${where(u.consumerCode.printedAt)} (for example ${u.consumerCode.example}), the PIN ${where(u.pin.printedAt)} (for example ${u.pin.example}).\n` +
-      'Passkey: after your first login, make a passkey under “Settings” and log in with your fingerprint, face or phone PIN, without a password.\n' +
-      'Code by e-mail: on the login form choose “Send me a login code” and type the 6-digit code that arrives at your e-mail address (valid 10 minutes).\n' +
-      `Help: ${k.phone}, ${k.email}, ${k.address}, ${hours}.`,
-  );
+  const manual = new URL(u.manual.href, u.website).href;
+  const sr = [
+    `Portal za korisnike — ${u.name}`,
+    `Na portalu vidite svoje račune i dug i plaćate ih IPS QR kodom. Za registraciju su Vam potrebni šifra potrošača i PIN sa papirnog računa: šifra potrošača je ${where(u.consumerCode.printedAt)} (na primer ${u.consumerCode.example}), a PIN ${where(u.pin.printedAt)} (na primer ${u.pin.example}).`,
+    'Pristupni ključ: posle prve prijave u „Podešavanjima“ napravite pristupni ključ i prijavljujte se otiskom prsta, licem ili PIN-om telefona, bez lozinke.',
+    'Kod na e-mail: na formi za prijavu izaberite „Pošaljite mi kod za prijavu“ i upišite šestocifreni kod koji stigne na Vašu e-mail adresu (važi 10 minuta).',
+    `Pomoć: ${k.phone}, ${k.email}, ${k.address}, ${hours}. Uputstvo: ${manual}`,
+  ];
+  const en = [
+    `Resident portal — ${u.name}`,
+    `See your bills and what you owe, and pay them with the IPS QR code. To register you need the consumer code and the PIN from your paper bill: the consumer code is ${where(u.consumerCode.printedAt)} (for example ${u.consumerCode.example}), the PIN ${where(u.pin.printedAt)} (for example ${u.pin.example}).`,
+    'Passkey: after your first login, make a passkey under “Settings” and log in with your fingerprint, face or phone PIN, without a password.',
+    'Code by e-mail: on the login form choose “Send me a login code” and type the 6-digit code that arrives at your e-mail address (valid 10 minutes).',
+    `Help: ${k.phone}, ${k.email}, ${k.address}, ${hours}. Manual: ${manual}`,
+  ];
+  return (c.lang === 'en' ? en : sr).join('\n\n');
 }
 
 const section = (id: string, title: string, body: string) =>
@@ -175,8 +179,8 @@ ${snippet('snippet-csp', csp, t('Kopirajte pravila', 'Copy the directives'), tru
     'korisnici',
     t('6. Šta reći korisnicima', '6. What to tell residents'),
     `<p>${t('Kratak tekst za Vaš sajt, oglasnu tablu ili poleđinu računa:', 'A short text for your site, notice board or the back of the bill:')}</p>
-${snippet('snippet-residents', residentText(c), t('Kopirajte tekst', 'Copy the text'))}
-<p>${t('Uputstvo za korisnike:', "The residents' manual:")} <a href="${esc(u.manual.href)}">${esc(u.manual.href)}</a></p>`,
+${snippet('snippet-residents', residentText(c), t('Kopirajte tekst', 'Copy the text'), false, true)}
+<p><a href="${esc(u.manual.href)}">${t('Uputstvo za korisnike', "The residents' manual")}</a></p>`,
   );
   return [intro, tag, look, policy, cookies, check, residents].join('\n');
 }
