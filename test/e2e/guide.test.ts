@@ -16,6 +16,7 @@ import { axe, collectErrors } from './page-checks.ts';
 import { readManifest, scriptTag } from '../../widget/scripts/dist-layout.ts';
 import { manifestElements, allTokens, renderGuide } from '../../widget/scripts/guide-page.ts';
 import { chosenUtility } from '../../widget/scripts/utility-plugin.ts';
+import { ELEMENT_WORDS, TOKEN_WORDS } from '../../widget/scripts/guide-text.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -90,6 +91,11 @@ describe.each([
     expect(
       await page.locator('#theme [data-token]').evaluateAll((c) => c.map((e) => e.getAttribute('data-token'))),
     ).toEqual(tokens);
+    // Every element and property in the page's own words (not only the manifest's English).
+    if (lang === 'sr-Latn') {
+      expect(elements.filter((e) => !ELEMENT_WORDS[e.tagName]).map((e) => e.tagName)).toEqual([]);
+      expect(tokens.filter((t) => !TOKEN_WORDS[t])).toEqual([]);
+    }
     // White-label: the chosen configuration's name, contact and bill formats.
     const text = (await page.locator('body').textContent()) ?? '';
     for (const s of [

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { UtilityConfig } from '../../contract/utility-config.ts';
 import { ROOT, type WidgetManifest, scriptTag } from './dist-layout.ts';
-import { type GuideContext, type Lang, esc, proseSections } from './guide-text.ts';
+import { ELEMENT_WORDS, type GuideContext, type Lang, TOKEN_WORDS, esc, proseSections } from './guide-text.ts';
 
 export const GUIDE_PAGES: Record<Lang, string> = { 'sr-Latn': 'ugradnja.html', en: 'ugradnja.en.html' };
 
@@ -45,6 +45,19 @@ export function manifestElements(manifest: {
 /** `code` in a manifest's description as <code>. */
 const prose = (s: string) => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
+/** What an element is for, in the page's language (else the manifest's English). */
+function summary(c: GuideContext, e: ElementDoc): string {
+  const words = ELEMENT_WORDS[e.tagName];
+  if (words) return `<p>${esc(c.t(...words))}</p>`;
+  return e.description ? `<p lang="en">${prose(e.description)}</p>` : '';
+}
+
+/** A token's meaning: Serbian words on the Serbian page, the manifest's description otherwise. */
+function meaning(c: GuideContext, p: Named): string {
+  const sr = c.lang === 'sr-Latn' && TOKEN_WORDS[p.name];
+  return sr ? esc(sr) : `<span lang="en">${prose(p.description ?? '')}</span>`;
+}
+
 function list(c: GuideContext, kind: string, items: Named[], title: [string, string], none: [string, string]) {
   const head = `<h4>${c.t(...title)}</h4>`;
   if (!items.length) return `${head}<p class="none">${c.t(...none)}</p>`;
@@ -65,7 +78,7 @@ function elementSection(c: GuideContext, e: ElementDoc): string {
     .join('');
   return `<section class="element" id="${esc(e.tagName)}" data-tag="${esc(e.tagName)}" aria-labelledby="h-${esc(e.tagName)}">
 <h3 id="h-${esc(e.tagName)}"><code>&lt;${esc(e.tagName)}&gt;</code></h3>
-${e.description ? `<p lang="en">${prose(e.description)}</p>` : ''}
+${summary(c, e)}
 ${list(c, 'attribute', e.attributes, ['Atributi', 'Attributes'], ['Nema sopstvenih atributa (api i lang kao svaki element).', 'No attributes of its own (api and lang as every element).'])}
 ${list(c, 'event', e.events, ['Događaji', 'Events'], ['Ne šalje događaje.', 'Fires no events.'])}
 <h4>${c.t('CSS promenljive', 'CSS custom properties')}</h4>
@@ -98,9 +111,8 @@ const FONTS = ['inherit', 'Georgia, serif', "Verdana, 'Segoe UI', sans-serif", "
 function control(c: GuideContext, p: Named, start: Record<string, string>): string {
   const id = `tok-${p.name.slice(2)}`;
   const value = defaultOf(p, start);
-  const base = `id="${id}" data-token="${esc(p.name)}" aria-describedby="${id}-d"`;
-  const label = `<label for="${id}"><code>${esc(p.name)}</code></label>`;
-  const desc = `<span class="hint" id="${id}-d" lang="en">${prose(p.description ?? '')}</span>`;
+  const base = `id="${id}" data-token="${esc(p.name)}"`;
+  const label = `<label for="${id}">${meaning(c, p)} <code>${esc(p.name)}</code></label>`;
   let input: string;
   const follows = /^var\((--[\w-]+),\s*(#[0-9a-f]{3,6})\)$/i.exec(value);
   const length = /^(\d*\.?\d+)(px|rem|em)$/.exec(value);
@@ -119,7 +131,7 @@ function control(c: GuideContext, p: Named, start: Record<string, string>): stri
       .join('');
     input = `<select ${base}>${options}</select>`;
   }
-  return `<div class="control">${label}${input}${desc}</div>`;
+  return `<div class="control">${label}${input}</div>`;
 }
 
 export function themeEditor(c: GuideContext, tokens: Named[]): string {
@@ -137,7 +149,7 @@ export function tokensTable(c: GuideContext, tokens: Named[]): string {
   const rows = tokens
     .map(
       (p) =>
-        `<tr id="css-${esc(p.name.slice(2))}" data-kind="token"><th scope="row"><code class="name">${esc(p.name)}</code></th><td lang="en">${prose(p.description ?? '')}</td><td><code>${esc(defaultOf(p, start))}</code></td></tr>`,
+        `<tr id="css-${esc(p.name.slice(2))}" data-kind="token"><th scope="row"><code class="name">${esc(p.name)}</code></th><td>${meaning(c, p)}</td><td><code>${esc(defaultOf(p, start))}</code></td></tr>`,
     )
     .join('\n');
   return `<div class="table-wrap"><table><caption>${c.t('CSS promenljive svih elemenata', 'The CSS custom properties of every element')}</caption>
