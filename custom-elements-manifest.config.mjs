@@ -39,7 +39,11 @@ export function readTokens(path = resolve(SRC, 'tokens.ts')) {
     // A JSON import may carry a suffix naming a view of it (tokens.ts: `utility.json?login`).
     const spec = ts.isImportDeclaration(st) ? st.moduleSpecifier.text.replace(/\?\w+$/, '') : '';
     if (ts.isImportDeclaration(st) && spec.endsWith('.json') && st.importClause) {
-      const data = JSON.parse(readFileSync(resolve(dirname(path), spec), 'utf8'));
+      // The utility's configuration is the one the build chose (UTILITY_CONFIG), as in the bundle.
+      let file = resolve(dirname(path), spec);
+      if (file === resolve(SRC, '../../config/utility.json') && process.env.UTILITY_CONFIG)
+        file = resolve(process.env.UTILITY_CONFIG);
+      const data = JSON.parse(readFileSync(file, 'utf8'));
       const { name, namedBindings: b } = st.importClause;
       if (name) json.set(name.text, data);
       if (b && ts.isNamespaceImport(b)) json.set(b.name.text, data);
