@@ -27,7 +27,11 @@ mkdirSync(resolve(ROOT, 'worker/workers/generated'), { recursive: true });
 writeFileSync(resolve(ROOT, 'worker/workers/generated/utility.json'), `${JSON.stringify(utility, null, 2)}\n`);
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(resolve(OUT, 'fonts'), { recursive: true });
-cpSync(resolve(ROOT, 'demo'), OUT, { recursive: true, filter: (f) => !f.endsWith('.csv') });
+// Not the demo data, nor the example configurations beside it (demo/vodovod/utility.json).
+cpSync(resolve(ROOT, 'demo'), OUT, {
+  recursive: true,
+  filter: (f) => !f.endsWith('.csv') && !f.endsWith('utility.json'),
+});
 cpSync(resolve(ROOT, 'dist/widget'), resolve(OUT, 'widget'), { recursive: true });
 // The embed guide (/ugradnja.html, /ugradnja.en.html) for this build's utility and widget version.
 writeGuide(OUT, utility, readManifest());
