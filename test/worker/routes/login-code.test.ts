@@ -52,6 +52,10 @@ const sessionsOf = (email: string) =>
 const triesOf = (email: string) =>
   count('SELECT tries AS n FROM login_codes c JOIN accounts a ON a.id = c.account_id WHERE a.email = ?', email);
 
+/** A second confirmed resident, beside `confirmedAccount`'s. */
+const secondAccount = () =>
+  confirmedAccount(h, { email: 'dragan@example.com', consumerCode: '104522', pin: '7390', name: 'Dragan Petrović' });
+
 async function unconfirmedAccount(email = 'dragan@example.com') {
   const r = await h.call(
     'POST',
@@ -144,12 +148,7 @@ describe('a login code', () => {
 
   it("belongs to its account: another account's address with it is refused", async () => {
     const a = await confirmedAccount(h);
-    const b = await confirmedAccount(h, {
-      email: 'dragan@example.com',
-      consumerCode: '104522',
-      pin: '7390',
-      name: 'Dragan Petrović',
-    });
+    const b = await secondAccount();
     const code = await mailedCode(a.email);
     expect((await enter(b.email, code)).body).toEqual(INVALID);
     expect((await enter(a.email, code)).status).toBe(200);
@@ -400,12 +399,7 @@ describe('account-wide events void an open code', () => {
 describe('the cleanup', () => {
   it('forgets used and expired codes, keeps open ones', async () => {
     const a = await confirmedAccount(h);
-    const b = await confirmedAccount(h, {
-      email: 'dragan@example.com',
-      consumerCode: '104522',
-      pin: '7390',
-      name: 'Dragan Petrović',
-    });
+    const b = await secondAccount();
     expect((await enter(a.email, await mailedCode(a.email))).status).toBe(200);
     await mailedCode(b.email);
     await cleanup(h.deps);
