@@ -56,6 +56,8 @@ export async function makeHarness(
   // TEST_OVER_HTTP=1: the same suite against libSQL over HTTP (Hrana), as on the edge.
   const hrana = process.env.TEST_OVER_HTTP === '1' ? await startHranaServer(dbFile) : undefined;
   const env = {
+    // Development is never the default: the tests ask for it, as `npm start` does.
+    APP_ENV: 'development',
     PORTAL_URL: 'http://localhost:8787/',
     DATABASE_URL: hrana?.url ?? `file:${dbFile}`,
     FILES_DIR: join(dir, 'files'),
@@ -170,20 +172,15 @@ export async function confirmedAccount(h: Harness, over: Record<string, unknown>
   return { email: String(body.email), password: String(body.password) };
 }
 
-/** A snapshot of every table, to prove that a request changed nothing. */
+/** A snapshot of every table (read from sqlite_master, so a new table is never left out), to prove that a request changed nothing. */
 export async function snapshot(h: Harness): Promise<string> {
-  const tables = [
-    'consumers',
-    'accounts',
-    'account_consumers',
-    'consents',
-    'tokens',
-    'sessions',
-    'outbox',
-    'throttles',
-    'bills',
-  ];
+  const client = h.deps.db.$client;
+  const tables = (
+    await client.execute(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY name",
+    )
+  ).rows.map((r) => String(r.name));
   const out: Record<string, unknown> = {};
-  for (const t of tables) out[t] = (await h.deps.db.$client.execute(`SELECT * FROM ${t} ORDER BY 1`)).rows;
+  for (const t of tables) out[t] = (await client.execute(`SELECT * FROM "${t}" ORDER BY 1`)).rows;
   return JSON.stringify(out);
 }
