@@ -27,7 +27,7 @@ import {
 } from './abuse-rig.ts';
 
 const N = 100;
-const { limits: L } = loadConfig({ ...process.env }, testUtility);
+const { limits: L } = loadConfig({ ...process.env, APP_ENV: 'development' }, testUtility);
 const NEW_PASSWORD = 'jesenja kiša nad fruškom gorom';
 const figures: Figure[] = [];
 let rig: Rig;

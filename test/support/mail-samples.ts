@@ -6,6 +6,7 @@
 import { LOCALES, type Locale } from '../../contract/locales.ts';
 import { loadConfig } from '../../worker/src/config.ts';
 import { testUtility } from './utility.ts';
+import { PRODUCTION_ENV } from './production-env.ts';
 import { composeMail } from '../../worker/src/mail/compose.ts';
 import { MAIL_KINDS, type MailKind, type RenderedMail } from '../../worker/src/mail/templates.ts';
 import { tokenLink } from '../../worker/src/auth/tokens.ts';
@@ -43,6 +44,7 @@ export const SAMPLE_PDF = new TextEncoder().encode('%PDF-1.4\n%sample\n');
 export function sampleDeps(): Deps {
   const config = loadConfig(
     {
+      ...PRODUCTION_ENV,
       PORTAL_URL: 'https://www.stambenoruma.rs/usluge/portal-za-korisnike/',
       API_URL: 'https://portal.stambenoruma.rs',
     },

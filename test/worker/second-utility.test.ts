@@ -16,7 +16,7 @@ import type { bills } from '../../worker/src/db/schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const vodovod = readUtilityConfig({ UTILITY_CONFIG: resolve(ROOT, 'demo/vodovod/utility.json') });
-const config = loadConfig({}, vodovod);
+const config = loadConfig({ APP_ENV: 'development' }, vodovod);
 const csv = readFileSync(resolve(ROOT, 'demo/vodovod/bills.csv'), 'utf8');
 const payer = { name: 'Vesna Ilić', address: 'Vodovodska 14, 23999 Primerovac' };
 

@@ -1,7 +1,12 @@
 // Configuration from environment variables (process.env on Node, bindings on Workers).
-// Pure: no Node APIs. Dev defaults work out of the box; production refuses them. The utility's
-// own configuration comes from the entry (read and checked at start on Node, bundled on Workers).
+// Pure: no Node APIs. The utility's own configuration comes from the entry (read and checked at
+// start on Node, bundled on Workers).
+// Invariant: development (dev keys, dev mailbox, /api/dev/outbox, the demo consumers) only when
+// APP_ENV=development says so by name — `npm start` does; unset is production, which refuses to
+// start without its secrets, and any other value is refused. A development configuration that
+// looks like production (https portal or API, mail sent anywhere but loopback) is refused too.
 import type { UtilityConfig } from '../../contract/utility-config.ts';
+import { isLoopbackHost } from './http/loopback.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -111,8 +116,29 @@ function bool(env: Env, name: string, dflt: boolean): boolean {
   return raw === '1' || raw === 'true' || raw === 'yes';
 }
 
+/** The values APP_ENV may take; unset (or empty) is the first. */
+export const APP_ENVS = ['production', 'development'] as const;
+
+/**
+ * Unset is production: a server someone forgot to configure must not hand out the public dev
+ * keys and a mailbox anyone can read. Any other value is refused rather than read as production:
+ * whoever wrote `Production`, `prod` or `dev` meant something, and reading `dev` as production
+ * would fail on a list of missing secrets that never names the typo, while reading `Production`
+ * as production would leave a value that other tools (a deploy script, a shell guard comparing
+ * with `production`) read otherwise. Refused, the message names the accepted values at once.
+ */
+function appEnv(env: Env): (typeof APP_ENVS)[number] {
+  const raw = env.APP_ENV;
+  if (raw === undefined || raw === '') return 'production';
+  if ((APP_ENVS as readonly string[]).includes(raw)) return raw as (typeof APP_ENVS)[number];
+  throw new ConfigError(
+    `APP_ENV=${JSON.stringify(raw)} is neither production nor development (exactly so, in lower case): ` +
+      'set APP_ENV=production (or leave it unset) for a real server, APP_ENV=development for a local one.',
+  );
+}
+
 export function loadConfig(env: Env, utility: UtilityConfig): Config {
-  const production = env.APP_ENV === 'production';
+  const production = appEnv(env) === 'production';
   const portalUrl = new URL(env.PORTAL_URL || 'http://localhost:8787/').toString();
   const origins = (env.ALLOWED_ORIGINS ?? 'http://localhost:8787,http://127.0.0.1:8787')
     .split(',')
@@ -184,7 +210,39 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     },
   };
   if (production) checkProduction(config);
+  else checkDevelopment(config);
   return config;
+}
+
+/** A host may still be named in a URL that does not parse: such a URL is refused by name. */
+function hostOf(name: string, url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    throw new ConfigError(`${name} must be a URL`);
+  }
+}
+
+/**
+ * Development with a configuration meant for production: the dev keys and the readable dev
+ * mailbox beside residents' real addresses. A development server may send through MailChannels
+ * only to a stand-in on loopback (the tests do).
+ */
+function checkDevelopment(c: Config): void {
+  const problems: string[] = [];
+  if (c.portalUrl.startsWith('https:')) problems.push(`PORTAL_URL is https (${c.portalUrl})`);
+  if (c.apiUrl.startsWith('https:')) problems.push(`API_URL is https (${c.apiUrl})`);
+  if (c.mailTransport === 'mailchannels') {
+    const host = hostOf('MAILCHANNELS_URL', c.mailchannelsUrl);
+    if (!isLoopbackHost(host))
+      problems.push(`MAIL_TRANSPORT=mailchannels sends to ${host}, not a stand-in on loopback`);
+  }
+  if (problems.length)
+    throw new ConfigError(
+      `Refusing to start in development (APP_ENV=development): the configuration looks like production — ${problems.join('; ')}. ` +
+        'Development uses public keys and a mailbox anyone on the machine can read: set APP_ENV=production with its secrets, ' +
+        'or use an http://localhost PORTAL_URL and mail to the dev outbox (or a MailChannels stand-in on loopback).',
+    );
 }
 
 function checkProduction(c: Config): void {

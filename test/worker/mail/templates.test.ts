@@ -7,6 +7,7 @@ import { composeMail } from '../../../worker/src/mail/compose.ts';
 import { tokenLink } from '../../../worker/src/auth/tokens.ts';
 import { loadConfig } from '../../../worker/src/config.ts';
 import { testUtility } from '../../support/utility.ts';
+import { PRODUCTION_ENV } from '../../support/production-env.ts';
 import { strayLatin } from '../../../contract/translit.ts';
 import type { Deps } from '../../../worker/src/ports.ts';
 import utility from '../../../config/utility.json' with { type: 'json' };
@@ -105,7 +106,7 @@ describe('Cyrillic mails', () => {
 
 describe('links', () => {
   const deps = {
-    config: loadConfig({ PORTAL_URL: 'https://www.stambenoruma.rs/portal?x=1' }, testUtility),
+    config: loadConfig({ ...PRODUCTION_ENV, PORTAL_URL: 'https://www.stambenoruma.rs/portal?x=1' }, testUtility),
   } as unknown as Deps;
 
   it("carry the token in the fragment, the page's own query untouched", () => {

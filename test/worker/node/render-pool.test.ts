@@ -11,7 +11,7 @@ import type { RenderedMail } from '../../../worker/src/mail/templates.ts';
 
 it('draws the same bill mail in a thread as in line, and reports a failure as an error', async () => {
   const h = await makeHarness();
-  const pool = renderPool(1, { PORTAL_URL: 'http://localhost:8787/' });
+  const pool = renderPool(1, { APP_ENV: 'development', PORTAL_URL: 'http://localhost:8787/' });
   try {
     const rows = parseBillsCsv(readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'), '^[0-9]{4,10}$').rows;
     await upsertBills(h.deps.db, rows, h.clock.now, () => String(Math.random()).slice(2));

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, registration, confirmedAccount, GOOD_PASSWORD, type Harness } from '../harness.ts';
+import { PRODUCTION_ENV } from '../../support/production-env.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -115,7 +116,8 @@ describe('POST /api/login', () => {
 describe('secure cookies outside local http', () => {
   it('uses the __Host- prefix and Secure when the portal is on https', async () => {
     const s = await makeHarness({
-      env: { PORTAL_URL: 'https://portal.stambenoruma.rs/', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs' },
+      // https is production's (development refuses an https portal): the whole production configuration.
+      env: { ...PRODUCTION_ENV, PORTAL_URL: 'https://portal.stambenoruma.rs/' },
     });
     try {
       const a = await confirmedAccount(s);
