@@ -1,4 +1,6 @@
-// `npm start`: the embedded default on Node — libSQL file, dev mailbox, demo site, widget.
+// The Node server: libSQL file, widget, and in development the dev mailbox and the demo site.
+// `npm start` runs it with --dev: development unless APP_ENV says otherwise. Without the flag and
+// without APP_ENV it is production, which refuses to start without its secrets (config.ts).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -8,28 +10,30 @@ import { nodeDeps, log } from './deps.ts';
 import { migrateDatabase } from './database.ts';
 import { nodeServerApp } from './server.ts';
 import { renderPool } from './render-pool.ts';
-import { seedDemoConsumers, seedDemoBills, demoDataDir } from './seed.ts';
+import { seedDemoConsumers, seedDemoBills, demoDataDir, demoSeeding } from './seed.ts';
 import { readUtilityConfig, utilityConfigPath } from './utility-file.ts';
-import { startNodeServer, serverLimitsFromEnv, listenRefusal } from './http-server.ts';
+import { startNodeServer, serverLimitsFromEnv, listenRefusal, perClientNotice } from './http-server.ts';
+import { withDevFlag } from './dev-flag.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 async function main() {
-  const env = process.env;
+  // One environment for everything below, the render threads included.
+  const env = withDevFlag(process.env, process.argv.slice(2));
   // The utility's configuration (UTILITY_CONFIG), checked first: a fault names its field and line.
   const config = loadConfig(env, readUtilityConfig(env));
   const hostname = env.HOST || 'localhost';
   // Dev features (dev mail, dev keys, /api/dev/outbox) only on loopback: checked before anything is opened.
   const refusal = listenRefusal(hostname, config.production);
   if (refusal) throw new ConfigError(refusal);
-  const limits = serverLimitsFromEnv(env);
+  const limits = serverLimitsFromEnv(env, config.trustProxy);
+  const seedDemo = demoSeeding(env, config.production);
   // Bill mails drawn in worker threads (RENDER_THREADS; 0: in line, on the main thread).
   // As many as the cores: measured on 2 cores, 49 mails/s against 31 with one thread, /api/me p99 61 ms against 39.
   const threads = Number(env.RENDER_THREADS ?? availableParallelism());
   const offload = threads > 0 ? renderPool(threads, env) : undefined;
   const { deps, client, settle } = await nodeDeps(config, env, offload ? { offload } : {});
   await migrateDatabase(deps.db);
-  const seedDemo = env.SEED_DEMO ? env.SEED_DEMO === 'true' : !config.production;
   // The demo's CSVs: beside the utility's configuration when it has them (demo/vodovod/), else demo/.
   const demo = demoDataDir(utilityConfigPath(env), resolve(ROOT, 'demo'));
   if (seedDemo) {
@@ -43,7 +47,7 @@ async function main() {
     demoDir: resolve(ROOT, 'demo'),
     guideDir: resolve(ROOT, 'dist/guide'),
   });
-  if (seedDemo && !config.production) {
+  if (seedDemo) {
     // The demo site speaks for the chosen utility: its name and the first demo consumers (demo-mailbox.js).
     const csv = readFileSync(resolve(demo, 'consumers.csv'), 'utf8');
     const consumers = csv
@@ -64,7 +68,14 @@ async function main() {
     server.close();
     throw new ConfigError(`${boundRefusal} (HOST=${hostname} resolved to it)`);
   }
-  log('info', `portal on http://${hostname}:${address.port}/`, { mail: deps.mail.name, ...limits });
+  // One client's share of the connections: the cap, or behind a proxy the proxy's duty (a production precondition).
+  const perClient = perClientNotice(limits, config.trustProxy);
+  log(perClient.level, perClient.msg);
+  log('info', `portal on http://${hostname}:${address.port}/`, {
+    appEnv: config.production ? 'production' : 'development',
+    mail: deps.mail.name,
+    ...limits,
+  });
 
   // Pending bill mails, mail retries and cleanup, at start (a crash may have left work) and
   // then every JOBS_INTERVAL_S; Workers run the same jobs from the cron trigger.

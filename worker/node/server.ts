@@ -6,6 +6,7 @@ import { createApp } from '../src/app.ts';
 import type { Deps } from '../src/ports.ts';
 
 import { DEMO_CSP } from './csp.ts';
+import { devHostGuard } from './dev-host-guard.ts';
 import { widgetCaching } from './widget-caching.ts';
 
 export function nodeClientIp(trustProxy: boolean) {
@@ -29,6 +30,8 @@ export function nodeClientIp(trustProxy: boolean) {
 
 export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: string; guideDir?: string }): Hono {
   const app = new Hono();
+  // Development: only requests addressed to a loopback name (before the API and the files).
+  if (!deps.config.production) app.use('*', devHostGuard());
   const clientIp = nodeClientIp(deps.config.trustProxy);
   app.route(
     '/',

@@ -1,8 +1,10 @@
 // The Node server as `npm start` composes it (nodeServerApp on startNodeServer), on 127.0.0.1
 // port 0 with small limits: slow-header and slow-body clients are cut within the configured
-// time, connections beyond the cap are closed, normal requests still work, unknown /api/* paths
-// answer the JSON 404. Loopback only; every wait is bounded, and the only timing asserted is a
-// generous upper bound (Node's defaults hold such clients for 60 s and 300 s).
+// time, connections beyond the cap are closed, one client address holding half-sent requests
+// (reopened as they are cut) cannot keep another client out, normal requests still work, unknown
+// /api/* paths answer the JSON 404. Loopback only (a second client is 127.0.0.2); every wait is
+// bounded, and the only timing asserted is a generous upper bound (Node's defaults hold such
+// clients for 60 s and 300 s).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Socket } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +16,7 @@ import {
   startNodeServer,
   serverLimitsFromEnv,
   DEFAULT_SERVER_LIMITS,
+  perClientNotice,
   type NodeServer,
   type ServerLimits,
 } from '../../../worker/node/http-server.ts';
@@ -60,6 +63,54 @@ function slowClient(
 
 const opened = (socket: Socket) => new Promise<void>((ok, fail) => socket.once('connect', ok).once('error', fail));
 const closed = (socket: Socket) => new Promise<void>((ok) => socket.once('close', () => ok()));
+
+/** One whole request from `localAddress` on its own connection; status 0 when the server cut it. */
+function requestFrom(port: number, localAddress: string): Promise<number> {
+  return new Promise((done) => {
+    const socket = connect({ port, host: '127.0.0.1', localAddress });
+    let raw = '';
+    const timer = setTimeout(() => socket.destroy(), 5000);
+    socket.on('connect', () =>
+      socket.write('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'),
+    );
+    socket.on('data', (d) => (raw += d));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearTimeout(timer);
+      done(Number(raw.match(/^HTTP\/1\.1 (\d{3})/)?.[1] ?? 0));
+    });
+  });
+}
+
+/**
+ * One client (127.0.0.1) keeping `parallel` half-sent requests open, each reopened 5 ms after it
+ * is cut, until stopped or `budget` connections have been opened.
+ */
+function halfSentFlood(port: number, parallel: number, budget: number) {
+  let stopped = false;
+  let opens = 0;
+  const live = new Set<Socket>();
+  const open = () => {
+    if (stopped || opens >= budget) return;
+    opens++;
+    const socket = connect(port, '127.0.0.1');
+    live.add(socket);
+    socket.on('connect', () => socket.write('POST /api/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n'));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      live.delete(socket);
+      setTimeout(open, 5);
+    });
+  };
+  for (let i = 0; i < parallel; i++) open();
+  return {
+    opens: () => opens,
+    stop() {
+      stopped = true;
+      for (const s of live) s.destroy();
+    },
+  };
+}
 
 async function until(check: () => Promise<boolean>, what: string) {
   const deadline = Date.now() + HELD_TOO_LONG_MS;
@@ -155,6 +206,40 @@ describe('the Node server', () => {
     });
   });
 
+  describe('with a cap of 40 connections, 8 per client, and 5 s for the headers', () => {
+    let port: number;
+    let server: NodeServer;
+    beforeAll(async () => {
+      server = await start({
+        headersTimeoutMs: 5000,
+        requestTimeoutMs: 10_000,
+        maxConnections: 40,
+        maxConnectionsPerClient: 8,
+        checkIntervalMs: 250,
+      });
+      port = server.address.port;
+    });
+
+    it("keeps one client's half-sent requests, reopened as they are cut, to its share: other clients are served", async () => {
+      const count = () => new Promise<number>((ok) => server.server.getConnections((_, n) => ok(n)));
+      // 100 at once, far beyond the server's 40: what the issue saw with 1,000 against Node's 1,000.
+      const flood = halfSentFlood(port, 100, 3000);
+      try {
+        await until(async () => flood.opens() >= 300, 'the flood to be cut and to reopen');
+        expect(await count()).toBeLessThanOrEqual(8);
+        // Other residents, each from an address of its own, while the flood goes on.
+        const statuses = await Promise.all(Array.from({ length: 12 }, (_, i) => requestFrom(port, `127.0.0.${i + 2}`)));
+        expect(statuses).toEqual(Array(12).fill(200));
+        expect(await count()).toBeLessThanOrEqual(8 + 12);
+      } finally {
+        flood.stop();
+      }
+      // The flooding address itself is served again once its connections are gone.
+      await until(async () => (await count()) === 0, 'the connections to close');
+      expect(await requestFrom(port, '127.0.0.1')).toBe(200);
+    });
+  });
+
   it('takes its limits from the environment, with defaults', () => {
     expect(serverLimitsFromEnv({})).toEqual(DEFAULT_SERVER_LIMITS);
     expect(DEFAULT_SERVER_LIMITS).toMatchObject({
@@ -162,7 +247,15 @@ describe('the Node server', () => {
       requestTimeoutMs: 30_000,
       keepAliveTimeoutMs: 5_000,
       maxConnections: 1000,
+      maxConnectionsPerClient: 32,
     });
+    // Behind a proxy every connection is the proxy's: no cap unless one is set.
+    expect(serverLimitsFromEnv({}, true).maxConnectionsPerClient).toBe(0);
+    expect(serverLimitsFromEnv({ HTTP_MAX_CONNECTIONS_PER_CLIENT: '200' }, true).maxConnectionsPerClient).toBe(200);
+    expect(serverLimitsFromEnv({ HTTP_MAX_CONNECTIONS_PER_CLIENT: '0' }).maxConnectionsPerClient).toBe(0);
+    expect(() => serverLimitsFromEnv({ HTTP_MAX_CONNECTIONS_PER_CLIENT: '-1' })).toThrow(
+      /HTTP_MAX_CONNECTIONS_PER_CLIENT/,
+    );
     const env = {
       HTTP_HEADERS_TIMEOUT_MS: '2000',
       HTTP_REQUEST_TIMEOUT_MS: '4000',
@@ -178,5 +271,20 @@ describe('the Node server', () => {
     expect(() => serverLimitsFromEnv({ HTTP_MAX_CONNECTIONS: '0' })).toThrow(ConfigError);
     expect(() => serverLimitsFromEnv({ HTTP_REQUEST_TIMEOUT_MS: '1.5' })).toThrow(ConfigError);
     expect(() => serverLimitsFromEnv({ HTTP_HEADERS_TIMEOUT_MS: '40000' })).toThrow(/must not exceed/);
+  });
+
+  it("names at start what keeps one client's share: the cap, or behind a proxy the proxy's duty", () => {
+    expect(perClientNotice(serverLimitsFromEnv({}), false)).toEqual({
+      level: 'info',
+      msg: 'at most 32 connections per client address (HTTP_MAX_CONNECTIONS_PER_CLIENT)',
+    });
+    const proxied = perClientNotice(serverLimitsFromEnv({}, true), true);
+    expect(proxied.level).toBe('warn');
+    expect(proxied.msg).toMatch(
+      /TRUST_PROXY.*the proxy in front must limit connections per client address.*limit_conn/,
+    );
+    expect(perClientNotice(serverLimitsFromEnv({ HTTP_MAX_CONNECTIONS_PER_CLIENT: '0' }), false).msg).toMatch(
+      /no per-client connection cap.*one client address can hold all 1000/,
+    );
   });
 });
