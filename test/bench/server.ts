@@ -3,7 +3,8 @@
 import { startServer } from '../e2e/server.ts';
 
 export async function startBenchServer() {
-  const server = await startServer();
+  // autocannon's 32 connections from one address stand for many residents: no per-client connection cap.
+  const server = await startServer({ env: { HTTP_MAX_CONNECTIONS_PER_CLIENT: '0' } });
   const { url } = server;
   const post = (path: string, body: unknown) =>
     fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

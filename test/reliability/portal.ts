@@ -27,7 +27,8 @@ export function rigEnv(mail: FakeMailChannels): Record<string, string> {
     MAIL_RETRY_BASE_S: '1',
     JOBS_INTERVAL_S: '1',
     WORK_LEASE_S: '2',
-    // Many residents behind one proxy: each request names its own client address.
+    // Many residents behind one proxy: each request names its own client address (and the
+    // per-client connection cap is off, as behind a proxy: the bursts all come from 127.0.0.1).
     TRUST_PROXY: 'true',
     ADMIN_TOKEN,
     SEED_DEMO: 'false',

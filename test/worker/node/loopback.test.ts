@@ -1,5 +1,6 @@
-// Dev features (dev mail transport, dev keys, GET /api/dev/outbox) only on loopback: outside
-// APP_ENV=production `npm start` refuses any other listening address, before it opens anything.
+// Dev features (dev mail transport, dev keys, GET /api/dev/outbox) only on loopback: in
+// development (APP_ENV=development) `npm start` refuses any other listening address, before it
+// opens anything (and answers only loopback names: dev-hosts.test.ts).
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +42,7 @@ describe('the listening address', () => {
     }
   });
 
-  it('is refused off loopback unless APP_ENV=production, with a message naming the fix', () => {
+  it('is refused off loopback in development, with a message naming the fix', () => {
     expect(listenRefusal('localhost', false)).toBeUndefined();
     expect(listenRefusal('::1', false)).toBeUndefined();
     expect(listenRefusal('0.0.0.0', true)).toBeUndefined();
@@ -51,7 +52,7 @@ describe('the listening address', () => {
     expect(message).toMatch(/localhost/);
   });
 
-  it('makes `npm start` exit 1 at once on HOST=0.0.0.0 outside production, with no database made', async () => {
+  it('makes `npm start` exit 1 at once on HOST=0.0.0.0 in development, with no database made', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jp-host-'));
     try {
       const dbFile = join(dir, 'portal.db');
