@@ -92,7 +92,13 @@ describe('npm run consumers:import (CLI)', () => {
       [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'worker/node/import-csv.ts'), 'consumers', file],
       {
         cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: `file:${db}`, FILES_DIR: join(tmpdir(), 'jp-files') },
+        // The CLI is production unless told otherwise (it would want the production secrets).
+        env: {
+          ...process.env,
+          APP_ENV: 'development',
+          DATABASE_URL: `file:${db}`,
+          FILES_DIR: join(tmpdir(), 'jp-files'),
+        },
       },
     ).then(
       (r) => ({ code: 0, ...r }),
