@@ -16,7 +16,8 @@ export const ERROR_CODES = [
   'consumer_already_registered', // 409
   'consumer_already_linked', // 409: already on this account
   'last_consumer', // 409: an account keeps at least one consumer code
-  'consumer_locked', // 423: too many wrong PINs in total, until the utility unlocks the code
+  'consumer_locked', // 423: too many wrong PINs in total, for PIN_LOCK_DAYS (Retry-After) or until the utility unlocks the code
+  'password_locked', // 423: 100 wrong passwords in a row; only a reset link, a login code or a passkey until then
   'email_taken', // 409: the new address was registered in the meantime
   'invalid_token', // 400: a link unknown, used or expired
   'invalid_credentials', // 401: wrong e-mail or password

@@ -35,6 +35,11 @@ export interface ResetAnswer {
   account: Account;
 }
 
+/** `POST /api/password/reset/passkeys`: the provisional passkeys a reset removes unless kept (a valid reset link only). */
+export interface ProvisionalPasskeysAnswer {
+  passkeys: { device: string | null; createdAt: number }[];
+}
+
 /** The answers that carry only a status, by request. */
 export interface StatusAnswers {
   register: 'confirmation_sent';

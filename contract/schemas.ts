@@ -165,7 +165,13 @@ export const loginSchema = () =>
   body({ email: email(), password: currentPassword(), remember: v.optional(flag(), false) });
 export const forgotSchema = () => body({ email: email(), locale: v.optional(locale()) });
 export const resetSchema = (o: SchemaOptions) =>
-  body({ token: token(), password: newPassword(o), removePasskeys: v.optional(flag(), false) });
+  body({
+    token: token(),
+    password: newPassword(o),
+    removePasskeys: v.optional(flag(), false),
+    /** The provisional passkeys (added soon after confirmation or in a code's session) go unless kept. */
+    keepProvisionalPasskeys: v.optional(flag(), false),
+  });
 export const settingsSchema = () => body({ emailBills: v.optional(flag()), locale: v.optional(locale()) });
 export const changePasswordSchema = (o: SchemaOptions) =>
   body({ currentPassword: currentPassword(), newPassword: newPassword(o) });

@@ -65,6 +65,16 @@ export async function makeHarness(
   };
   const config = loadConfig(env, testUtility);
   const counts = { hash: 0, verify: 0 };
+  // What a real transport was given: its copy in the outbox keeps no one-time link once sent.
+  const delivered: { to: string; text: string }[] = [];
+  const mail: MailTransport | undefined = opts.mail && {
+    ...opts.mail,
+    name: opts.mail.name,
+    send: async (m) => {
+      await opts.mail?.send(m);
+      delivered.push({ to: m.to, text: m.text });
+    },
+  };
   const hasher: PasswordHasher = {
     hash: (p) => (counts.hash++, nodeArgon2.hash(p)),
     verify: (h, p) => (counts.verify++, nodeArgon2.verify(h, p)),
@@ -78,7 +88,7 @@ export async function makeHarness(
   const { deps, client, settle } = await nodeDeps(config, env, {
     hasher,
     now: () => clock.now,
-    ...(opts.mail ? { mail: opts.mail } : {}),
+    ...(mail ? { mail } : {}),
   });
   await migrateDatabase(deps.db);
   if (opts.seed !== false) await seedDemoConsumers(deps, join(ROOT, 'demo/consumers.csv'));
@@ -132,7 +142,7 @@ export async function makeHarness(
       // finds an e-mail change link (both go to POST /api/confirm), and the old ?confirm=/?reset=.
       const names = { confirm: 'potvrda|nova-adresa|confirm', reset: 'reset', email: 'nova-adresa' }[kind];
       const link = new RegExp(`^http\\S*[#?&](?:${names})=([A-Za-z0-9_-]+)$`, 'm');
-      const mails = await outbox();
+      const mails = [...(await outbox()), ...delivered.toReversed()];
       for (const m of mails) {
         if (to && m.to !== to) continue;
         const match = m.text.match(link);

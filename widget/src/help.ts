@@ -16,7 +16,8 @@ import './element.js';
 import './field.js';
 import './form-controller.js';
 import { getLocale, inScript } from './localize.js';
-import { formatTime } from '../../contract/format.ts';
+import { formatDate, formatTime } from '../../contract/format.ts';
+import type { Locale } from '../../contract/locales.ts';
 import { failureText, type HelpCode } from './messages.js';
 import { accent, text, radius, gap, primary, primaryText } from './tokens.js';
 import type { ApiFailure } from './api.js';
@@ -54,6 +55,7 @@ type Failure = Pick<ApiFailure, 'code' | 'retryAfter'>;
 export function needsContact(f: Failure, pinForm = false): boolean {
   return (
     f.code === 'consumer_locked' ||
+    f.code === 'password_locked' ||
     f.code === 'consumer_already_registered' ||
     (pinForm && f.code === 'too_many_attempts')
   );
@@ -63,7 +65,7 @@ export function needsContact(f: Failure, pinForm = false): boolean {
 const HELP: Record<HelpCode, () => string> = {
   consumer_locked: () =>
     msg(
-      'Ova šifra potrošača je zaključana jer je PIN previše puta unet pogrešno. Otključati je može samo preduzeće: pozovite nas, pišite nam ili dođite lično.',
+      'Ova šifra potrošača je zaključana jer je PIN previše puta unet pogrešno. Odmah je može otključati preduzeće: pozovite nas, pišite nam ili dođite lično.',
     ),
   consumer_already_registered: () =>
     msg(
@@ -83,7 +85,15 @@ export function helpText(f: Failure, pinForm = false): string {
       ? `${tryAgain(f)} ${msg('Ako niste sigurni da su šifra potrošača i PIN tačni, obratite se nama.')}`
       : tryAgain(f);
   }
+  if (f.code === 'consumer_locked' && f.retryAfter) return `${HELP.consumer_locked()} ${unlocksOn(f.retryAfter)}`;
   return HELP[f.code as HelpCode]?.() ?? failureText(f);
+}
+
+/** The day a consumer code's lock ends by itself (the server's Retry-After). */
+function unlocksOn(retryAfterS: number): string {
+  const iso = new Date(Date.now() + retryAfterS * 1000).toISOString().slice(0, 10);
+  const date = formatDate(iso, getLocale() as Locale);
+  return msg(str`Inače se otključava sama ${date}`);
 }
 
 /** A wait of more than an hour (a daily limit) as the time of day, not as hundreds of minutes. */

@@ -97,6 +97,11 @@ const FAILURE: Record<
     return msg(str`Previše pokušaja. Pokušajte ponovo za ${minutes} min.`);
   },
   unauthenticated: () => msg('Sesija je istekla. Ulogujte se ponovo.'),
+  // 100 wrong passwords in a row: the ways in that still work, and (needsContact) the utility's contact.
+  password_locked: () =>
+    msg(
+      'Lozinka je previše puta uneta pogrešno, pa je prijava lozinkom isključena. Prijavite se kodom poslatim e-mailom ili pristupnim ključem, ili postavite novu lozinku: „Zaboravili ste lozinku?”.',
+    ),
   network_error: () => msg('Portal trenutno nije dostupan. Proverite vezu i pokušajte ponovo.'),
   service_unavailable: () => msg('Portal je trenutno preopterećen. Pokušajte ponovo za nekoliko minuta.'),
 };

@@ -31,8 +31,12 @@ export interface Limits {
   loginMaxDelayMs: number;
   /** Failures a browser that has logged in to the account before may make, on its own counter. */
   deviceMaxFailures: number;
-  /** Wrong login codes per e-mail address per day, across all its codes. */
+  /** Wrong login codes per day per e-mail address and requester (or trusted browser); strangers together get five times that. */
   loginCodeDailyMaxFailures: number;
+  /** Wrong passwords in a row (never forgotten with time, NIST SP 800-63B-4's 100): then only a reset link, a login code or a passkey. */
+  loginMaxConsecutiveFailures: number;
+  /** How long a consumer code stays locked after the total of wrong PINs (or until the utility unlocks it). */
+  pinLockMs: number;
   /** Wrong passwords re-entered inside one session (e-mail change, password change, delete). */
   reverifyMaxFailures: number;
   /** Password hashing work (login, registration, reset, re-entry) per address, successful or not. */
@@ -92,6 +96,9 @@ export interface Config {
   /** Absolute session lifetimes: use does not extend them. */
   sessionBrowserMs: number;
   sessionRememberMs: number;
+  /** Idle limits (NIST SP 800-63B-4: AAL2 1 h idle; "Zapamti me" is held to AAL1's 30 days absolute, 7 days idle). */
+  sessionBrowserIdleMs: number;
+  sessionRememberIdleMs: number;
   limits: Limits;
   /** Argon2 work at once, and waiting beyond it, per process or isolate; more gets 503. */
   argon2: { maxConcurrent: number; maxQueued: number };
@@ -178,6 +185,8 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     resetTtlMs: HOUR,
     sessionBrowserMs: 12 * HOUR,
     sessionRememberMs: 30 * 24 * HOUR,
+    sessionBrowserIdleMs: HOUR,
+    sessionRememberIdleMs: 7 * 24 * HOUR,
     limits: {
       pinMaxFailures: int(env, 'PIN_MAX_FAILURES', 5, 1),
       pinIpMaxFailures: int(env, 'PIN_IP_MAX_FAILURES', 20, 1),
@@ -187,6 +196,8 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
       loginFreeFailures: int(env, 'LOGIN_FREE_FAILURES', 5, 1),
       loginIpMaxFailures: int(env, 'LOGIN_IP_MAX_FAILURES', 50, 1),
       loginCodeDailyMaxFailures: int(env, 'LOGIN_CODE_DAILY_MAX_FAILURES', 20, 1),
+      loginMaxConsecutiveFailures: int(env, 'LOGIN_MAX_CONSECUTIVE_FAILURES', 100, 1),
+      pinLockMs: int(env, 'PIN_LOCK_DAYS', 30, 1) * 24 * HOUR,
       loginWindowMs: 15 * MIN,
       loginAccountWindowMs: 24 * HOUR,
       loginFirstDelayMs: int(env, 'LOGIN_FIRST_DELAY_S', 1, 1) * 1000,

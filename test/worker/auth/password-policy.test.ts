@@ -77,7 +77,10 @@ describe('Serbian common passwords (shared with the widget)', () => {
     'q7Vt2mKx9LpR4w',
     'marko voli planine',
   ])('accepts %s', (p) => {
-    expect(reset(p)).toEqual({ ok: true, value: { token: 'A'.repeat(43), password: p, removePasskeys: false } });
+    expect(reset(p)).toEqual({
+      ok: true,
+      value: { token: 'A'.repeat(43), password: p, removePasskeys: false, keepProvisionalPasskeys: false },
+    });
     expect(passwordProblem(p, {})).toBeNull();
   });
 

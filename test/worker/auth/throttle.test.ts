@@ -81,7 +81,7 @@ describe('PIN guessing', () => {
     expect(answers.filter((a) => a.status === 400 || a.status === 202).length).toBeLessThanOrEqual(5);
   });
 
-  it('caps wrong PINs per code per day and in total: the code stays locked (423) until the utility unlocks it', async () => {
+  it('caps wrong PINs per code per day and in total: the code stays locked (423) for 30 days or until the utility unlocks it', async () => {
     const wrong = (i: number) =>
       h.call('POST', '/api/register', registration({ pin: String(3000 + i) }), { ip: `203.0.113.${i}` });
     let n = 0;
@@ -97,7 +97,11 @@ describe('PIN guessing', () => {
     const locked = await h.call('POST', '/api/register', registration(), { ip: '203.0.113.200' });
     expect(locked.status).toBe(423);
     expect(locked.body).toEqual({ error: { code: 'consumer_locked' } });
-    h.clock.advance(60 * 24 * 60 * MIN);
+    // Locked for PIN_LOCK_DAYS (30) from the last wrong PIN, and the resident is told until when.
+    const retryAfter = Number(locked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(28 * 24 * 3600);
+    expect(retryAfter).toBeLessThanOrEqual(29 * 24 * 3600);
+    h.clock.advance(28 * 24 * 60 * MIN);
     expect((await h.call('POST', '/api/register', registration(), { ip: '203.0.113.201' })).status).toBe(423);
     // The utility unlocks it (the same operation as npm run consumers:unlock).
     const admin = await makeHarness({ env: { ADMIN_TOKEN: 'a'.repeat(40) } });
@@ -116,6 +120,29 @@ describe('PIN guessing', () => {
     }
     expect(await unlockConsumer(h.deps, limitsPolicy(h.deps.config.limits), '104521')).toBe(3);
     expect((await h.call('POST', '/api/register', registration(), { ip: '203.0.113.202' })).status).toBe(202);
+  });
+
+  it('a locked code unlocks by itself after PIN_LOCK_DAYS, then allows one try per that time (a stranger cannot lock a street for good)', async () => {
+    const wrong = (i: number) =>
+      h.call('POST', '/api/register', registration({ pin: String(3000 + i) }), { ip: `203.0.113.${i}` });
+    let n = 0;
+    for (let day = 0; day < 2; day++) {
+      for (let w = 0; w < 2; w++) {
+        for (let i = 0; i < 5; i++) await wrong(n++);
+        h.clock.advance(15 * MIN);
+      }
+      h.clock.advance(24 * 60 * MIN);
+    }
+    expect((await h.call('POST', '/api/register', registration(), { ip: '203.0.113.200' })).status).toBe(423);
+    h.clock.advance(30 * 24 * 60 * MIN);
+    // One wrong try, and the code is locked again for another 30 days.
+    expect((await wrong(n++)).status).toBe(400);
+    expect((await h.call('POST', '/api/register', registration(), { ip: '203.0.113.201' })).status).toBe(423);
+    h.clock.advance(30 * 24 * 60 * MIN + MIN);
+    // The resident's right PIN then registers, and the counters are forgotten.
+    expect((await h.call('POST', '/api/register', registration(), { ip: '203.0.113.202' })).status).toBe(202);
+    const left = await h.deps.db.$client.execute("SELECT key FROM throttles WHERE key LIKE '%pin:%104521'");
+    expect(left.rows).toEqual([]);
   });
 
   it('counts IPv6 clients per /64', async () => {

@@ -10,6 +10,7 @@ afterEach(async () => {
   await h.close();
 });
 
+const MIN = 60_000;
 const HOUR = 3600_000;
 
 describe('POST /api/login', () => {
@@ -50,12 +51,26 @@ describe('POST /api/login', () => {
     const a = await confirmedAccount(h);
     const login = await h.call('POST', '/api/login', a);
     expect(login.sessionSetCookie).not.toMatch(/Max-Age|Expires/i);
-    for (let i = 0; i < 11; i++) {
-      h.clock.advance(HOUR);
+    for (let i = 0; i < 15; i++) {
+      h.clock.advance(45 * MIN);
       expect((await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).body.account).not.toBeNull();
     }
-    h.clock.advance(HOUR); // used every hour: still over at 12 h
+    h.clock.advance(45 * MIN); // used every 45 minutes: still over at 12 h
     expect((await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).body).toEqual({ account: null });
+  });
+
+  it('ends a browser session left idle for an hour (NIST SP 800-63B-4 AAL2), and a "remember" one idle for 7 days', async () => {
+    const a = await confirmedAccount(h);
+    const browser = await h.call('POST', '/api/login', a);
+    const remembered = await h.call('POST', '/api/login', { ...a, remember: true });
+    const me = (cookie?: string) => h.call('GET', '/api/me', undefined, { cookie });
+    h.clock.advance(59 * MIN);
+    expect((await me(browser.cookie)).body.account).not.toBeNull();
+    h.clock.advance(HOUR + MIN);
+    expect((await me(browser.cookie)).body).toEqual({ account: null });
+    expect((await me(remembered.cookie)).body.account).not.toBeNull();
+    h.clock.advance(7 * 24 * HOUR);
+    expect((await me(remembered.cookie)).body).toEqual({ account: null });
   });
 
   it('with "remember" keeps a persistent session that ends 30 days after login, however much it is used', async () => {

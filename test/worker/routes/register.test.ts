@@ -109,10 +109,38 @@ describe('POST /api/register', () => {
     expect((await h.outbox()).filter((m) => m.kind === 'register_attempt')).toHaveLength(2);
   });
 
-  it('replaces a registration not yet confirmed: the latest one wins, the earlier link is void', async () => {
+  it("keeps the first registration of an address until it is confirmed or expires: a stranger's second one changes nothing (no pre-account hijack)", async () => {
+    await h.call('POST', '/api/register', registration(), { ip: '198.51.100.10' });
+    h.clock.advance(60_000);
+    const before = await rows('SELECT id, name, password_hash, pending_consumer_code, created_at FROM accounts');
+    const stranger = await h.call(
+      'POST',
+      '/api/register',
+      registration({ consumerCode: '104522', pin: '7390', name: 'Dragan Petrović', password: 'drugačija lozinka 42' }),
+      { ip: '203.0.113.99' },
+    );
+    // The same answer as any registration, and the registration as it was.
+    expect(stranger.status).toBe(202);
+    expect(stranger.body).toEqual({ status: 'confirmation_sent' });
+    expect(await rows('SELECT id, name, password_hash, pending_consumer_code, created_at FROM accounts')).toEqual(
+      before,
+    );
+    // Whichever mail the resident opens confirms her own registration.
+    const link = await h.linkFrom('confirm');
+    expect((await h.call('POST', '/api/confirm', { token: link })).status).toBe(200);
+    const strangers = await h.call('POST', '/api/login', {
+      email: 'milica@example.com',
+      password: 'drugačija lozinka 42',
+    });
+    expect(strangers.status).toBe(401);
+    const hers = await h.call('POST', '/api/login', { email: 'milica@example.com', password: registration().password });
+    expect(hers.body.account).toMatchObject({ name: DEMO.name, consumers: [{ code: DEMO.code }] });
+  });
+
+  it('replaces a registration whose confirmation window has passed', async () => {
     await h.call('POST', '/api/register', registration());
     const older = await h.linkFrom('confirm');
-    h.clock.advance(60_000);
+    h.clock.advance(h.deps.config.confirmTtlMs + 60_000);
     await h.call(
       'POST',
       '/api/register',

@@ -12,15 +12,35 @@ const DAY = 24 * HOUR;
 export const FOREVER = 100 * 365 * DAY;
 /** Keys under this prefix outlive the periodic cleanup (the total PIN cap). */
 export const PERMANENT_PREFIX = 'lock:';
+/** The password ceiling's keys (the cleanup forgets those of addresses without an account after a month). */
+export const LOGIN_CEILING_PREFIX = `${PERMANENT_PREFIX}login:`;
 
 export type AccountAction = 'email' | 'password' | 'delete' | 'link' | 'export' | 'passkey';
 
 export function limitsPolicy(l: Limits) {
+  /** Wrong passwords in a row, forgotten only by a successful login or a reset (NIST SP 800-63B-4: at most 100). */
+  const loginCeiling = (email: string): Rule => ({
+    key: `${LOGIN_CEILING_PREFIX}${email}`,
+    limit: l.loginMaxConsecutiveFailures,
+    windowMs: FOREVER,
+    locks: 'password_locked',
+  });
   return {
-    /** Wrong PINs: per code (window, day, total until unlocked) and per address. A right PIN gives the slots back. */
+    /**
+     * Wrong PINs: per code (window, day, and a total that locks the code for PIN_LOCK_DAYS, then
+     * one more try per that time, until a right PIN or the utility unlocks it) and per address.
+     * A right PIN gives the slots back. The lock is bounded in time so a stranger cannot take a
+     * street's codes away for good; one try a month after it keeps guessing hopeless.
+     */
     pin(code: string, ip: string): Rule[] {
       return [
-        { key: `${PERMANENT_PREFIX}pin:${code}`, limit: l.pinTotalMaxFailures, windowMs: FOREVER, locks: true },
+        {
+          key: `${PERMANENT_PREFIX}pin:${code}`,
+          limit: l.pinTotalMaxFailures,
+          windowMs: FOREVER,
+          growing: { baseMs: l.pinLockMs, maxMs: l.pinLockMs },
+          locks: 'consumer_locked',
+        },
         { key: `pin:day:${code}`, limit: l.pinDailyMaxFailures, windowMs: DAY },
         { key: `pin:code:${code}`, limit: l.pinMaxFailures, windowMs: l.pinWindowMs },
         { key: `pin:ip:${addressKey(ip)}`, limit: l.pinIpMaxFailures, windowMs: l.pinWindowMs },
@@ -37,7 +57,11 @@ export function limitsPolicy(l: Limits) {
      * browser's own counter, so failures from elsewhere do not lock the owner out.
      */
     login(email: string, ip: string, device?: string): Rule[] {
-      if (device) return [{ key: `login:device:${device}`, limit: l.deviceMaxFailures, windowMs: l.loginWindowMs }];
+      if (device)
+        return [
+          { key: `login:device:${device}`, limit: l.deviceMaxFailures, windowMs: l.loginWindowMs },
+          loginCeiling(email),
+        ];
       return [
         {
           key: loginAccountKey(email),
@@ -45,10 +69,12 @@ export function limitsPolicy(l: Limits) {
           windowMs: l.loginAccountWindowMs,
           growing: { baseMs: l.loginFirstDelayMs, maxMs: l.loginMaxDelayMs },
         },
+        loginCeiling(email),
         { key: `login:ip:${addressKey(ip)}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs },
       ];
     },
-    loginAccountKey,
+    /** The account's failure keys a successful login (password, code or passkey) or a reset forgets. */
+    loginAccountKeys: (email: string) => [loginAccountKey(email), loginCeiling(email).key],
 
     /**
      * Wrong login codes per address (the same budget as wrong passwords) and per e-mail address
@@ -57,11 +83,16 @@ export function limitsPolicy(l: Limits) {
      * per account). A success gives both slots back; a full cap stops only codes — the password
      * and passkeys still work.
      */
-    loginCode(email: string, ip: string): Rule[] {
-      return [
-        { key: `login:ip:${addressKey(ip)}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs },
-        { key: `code:fail:${email}`, limit: l.loginCodeDailyMaxFailures, windowMs: DAY },
-      ];
+    loginCode(email: string, ip: string, device?: string): Rule[] {
+      const addr = addressKey(ip);
+      const own: Rule[] = device
+        ? [{ key: `code:device:${device}`, limit: l.loginCodeDailyMaxFailures, windowMs: DAY }]
+        : [
+            // Per requester, so one stranger cannot use up anyone else's; and all strangers together.
+            { key: `code:fail:${addr}:${email}`, limit: l.loginCodeDailyMaxFailures, windowMs: DAY },
+            { key: `code:fail:${email}`, limit: 5 * l.loginCodeDailyMaxFailures, windowMs: DAY },
+          ];
+      return [{ key: `login:ip:${addr}`, limit: l.loginIpMaxFailures, windowMs: l.loginWindowMs }, ...own];
     },
 
     /** Wrong passwords re-entered inside a session, per session and per address. */

@@ -2,10 +2,12 @@
 // HMAC-SHA-256(PIN_KEY, account id ":" code), valid 10 minutes, at most 5 tries, single use.
 // Invariant: one open code per account (a new one replaces the row and its tries); a try is
 // counted and, when the digest matches, the code used, by one atomic UPDATE, so however many tries
-// arrive at once at most 5 are ever compared and exactly one of them can use the code.
+// arrive at once at most 5 are ever compared and exactly one of them can use the code. A code
+// records the account's security version and is refused once the account has moved on.
 import { sql, type SQL } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
 import { hmacSha256Hex, randomId } from './crypto.ts';
+import { versionOf } from './account-state.ts';
 
 export const LOGIN_CODE_TTL_MS = 10 * 60_000;
 export const LOGIN_CODE_MAX_TRIES = 5;
@@ -33,10 +35,10 @@ export async function issueLoginCode(deps: Deps, accountId: string) {
   const now = deps.now();
   const digest = await loginCodeDigest(deps.config.pinKey, accountId, code);
   const upsert =
-    deps.db.run(sql`INSERT INTO login_codes (account_id, digest, tries, expires_at, used_at, used_nonce, created_at)
-      VALUES (${accountId}, ${digest}, 0, ${now + LOGIN_CODE_TTL_MS}, NULL, NULL, ${now})
+    deps.db.run(sql`INSERT INTO login_codes (account_id, digest, tries, expires_at, used_at, used_nonce, created_at, version)
+      VALUES (${accountId}, ${digest}, 0, ${now + LOGIN_CODE_TTL_MS}, NULL, NULL, ${now}, ${versionOf(accountId)})
       ON CONFLICT(account_id) DO UPDATE SET digest = excluded.digest, tries = 0, expires_at = excluded.expires_at,
-        used_at = NULL, used_nonce = NULL, created_at = excluded.created_at`);
+        used_at = NULL, used_nonce = NULL, created_at = excluded.created_at, version = excluded.version`);
   return { code, upsert };
 }
 
@@ -54,6 +56,7 @@ export async function tryLoginCode(deps: Deps, accountId: string, code: string) 
         used_at = CASE WHEN digest = ${digest} THEN ${now} ELSE used_at END,
         used_nonce = CASE WHEN digest = ${digest} THEN ${nonce} ELSE used_nonce END
       WHERE account_id = ${accountId} AND used_at IS NULL AND expires_at > ${now} AND tries < ${LOGIN_CODE_MAX_TRIES}
+        AND version = ${versionOf(accountId)}
       RETURNING used_nonce = ${nonce} AS used`);
   const guard: SQL = sql`EXISTS (SELECT 1 FROM login_codes WHERE account_id = ${accountId} AND used_nonce = ${nonce})`;
   return { use, guard };
@@ -61,7 +64,3 @@ export async function tryLoginCode(deps: Deps, accountId: string, code: string) 
 
 /** Whether the `use` statement's result says this try used the code. */
 export const usedCode = (rows: ArrayLike<Record<string, unknown>>) => rows.length === 1 && Number(rows[0].used) === 1;
-
-/** Voids the account's open code (for a batch; `account` may be a subquery such as a token's `accountOf`). */
-export const voidLoginCode = (deps: Deps, account: string | SQL, guard: SQL = sql`1`) =>
-  deps.db.run(sql`DELETE FROM login_codes WHERE account_id = ${account} AND ${guard}`);

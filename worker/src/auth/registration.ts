@@ -2,9 +2,15 @@
 // answered at once, and this work runs after the response, so neither the time taken nor the
 // state left behind tells whether the address already has an account:
 // - a new address: an unconfirmed account holding the proven code as *pending* (not linked);
-// - an address with an unconfirmed account: that registration is replaced (the latest one wins,
-//   its earlier link is void), since nobody has proven the mailbox yet;
+// - an address with an unconfirmed registration that has not expired: it is kept as it is (its
+//   first password and code: the first registration wins) and its link is mailed again. A stranger
+//   who registers the same address cannot put his password on the account the mailbox's owner
+//   confirms (a pre-account hijack); the resident who registered twice logs in with the first
+//   password or sets a new one by "Zaboravili ste lozinku?" (docs/security.md argues the choice);
+// - an expired unconfirmed registration is replaced;
 // - an address with a confirmed account: a notice to it, at most once per gap (limits.ts).
+// Every confirmation mail counts under the same per-recipient cap and requester gap as the
+// other mails (limits.ts mailRequest 'resend'): beyond them nothing is sent and nothing changes.
 // The code is linked only when the address is confirmed (confirmAccountStatements): at most one
 // confirmed account per consumer code, and the first confirmation wins.
 import { sql, type SQL } from 'drizzle-orm';
@@ -15,6 +21,7 @@ import { workDone, type Work } from '../work/pending.ts';
 import { reserve } from './throttle.ts';
 import { issueToken, tokenLink } from './tokens.ts';
 import { randomId } from './crypto.ts';
+import { addressKey } from '../http/address-key.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -43,9 +50,11 @@ export interface RegistrationWork {
   locale: string;
   consumerCode: string;
   passwordHash: string;
+  /** Who asked (the client's address key), for the requester gap of the confirmation mail. */
+  requester?: string;
 }
 
-export function registrationWork(input: RegisterInput, passwordHash: string): RegistrationWork {
+export function registrationWork(input: RegisterInput, passwordHash: string, ip: string): RegistrationWork {
   return {
     name: input.name,
     email: input.email,
@@ -53,6 +62,7 @@ export function registrationWork(input: RegisterInput, passwordHash: string): Re
     locale: input.locale,
     consumerCode: input.consumerCode,
     passwordHash,
+    requester: addressKey(ip),
   };
 }
 
@@ -61,9 +71,13 @@ export async function completeRegistration(deps: Deps, work: Work<RegistrationWo
   const input = work.payload;
   const limits = limitsPolicy(config.limits);
   const now = deps.now();
-  const [existing] = await db.all<{ id: string; name: string; locale: string; confirmed_at: number | null }>(
-    sql`SELECT id, name, locale, confirmed_at FROM accounts WHERE email = ${input.email}`,
-  );
+  const [existing] = await db.all<{
+    id: string;
+    name: string;
+    locale: string;
+    confirmed_at: number | null;
+    created_at: number;
+  }>(sql`SELECT id, name, locale, confirmed_at, created_at FROM accounts WHERE email = ${input.email}`);
 
   if (existing?.confirmed_at != null) {
     const r = await reserve(deps, [limits.registerNotice(input.email)]);
@@ -82,14 +96,29 @@ export async function completeRegistration(deps: Deps, work: Work<RegistrationWo
     return;
   }
 
+  // The confirmation mail's caps, counted first: beyond them nothing is sent and nothing changes.
+  const caps = limits.mailRequest('resend', input.email, input.requester ?? 'unknown');
+  // (Counted once: a second round after a lost race is the same registration.)
+  const capped = attempt === 0 ? await reserve(deps, [caps.requester, caps.address]) : { refusal: undefined };
+  if (capped.refusal) {
+    await workDone(deps, work.id);
+    return;
+  }
+  const pending = existing && existing.created_at + config.confirmTtlMs > now ? existing : undefined;
   const id = existing?.id ?? randomId(deps.randomBytes);
   const t = await issueToken(deps, id, 'confirm');
   const mail = enqueueStatement(
     deps,
     'confirm',
     input.email,
-    composeMail(deps, 'confirm', input.locale, '', tokenLink(deps, 'confirm', t.token)),
+    composeMail(deps, 'confirm', pending?.locale ?? input.locale, '', tokenLink(deps, 'confirm', t.token)),
   );
+  if (pending) {
+    // The first registration stands: only its link is mailed again.
+    await db.batch([t.voidOld, t.insert, mail.stmt, workDone(deps, work.id)]);
+    sendSoon(deps, [mail.id]);
+    return;
+  }
   const account = existing
     ? db.run(sql`UPDATE accounts SET name = ${input.name}, password_hash = ${input.passwordHash}, email_bills = ${input.emailBills ? 1 : 0},
         locale = ${input.locale}, pending_consumer_code = ${input.consumerCode}, created_at = ${now}, updated_at = ${now}

@@ -1,6 +1,7 @@
 // DB-backed sessions: a 256-bit random token in an HttpOnly cookie, only its SHA-256 stored.
 // Invariant: a session ends at a fixed time set when it began (12 h, or 30 days with "Zapamti
-// me"); using it never extends it.
+// me"; using it never extends it), after an idle time (1 h, or 7 days with "Zapamti me"), and
+// when its account's security version moves on (account-state.ts) unless the event re-stamped it.
 import { sql, eq, type SQL } from 'drizzle-orm';
 import type { InStatement } from '@libsql/client';
 import type { Context } from 'hono';
@@ -10,6 +11,7 @@ import type { Deps } from '../ports.ts';
 import { sessions } from '../db/schema.ts';
 import { randomToken, sha256Hex } from './crypto.ts';
 import { toLocale } from '../../../contract/locales.ts';
+import { VERSION_OF_SQL, versionOf } from './account-state.ts';
 import type { Account, AccountConsumer } from '../../../contract/responses.ts';
 
 // "Last seen" (shown in the session list) is written at most this often, so most /api/me calls are read-only.
@@ -37,28 +39,39 @@ export function clearSessionCookie(c: Context, deps: Deps): void {
   deleteCookie(c, cookieName(deps), { path: '/', secure: deps.config.cookieSecure, httpOnly: true, sameSite: 'Lax' });
 }
 
+/** How a session began: a passkey added in a session begun by a login code is provisional (account-state.ts). */
+export type SessionMethod = 'password' | 'code' | 'passkey' | 'reset';
+
 /**
- * A new session: the token for the cookie and its insert, as a raw statement (`insert`, or
- * `insertIf` a condition holds) or, for a drizzle batch, applied only where `guard` holds
- * (`insertWhen`: a reset's token guard).
+ * A new session at the account's current security version (read in the same statement): the
+ * token for the cookie and its insert, as a raw statement (`insert`, or `insertIf` a condition
+ * holds) or, for a drizzle batch, applied only where `guard` holds (`insertWhen`: a reset's guard,
+ * after the reset advanced the version).
  */
-export async function newSession(deps: Deps, accountId: string, remember: boolean, userAgent: string | undefined) {
+export async function newSession(
+  deps: Deps,
+  accountId: string,
+  remember: boolean,
+  userAgent: string | undefined,
+  method: SessionMethod,
+) {
   const token = randomToken(deps.randomBytes, 32);
   const now = deps.now();
   const hash = await sha256Hex(token);
   const ua = userAgent?.slice(0, 300) ?? null;
   const expires = now + ttl(deps, remember);
-  const into = 'INSERT INTO sessions (hash, account_id, remember, created_at, last_seen_at, expires_at, user_agent)';
-  const values = [hash, accountId, remember ? 1 : 0, now, now, expires, ua];
-  const insert: InStatement = { sql: `${into} VALUES (?, ?, ?, ?, ?, ?, ?)`, args: values };
+  const into =
+    'INSERT INTO sessions (hash, account_id, remember, created_at, last_seen_at, expires_at, user_agent, method, version)';
+  const values = [hash, accountId, remember ? 1 : 0, now, now, expires, ua, method, accountId];
+  const insert: InStatement = { sql: `${into} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${VERSION_OF_SQL})`, args: values };
   /** Raw, applied only where `condition` (SQL without parameters) holds, e.g. `changes() = 1` after a guarded update. */
   const insertIf = (condition: string): InStatement => ({
-    sql: `${into} SELECT ?, ?, ?, ?, ?, ?, ? WHERE ${condition}`,
+    sql: `${into} SELECT ?, ?, ?, ?, ?, ?, ?, ?, ${VERSION_OF_SQL} WHERE ${condition}`,
     args: values,
   });
   const insertWhen = (guard: SQL) =>
-    deps.db.run(sql`INSERT INTO sessions (hash, account_id, remember, created_at, last_seen_at, expires_at, user_agent)
-      SELECT ${hash}, ${accountId}, ${remember ? 1 : 0}, ${now}, ${now}, ${expires}, ${ua} WHERE ${guard}`);
+    deps.db.run(sql`INSERT INTO sessions (hash, account_id, remember, created_at, last_seen_at, expires_at, user_agent, method, version)
+      SELECT ${hash}, ${accountId}, ${remember ? 1 : 0}, ${now}, ${now}, ${expires}, ${ua}, ${method}, ${versionOf(accountId)} WHERE ${guard}`);
   return { token, hash, insert, insertIf, insertWhen };
 }
 
@@ -72,21 +85,25 @@ export interface CurrentSession {
   remember: boolean;
   /** When the session began (a login): a young session may add a passkey without the password. */
   createdAt: number;
+  /** How it began (a passkey added in a code's session is provisional). */
+  method: SessionMethod;
   account: Account;
 }
 
 // The hottest queries of all (every page load asks /api/me, every login reads the account):
 // constant statements straight to the libSQL client, so nothing is built per request and no
 // transaction is opened. `a` is the account; its consumers come along as a JSON array.
-export const ACCOUNT_COLUMNS = `a.id, a.name, a.email, a.email_bills, a.locale,
+export const ACCOUNT_COLUMNS = `a.id, a.name, a.email, a.email_bills, a.locale, a.security_version,
     (SELECT json_group_array(json_object('code', c.code, 'name', c.name, 'address', c.address) ORDER BY ac.linked_at, c.code)
        FROM account_consumers ac JOIN consumers c ON c.code = ac.consumer_code
       WHERE ac.account_id = a.id) AS consumers`;
 
 const CURRENT_SESSION_SQL = `
-  SELECT s.remember, s.created_at, s.last_seen_at, ${ACCOUNT_COLUMNS}
+  SELECT s.remember, s.created_at, s.last_seen_at, s.method, ${ACCOUNT_COLUMNS}
   FROM sessions s JOIN accounts a ON a.id = s.account_id
-  WHERE s.hash = ? AND s.expires_at > ? AND s.created_at > ? - CASE WHEN s.remember THEN ? ELSE ? END AND a.confirmed_at IS NOT NULL`;
+  WHERE s.hash = :hash AND s.expires_at > :now AND s.created_at > :now - CASE WHEN s.remember THEN :rememberMs ELSE :browserMs END
+    AND s.last_seen_at > :now - CASE WHEN s.remember THEN :rememberIdleMs ELSE :browserIdleMs END
+    AND s.version = a.security_version AND a.confirmed_at IS NOT NULL`;
 
 /** The account as the API shows it, from a row holding ACCOUNT_COLUMNS. */
 export function accountFromRow(row: Row): Account {
@@ -114,7 +131,14 @@ export async function currentSession(c: Context, deps: Deps): Promise<CurrentSes
   const row = (
     await db.$client.execute({
       sql: CURRENT_SESSION_SQL,
-      args: [hash, now, now, config.sessionRememberMs, config.sessionBrowserMs],
+      args: {
+        hash,
+        now,
+        rememberMs: config.sessionRememberMs,
+        browserMs: config.sessionBrowserMs,
+        rememberIdleMs: config.sessionRememberIdleMs,
+        browserIdleMs: config.sessionBrowserIdleMs,
+      },
     })
   ).rows[0];
   if (!row) return null;
@@ -123,7 +147,13 @@ export async function currentSession(c: Context, deps: Deps): Promise<CurrentSes
   if (touched) {
     deps.defer(() => db.run(sql`UPDATE sessions SET last_seen_at = ${now} WHERE hash = ${hash}`));
   }
-  return { hash, remember, createdAt: Number(row.created_at), account: accountFromRow(row) };
+  return {
+    hash,
+    remember,
+    createdAt: Number(row.created_at),
+    method: String(row.method) as SessionMethod,
+    account: accountFromRow(row),
+  };
 }
 
 export function revokeStatement(deps: Deps, hash: string) {

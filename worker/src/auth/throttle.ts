@@ -14,8 +14,8 @@ export interface Rule {
   windowMs: number;
   /** After `limit`, one more attempt per delay (base·2^(n−limit), capped) instead of none until the window ends. */
   growing?: { baseMs: number; maxMs: number };
-  /** What a refusal means when it is not "try again later": the code is locked until the utility unlocks it. */
-  locks?: boolean;
+  /** What a refusal means when it is not "try again later": the consumer code is locked, or passwords are refused until a reset or another way in. */
+  locks?: 'consumer_locked' | 'password_locked';
 }
 
 export interface Refusal {

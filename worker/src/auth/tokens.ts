@@ -1,10 +1,16 @@
-// Single-use confirmation and reset tokens: 256 random bits, only the SHA-256 stored.
+// Single-use confirmation and reset tokens: 256 random bits, only the SHA-256 stored. A token
+// records the account's security version when it was issued and is refused once the account has
+// moved on (account-state.ts).
 import { sql, and, eq, isNull } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Deps } from '../ports.ts';
 import { tokens } from '../db/schema.ts';
 import { randomToken, randomId, sha256Hex } from './crypto.ts';
+import { versionOf } from './account-state.ts';
+
+/** The token's account is still at the version it was issued under. */
+const current = sql`${tokens.version} = (SELECT security_version FROM accounts WHERE id = ${tokens.accountId})`;
 
 export type Purpose = 'confirm' | 'reset' | 'email';
 
@@ -17,9 +23,15 @@ export async function issueToken(deps: Deps, accountId: string, purpose: Purpose
     .update(tokens)
     .set({ usedAt: now })
     .where(and(eq(tokens.accountId, accountId), eq(tokens.purpose, purpose), isNull(tokens.usedAt)));
-  const insert = deps.db
-    .insert(tokens)
-    .values({ hash: await sha256Hex(token), accountId, purpose, payload, expiresAt: now + ttl, createdAt: now });
+  const insert = deps.db.insert(tokens).values({
+    hash: await sha256Hex(token),
+    accountId,
+    purpose,
+    payload,
+    expiresAt: now + ttl,
+    createdAt: now,
+    version: versionOf(accountId),
+  });
   return { token, voidOld, insert };
 }
 
@@ -46,7 +58,7 @@ export async function useToken(deps: Deps, token: string, purpose: Purpose) {
     .update(tokens)
     .set({ usedAt: now, usedNonce: nonce })
     .where(
-      sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${now}`,
+      sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${now} AND ${current}`,
     )
     .returning({ accountId: tokens.accountId });
   const guard: SQL = sql`EXISTS (SELECT 1 FROM tokens WHERE hash = ${hash} AND used_nonce = ${nonce})`;
@@ -61,7 +73,7 @@ export async function peekToken(deps: Deps, token: string, purpose: Purpose) {
     .select({ accountId: tokens.accountId })
     .from(tokens)
     .where(
-      sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${deps.now()}`,
+      sql`${tokens.hash} = ${hash} AND ${tokens.purpose} = ${purpose} AND ${tokens.usedAt} IS NULL AND ${tokens.expiresAt} > ${deps.now()} AND ${current}`,
     );
   return rows[0]?.accountId ?? null;
 }

@@ -41,7 +41,7 @@ export async function takeChallengeOf(clientDataJSON: string, purpose: Challenge
   return { challenge, take: takeChallenge(await sha256Hex(challenge), purpose) };
 }
 
-/** A taken challenge row still holds: unexpired and, for a registration, asked for by this account and session. */
+/** A taken challenge row still holds: unexpired and, for a registration, asked for by this account and session at its current security version. */
 export function challengeHolds(
   row: Record<string, unknown> | undefined,
   now: number,
@@ -49,5 +49,5 @@ export function challengeHolds(
 ): boolean {
   if (!row || Number(row.expires_at) <= now) return false;
   if (!owner) return true;
-  return row.account_id === owner.accountId && row.session_hash === owner.sessionHash;
+  return row.account_id === owner.accountId && row.session_hash === owner.sessionHash && Number(row.current) === 1;
 }

@@ -24,8 +24,12 @@ export const accounts = sqliteTable(
     confirmedAt: integer('confirmed_at'),
     /** Until confirmation: the consumer code proven at registration, linked when the address is confirmed. */
     pendingConsumerCode: text('pending_consumer_code'),
-    /** Last password change or reset: e-mail-change links issued before it are refused. */
-    passwordChangedAt: integer('password_changed_at'),
+    /**
+     * The account's security version (auth/account-state.ts): every account-wide event advances
+     * it, and every link, code, session, device cookie and pending passkey records the version it
+     * was issued under and is refused once the account has moved on.
+     */
+    securityVersion: integer('security_version').notNull().default(1),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -79,6 +83,8 @@ export const tokens = sqliteTable(
     usedAt: integer('used_at'),
     /** Random marker of the request that used the token; later statements of its batch check it. */
     usedNonce: text('used_nonce'),
+    /** The account's security version when it was issued. */
+    version: integer('version').notNull().default(1),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('tokens_account_idx').on(t.accountId, t.purpose), index('tokens_expires_idx').on(t.expiresAt)],
@@ -97,6 +103,10 @@ export const sessions = sqliteTable(
     lastSeenAt: integer('last_seen_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
     userAgent: text('user_agent'),
+    /** The account's security version when it began (or when an event it made re-stamped it). */
+    version: integer('version').notNull().default(1),
+    /** How it began: `password`, `code`, `passkey`, `reset`. A passkey added in a code's session is provisional. */
+    method: text('method').notNull().default('password'),
   },
   (t) => [index('sessions_account_idx').on(t.accountId), index('sessions_expires_idx').on(t.expiresAt)],
 );
@@ -239,6 +249,12 @@ export const passkeys = sqliteTable(
     deviceType: text('device_type', { enum: ['singleDevice', 'multiDevice'] }).notNull(),
     backedUp: integer('backed_up', { mode: 'boolean' }).notNull(),
     userAgent: text('user_agent'),
+    /**
+     * Added soon after the account was confirmed or in a session begun by a login code, when whoever
+     * held the mailbox (or the pending registration) may not be the resident: listed on the reset
+     * form and removed by a reset unless the resident keeps it.
+     */
+    provisional: integer('provisional', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     lastUsedAt: integer('last_used_at'),
   },
@@ -257,6 +273,8 @@ export const webauthnChallenges = sqliteTable(
     purpose: text('purpose', { enum: ['register', 'login'] }).notNull(),
     accountId: text('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
     sessionHash: text('session_hash'),
+    /** A registration's: the account's security version when it was asked for. */
+    version: integer('version'),
     expiresAt: integer('expires_at').notNull(),
     createdAt: integer('created_at').notNull(),
   },
@@ -279,6 +297,8 @@ export const loginCodes = sqliteTable(
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
     usedNonce: text('used_nonce'),
+    /** The account's security version when it was mailed. */
+    version: integer('version').notNull().default(1),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('login_codes_expires_idx').on(t.expiresAt)],

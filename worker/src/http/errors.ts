@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode, FieldErrors, ImportFailure } from '../../../contract/errors.ts';
+import type { Rule } from '../auth/throttle.ts';
 
 /** An expected failure with a stable code from the contract's registry; the message is never shown to anyone. */
 export class ApiError extends Error {
@@ -20,9 +21,17 @@ export function errorResponse(c: Context, e: ApiError): Response {
   return c.json(body, e.status);
 }
 
-export const tooManyAttempts = (retryAfter: number) =>
-  new ApiError(429, 'too_many_attempts', undefined, { 'Retry-After': String(Math.max(1, retryAfter)) });
+const retryHeader = (retryAfter: number) => ({ 'Retry-After': String(Math.max(1, retryAfter)) });
 
-/** The answer to a throttle's refusal: 423 when the consumer code is locked until the utility unlocks it, else 429. */
-export const refusedError = (r: { rule: { locks?: boolean }; retryAfter: number }) =>
-  r.rule.locks ? new ApiError(423, 'consumer_locked') : tooManyAttempts(r.retryAfter);
+export const tooManyAttempts = (retryAfter: number) =>
+  new ApiError(429, 'too_many_attempts', undefined, retryHeader(retryAfter));
+
+/**
+ * The answer to a throttle's refusal: 423 with the lock's code when it locks (a consumer code, for
+ * its lock time or until the utility unlocks it; passwords, until a reset, a login code or a
+ * passkey), else 429.
+ */
+export const refusedError = (r: { rule: Pick<Rule, 'locks'>; retryAfter: number }) =>
+  r.rule.locks
+    ? new ApiError(423, r.rule.locks, undefined, r.rule.locks === 'consumer_locked' ? retryHeader(r.retryAfter) : {})
+    : tooManyAttempts(r.retryAfter);

@@ -95,6 +95,14 @@ async function outgoing(deps: Deps, mail: typeof outbox.$inferSelect): Promise<O
 }
 
 /**
+ * The mails that carry a one-time link or code: once a real transport has taken one, the stored
+ * copy keeps neither (the bodies go, the code leaves the subject), so the outbox never holds a
+ * usable secret for the body retention. With the dev transport the row is the delivered mail.
+ */
+const ONE_TIME_KINDS = new Set(['confirm', 'reset', 'email_change', 'login-code']);
+const redact = (subject: string) => ({ subject: subject.replace(/\d{6}/g, '······'), text: '', html: '' });
+
+/**
  * Claims one mail and sends it once; a failure is scheduled again with backoff (or given up
  * after MAIL_MAX_ATTEMPTS). A mail rendered now keeps its subject and address for the audit, and
  * its bodies only with the dev transport (there the row is the delivered mail), without the
@@ -112,6 +120,7 @@ export async function deliverOne(deps: Deps, id: string): Promise<Delivery> {
     }
     await deps.mail.send(out);
     const dev = deps.mail.name === 'dev';
+    const redacted = !dev && ONE_TIME_KINDS.has(mail.kind) ? redact(mail.subject) : {};
     const rendered = mail.ref
       ? {
           to: out.to,
@@ -126,7 +135,7 @@ export async function deliverOne(deps: Deps, id: string): Promise<Delivery> {
       : {};
     await db
       .update(outbox)
-      .set({ ...rendered, status: 'sent', sentAt: deps.now(), lastError: null, leaseUntil: 0 })
+      .set({ ...rendered, ...redacted, status: 'sent', sentAt: deps.now(), lastError: null, leaseUntil: 0 })
       .where(eq(outbox.id, id));
     return { outcome: 'sent' };
   } catch (err) {

@@ -1,8 +1,10 @@
 // POST /api/confirm: uses a confirmation token once — either a registration (the account becomes
 // confirmed and its pending consumer code linked; if another registration of that code was
 // confirmed first: 409 consumer_already_registered) or an e-mail change (the account takes the
-// new address and the old one is told, and an open login code is void). An e-mail-change link older than the account's last
-// password change is refused: a thief's pending change dies with the owner's new password.
+// new address and the old one is told). An e-mail change is an account-wide event
+// (auth/account-state.ts): every other session, link, code and device cookie is void, the
+// session that confirms it (the same account's) stays. A link of an older security version is
+// refused: a thief's pending change dies with the owner's new password.
 // A registration link that can no longer be used (used, replaced or expired) of an account that is
 // confirmed answers 200 "already_confirmed", so the resident who opens it again is sent to the
 // login rather than told it failed. Not an oracle: only the holder of the secret token learns it,
@@ -16,7 +18,8 @@ import { confirmAccountStatements } from '../auth/registration.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { voidLoginCode } from '../auth/login-codes.ts';
+import { accountEventStatements } from '../auth/account-state.ts';
+import { currentSession } from '../auth/sessions.ts';
 import type { Ctx } from '../env.ts';
 import type { StatusAnswer } from '../../../contract/responses.ts';
 
@@ -29,8 +32,7 @@ export async function confirm(c: Ctx) {
   const alreadyConfirmed = () => c.json({ status: 'already_confirmed' } satisfies StatusAnswer<'confirm'>, 200);
   if (p.purpose === 'confirm' && p.confirmed_at !== null && (p.used_at !== null || p.expires_at <= deps.now()))
     return alreadyConfirmed();
-  if (p.purpose === 'email' && p.password_changed_at !== null && p.created_at < p.password_changed_at)
-    throw new ApiError(400, 'invalid_token');
+  if (p.purpose === 'email' && Number(p.current) !== 1) throw new ApiError(400, 'invalid_token');
   const t = await useToken(deps, input.token, p.purpose as 'confirm' | 'email');
   let mailId: string | undefined;
   try {
@@ -50,11 +52,13 @@ export async function confirm(c: Ctx) {
         composeMail(deps, 'email_changed', p.locale, p.name, undefined, p.payload ?? ''),
         t.guard,
       );
-      // A login code mailed to the old address must not log in under the new one.
+      // A reset link or login code mailed to the old address must not log in under the new one.
+      const session = await currentSession(c, deps);
+      const actorSession = session?.account.id === p.account_id ? session.hash : undefined;
       const [used] = await guarded(deps, t, (guard) => [
-        takeNewEmail(deps.db, hash, t.accountOf, p.created_at, deps.now()),
+        takeNewEmail(deps.db, hash, t.accountOf, deps.now()),
         notice.stmt,
-        voidLoginCode(deps, t.accountOf, guard),
+        ...accountEventStatements(deps, t.accountOf, 'email_changed', { guard, actorSession }),
       ]);
       if (used.length === 0) throw new ApiError(400, 'invalid_token');
       mailId = notice.id;

@@ -51,17 +51,17 @@ export async function passkeyLogin(c: Ctx) {
   if (!use) throw refused();
 
   // Round trip 2: the use recorded and the session inserted only where the use was (changes()).
-  const session = await newSession(deps, account.id, input.remember, c.req.header('user-agent'));
+  const session = await newSession(deps, account.id, input.remember, c.req.header('user-agent'), 'passkey');
   const [, inserted] = await db.$client.batch(
     [
       recordUse(response.id, use.counter, use.backedUp, deps.now()),
       session.insertIf('changes() = 1'),
-      clearStatement(limits.loginAccountKey(account.email)),
+      clearStatement(...limits.loginAccountKeys(account.email)),
     ],
     'write',
   );
   if (inserted.rowsAffected !== 1) throw refused();
   setSessionCookie(c, deps, session.token, input.remember);
-  await setDeviceCookie(c, deps, account.email);
+  await setDeviceCookie(c, deps, account.id, account.email, row);
   return c.json({ account } satisfies AccountAnswer, 200);
 }

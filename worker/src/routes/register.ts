@@ -29,7 +29,7 @@ export async function register(c: Ctx) {
   const passwordHash = await holding(deps.db, counted, () => hashPassword(deps.hasher, input.password));
   // The promise is written before the answer (it survives a crash or a failed run), the work
   // itself runs after it.
-  const work = pendingWorkStatement(deps, 'register', registrationWork(input, passwordHash));
+  const work = pendingWorkStatement(deps, 'register', registrationWork(input, passwordHash, ip));
   await deps.db.$client.execute(work.stmt);
   runSoon(deps, WORK_HANDLERS, work.id);
   return c.json({ status: 'confirmation_sent' } satisfies StatusAnswer<'register'>, 202);

@@ -10,7 +10,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { guarded, peekToken, useToken } from '../auth/tokens.ts';
 import { accountById, personalData, setPassword } from '../db/statements/accounts.ts';
 import { clearWhen, holding, reserve } from '../auth/throttle.ts';
-import { revokeAccountStatements } from '../auth/revocation.ts';
+import { accountEventStatements } from '../auth/account-state.ts';
 import { confirmAccountStatements } from '../auth/registration.ts';
 import { accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
 import { setDeviceCookie } from '../auth/device-cookie.ts';
@@ -41,7 +41,7 @@ export async function resetPassword(c: Ctx) {
   const passwordHash = await holding(db, work, () => hashPassword(deps.hasher, input.password));
   const t = await useToken(deps, input.token, 'reset');
   const now = deps.now();
-  const session = await newSession(deps, accountId, false, c.req.header('user-agent'));
+  const session = await newSession(deps, accountId, false, c.req.header('user-agent'), 'reset');
   const mail = enqueueStatement(
     deps,
     'password_changed',
@@ -55,8 +55,12 @@ export async function resetPassword(c: Ctx) {
     [used] = await guarded(deps, t, (guard) => [
       setPassword(db, accountId, passwordHash, now, guard),
       ...confirmAccountStatements(deps, accountId, guard),
-      ...revokeAccountStatements(deps, accountId, { passwordChanged: true, passkeys: input.removePasskeys, guard }),
-      clearWhen(db, limits.loginAccountKey(account.email), guard),
+      // The event before the new session, so the session is of the new version.
+      ...accountEventStatements(deps, accountId, 'password_reset', {
+        passkeys: input.removePasskeys ? 'all' : input.keepProvisionalPasskeys ? undefined : 'provisional',
+        guard,
+      }),
+      ...limits.loginAccountKeys(account.email).map((key) => clearWhen(db, key, guard)),
       session.insertWhen(guard),
       mail.stmt,
     ]);
@@ -69,6 +73,6 @@ export async function resetPassword(c: Ctx) {
   sendSoon(deps, [mail.id]);
   const [row] = (await db.$client.execute(accountById(accountId))).rows;
   setSessionCookie(c, deps, session.token, false);
-  await setDeviceCookie(c, deps, account.email);
+  await setDeviceCookie(c, deps, accountId, account.email);
   return c.json({ status: 'password_reset', account: accountFromRow(row) } satisfies ResetAnswer, 200);
 }

@@ -85,8 +85,11 @@ describe('change e-mail', () => {
     const mails = await h.outbox();
     expect(mails.find((m) => m.kind === 'email_change_notice')?.to).toBe(EMAIL);
     const token = await h.linkFrom('confirm', 'nova@example.com');
-    expect((await h.call('POST', '/api/confirm', { token })).body).toEqual({ status: 'email_changed' });
+    // An account-wide event: the browser that confirms it stays logged in, every other session ends.
+    const elsewhere = (await h.call('POST', '/api/login', { email: EMAIL, password: GOOD_PASSWORD })).cookie;
+    expect((await h.call('POST', '/api/confirm', { token }, { cookie })).body).toEqual({ status: 'email_changed' });
     expect((await me()).body.account.email).toBe('nova@example.com');
+    expect((await h.call('GET', '/api/me', undefined, { cookie: elsewhere })).body).toEqual({ account: null });
     expect((await h.call('POST', '/api/confirm', { token })).status).toBe(400);
   });
 
@@ -104,7 +107,11 @@ describe('change e-mail', () => {
       { cookie },
     );
     expect(r.status).toBe(202);
-    expect((await h.outbox())[0]).toMatchObject({ kind: 'email_taken', to: 'dragan@example.com' });
+    const mails = await h.outbox();
+    expect(mails.find((m) => m.kind === 'email_taken')).toMatchObject({ to: 'dragan@example.com' });
+    // The requester's own address hears the same as for a free address (no oracle in its mailbox).
+    expect(mails.find((m) => m.kind === 'email_change_notice')).toMatchObject({ to: EMAIL });
+    expect(mails.find((m) => m.kind === 'email_change_notice')?.text).toContain('dragan@example.com');
     expect((await me()).body.account.email).toBe(EMAIL);
   });
 });

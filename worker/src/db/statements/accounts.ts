@@ -76,20 +76,22 @@ export const pendingConfirmation = (db: Db, tokenHash: string) =>
     email: string;
     name: string;
     locale: string;
-    password_changed_at: number | null;
+    account_id: string;
+    /** The token is of the account's current version (an account-wide event since voids it). */
+    current: number;
     used_at: number | null;
     expires_at: number;
     confirmed_at: number | null;
   }>(
     sql`SELECT t.purpose, t.created_at, t.payload, t.used_at, t.expires_at, a.email, a.name, a.locale,
-        a.password_changed_at, a.confirmed_at
+        t.account_id, t.version = a.security_version AS current, a.confirmed_at
       FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE t.hash = ${tokenHash}`,
   );
 
-/** The account takes the new address of the e-mail-change token, unless its password changed since the token was issued. */
-export const takeNewEmail = (db: Db, tokenHash: string, accountId: SQL, issuedAt: number, now: number) =>
+/** The account takes the new address of the e-mail-change token (run under the token's guard). */
+export const takeNewEmail = (db: Db, tokenHash: string, accountId: SQL, now: number) =>
   db.run(sql`UPDATE accounts SET email = (SELECT payload FROM tokens WHERE hash = ${tokenHash}), updated_at = ${now}
-    WHERE id = ${accountId} AND (password_changed_at IS NULL OR password_changed_at <= ${issuedAt})`);
+    WHERE id = ${accountId}`);
 
 /** "My data": the account's dates, consents, sessions, the bills of its codes and its passkeys, in one batch. */
 export const exportQueries = (db: Db, accountId: string, codes: string[]) =>
@@ -144,16 +146,17 @@ export const consentsOf = (db: Db, accountId: string) =>
     .where(eq(consents.accountId, accountId))
     .orderBy(desc(consents.acceptedAt));
 
-/** Deleting an account: its queued mail, sessions, tokens, passkeys, consents, links, failure count and the row (bills stay). */
-export const deleteAccountStatements = (db: Db, account: { id: string; email: string }, loginKey: string) =>
+/** Deleting an account: its queued mail, sessions, tokens, codes, passkeys, consents, links, failure counts and the row (bills stay). */
+export const deleteAccountStatements = (db: Db, account: { id: string; email: string }, loginKeys: string[]) =>
   [
     db.run(sql`DELETE FROM outbox WHERE to_address = ${account.email}`),
     db.run(sql`DELETE FROM sessions WHERE account_id = ${account.id}`),
     db.run(sql`DELETE FROM tokens WHERE account_id = ${account.id}`),
     db.run(sql`DELETE FROM passkeys WHERE account_id = ${account.id}`),
     db.run(sql`DELETE FROM webauthn_challenges WHERE account_id = ${account.id}`),
+    db.run(sql`DELETE FROM login_codes WHERE account_id = ${account.id}`),
     db.run(sql`DELETE FROM consents WHERE account_id = ${account.id}`),
     db.run(sql`DELETE FROM account_consumers WHERE account_id = ${account.id}`),
-    db.run(sql`DELETE FROM throttles WHERE key = ${loginKey}`),
+    db.run(sql`DELETE FROM throttles WHERE key IN ${loginKeys}`),
     db.run(sql`DELETE FROM accounts WHERE id = ${account.id}`),
   ] as const;

@@ -1,15 +1,16 @@
 // Named statements on passkeys and WebAuthn challenges. The login's are raw statements (the
 // verification costs two round trips: take the challenge with the passkey, then record the use
 // with the session); the account area's are drizzle queries.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../ports.ts';
 import { passkeys } from '../schema.ts';
 import { ACCOUNT_COLUMNS } from '../../auth/sessions.ts';
+import { VERSION_OF_SQL } from '../../auth/account-state.ts';
 
 export type ChallengePurpose = 'register' | 'login';
 
-/** A challenge's hash, who asked for it (a registration: the account and its session) and until when it holds. */
+/** A challenge's hash, who asked for it (a registration: the account, its session and security version) and until when it holds. */
 export const insertChallenge = (
   hash: string,
   purpose: ChallengePurpose,
@@ -17,14 +18,15 @@ export const insertChallenge = (
   expiresAt: number,
   now: number,
 ): InStatement => ({
-  sql: `INSERT INTO webauthn_challenges (hash, purpose, account_id, session_hash, expires_at, created_at)
-    VALUES (?, ?, ?, ?, ?, ?)`,
-  args: [hash, purpose, owner?.accountId ?? null, owner?.sessionHash ?? null, expiresAt, now],
+  sql: `INSERT INTO webauthn_challenges (hash, purpose, account_id, session_hash, expires_at, created_at, version)
+    VALUES (?, ?, ?, ?, ?, ?, ${VERSION_OF_SQL})`,
+  args: [hash, purpose, owner?.accountId ?? null, owner?.sessionHash ?? null, expiresAt, now, owner?.accountId ?? null],
 });
 
-/** Takes a challenge (it is gone whatever the answer): only one request ever gets its row back. */
+/** Takes a challenge (it is gone whatever the answer): only one request ever gets its row back; `current` tells whether its account is still at its version. */
 export const takeChallenge = (hash: string, purpose: ChallengePurpose): InStatement => ({
-  sql: 'DELETE FROM webauthn_challenges WHERE hash = ? AND purpose = ? RETURNING account_id, session_hash, expires_at',
+  sql: `DELETE FROM webauthn_challenges WHERE hash = ? AND purpose = ?
+    RETURNING account_id, session_hash, expires_at, version = (SELECT security_version FROM accounts a WHERE a.id = account_id) AS current`,
   args: [hash, purpose],
 });
 
@@ -46,6 +48,9 @@ export const recordUse = (id: string, counter: number, backedUp: boolean, now: n
   args: { id, counter, backedUp: backedUp ? 1 : 0, now },
 });
 
+/** A passkey added this soon after the account's confirmation is provisional (account-state.ts). */
+export const PROVISIONAL_AFTER_CONFIRM_MS = 24 * 3600_000;
+
 export interface NewPasskey {
   id: string;
   accountId: string;
@@ -56,13 +61,22 @@ export interface NewPasskey {
   backedUp: boolean;
   userAgent: string | null;
   createdAt: number;
+  /** Made in a session begun by a login code (else decided by the confirmation's time, here). */
+  inCodeSession: boolean;
 }
 
 /** A new passkey; a credential id that is already stored (any account's) changes nothing. */
-export const insertPasskey = (db: Db, p: NewPasskey) =>
+export const insertPasskey = (db: Db, { inCodeSession, ...p }: NewPasskey) =>
   db
     .insert(passkeys)
-    .values({ ...p, transports: JSON.stringify(p.transports), lastUsedAt: null })
+    .values({
+      ...p,
+      transports: JSON.stringify(p.transports),
+      lastUsedAt: null,
+      provisional: inCodeSession
+        ? true
+        : sql`(SELECT confirmed_at > ${p.createdAt - PROVISIONAL_AFTER_CONFIRM_MS} FROM accounts WHERE id = ${p.accountId})`,
+    })
     .onConflictDoNothing()
     .returning({ id: passkeys.id });
 
@@ -76,6 +90,7 @@ export const passkeysOf = (db: Db, accountId: string) =>
       createdAt: passkeys.createdAt,
       lastUsedAt: passkeys.lastUsedAt,
       backedUp: passkeys.backedUp,
+      provisional: passkeys.provisional,
     })
     .from(passkeys)
     .where(eq(passkeys.accountId, accountId))

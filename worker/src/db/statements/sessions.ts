@@ -1,5 +1,5 @@
 // Named statements on sessions (the insert and the current-session read live with the session
-// cookie in auth/sessions.ts; account-wide revocation in auth/revocation.ts).
+// cookie in auth/sessions.ts; account-wide events in auth/account-state.ts).
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../ports.ts';
 import { sessions } from '../schema.ts';

@@ -9,6 +9,8 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { billSummary, rsd, totalSlip } from '../../bills/view.ts';
 import { billsOverview, unpaidBills } from '../../db/statements/bills.ts';
 import { qrPng } from '../../bills/qr-image.ts';
+import { accountEventStatements } from '../../auth/account-state.ts';
+import { setDeviceCookie } from '../../auth/device-cookie.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { ConsumersAnswer } from '../../../../contract/responses.ts';
 
@@ -90,6 +92,11 @@ export async function unlinkConsumer(c: AccountCtx) {
   const input = await readBody(c, schemas.unlinkConsumer);
   if (!s.account.consumers.some((x) => x.code === input.consumerCode)) throw new ApiError(404, 'not_found');
   if (s.account.consumers.length === 1) throw new ApiError(409, 'last_consumer');
-  await unlinkCode(deps.db, s.account.id, input.consumerCode);
+  // An account-wide event: links, codes and other sessions issued while the code was linked are void.
+  await deps.db.batch([
+    unlinkCode(deps.db, s.account.id, input.consumerCode),
+    ...accountEventStatements(deps, s.account.id, 'consumer_unlinked', { actorSession: s.hash }),
+  ]);
+  await setDeviceCookie(c, deps, s.account.id, s.account.email);
   return c.body(null, 204);
 }

@@ -1,7 +1,7 @@
 // POST /api/account/email {password, email}: the new address is confirmed by a link sent to it
 // (a button on the page posts POST /api/confirm with that token), and the old address gets a
-// notice. An address that already belongs to another account gets a notice instead; the answer
-// is the same. Counted per account and per address (auth/reverify.ts). Mails to the new,
+// notice. An address that already belongs to another account gets a notice instead; the answer,
+// and what the old address receives, are the same. Counted per account and per address (auth/reverify.ts). Mails to the new,
 // unproven address carry no text the requester typed.
 import { accountWithEmail } from '../../db/statements/accounts.ts';
 import { readBody } from '../../http/body.ts';
@@ -19,11 +19,18 @@ export async function changeEmail(c: AccountCtx) {
   const a = s.account;
   await verifyPassword(c, 'email', input.password);
   if (input.email === a.email) return c.json({ status: 'confirmation_sent' }, 202);
+  // The requester's own address is told in either case, so its mailbox shows nothing about whether the new one is taken.
+  const toOld = enqueueStatement(
+    deps,
+    'email_change_notice',
+    a.email,
+    composeMail(deps, 'email_change_notice', a.locale, a.name, undefined, input.email),
+  );
   const [taken] = await accountWithEmail(db, input.email);
   if (taken) {
     const mail = enqueueStatement(deps, 'email_taken', input.email, composeMail(deps, 'email_taken', a.locale, ''));
-    await mail.stmt;
-    sendSoon(deps, [mail.id]);
+    await db.batch([mail.stmt, toOld.stmt]);
+    sendSoon(deps, [mail.id, toOld.id]);
     return c.json({ status: 'confirmation_sent' }, 202);
   }
   const t = await issueToken(deps, a.id, 'email', input.email);
@@ -32,12 +39,6 @@ export async function changeEmail(c: AccountCtx) {
     'email_change',
     input.email,
     composeMail(deps, 'email_change', a.locale, '', tokenLink(deps, 'email', t.token)),
-  );
-  const toOld = enqueueStatement(
-    deps,
-    'email_change_notice',
-    a.email,
-    composeMail(deps, 'email_change_notice', a.locale, a.name, undefined, input.email),
   );
   await db.batch([t.voidOld, t.insert, toNew.stmt, toOld.stmt]);
   sendSoon(deps, [toNew.id, toOld.id]);

@@ -1,14 +1,20 @@
 // The account's passkeys: GET /api/account/passkeys, POST /api/account/passkeys/options (a
 // registration challenge: the password re-entered unless the session began less than 5 minutes
 // ago), POST /api/account/passkeys (the new passkey), POST /api/account/passkeys/remove {id}.
-// A registration challenge belongs to the account and the session that asked for it.
+// A registration challenge belongs to the account and the session that asked for it, at the
+// account's security version. Removing a passkey is an account-wide event (account-state.ts).
+// A passkey added in a session begun by a login code, or soon after the confirmation, is
+// provisional: a reset removes it unless the resident keeps it.
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
+import { sql } from 'drizzle-orm';
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { countAccountAction, verifyPassword } from '../../auth/reverify.ts';
 import { newChallenge, challengeHolds, takeChallengeOf } from '../../auth/webauthn-challenges.ts';
 import { registrationOptions, verifyRegistration } from '../../auth/passkeys.ts';
 import { insertPasskey, passkeysOf, removePasskey } from '../../db/statements/passkeys.ts';
+import { accountEventStatements } from '../../auth/account-state.ts';
+import { setDeviceCookie } from '../../auth/device-cookie.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { CurrentSession } from '../../auth/sessions.ts';
 import type {
@@ -84,6 +90,7 @@ export async function addPasskey(c: AccountCtx) {
     accountId: owner.accountId,
     userAgent,
     createdAt: now,
+    inCodeSession: session.method === 'code',
   });
   if (!added) throw refused;
   return c.json(
@@ -97,7 +104,16 @@ export async function addPasskey(c: AccountCtx) {
 export async function deletePasskey(c: AccountCtx) {
   const { deps, schemas, session } = c.var;
   const input = await readBody(c, schemas.passkeyRemove);
-  const removed = await removePasskey(deps.db, session.account.id, input.id);
-  if (removed.length === 0) throw new ApiError(404, 'not_found');
+  const own = await passkeysOf(deps.db, session.account.id);
+  if (!own.some((p) => p.id === input.id)) throw new ApiError(404, 'not_found');
+  // The event applies only where this request's delete removed it (or a parallel one did).
+  await deps.db.batch([
+    removePasskey(deps.db, session.account.id, input.id),
+    ...accountEventStatements(deps, session.account.id, 'passkey_removed', {
+      actorSession: session.hash,
+      guard: sql`NOT EXISTS (SELECT 1 FROM passkeys WHERE id = ${input.id})`,
+    }),
+  ]);
+  await setDeviceCookie(c, deps, session.account.id, session.account.email);
   return c.json({ status: 'removed' } satisfies StatusAnswer<'removePasskey'>, 200);
 }

@@ -72,7 +72,7 @@ export async function deleteAccount(c: AccountCtx) {
     a.email,
     composeMail(deps, 'account_deleted', a.locale, a.name),
   );
-  await db.batch([...deleteAccountStatements(db, a, c.var.limits.loginAccountKey(a.email)), farewell.stmt]);
+  await db.batch([...deleteAccountStatements(db, a, c.var.limits.loginAccountKeys(a.email)), farewell.stmt]);
   sendSoon(deps, [farewell.id]);
   clearSessionCookie(c, deps);
   return c.body(null, 204);

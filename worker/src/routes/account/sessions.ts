@@ -3,7 +3,8 @@ import { liveSessions, publicSessionId, revokeByPublicId } from '../../db/statem
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { clearSessionCookie } from '../../auth/sessions.ts';
-import { revokeAccountStatements } from '../../auth/revocation.ts';
+import { accountEventStatements } from '../../auth/account-state.ts';
+import { setDeviceCookie } from '../../auth/device-cookie.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { SessionsAnswer } from '../../../../contract/responses.ts';
 import { parseUserAgent } from '../../../../contract/user-agent.ts';
@@ -37,17 +38,18 @@ export async function revokeSession(c: AccountCtx) {
   return c.body(null, 204);
 }
 
-/** "Log out everywhere": every session of the account (or every other one with keepCurrent), every open link, and the passkeys if asked. */
+/** "Log out everywhere" (an account-wide event): every session (or every other one with keepCurrent), link, code and device cookie, and the passkeys if asked. */
 export async function revokeAllSessions(c: AccountCtx) {
   const { deps, schemas } = c.var;
   const s = c.var.session;
   const input = await readBody(c, schemas.revokeAll);
   await deps.db.batch(
-    revokeAccountStatements(deps, s.account.id, {
-      keepSession: input.keepCurrent ? s.hash : undefined,
-      passkeys: input.passkeys,
+    accountEventStatements(deps, s.account.id, 'logged_out_everywhere', {
+      actorSession: input.keepCurrent ? s.hash : undefined,
+      passkeys: input.passkeys ? 'all' : undefined,
     }),
   );
-  if (!input.keepCurrent) clearSessionCookie(c, deps);
+  if (input.keepCurrent) await setDeviceCookie(c, deps, s.account.id, s.account.email);
+  else clearSessionCookie(c, deps);
   return c.body(null, 204);
 }

@@ -4,7 +4,8 @@ import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword } from '../../auth/passwords.ts';
-import { revokeAccountStatements } from '../../auth/revocation.ts';
+import { accountEventStatements } from '../../auth/account-state.ts';
+import { setDeviceCookie } from '../../auth/device-cookie.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { verifyPassword } from '../../auth/reverify.ts';
@@ -46,9 +47,10 @@ export async function changePassword(c: AccountCtx) {
   );
   await db.batch([
     setPassword(db, a.id, hash, deps.now()),
-    ...revokeAccountStatements(deps, a.id, { keepSession: s.hash, passwordChanged: true }),
+    ...accountEventStatements(deps, a.id, 'password_changed', { actorSession: s.hash }),
     mail.stmt,
   ]);
+  await setDeviceCookie(c, deps, a.id, a.email);
   sendSoon(deps, [mail.id]);
   return c.json({ status: 'password_changed' });
 }
