@@ -1,9 +1,10 @@
-// Bills from the billing system's CSV export. Each row checked and reported by line;
-// the good rows are upserted per consumer code + period in one batch (all or nothing).
+// Bills from the billing system's CSV export. Each row checked and reported by line (every amount
+// within ±MAX_AMOUNT); the good rows are upserted per consumer code + period in one batch (all or nothing).
 import { sql, inArray } from 'drizzle-orm';
 import type { Db } from '../ports.ts';
 import { consumers } from '../db/schema.ts';
-import { readTable, type RowError } from '../csv/table.ts';
+import { tableSteps, type RowError } from '../csv/table.ts';
+import { nextTurn, runNow } from '../csv/turns.ts';
 import { normalizeAccount, type IpsError } from './ips-qr.ts';
 import { isValidReference, type ReferenceModel } from '../../../contract/payment-reference.ts';
 
@@ -36,13 +37,27 @@ export interface BillRow {
   paidAt: string | null;
 }
 
-/** "3.596,13", "3596,13" or "3596.13" → para (integer); null when not an amount. */
+/**
+ * The largest amount of a bill, a balance or an item, in para (either sign): 999.999.999,99 RSD.
+ * Far above any household's bill, and far below what breaks: the IPS QR's amount holds at most
+ * 999.999.999.999,99 (`RSD` and 15 digits, ips-qr.ts), so a total of even 1,000 unpaid bills still
+ * fits one slip, and sums of 90,000 bills stay exact integers (Number.MAX_SAFE_INTEGER ≈ 9·10^15).
+ */
+export const MAX_AMOUNT = 99_999_999_999;
+const MAX_AMOUNT_WORDS = '999.999.999,99';
+
+/** "3.596,13", "3596,13" or "3596.13" → para (integer, read digit by digit); null when not an amount. */
 export function parseAmount(raw: string): number | null {
   const s = raw.replace(/\s/g, '');
   const normalized = s.includes(',') ? s.replace(/\./g, '').replace(',', '.') : s;
-  if (!/^-?\d+(\.\d{1,2})?$/.test(normalized)) return null;
-  return Math.round(Number(normalized) * 100);
+  const m = normalized.match(/^(-?)(\d+)(?:\.(\d{1,2}))?$/);
+  if (!m) return null;
+  const para = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -para : para;
 }
+
+const outOfRange = (what: string, signed = true) =>
+  `${what} out of range (${signed ? `between -${MAX_AMOUNT_WORDS} and` : 'at most'} ${MAX_AMOUNT_WORDS} RSD)`;
 
 /** "2026-11-15" or "15.11.2026." → "2026-11-15"; null when not a real date. */
 export function parseDate(raw: string): string | null {
@@ -71,18 +86,26 @@ function parseItems(raw: string): BillItem[] | null {
   return items;
 }
 
-/** The rows of a bills CSV; `model` is the utility's reference model (each reference is checked under it). */
-export function parseBillsCsv(
+/** Rows checked between two pauses. */
+const ROWS_PER_STEP = 2_000;
+
+/**
+ * The rows of a bills CSV in steps (see csv/turns.ts); `model` is the utility's reference model
+ * (each reference is checked under it); `maxRows` > 0 refuses a file with more rows.
+ */
+export function* billsSteps(
   text: string,
   codePattern: string,
   model: ReferenceModel = '97',
-): { rows: BillRow[]; errors: RowError[] } {
-  const table = readTable(text, BILL_COLUMNS);
+  maxRows = 0,
+): Generator<void, { rows: BillRow[]; errors: RowError[] }> {
+  const table = yield* tableSteps(text, BILL_COLUMNS, maxRows);
   const codeRe = new RegExp(codePattern);
   const errors = [...table.errors];
   const rows: BillRow[] = [];
   const seen = new Map<string, number>();
-  for (const r of table.rows) {
+  for (const [i, r] of table.rows.entries()) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) yield;
     const code = r.get('sifra_potrosaca');
     const period = r.get('period');
     const issueDate = parseDate(r.get('datum_izdavanja'));
@@ -114,17 +137,23 @@ export function parseBillsCsv(
               ? 'due date is before the issue date'
               : amount === null || amount <= 0
                 ? 'invalid amount'
-                : balance === null
-                  ? 'invalid balance'
-                  : !isValidReference(model, reference)
-                    ? `reference fails the model ${model} check`
-                    : items === null
-                      ? 'invalid items (description=amount;…)'
-                      : paidRaw !== '' && !/^ne$/i.test(paidRaw) && !paidAt
-                        ? 'invalid paid date'
-                        : seen.has(key)
-                          ? `bill ${key} repeats line ${seen.get(key)}`
-                          : null;
+                : amount > MAX_AMOUNT
+                  ? outOfRange('iznos', false)
+                  : balance === null
+                    ? 'invalid balance'
+                    : Math.abs(balance) > MAX_AMOUNT
+                      ? outOfRange('dug')
+                      : !isValidReference(model, reference)
+                        ? `reference fails the model ${model} check`
+                        : items === null
+                          ? 'invalid items (description=amount;…)'
+                          : items.some((item) => Math.abs(item.amount) > MAX_AMOUNT)
+                            ? outOfRange('stavke: an amount')
+                            : paidRaw !== '' && !/^ne$/i.test(paidRaw) && !paidAt
+                              ? 'invalid paid date'
+                              : seen.has(key)
+                                ? `bill ${key} repeats line ${seen.get(key)}`
+                                : null;
     if (reason) errors.push({ line: r.line, reason });
     else {
       seen.set(key, r.line);
@@ -146,6 +175,11 @@ export function parseBillsCsv(
   return { rows, errors: errors.sort((a, b) => a.line - b.line) };
 }
 
+/** The rows of a bills CSV at once (billsSteps without pauses). */
+export function parseBillsCsv(text: string, codePattern: string, model: ReferenceModel = '97', maxRows = 0) {
+  return runNow(billsSteps(text, codePattern, model, maxRows));
+}
+
 /** Ids per statement of the mail inserts (one JSON parameter each, far below any statement limit). */
 const MAIL_CHUNK = 2_000;
 /** Bills per INSERT: 13 parameters each, well below SQLite's 32,766 per statement. */
@@ -162,6 +196,7 @@ export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: (
   const codes = [...new Set(rows.map((r) => r.code))];
   const known = new Set<string>();
   for (let i = 0; i < codes.length; i += MAIL_CHUNK) {
+    if (i > 0) await nextTurn();
     const some = codes.slice(i, i + MAIL_CHUNK);
     for (const c of await db.select({ code: consumers.code }).from(consumers).where(inArray(consumers.code, some)))
       known.add(c.code);

@@ -1,10 +1,11 @@
-// One import run of bills (CLI or admin endpoint): parse, upsert, report by line. The new bills'
-// mails are in the outbox with the bills; after the answer they are handed to the senders (a
-// queue on Workers, the process's own sender on Node), so the answer does not wait for them.
+// One import run of bills (CLI or admin endpoint): parse in turns (residents are answered meanwhile),
+// upsert, report by line. A file of more than IMPORT_MAX_ROWS rows is refused whole before anything
+// is written. The new bills' mails are in the outbox with the bills; after the answer they are handed
+// to the senders (a queue on Workers, the process's own sender on Node), so the answer does not wait for them.
 import type { Deps } from '../ports.ts';
 import { randomId } from '../auth/crypto.ts';
-import { parseBillsCsv, upsertBills } from './import.ts';
-import { ImportError } from '../csv/table.ts';
+import { billsSteps, upsertBills } from './import.ts';
+import { runInTurns } from '../csv/turns.ts';
 
 export interface ImportReport {
   imported: number;
@@ -16,11 +17,9 @@ export interface ImportReport {
 }
 
 export async function ingestBills(deps: Deps, csv: string): Promise<ImportReport & { createdIds: string[] }> {
-  const parsed = parseBillsCsv(csv, deps.config.utility.consumerCode.pattern, deps.config.utility.payment.model);
-  const rows = parsed.rows.length + parsed.errors.length;
-  const max = deps.config.importMaxRows;
+  const { utility, importMaxRows } = deps.config;
   // Refused whole, before anything is written: the billing system sends the month in parts.
-  if (max && rows > max) throw new ImportError(`${rows} bills in one file, at most ${max}: send the file in parts`);
+  const parsed = await runInTurns(billsSteps(csv, utility.consumerCode.pattern, utility.payment.model, importMaxRows));
   const r = await upsertBills(deps.db, parsed.rows, deps.now(), () => randomId(deps.randomBytes));
   const errors = [...parsed.errors, ...r.errors].sort((a, b) => a.line - b.line);
   // An updated bill is never mailed again; a hand-over lost here is made by the periodic job.
