@@ -177,7 +177,7 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_S', 30, 1) * 1000,
     mailTimeoutMs: int(env, 'MAIL_TIMEOUT_MS', 10_000, 100),
     mailConcurrency: int(env, 'MAIL_CONCURRENCY', 16, 1),
-    importMaxRows: int(env, 'IMPORT_MAX_ROWS', 0, 0),
+    importMaxRows: int(env, 'IMPORT_MAX_ROWS', 50_000, 0),
     mailBodyRetentionMs: int(env, 'MAIL_BODY_RETENTION_H', 24, 0) * HOUR,
     mailAuditMs: 30 * 24 * HOUR,
     workLeaseMs: int(env, 'WORK_LEASE_S', 30, 1) * 1000,
