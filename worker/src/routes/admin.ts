@@ -10,10 +10,11 @@ import { ApiError, errorResponse, refusedError } from '../http/errors.ts';
 import { timingSafeEqual } from '../auth/crypto.ts';
 import { release, reserve } from '../auth/throttle.ts';
 import { ImportError } from '../csv/table.ts';
+import { decodeCsv } from '../csv/decode.ts';
 import { readBody } from '../http/body.ts';
 import { unlockConsumer } from '../consumers/unlock.ts';
 import { ingestBills } from '../bills/ingest.ts';
-import { parseConsumersCsv, upsertConsumers } from '../consumers/import.ts';
+import { ingestConsumers } from '../consumers/ingest.ts';
 import type { AppEnv, Ctx } from '../env.ts';
 import { billByPeriod, setBillPdf } from '../db/statements/bills.ts';
 
@@ -58,23 +59,22 @@ async function adminBillPdf(c: Ctx) {
   return c.json({ status: 'stored', billId: bill.id }, 200);
 }
 
+/**
+ * POST /api/admin/{bills,consumers} with the CSV as body: UTF-8, or the encoding named by
+ * `?encoding=` (or else the Content-Type's charset), e.g. windows-1250. A file that is not in it is
+ * refused with its line; so is one of more than IMPORT_MAX_ROWS rows. Bad rows are reported by line.
+ */
 function adminImport(what: 'bills' | 'consumers') {
   return async (c: Ctx) => {
     const { deps } = c.var;
-    const { db, config } = deps;
-    const now = deps.now();
-    const csv = await c.req.text();
+    const named = c.req.query('encoding') ?? c.req.header('content-type')?.match(/;\s*charset="?([^";\s]+)/i)?.[1];
     try {
+      const csv = decodeCsv(new Uint8Array(await c.req.arrayBuffer()), named, '?encoding=windows-1250');
       if (what === 'bills') {
         const { createdIds: _, ...report } = await ingestBills(deps, csv);
         return c.json(report, 200);
       }
-      const parsed = parseConsumersCsv(csv, {
-        codePattern: config.utility.consumerCode.pattern,
-        pinPattern: config.utility.pin.pattern,
-      });
-      const n = await upsertConsumers(db, config.pinKey, parsed.rows, now);
-      return c.json({ imported: n, errors: parsed.errors }, 200);
+      return c.json(await ingestConsumers(deps, csv), 200);
     } catch (e) {
       if (e instanceof ImportError)
         throw new ApiError(422, 'import_failed', { file: (e as Error).message.slice(0, 200) });
