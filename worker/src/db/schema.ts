@@ -303,3 +303,152 @@ export const loginCodes = sqliteTable(
   },
   (t) => [index('login_codes_expires_idx').on(t.expiresAt)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// The utility's office (docs/office.md): staff, apart from residents. Staff log in with passkeys
+// only; their sessions, challenges and invitations are their own; every staff action is written
+// to the append-only audit log (no UPDATE or DELETE of it anywhere, and triggers refuse both).
+
+/** Staff: `salter` (counter clerk) or `administrator`. Never deleted: disabled (their sessions end with the version). */
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: text('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['salter', 'administrator'] }).notNull(),
+    /** Advanced by every staff-wide event (disabled, passkeys replaced by a new invitation): sessions and challenges of an older version are refused. */
+    securityVersion: integer('security_version').notNull().default(1),
+    createdAt: integer('created_at').notNull(),
+    disabledAt: integer('disabled_at'),
+  },
+  (t) => [uniqueIndex('staff_email_uq').on(t.email)],
+);
+
+/** Staff passkeys (as `passkeys`, for staff): found by credential id at login. */
+export const staffPasskeys = sqliteTable(
+  'staff_passkeys',
+  {
+    id: text('id').primaryKey(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    publicKey: text('public_key').notNull(),
+    counter: integer('counter').notNull().default(0),
+    transports: text('transports'),
+    deviceType: text('device_type', { enum: ['singleDevice', 'multiDevice'] }).notNull(),
+    backedUp: integer('backed_up', { mode: 'boolean' }).notNull(),
+    userAgent: text('user_agent'),
+    createdAt: integer('created_at').notNull(),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [index('staff_passkeys_staff_idx').on(t.staffId)],
+);
+
+/** Staff sessions: only the SHA-256 of the cookie token; 30 minutes idle, 12 hours at most, at the staff member's security version. */
+export const staffSessions = sqliteTable(
+  'staff_sessions',
+  {
+    hash: text('hash').primaryKey(),
+    staffId: text('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: integer('created_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    version: integer('version').notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('staff_sessions_staff_idx').on(t.staffId), index('staff_sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** Invitations: only the SHA-256 of the token, single use, with an expiry and the role they give. */
+export const staffInvitations = sqliteTable(
+  'staff_invitations',
+  {
+    hash: text('hash').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['salter', 'administrator'] }).notNull(),
+    /** The administrator who invited (null: the command line). */
+    invitedBy: text('invited_by'),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('staff_invitations_email_idx').on(t.email), index('staff_invitations_expires_idx').on(t.expiresAt)],
+);
+
+/**
+ * Staff WebAuthn challenges (SHA-256 only, 5 minutes, single use): `invite` belongs to an
+ * invitation, `register` to a staff session at its version, `login` to nobody yet.
+ */
+export const staffChallenges = sqliteTable(
+  'staff_challenges',
+  {
+    hash: text('hash').primaryKey(),
+    purpose: text('purpose', { enum: ['invite', 'register', 'login'] }).notNull(),
+    staffId: text('staff_id'),
+    sessionHash: text('session_hash'),
+    invitationHash: text('invitation_hash'),
+    version: integer('version'),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('staff_challenges_expires_idx').on(t.expiresAt)],
+);
+
+/** Notes on a consumer for colleagues at the counter (kept; a newer note does not replace an older one). */
+export const staffNotes = sqliteTable(
+  'staff_notes',
+  {
+    id: text('id').primaryKey(),
+    consumerCode: text('consumer_code').notNull(),
+    staffId: text('staff_id').notNull(),
+    text: text('text').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('staff_notes_consumer_idx').on(t.consumerCode, t.createdAt)],
+);
+
+/**
+ * The audit log: every staff action (look-ups included), who, when, from which address, on
+ * which consumer or account, why. Append-only: nothing in the code updates or deletes a row, and
+ * the migration's triggers refuse both. No foreign keys: an entry outlives the account it names.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    staffId: text('staff_id'),
+    ip: text('ip').notNull(),
+    action: text('action').notNull(),
+    consumerCode: text('consumer_code'),
+    accountId: text('account_id'),
+    reason: text('reason'),
+    /** JSON: what else the action names (a search's query, an export's period). */
+    detail: text('detail'),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_staff_idx').on(t.staffId, t.at),
+    index('audit_log_consumer_idx').on(t.consumerCode, t.at),
+  ],
+);
+
+/**
+ * When a resident's bills went to e-mail or back to paper: written by the migration's triggers on
+ * `accounts` (a confirmation, a switch of `email_bills`), so the residents' routes need not know
+ * of it. The office's card says "since when"; a billing system can follow the switches by `id`.
+ */
+export const deliveryChanges = sqliteTable(
+  'delivery_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: text('account_id').notNull(),
+    emailBills: integer('email_bills', { mode: 'boolean' }).notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('delivery_changes_account_idx').on(t.accountId, t.at)],
+);
