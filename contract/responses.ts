@@ -37,7 +37,7 @@ export interface ResetAnswer {
 
 /** `POST /api/password/reset/passkeys`: the provisional passkeys a reset removes unless kept (a valid reset link only). */
 export interface ProvisionalPasskeysAnswer {
-  passkeys: { device: string | null; createdAt: number }[];
+  passkeys: { device: Device; createdAt: number }[];
 }
 
 /** The answers that carry only a status, by request. */

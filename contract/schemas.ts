@@ -201,6 +201,8 @@ export function makeSchemas(o: SchemaOptions) {
     login: loginSchema(),
     forgot: forgotSchema(),
     reset: resetSchema(o),
+    /** The provisional passkeys a reset link's account would lose (the reset form lists them). */
+    resetPasskeys: confirmSchema(),
     settings: settingsSchema(),
     changePassword: changePasswordSchema(o),
     changeEmail: changeEmailSchema(),

@@ -15,6 +15,7 @@ export const ROUTES: [string, string][] = [
   ['GET', '/api/me'],
   ['POST', '/api/password/forgot'],
   ['POST', '/api/password/reset'],
+  ['POST', '/api/password/reset/passkeys'],
   ['POST', '/api/login/code/send'],
   ['POST', '/api/login/code'],
   ['POST', '/api/passkey/login/options'],

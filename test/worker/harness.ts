@@ -142,7 +142,7 @@ export async function makeHarness(
       // finds an e-mail change link (both go to POST /api/confirm), and the old ?confirm=/?reset=.
       const names = { confirm: 'potvrda|nova-adresa|confirm', reset: 'reset', email: 'nova-adresa' }[kind];
       const link = new RegExp(`^http\\S*[#?&](?:${names})=([A-Za-z0-9_-]+)$`, 'm');
-      const mails = [...(await outbox()), ...delivered.toReversed()];
+      const mails = [...(await outbox()), ...[...delivered].reverse()];
       for (const m of mails) {
         if (to && m.to !== to) continue;
         const match = m.text.match(link);

@@ -1,7 +1,9 @@
 // <jp-reset-password token="…">: sets a new password with the link from the mail. The server
 // logs the resident in with it (and logs out every other device; removes the passkeys too when
-// the resident ticks it, e.g. after losing a phone): "Otvorite svoj nalog" goes on.
-import { html } from 'lit';
+// the resident ticks it, e.g. after losing a phone): "Otvorite svoj nalog" goes on. Passkeys added
+// soon after the account's confirmation or in a session begun by a login code are listed above the
+// button and removed unless the resident unticks it (whoever held the mailbox may have added them).
+import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
@@ -10,12 +12,14 @@ import { statusLine, formValues, checkbox } from './field.js';
 import { resetSchema, schemaOptions } from './validation.js';
 import { NewPassword, newPasswordStyles } from './new-password.js';
 import { helpStyles, helpText } from './help.js';
-import type { Account, ResetAnswer } from '../../contract/responses.ts';
+import { passkeyName } from './passkeys.js';
+import { moment } from './jp-bills-format.js';
+import type { Account, ProvisionalPasskeysAnswer, ResetAnswer } from '../../contract/responses.ts';
 
 const schema = resetSchema(schemaOptions);
 
 export class JpResetPassword extends JpElement {
-  static properties = { token: {}, done: { state: true } };
+  static properties = { token: {}, done: { state: true }, recent: { state: true } };
   static styles = [JpElement.styles, newPasswordStyles, helpStyles];
   token = '';
   private done = false;
@@ -23,6 +27,21 @@ export class JpResetPassword extends JpElement {
   private account?: Account;
   private form = new FormController(this);
   private password = new NewPassword(this);
+  /** The provisional passkeys this link's reset would remove (none when the link is not valid). */
+  private recent: ProvisionalPasskeysAnswer['passkeys'] = [];
+
+  protected willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('token') && this.token) void this.loadRecent(this.token);
+  }
+
+  private async loadRecent(token: string) {
+    try {
+      const r = await this.call<ProvisionalPasskeysAnswer>('POST', '/api/password/reset/passkeys', { token });
+      if (token === this.token) this.recent = r.passkeys;
+    } catch {
+      // An invalid link is told when the form is sent; an older server has no such list.
+    }
+  }
 
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
@@ -31,6 +50,7 @@ export class JpResetPassword extends JpElement {
       token: this.token,
       password: v.text('password'),
       removePasskeys: v.checked('remove-passkeys'),
+      keepProvisionalPasskeys: this.recent.length > 0 && !v.checked('remove-recent'),
     });
     if (!value) {
       if (this.form.fields.token) {
@@ -63,6 +83,22 @@ export class JpResetPassword extends JpElement {
     return !!this.form.fields.token || this.failed === 'invalid_token';
   }
 
+  private recentBlock() {
+    if (!this.recent.length) return nothing;
+    return html`<div class="jp-field">
+      <p id=${`${this.id$}-recent-list`}>${msg('Nedavno dodati pristupni ključevi:')}</p>
+      <ul aria-labelledby=${`${this.id$}-recent-list`}>
+        ${this.recent.map((p) => html`<li>${passkeyName(p)}, ${moment(p.createdAt)}</li>`)}
+      </ul>
+      ${checkbox({
+        id: `${this.id$}-recent`,
+        name: 'remove-recent',
+        checked: true,
+        label: msg('Uklonite ih: dodati su ubrzo posle potvrde naloga ili prijave kodom, pa je mogao i neko drugi'),
+      })}
+    </div>`;
+  }
+
   render() {
     if (this.expired) {
       return html`<h2 tabindex="-1">${msg('Link više ne važi')}</h2>
@@ -89,6 +125,7 @@ export class JpResetPassword extends JpElement {
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
         <input type="email" name="username" autocomplete="username" hidden />
         ${this.password.render({ id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), error: this.form.fields.password })}
+        ${this.recentBlock()}
         ${checkbox({ id: `${this.id$}-passkeys`, name: 'remove-passkeys', label: msg('Uklonite i pristupne ključeve (otisak prsta, lice ili PIN telefona), na primer ako ste izgubili telefon') })}
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>

@@ -20,6 +20,7 @@ import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { accountEventStatements } from '../auth/account-state.ts';
 import { currentSession } from '../auth/sessions.ts';
+import { setDeviceCookie } from '../auth/device-cookie.ts';
 import type { Ctx } from '../env.ts';
 import type { StatusAnswer } from '../../../contract/responses.ts';
 
@@ -72,6 +73,9 @@ export async function confirm(c: Ctx) {
     throw err;
   }
   if (mailId) sendSoon(deps, [mailId]);
+  // The browser that confirmed it keeps its session, and gets a device cookie of the new state.
+  if (p.purpose === 'email' && p.payload && (await currentSession(c, deps))?.account.id === p.account_id)
+    await setDeviceCookie(c, deps, p.account_id, p.payload);
   return c.json(
     { status: p.purpose === 'confirm' ? 'confirmed' : 'email_changed' } satisfies StatusAnswer<'confirm'>,
     200,

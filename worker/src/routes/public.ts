@@ -8,7 +8,7 @@ import { confirm } from './confirm.ts';
 import { login } from './login.ts';
 import { me, logout } from './session.ts';
 import { forgotPassword, resendConfirmation } from './mail-requests.ts';
-import { resetPassword } from './reset.ts';
+import { provisionalPasskeys, resetPassword } from './reset.ts';
 import { passkeyLogin, passkeyLoginOptions } from './passkey-login.ts';
 import { loginWithCode, sendLoginCode } from './login-code.ts';
 import { health, devOutbox } from './ops.ts';
@@ -28,6 +28,7 @@ export function publicRoutes(production: boolean) {
     .get('/me', me)
     .post('/password/forgot', forgotPassword)
     .post('/password/reset', resetPassword)
+    .post('/password/reset/passkeys', provisionalPasskeys)
     .get('/health', health)
     .get('/diagnose', diagnose)
     .get('/diagnose.js', diagnoseModule);

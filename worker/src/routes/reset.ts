@@ -1,5 +1,6 @@
-// POST /api/password/reset: the new password, every other session and open link voided (the
-// passkeys too with removePasskeys), the account's failed logins forgotten, a notice mailed, and
+// POST /api/password/reset: the new password, an account-wide event (auth/account-state.ts: every
+// other session, link, code and device cookie void; the provisional passkeys removed unless kept,
+// all of them with removePasskeys), the account's failed logins forgotten, a notice mailed, and
 // the resident logged in at once (an attacker's failures cannot keep the owner out after a
 // reset). Opening the reset link proves the mailbox, so an unconfirmed account becomes confirmed
 // and its pending code linked.
@@ -18,7 +19,25 @@ import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Ctx } from '../env.ts';
-import type { ResetAnswer } from '../../../contract/responses.ts';
+import type { ProvisionalPasskeysAnswer, ResetAnswer } from '../../../contract/responses.ts';
+import { provisionalPasskeysOf } from '../db/statements/passkeys.ts';
+import { parseUserAgent } from '../../../contract/user-agent.ts';
+
+/**
+ * POST /api/password/reset/passkeys {token}: the passkeys a reset would remove by default (added
+ * in a code's session or within a day of the confirmation), for the reset form to list; only to
+ * the holder of a valid reset link.
+ */
+export async function provisionalPasskeys(c: Ctx) {
+  const { deps, schemas } = c.var;
+  const input = await readBody(c, schemas.resetPasskeys);
+  const accountId = await peekToken(deps, input.token, 'reset');
+  if (!accountId) throw new ApiError(400, 'invalid_token');
+  const rows = await provisionalPasskeysOf(deps.db, accountId);
+  return c.json({
+    passkeys: rows.map((p) => ({ device: parseUserAgent(p.userAgent), createdAt: p.createdAt })),
+  } satisfies ProvisionalPasskeysAnswer);
+}
 
 export async function resetPassword(c: Ctx) {
   const { deps, schemas, limits, clientIp } = c.var;

@@ -96,6 +96,14 @@ export const passkeysOf = (db: Db, accountId: string) =>
     .where(eq(passkeys.accountId, accountId))
     .orderBy(desc(passkeys.createdAt));
 
+/** The account's provisional passkeys (a reset removes them unless kept), oldest first. */
+export const provisionalPasskeysOf = (db: Db, accountId: string) =>
+  db
+    .select({ userAgent: passkeys.userAgent, createdAt: passkeys.createdAt })
+    .from(passkeys)
+    .where(and(eq(passkeys.accountId, accountId), eq(passkeys.provisional, true)))
+    .orderBy(passkeys.createdAt);
+
 /** One of the account's own passkeys (an empty result: not the account's). */
 export const removePasskey = (db: Db, accountId: string, id: string) =>
   db

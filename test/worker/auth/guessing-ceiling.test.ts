@@ -1,0 +1,84 @@
+// The ceiling on password guessing (NIST SP 800-63B-4: at most 100 consecutive failures), on a
+// clock the test moves across days: the count is not forgotten with time, only by a successful
+// login or a reset; past it passwords are refused before any hashing, a login code (or a passkey,
+// or a reset) still works, and an address without an account answers the same.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHarness, confirmedAccount, type Harness } from '../harness.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const MIN = 60_000;
+const LOCKED = { error: { code: 'password_locked' } };
+
+/** Wrong passwords one after another, each after the longest growing delay (15 min), from ever new addresses. */
+async function guess(email: string, n: number) {
+  const statuses: number[] = [];
+  for (let i = 0; i < n; i++) {
+    h.clock.advance(15 * MIN + 1000);
+    const r = await h.call(
+      'POST',
+      '/api/login',
+      { email, password: `kriva lozinka ${i}` },
+      { ip: `198.51.100.${i % 250}` },
+    );
+    statuses.push(r.status);
+  }
+  return statuses;
+}
+
+describe('100 wrong passwords in a row', () => {
+  it('over more than a day stay counted; the 101st try, even the right password, is refused without hashing', async () => {
+    const a = await confirmedAccount(h);
+    const statuses = await guess(a.email, 100);
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    h.clock.advance(3 * 24 * 60 * MIN);
+    const hashes = h.counts.verify;
+    const right = await h.call('POST', '/api/login', a, { ip: '203.0.113.9' });
+    expect(right.status).toBe(423);
+    expect(right.body).toEqual(LOCKED);
+    expect(h.counts.verify).toBe(hashes);
+  });
+
+  it('a login code still logs in, and forgets the count: the password works again', async () => {
+    const a = await confirmedAccount(h);
+    await guess(a.email, 100);
+    expect((await h.call('POST', '/api/login', a)).status).toBe(423);
+    await h.call('POST', '/api/login/code/send', { email: a.email });
+    const mail = (await h.outbox()).find((m) => m.kind === 'login-code');
+    const code = String(mail?.subject.match(/(\d{6})$/)?.[1]);
+    expect((await h.call('POST', '/api/login/code', { email: a.email, code })).status).toBe(200);
+    expect((await h.call('POST', '/api/login', a)).status).toBe(200);
+  });
+
+  it('a reset forgets the count', async () => {
+    const a = await confirmedAccount(h);
+    await guess(a.email, 100);
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    const token = await h.linkFrom('reset');
+    const password = 'nova lozinka za Rumu 9';
+    expect((await h.call('POST', '/api/password/reset', { token, password })).status).toBe(200);
+    expect((await h.call('POST', '/api/login', { email: a.email, password })).status).toBe(200);
+  });
+
+  it('a success before the ceiling starts the count again', async () => {
+    const a = await confirmedAccount(h);
+    await guess(a.email, 99);
+    h.clock.advance(15 * MIN + 1000);
+    expect((await h.call('POST', '/api/login', a)).status).toBe(200);
+    const more = await guess(a.email, 99);
+    expect(more.every((s) => s === 401)).toBe(true);
+  });
+
+  it('an address without an account reaches the same ceiling (it tells nothing about who has one)', async () => {
+    await guess('niko@example.com', 100);
+    const r = await h.call('POST', '/api/login', { email: 'niko@example.com', password: 'bilo šta 1234' });
+    expect(r.status).toBe(423);
+    expect(r.body).toEqual(LOCKED);
+  });
+});
