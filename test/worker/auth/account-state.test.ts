@@ -3,9 +3,11 @@
 // no side-effect-free way, through the function every route uses). The events and credentials are
 // the app's own lists (auth/account-state.ts): a new event or credential kind without a runner or a
 // probe here fails to compile and fails the first test.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHarness, confirmedAccount, GOOD_PASSWORD, type Harness } from '../harness.ts';
+import { makeHarness, confirmedAccount, GOOD_PASSWORD, ROOT, type Harness } from '../harness.ts';
 import {
   ACCOUNT_EVENTS,
   CREDENTIALS,
@@ -184,6 +186,27 @@ const PROBES: Record<Credential, (held: Held, after: After) => Promise<boolean>>
     return (await passkeyLogin(h, held.passkey)).status === 200;
   },
 };
+
+it("docs/security.md's table is the code's table", () => {
+  const doc = readFileSync(resolve(ROOT, 'docs/security.md'), 'utf8');
+  const rows = doc
+    .split('\n')
+    .filter((l) => /^\| [a-z_]+ \|/.test(l) && ACCOUNT_EVENTS.some((e) => l.startsWith(`| ${e} |`)))
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
+  const header = doc.split('\n').find((l) => l.startsWith('| event |'));
+  expect(
+    header
+      ?.split('|')
+      .slice(2, -1)
+      .map((c) => c.trim()),
+  ).toEqual([...CREDENTIALS]);
+  expect(rows).toEqual(ACCOUNT_EVENTS.map((e) => [e, ...CREDENTIALS.map((k) => EFFECTS[e][k])]));
+});
 
 it('has a runner for every event and a probe for every kind of credential, and a rule for each pair', () => {
   expect(Object.keys(EVENTS).sort()).toEqual([...ACCOUNT_EVENTS].sort());
