@@ -96,6 +96,9 @@ export const passkeysOf = (db: Db, accountId: string) =>
     .where(eq(passkeys.accountId, accountId))
     .orderBy(desc(passkeys.createdAt));
 
+/** Holds once the passkey is gone (the guard of the event that its removal is). */
+export const passkeyGone = (id: string) => sql`NOT EXISTS (SELECT 1 FROM passkeys WHERE id = ${id})`;
+
 /** The account's provisional passkeys (a reset removes them unless kept), oldest first. */
 export const provisionalPasskeysOf = (db: Db, accountId: string) =>
   db

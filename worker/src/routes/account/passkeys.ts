@@ -6,13 +6,12 @@
 // A passkey added in a session begun by a login code, or soon after the confirmation, is
 // provisional: a reset removes it unless the resident keeps it.
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
-import { sql } from 'drizzle-orm';
 import { readBody } from '../../http/body.ts';
 import { ApiError } from '../../http/errors.ts';
 import { countAccountAction, verifyPassword } from '../../auth/reverify.ts';
 import { newChallenge, challengeHolds, takeChallengeOf } from '../../auth/webauthn-challenges.ts';
 import { registrationOptions, verifyRegistration } from '../../auth/passkeys.ts';
-import { insertPasskey, passkeysOf, removePasskey } from '../../db/statements/passkeys.ts';
+import { insertPasskey, passkeyGone, passkeysOf, removePasskey } from '../../db/statements/passkeys.ts';
 import { accountEventStatements } from '../../auth/account-state.ts';
 import { setDeviceCookie } from '../../auth/device-cookie.ts';
 import type { AccountCtx } from '../../env.ts';
@@ -111,7 +110,7 @@ export async function deletePasskey(c: AccountCtx) {
     removePasskey(deps.db, session.account.id, input.id),
     ...accountEventStatements(deps, session.account.id, 'passkey_removed', {
       actorSession: session.hash,
-      guard: sql`NOT EXISTS (SELECT 1 FROM passkeys WHERE id = ${input.id})`,
+      guard: passkeyGone(input.id),
     }),
   ]);
   await setDeviceCookie(c, deps, session.account.id, session.account.email);
