@@ -89,3 +89,22 @@ describe('100 wrong passwords in a row', () => {
     expect(r.body).toEqual(LOCKED);
   });
 });
+
+describe('a burst at the ceiling', () => {
+  it('150 wrong passwords at once (the other limits out of the way): exactly 100 are checked, 50 refused with 423 before any hashing', async () => {
+    await h.close();
+    const loose = ['LOGIN_FREE_FAILURES', 'LOGIN_IP_MAX_FAILURES', 'PASSWORD_WORK_PER_ADDRESS', 'DEVICE_MAX_FAILURES'];
+    h = await makeHarness({ env: { ARGON2_MAX_QUEUED: '200', ...Object.fromEntries(loose.map((k) => [k, '1000'])) } });
+    const a = await confirmedAccount(h);
+    const verified = h.counts.verify;
+    const answers = await Promise.all(
+      Array.from({ length: 150 }, (_, i) =>
+        h.call('POST', '/api/login', { email: a.email, password: `kriva lozinka ${i}` }, { ip: `198.51.100.${i}` }),
+      ),
+    );
+    expect(answers.filter((r) => r.status === 401)).toHaveLength(100);
+    expect(answers.filter((r) => r.status === 423)).toHaveLength(50);
+    expect(h.counts.verify - verified).toBe(100);
+    expect((await h.call('POST', '/api/login', a)).body).toEqual(LOCKED);
+  });
+});
