@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'not_found', // 404, also for what belongs to someone else
   'service_unavailable', // 503, with Retry-After
   'internal_error', // 500: a bug
+  'forbidden', // 403: the office (docs/office.md): the staff member's role may not do this (a salter on an administrator's route)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

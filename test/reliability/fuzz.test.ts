@@ -174,11 +174,13 @@ describe('fuzz', () => {
     console.log(`fuzz error codes: ${[...stats.codes].sort().join(', ')}`);
     expect(stats.problems.slice(0, 10)).toEqual([]);
     // No generated POST may succeed but settings (`{"emailBills":false}` is valid), logout (always
-    // 204) and the passkey options, which need no input (`{}` asks for a challenge, one row each).
+    // 204) and the passkey options, which need no input (`{}` asks for a challenge, one row each;
+    // the office's staff login too).
     const mayWrite = [
       'POST /api/account/settings',
       'POST /api/passkey/login/options',
       'POST /api/account/passkeys/options',
+      'POST /api/staff/login/options',
     ];
     expect(
       [...stats.accepted.keys()].filter(

@@ -56,6 +56,8 @@ type GenericFailure = Extract<
   | 'import_failed'
   | 'not_found'
   | 'internal_error'
+  // The office's (staff console) alone: a resident's request never gets it.
+  | 'forbidden'
   // Always comes with `fields`, and the fields say it (FormController shows no status for it).
   | 'validation_failed'
 >;

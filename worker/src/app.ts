@@ -21,6 +21,7 @@ import { accountRoutes } from './routes/account/index.ts';
 import { billRoutes } from './routes/bills.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
+import { staffRoutes } from './routes/staff/index.ts';
 
 /** Bodies of the residents' requests (the billing system's limit is in routes/admin.ts). */
 export const BODY_LIMIT = 16 * 1024;
@@ -71,6 +72,7 @@ export function createApp(config: Config, scope: (c: Context) => RequestScope): 
   app.route('/api/bills', billRoutes);
   app.route('/api/admin', adminRoutes);
   app.route('/api/email-bills', unsubscribeRoutes);
+  app.route('/api/staff', staffRoutes); // the office (docs/office.md): its own guards, session and audit
   // Last: the public routes' guards run only for what the sub-apps above did not take.
   app.use('/api/*', ...cookieGuards);
   app.route('/api', publicRoutes(config.production));

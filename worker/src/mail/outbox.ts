@@ -99,7 +99,7 @@ async function outgoing(deps: Deps, mail: typeof outbox.$inferSelect): Promise<O
  * copy keeps neither (the bodies go, the code leaves the subject), so the outbox never holds a
  * usable secret for the body retention. With the dev transport the row is the delivered mail.
  */
-const ONE_TIME_KINDS = new Set(['confirm', 'reset', 'email_change', 'login-code']);
+const ONE_TIME_KINDS = new Set(['confirm', 'reset', 'email_change', 'login-code', 'staff_invite']);
 const redact = (subject: string) => ({ subject: subject.replace(/\d{6}/g, '······'), text: '', html: '' });
 
 /**

@@ -18,6 +18,7 @@ export const MAIL_KINDS = [
   'email_taken',
   'account_deleted',
   'login-code',
+  'staff_invite',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -144,6 +145,18 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
     ],
     after: [`Ako to niste bili Vi, odmah nam se javite na telefon ${v.phone} ili na ${v.support}.`],
   }),
+  staff_invite: (v) => ({
+    subject: `Poziv u kancelariju portala ${v.utility}`,
+    body: [
+      'pozvani ste da radite u kancelariji portala (pregled potrošača, otključavanje PIN-a, spisak za štampariju).',
+      'Otvorite link ispod na računaru ili telefonu koji ćete koristiti i napravite pristupni ključ: prijava u kancelariju ide samo pristupnim ključem, bez lozinke.',
+    ],
+    action: 'Prihvatite poziv',
+    after: [
+      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. Ako istekne, zamolite administratora za novi poziv.`,
+      'Ako ne očekujete ovaj poziv, zanemarite poruku i javite nam se.',
+    ],
+  }),
   'login-code': (v) => ({
     subject: `Kod za prijavu: ${v.code}`,
     body: ['Vaš kod za prijavu na portal je:'],
@@ -236,6 +249,18 @@ const EN: Record<MailKind, (v: Words) => Text> = {
       'Consumer and billing records stay with the utility, as the law requires.',
     ],
     after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
+  }),
+  staff_invite: (v) => ({
+    subject: `Invitation to the ${v.utility} portal office`,
+    body: [
+      "You have been invited to work in the portal's office (looking up consumers, unlocking PINs, the print house's list).",
+      'Open the link below on the computer or phone you will use and create a passkey: the office is entered with a passkey only, without a password.',
+    ],
+    action: 'Accept the invitation',
+    after: [
+      `The link is valid for ${enHours(v.hours)} and can be used once. If it expires, ask an administrator for a new invitation.`,
+      'If you do not expect this invitation, please ignore this message and let us know.',
+    ],
   }),
   'login-code': (v) => ({
     subject: `Your login code: ${v.code}`,

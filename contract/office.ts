@@ -1,0 +1,148 @@
+// The utility's office (staff console, docs/office.md): the requests its API accepts and the
+// answers it gives, shared by the worker (worker/src/routes/staff/) and the console. Kept apart
+// from the residents' schemas and answers so that nothing of the office reaches their bundle.
+import * as v from 'valibot';
+import { confirmSchema, passkeyAddSchema, passkeyLoginSchema, resendSchema } from './schemas.ts';
+
+export const STAFF_ROLES = ['salter', 'administrator'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+const NO_CONTROL = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
+const WELL_FORMED = /^(?:[^\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
+
+const text = (min: number, max: number) =>
+  v.pipe(
+    v.string('required'),
+    v.trim(),
+    v.nonEmpty('required'),
+    v.minLength(min, 'required'),
+    v.maxLength(max, 'too_long'),
+    v.regex(NO_CONTROL, 'invalid_format'),
+    v.regex(WELL_FORMED, 'invalid_format'),
+  );
+const body = <E extends v.ObjectEntries>(entries: E) => v.object(entries, 'invalid_body');
+
+/** Why a staff member did something that asks for a reason (an unlock, a disabling): a few words at least. */
+export const REASON_MIN = 3;
+export const REASON_MAX = 500;
+export const NOTE_MAX = 2000;
+const reason = () => text(REASON_MIN, REASON_MAX);
+const email = () => resendSchema().entries.email;
+const token = () => confirmSchema().entries.token;
+const role = () => v.picklist(STAFF_ROLES, 'invalid_format');
+
+export const officeSchemas = () => ({
+  /** `POST /api/staff/invitation/options`: the invitation's token. */
+  invitationOptions: body({ token: token() }),
+  /** `POST /api/staff/invitation`: the token and the first passkey. */
+  acceptInvitation: body({ token: token(), response: passkeyAddSchema().entries.response }),
+  /** `POST /api/staff/login`. */
+  login: body({ response: passkeyLoginSchema().entries.response }),
+  /** `POST /api/staff/passkeys`: a further passkey of the staff member in session. */
+  addPasskey: passkeyAddSchema(),
+  /** `POST /api/staff/invitations` (administrator). */
+  invite: body({ email: email(), name: text(1, 120), role: role() }),
+  /** `POST /api/staff/consumers/:code/unlock`, `…/resend-confirmation`, `POST /api/staff/members/:id/disable`. */
+  withReason: body({ reason: reason() }),
+  /** `POST /api/staff/consumers/:code/notes`. */
+  note: body({ text: text(1, NOTE_MAX) }),
+});
+export type OfficeSchemas = ReturnType<typeof officeSchemas>;
+
+/** The staff member in session. */
+export interface StaffMember {
+  id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+}
+export interface StaffAnswer {
+  staff: StaffMember;
+}
+
+/** `GET /api/staff/consumers?q=`: at most 50 matches. */
+export interface ConsumerHit {
+  code: string;
+  name: string;
+  address: string;
+  /** The registered account's address (partly hidden for `salter`), if any. */
+  email: string | null;
+}
+export interface ConsumerSearchAnswer {
+  consumers: ConsumerHit[];
+}
+
+/** The PIN lock of a consumer code as the throttle rows say (worker/src/auth/limits.ts `pin`). */
+export interface PinState {
+  /** Locked for good until its time, or for the day or window: no PIN is taken now. */
+  locked: boolean;
+  /** When the current lock ends (ms), if locked. */
+  lockedUntil: number | null;
+  /** Wrong PINs counted towards the total lock. */
+  failures: number;
+}
+
+export interface ConsumerCard {
+  code: string;
+  name: string;
+  address: string;
+  /** The account registered for the code: confirmed (linked) or pending (waiting for its confirmation). */
+  account: {
+    id: string;
+    /** Partly hidden for `salter` (`p***@gmail.com`). */
+    email: string;
+    name: string;
+    state: 'confirmed' | 'pending';
+    /** Confirmed: when linked; pending: when registered. */
+    since: number;
+    delivery: 'email' | 'paper';
+    /** When the current choice of bills began (null: not recorded, before the office existed). */
+    deliverySince: number | null;
+  } | null;
+  pin: PinState;
+  bills: { id: string; period: string; amount: number; balance: number; dueDate: string; paidAt: string | null }[];
+  /** Mails to the account's address and the consumer's bill mails, newest first (subjects only). */
+  mails: {
+    id: string;
+    kind: string;
+    subject: string;
+    status: string;
+    createdAt: number;
+    sentAt: number | null;
+    lastError: string | null;
+  }[];
+  notes: { id: string; text: string; staffName: string; createdAt: number }[];
+}
+export interface ConsumerCardAnswer {
+  consumer: ConsumerCard;
+}
+
+export interface OfficeStatusAnswer {
+  status: 'unlocked' | 'not_locked' | 'confirmation_sent' | 'noted' | 'invited' | 'disabled' | 'logged_out';
+}
+
+export interface AuditEntry {
+  id: number;
+  at: number;
+  staffId: string | null;
+  ip: string;
+  action: string;
+  consumerCode: string | null;
+  accountId: string | null;
+  reason: string | null;
+  detail: Record<string, unknown> | null;
+}
+export interface AuditAnswer {
+  entries: AuditEntry[];
+}
+
+export interface StaffListAnswer {
+  staff: (StaffMember & { createdAt: number; disabledAt: number | null; passkeys: number })[];
+}
+
+/** `POST /api/staff/invitations`: the link is shown once to the administrator (and mailed). */
+export interface InvitationAnswer {
+  status: 'invited';
+  link: string;
+  expiresAt: number;
+}

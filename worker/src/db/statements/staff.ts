@@ -1,0 +1,260 @@
+// Named statements of the office (docs/office.md): staff, their passkeys and invitations, the
+// consumer look-ups, the print house's list and the audit log (read here; written only by
+// staff/audit.ts, and only ever inserted).
+import type { InStatement } from '@libsql/client';
+import type { Db } from '../../ports.ts';
+
+type Exec = Pick<Db['$client'], 'execute'>;
+
+// --- staff and passkeys -------------------------------------------------------------------
+
+export const staffByEmail = (email: string): InStatement => ({
+  sql: 'SELECT id, email, name, role, disabled_at FROM staff WHERE email = ?',
+  args: [email],
+});
+
+export const staffPasskeysOf = async (db: Db, staffId: string) =>
+  (
+    await db.$client.execute({
+      sql: 'SELECT id, transports FROM staff_passkeys WHERE staff_id = ? ORDER BY created_at DESC',
+      args: [staffId],
+    })
+  ).rows.map((r) => ({ id: String(r.id), transports: r.transports === null ? null : String(r.transports) }));
+
+export interface NewStaffPasskey {
+  id: string;
+  staffId: string;
+  publicKey: string;
+  counter: number;
+  transports: string[];
+  deviceType: 'singleDevice' | 'multiDevice';
+  backedUp: boolean;
+  userAgent: string | null;
+  createdAt: number;
+}
+
+/** A credential id stored already (a staff member's) inserts nothing. */
+export const insertStaffPasskey = (p: NewStaffPasskey): InStatement => ({
+  sql: `INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, device_type, backed_up, user_agent, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  args: [
+    p.id,
+    p.staffId,
+    p.publicKey,
+    p.counter,
+    JSON.stringify(p.transports),
+    p.deviceType,
+    p.backedUp ? 1 : 0,
+    p.userAgent,
+    p.createdAt,
+  ],
+});
+
+/** A staff passkey with its (enabled) staff member, for a login by credential id. */
+export const staffPasskeyWithStaff = (id: string): InStatement => ({
+  sql: `SELECT p.public_key, p.counter, p.transports, s.id, s.email, s.name, s.role
+    FROM staff_passkeys p JOIN staff s ON s.id = p.staff_id WHERE p.id = ? AND s.disabled_at IS NULL`,
+  args: [id],
+});
+
+/** A login's use: applied only when the counter moves forward (or stays 0), so `changes()` tells the next statement. */
+export const recordStaffPasskeyUse = (id: string, counter: number, backedUp: boolean, now: number): InStatement => ({
+  sql: `UPDATE staff_passkeys SET counter = :counter, backed_up = :backedUp, last_used_at = :now
+    WHERE id = :id AND (counter < :counter OR (:counter = 0 AND counter = 0))`,
+  args: { id, counter, backedUp: backedUp ? 1 : 0, now },
+});
+
+export const listStaff = async (db: Db) =>
+  (
+    await db.$client.execute(
+      `SELECT s.id, s.email, s.name, s.role, s.created_at, s.disabled_at,
+        (SELECT count(*) FROM staff_passkeys p WHERE p.staff_id = s.id) AS passkeys
+       FROM staff s ORDER BY s.disabled_at IS NOT NULL, s.name`,
+    )
+  ).rows;
+
+/** Disables a staff member and ends their sessions (the version moves on). */
+export const disableStaff = (id: string, now: number): InStatement => ({
+  sql: `UPDATE staff SET disabled_at = ?, security_version = security_version + 1 WHERE id = ? AND disabled_at IS NULL`,
+  args: [now, id],
+});
+
+// --- invitations --------------------------------------------------------------------------
+
+export const insertInvitation = (i: {
+  hash: string;
+  email: string;
+  name: string;
+  role: string;
+  invitedBy: string | null;
+  expiresAt: number;
+  now: number;
+}): InStatement => ({
+  sql: `INSERT INTO staff_invitations (hash, email, name, role, invited_by, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  args: [i.hash, i.email, i.name, i.role, i.invitedBy, i.expiresAt, i.now],
+});
+
+/** An older invitation to the same address is void once a new one is sent. */
+export const voidInvitations = (email: string, now: number): InStatement => ({
+  sql: 'UPDATE staff_invitations SET used_at = ? WHERE email = ? AND used_at IS NULL',
+  args: [now, email],
+});
+
+export const openInvitation = (hash: string, now: number): InStatement => ({
+  sql: 'SELECT email, name, role FROM staff_invitations WHERE hash = ? AND used_at IS NULL AND expires_at > ?',
+  args: [hash, now],
+});
+
+/** Uses an invitation: of any number of requests, exactly one gets the row back. */
+export const useInvitation = (hash: string, now: number): InStatement => ({
+  sql: `UPDATE staff_invitations SET used_at = ? WHERE hash = ? AND used_at IS NULL AND expires_at > ?
+    RETURNING email, name, role, invited_by`,
+  args: [now, hash, now],
+});
+
+// --- consumers ----------------------------------------------------------------------------
+
+/** `%` and `_` typed by staff are searched for as themselves. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+/**
+ * Consumers by code (exact or prefix), name, address or an account's e-mail (confirmed or
+ * pending), at most 50. The registered address shown is the linked account's, else the newest
+ * pending registration's.
+ */
+export async function searchConsumers(db: Exec, q: string) {
+  const like = `%${likeEscape(q.toLowerCase())}%`;
+  const prefix = `${likeEscape(q)}%`;
+  return (
+    await db.execute({
+      sql: `SELECT c.code, c.name, c.address,
+          COALESCE(
+            (SELECT a.email FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id WHERE ac.consumer_code = c.code),
+            (SELECT a.email FROM accounts a WHERE a.pending_consumer_code = c.code AND a.confirmed_at IS NULL ORDER BY a.created_at DESC LIMIT 1)
+          ) AS email
+        FROM consumers c
+        WHERE c.code LIKE :prefix ESCAPE '\\' OR lower(c.name) LIKE :like ESCAPE '\\' OR lower(c.address) LIKE :like ESCAPE '\\'
+          OR c.code IN (SELECT ac.consumer_code FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id WHERE a.email LIKE :like ESCAPE '\\')
+          OR c.code IN (SELECT a.pending_consumer_code FROM accounts a WHERE a.confirmed_at IS NULL AND a.email LIKE :like ESCAPE '\\')
+        ORDER BY c.code = :q DESC, c.code LIMIT 50`,
+      args: { q, like, prefix },
+    })
+  ).rows;
+}
+
+/** Everything the card shows, in one read batch (results in this order). */
+export const cardStatements = (code: string, pinKeys: string[], mails: number): InStatement[] => [
+  { sql: 'SELECT code, name, address FROM consumers WHERE code = ?', args: [code] },
+  {
+    sql: `SELECT a.id, a.email, a.name, a.email_bills, 'confirmed' AS state, ac.linked_at AS since,
+        (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id) AS delivery_since
+      FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id WHERE ac.consumer_code = :code
+      UNION ALL
+      SELECT * FROM (SELECT a.id, a.email, a.name, a.email_bills, 'pending', a.created_at, NULL FROM accounts a
+        WHERE a.pending_consumer_code = :code AND a.confirmed_at IS NULL ORDER BY a.created_at DESC LIMIT 1)
+      LIMIT 1`,
+    args: { code },
+  },
+  {
+    sql: `SELECT key, window_start, count, blocked_until FROM throttles WHERE key IN (${pinKeys.map(() => '?').join(', ')})`,
+    args: pinKeys,
+  },
+  {
+    sql: `SELECT id, period, amount, balance, due_date, paid_at FROM bills WHERE consumer_code = ? ORDER BY period DESC LIMIT 12`,
+    args: [code],
+  },
+  {
+    // Mails to the registered address (linked or pending) and this consumer's bill mails.
+    sql: `SELECT o.id, o.kind, o.subject, o.status, o.created_at, o.sent_at, o.last_error FROM outbox o
+      WHERE o.to_address IN (
+          SELECT a.email FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id WHERE ac.consumer_code = :code
+          UNION SELECT a.email FROM accounts a WHERE a.pending_consumer_code = :code AND a.confirmed_at IS NULL)
+        OR o.id IN (SELECT bm.outbox_id FROM bill_mails bm JOIN bills b ON b.id = bm.bill_id WHERE b.consumer_code = :code)
+      ORDER BY o.created_at DESC LIMIT :limit`,
+    args: { code, limit: mails },
+  },
+  {
+    sql: `SELECT n.id, n.text, n.created_at, COALESCE(s.name, '') AS staff_name FROM staff_notes n
+      LEFT JOIN staff s ON s.id = n.staff_id WHERE n.consumer_code = ? ORDER BY n.created_at DESC LIMIT 20`,
+    args: [code],
+  },
+];
+
+export const insertNote = (n: {
+  id: string;
+  code: string;
+  staffId: string;
+  text: string;
+  now: number;
+}): InStatement => ({
+  sql: 'INSERT INTO staff_notes (id, consumer_code, staff_id, text, created_at) VALUES (?, ?, ?, ?, ?)',
+  args: [n.id, n.code, n.staffId, n.text, n.now],
+});
+
+/** The pending registration of a code: its account, still unconfirmed. */
+export const pendingRegistration = (code: string): InStatement => ({
+  sql: `SELECT id, email, locale FROM accounts WHERE pending_consumer_code = ? AND confirmed_at IS NULL
+    ORDER BY created_at DESC LIMIT 1`,
+  args: [code],
+});
+
+// --- the print house's list ---------------------------------------------------------------
+
+/**
+ * Every consumer with a bill in the period and how the bill reaches them: e-mail when the code is
+ * linked to a confirmed account with e-mail bills on; otherwise paper, with the reason —
+ * `no_account` (nobody registered), `unconfirmed` (a registration waiting for its confirmation),
+ * `opted_out` (an account that chose paper). `since`: when the account's choice began (ms).
+ */
+export async function deliveryList(db: Exec, period: string) {
+  return (
+    await db.execute({
+      sql: `SELECT c.code, c.name, c.address,
+          CASE WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 THEN 'email' ELSE 'paper' END AS delivery,
+          CASE
+            WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 THEN NULL
+            WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL THEN 'opted_out'
+            WHEN EXISTS (SELECT 1 FROM accounts p WHERE p.pending_consumer_code = c.code AND p.confirmed_at IS NULL) THEN 'unconfirmed'
+            ELSE 'no_account' END AS reason,
+          CASE WHEN a.id IS NOT NULL THEN (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id) END AS since
+        FROM bills b
+        JOIN consumers c ON c.code = b.consumer_code
+        LEFT JOIN account_consumers ac ON ac.consumer_code = c.code
+        LEFT JOIN accounts a ON a.id = ac.account_id
+        WHERE b.period = ?
+        ORDER BY c.code`,
+      args: [period],
+    })
+  ).rows;
+}
+
+// --- the audit log (read only) ------------------------------------------------------------
+
+export interface AuditFilter {
+  from?: number;
+  to?: number;
+  staffId?: string;
+  consumerCode?: string;
+  action?: string;
+  limit: number;
+}
+
+export async function auditEntries(db: Exec, f: AuditFilter) {
+  const conditions: [string, string | number | undefined][] = [
+    ['at >= ?', f.from],
+    ['at < ?', f.to],
+    ['staff_id = ?', f.staffId],
+    ['consumer_code = ?', f.consumerCode],
+    ['action = ?', f.action],
+  ];
+  const used = conditions.filter(([, v]) => v !== undefined && v !== '');
+  const where = used.map(([w]) => w);
+  const args = used.map(([, v]) => v as string | number);
+  return (
+    await db.execute({
+      sql: `SELECT id, at, staff_id, ip, action, consumer_code, account_id, reason, detail FROM audit_log
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      args: [...args, f.limit],
+    })
+  ).rows;
+}
