@@ -1,6 +1,8 @@
 // Configuration from environment variables (process.env on Node, bindings on Workers).
 // Pure: no Node APIs. The utility's own configuration comes from the entry (read and checked at
 // start on Node, bundled on Workers).
+// A new variable goes in ./config-vars.ts too, with its default and meaning (docs/configuration.md is
+// written from it; test/worker/docs/config-vars.test.ts fails on a name or default missing there).
 // Invariant: development (dev keys, dev mailbox, /api/dev/outbox, the demo consumers) only when
 // APP_ENV=development says so by name — `npm start` does; unset is production, which refuses to
 // start without its secrets, and any other value is refused. A development configuration that
