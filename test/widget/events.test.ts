@@ -7,7 +7,7 @@ import '../../widget/src/jp-account.ts';
 import '../../widget/src/jp-register.ts';
 import { emit, type JpEventName } from '../../widget/src/events.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, byLabel, submit, frames, ACCOUNT } from './helpers.ts';
+import { answer, byLabel, submit, settle, ACCOUNT } from './helpers.ts';
 
 /** Every event of type `name` that reaches `target`, in order. */
 const heard = (target: EventTarget, name: string) => {
@@ -49,7 +49,7 @@ describe('events', () => {
       'POST /api/login': () => ({ status: 401, body: { error: { code: 'invalid_credentials' } } }),
     });
     const portal = await mount(html`<jp-portal></jp-portal>`);
-    await frames();
+    await settle();
     const login = portal.querySelector('jp-login')!;
     const onPortal = heard(portal, 'error');
     const onLogin = heard(login, 'error');
@@ -88,7 +88,7 @@ describe('events', () => {
     answer({
       'POST /api/logout': () => ({ status: 204 }),
       'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [] } }),
-      'GET /api/bills': () => ({ status: 200, body: { bills: [], total: 0, pageSize: 12 } }),
+      'GET /api/bills': () => ({ status: 200, body: { bills: [], page: 1, pageSize: 12, total: 0 } }),
     });
     const el = document.createElement('jp-account');
     el.account = ACCOUNT;
@@ -105,17 +105,17 @@ describe('events', () => {
       'GET /api/account/sessions': () => ({ status: 200, body: { sessions: [] } }),
       'GET /api/account/consents': () => ({ status: 200, body: { consents: [] } }),
       'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [] } }),
-      'GET /api/bills': () => ({ status: 200, body: { bills: [], total: 0, pageSize: 12 } }),
+      'GET /api/bills': () => ({ status: 200, body: { bills: [], page: 1, pageSize: 12, total: 0 } }),
     });
     const portal = await mount(html`<jp-portal></jp-portal>`);
-    await frames();
+    await settle();
     emit(portal.querySelector('jp-login')!, 'jp-login', { account: ACCOUNT });
     await customElements.whenDefined('jp-account');
-    await frames();
+    await settle();
     expect(portal.querySelector('jp-account')!.account).to.deep.equal(ACCOUNT);
     expect(portal.textContent).to.contain('Milica Jovanović');
     emit(portal.querySelector('jp-account')!, 'jp-logout', {});
-    await frames();
+    await settle();
     expect(portal.querySelector('jp-account')).to.equal(null);
     expect(portal.querySelector('jp-login h2')!.textContent).to.equal('Prijava');
   });
@@ -123,14 +123,14 @@ describe('events', () => {
   it("the portal keeps the view's element (and what was typed) across a re-render", async () => {
     answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
     const portal = await mount<HTMLElementTagNameMap['jp-portal']>(html`<jp-portal></jp-portal>`);
-    await frames();
+    await settle();
     emit(portal.querySelector('jp-login')!, 'jp-navigate', { view: 'register' });
     await customElements.whenDefined('jp-register');
-    await frames();
+    await settle();
     const view = portal.querySelector('jp-register')!;
     byLabel(view, 'Ime i prezime').value = 'Milica';
     portal.requestUpdate();
-    await frames();
+    await settle();
     expect(portal.querySelector('jp-register')).to.equal(view);
     expect(byLabel(view, 'Ime i prezime').value).to.equal('Milica');
   });

@@ -11,13 +11,13 @@ import { FIELD_CODES } from '../../contract/errors.ts';
 import { setLocale } from '../../widget/src/localize.ts';
 import { passwordCheck } from '../../widget/src/new-password.ts';
 import { PASSWORD_MIN_LENGTH } from '../../contract/passwords.ts';
-import { answer, axeViolations, byLabel, frames } from './helpers.ts';
+import { answer, axeViolations, byLabel, settle } from './helpers.ts';
 
 const toggleOf = (input: HTMLInputElement) => input.parentElement!.querySelector<HTMLButtonElement>('button.jp-show')!;
 const type = async (input: HTMLInputElement, value: string) => {
   input.value = value;
   input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-  await frames(2);
+  await settle();
 };
 
 describe('the password toggle', () => {
@@ -45,7 +45,7 @@ describe('the password toggle', () => {
     const input = byLabel(el, 'Lozinka');
     toggleOf(input).click();
     (el as HTMLElementTagNameMap['jp-login']).requestUpdate();
-    await frames(2);
+    await settle();
     expect(input.type).to.equal('text');
   });
 
@@ -57,7 +57,7 @@ describe('the password toggle', () => {
     input.value = 'neka duga lozinka';
     toggleOf(input).click();
     el.querySelector('form')!.requestSubmit();
-    await frames(20);
+    await settle();
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Pogrešna e-mail adresa ili lozinka.');
     expect([input.type, toggleOf(input).getAttribute('aria-pressed')]).to.deep.equal(['password', 'false']);
   });
@@ -110,7 +110,7 @@ describe('a new password', () => {
     const input = byLabel(el, 'Nova lozinka');
     await type(input, 'milica jovanovic 1950');
     el.querySelector('form')!.requestSubmit();
-    await frames(20);
+    await settle();
     expect(el.querySelector(`#${input.id}-err`)!.textContent).to.equal(
       'Lozinka ne sme sadržati Vaše ime, e-mail adresu ili šifru potrošača.',
     );

@@ -1,7 +1,7 @@
 // The answers that send a resident to the utility show its contact (from config/utility.json);
 // "a link was already sent a moment ago"; the words for the newer codes; the login form never
 // shows the contact.
-import { expect, html, fixture as mount, nextFrame } from '@open-wc/testing';
+import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-register.ts';
 import '../../widget/src/jp-forgot-password.ts';
@@ -9,15 +9,9 @@ import '../../widget/src/jp-confirm.ts';
 import '../../widget/src/jp-settings.ts';
 import utility from '../../config/utility.json' with { type: 'json' };
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, buttonByText } from './helpers.ts';
+import { answer, calls, axeViolations, buttonByText, refuse, settle, until } from './helpers.ts';
 import { resendTiming } from '../../widget/src/jp-register-sent.ts';
 
-const frames = async (n = 8) => {
-  for (let i = 0; i < n; i++) await nextFrame();
-};
-const refuse =
-  (status: number, code: string, headers: Record<string, string> = {}) =>
-  () => ({ status, body: { error: { code } }, headers });
 const fill = (el: Element, values: Record<string, string>) => {
   for (const [name, value] of Object.entries(values))
     el.querySelector<HTMLInputElement>(`input[name=${name}]`)!.value = value;
@@ -32,7 +26,7 @@ const register = async (el: Element) => {
   });
   el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
   el.querySelector('form')!.requestSubmit();
-  await frames();
+  await settle();
 };
 const contact = (el: Element) => el.querySelector('.jp-contact');
 
@@ -44,7 +38,7 @@ describe("the utility's contact where a resident is stuck", () => {
     answer({ 'POST /api/register': refuse(423, 'consumer_locked') });
     const el = await mount(html`<jp-register></jp-register>`);
     await register(el);
-    expect(calls[0].body.email).to.equal("o'brien+racuni@example.com");
+    expect(calls[0].body?.email).to.equal("o'brien+racuni@example.com");
     expect(el.querySelector('[role=alert]')!.textContent).to.contain('zaključana').and.contain('preduzeće');
     const card = contact(el)!;
     expect(card.textContent)
@@ -61,7 +55,7 @@ describe("the utility's contact where a resident is stuck", () => {
   it('in Cyrillic, the configured address and hours in Cyrillic too', async () => {
     answer({ 'POST /api/register': refuse(423, 'consumer_locked') });
     const el = await mount(html`<jp-register lang="sr-Cyrl"></jp-register>`);
-    await frames();
+    await settle();
     await register(el);
     const card = contact(el)!;
     expect(card.textContent)
@@ -99,7 +93,7 @@ describe("the utility's contact where a resident is stuck", () => {
     expect(contact(el)).to.exist;
     answer({ 'POST /api/register': refuse(400, 'invalid_consumer_credentials') });
     el.querySelector('form')!.requestSubmit();
-    await frames();
+    await settle();
     expect(el.querySelector('[role=alert]')!.textContent).to.equal(
       'Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.',
     );
@@ -109,7 +103,7 @@ describe("the utility's contact where a resident is stuck", () => {
   it('another registration for the code confirmed first (409 at /api/confirm): the contact', async () => {
     answer({ 'POST /api/confirm': refuse(409, 'consumer_already_registered') });
     const el = await mount(html`<jp-confirm token=${'A'.repeat(43)}></jp-confirm>`);
-    await frames();
+    await settle();
     expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nije uspela');
     expect(el.querySelector('[role=alert]')!.textContent).to.contain('već postoji nalog');
     expect(contact(el)).to.exist;
@@ -123,16 +117,16 @@ describe("the utility's contact where a resident is stuck", () => {
       'POST /api/account/email': refuse(409, 'email_taken'),
     });
     const el = await mount(html`<jp-settings></jp-settings>`);
-    await frames();
+    await settle();
     const form = (input: string) => el.querySelector(`input[name=${input}]`)!.closest('form')!;
     fill(el, { 'consumer-code': '104525', pin: '9034' });
     form('consumer-code').requestSubmit();
-    await frames();
+    await settle();
     expect(el.querySelector('[role=alert]')!.textContent).to.contain('zaključana');
     expect(contact(el)).to.exist;
     fill(el, { 'new-email': 'zauzeta@example.com', 'email-password': 'moja lozinka' });
     form('new-email').requestSubmit();
-    await frames();
+    await settle();
     // Each settings form has its own status beside it.
     const section = form('new-email').closest('section')!;
     expect(section.querySelector('[role=alert]')!.textContent).to.equal(
@@ -146,7 +140,7 @@ describe("the utility's contact where a resident is stuck", () => {
     const el = await mount(html`<jp-login></jp-login>`);
     fill(el, { email: 'milica@example.com', password: 'neka lozinka' });
     el.querySelector('form')!.requestSubmit();
-    await frames(20);
+    await settle();
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Previše pokušaja. Pokušajte ponovo za 2 min.');
     expect(contact(el)).to.equal(null);
   });
@@ -160,7 +154,7 @@ describe('a link already sent a moment ago (202 recently_sent)', () => {
     const el = await mount(html`<jp-forgot-password></jp-forgot-password>`);
     fill(el, { email: 'milica@example.com' });
     el.querySelector('form')!.requestSubmit();
-    await frames();
+    await settle();
     const status = el.querySelector('[role=status]')!.textContent!;
     expect(status).to.contain('već poslali pre nekoliko trenutaka').and.contain('spam').and.contain('nekoliko minuta');
   });
@@ -170,8 +164,8 @@ describe('a link already sent a moment ago (202 recently_sent)', () => {
     const el = await mount(html`<jp-forgot-password></jp-forgot-password>`);
     fill(el, { email: 'ana+racuni@example.com' });
     el.querySelector('form')!.requestSubmit();
-    await frames();
-    expect(calls[0].body.email).to.equal('ana+racuni@example.com');
+    await settle();
+    expect(calls[0].body?.email).to.equal('ana+racuni@example.com');
     expect(el.querySelector('[role=status]')!.textContent).to.contain('Link važi 1 sat');
   });
 
@@ -185,7 +179,7 @@ describe('a link already sent a moment ago (202 recently_sent)', () => {
     await register(el);
     resendTiming.afterS = 120;
     buttonByText(el, 'Pošaljite ponovo').click();
-    await frames();
+    await settle();
     expect(el.querySelector('[role=status]')!.textContent).to.contain('već poslali pre nekoliko trenutaka');
   });
 });
@@ -195,7 +189,7 @@ describe('the "Pomoć" block', () => {
   afterEach(() => setLocale('sr-Latn'));
 
   const aid = async (el: Element) => {
-    for (let i = 0; i < 100 && !el.querySelector('.jp-aid'); i++) await nextFrame();
+    await until(() => el.querySelector('.jp-aid'), 'the help block');
     return el.querySelector('.jp-aid')!;
   };
 
@@ -228,22 +222,22 @@ describe('the "Pomoć" block', () => {
     answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
     const portal = await mount(html`<jp-portal manual-href="/pomoc.html"></jp-portal>`);
     await aid(portal);
-    await frames();
+    await settle();
     expect(portal.querySelectorAll('.jp-aid')).to.have.length(1);
     expect(portal.querySelector('.jp-aid .jp-links a')!.getAttribute('href')).to.equal('/pomoc.html');
     portal
       .querySelector('jp-login')!
       .dispatchEvent(new CustomEvent('jp-navigate', { detail: { view: 'register' }, bubbles: true, composed: true }));
-    for (let i = 0; i < 100 && !portal.querySelector('jp-register h2'); i++) await nextFrame();
-    await frames();
+    await until(() => portal.querySelector('jp-register h2'), 'the registration view');
+    await settle();
     expect(portal.querySelectorAll('.jp-aid')).to.have.length(1);
   });
 
   it('in Cyrillic: the hours in Cyrillic', async () => {
     const el = await mount(html`<jp-login lang="sr-Cyrl"></jp-login>`);
-    await frames();
+    await settle();
     const block = await aid(el);
-    await frames();
+    await settle();
     expect(block.querySelector('h3')!.textContent).to.equal('Помоћ');
     expect(block.textContent).to.contain('радним даном од 7 до 15 часова');
   });
@@ -254,7 +248,7 @@ describe('the "Pomoć" block', () => {
     expect(el.querySelector('details')).to.equal(null);
     fill(el, { email: 'milica@example.com' });
     el.querySelector('form')!.requestSubmit();
-    await frames();
+    await settle();
     const noMail = el.querySelector('details')!;
     expect(noMail.querySelector('summary')!.textContent).to.equal('Poruka ne stiže?');
     expect(noMail.textContent).to.contain('spam');
@@ -266,7 +260,7 @@ describe('the "Pomoć" block', () => {
     const el = await mount(html`<jp-reset-password token=${'R'.repeat(43)}></jp-reset-password>`);
     fill(el, { password: 'sunce nad sremom 42' });
     el.querySelector('form')!.requestSubmit();
-    await frames(20);
+    await settle();
     expect(el.querySelector('h2')!.textContent).to.equal('Link više ne važi');
     expect(document.activeElement).to.equal(el.querySelector('h2'));
     expect(el.querySelector('form')).to.equal(null);

@@ -6,18 +6,28 @@ import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-account.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, frames, until, buttonByText, ACCOUNT } from './helpers.ts';
+import {
+  answer,
+  calls,
+  axeViolations,
+  settle,
+  until,
+  buttonByText,
+  ACCOUNT,
+  type Routes,
+  billPage,
+} from './helpers.ts';
 import { CONSUMER, DETAIL, severalUnpaid } from './account-fixtures.ts';
 import type { ConsumerSummary } from '../../contract/responses.ts';
 
-const routes = (consumers: ConsumerSummary[] = [CONSUMER]) => ({
+const routes = (consumers: ConsumerSummary[] = [CONSUMER]): Routes => ({
   'GET /api/me': () => ({ status: 200, body: { account: ACCOUNT } }),
   'GET /api/account/consumers': () => ({ status: 200, body: { consumers } }),
   'GET /api/bills': () => ({
     status: 200,
     body: { bills: CONSUMER.history.slice().reverse(), page: 1, pageSize: 12, total: 3 },
   }),
-  [`GET /api/bills/${DETAIL.id}`]: () => ({ status: 200, body: { bill: DETAIL } }),
+  ...billPage(DETAIL),
   'GET /api/account/sessions': () => ({ status: 200, body: { sessions: [] } }),
   'GET /api/account/consents': () => ({ status: 200, body: { consents: [] } }),
   'POST /api/logout': () => ({ status: 204 }),
@@ -60,7 +70,7 @@ describe('<jp-account>', () => {
     expect(tabs.map((t) => t.textContent)).to.deep.equal(['Pregled', 'Računi', 'Podešavanja']);
     tabs[1].click();
     await until(() => !!el.querySelector('jp-bills h3'));
-    await frames(2);
+    await settle();
     expect(visible(el, 'bills')).to.equal(true);
     expect(visible(el, 'summary')).to.equal(false);
     expect(tabs[1].getAttribute('aria-current')).to.equal('true');
@@ -117,7 +127,7 @@ describe('<jp-account>', () => {
     let detail: { notice?: string } | undefined;
     el.addEventListener('jp-logout', (e) => (detail = (e as CustomEvent).detail));
     buttonByText(el, 'Odjavite se').click();
-    await frames();
+    await settle();
     expect(calls.some((c) => c.path === '/api/logout')).to.equal(true);
     expect(detail!.notice).to.contain('Odjavljeni ste');
   });
@@ -126,7 +136,7 @@ describe('<jp-account>', () => {
     answer({ 'GET /api/me': () => ({ status: 401, body: { error: { code: 'unauthenticated' } } }) });
     const before = document.activeElement;
     const el = await mount(html`<jp-account></jp-account>`);
-    await frames();
+    await settle();
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Sesija je istekla. Ulogujte se ponovo.');
     expect(el.querySelector('a[href="#prijava"]')).to.exist;
     expect(document.activeElement === before).to.equal(true);
@@ -136,7 +146,7 @@ describe('<jp-account>', () => {
   it('no session as {account: null} is an expired session too', async () => {
     answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
     const el = await mount(html`<jp-account></jp-account>`);
-    await frames();
+    await settle();
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Sesija je istekla. Ulogujte se ponovo.');
   });
 });

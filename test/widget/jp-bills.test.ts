@@ -5,7 +5,7 @@ import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-bills.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, axeViolations, frames, until, buttonByText } from './helpers.ts';
+import { answer, axeViolations, settle, until, buttonByText, billPage } from './helpers.ts';
 import { CONSUMER, DETAIL, HISTORY, bill } from './account-fixtures.ts';
 import { lastMonths } from '../../widget/src/jp-bills-chart.ts';
 
@@ -16,7 +16,7 @@ const routes = (consumer = { ...CONSUMER, balance: 12345.5 }) =>
       status: 200,
       body: { bills: HISTORY.slice().reverse(), page: 1, pageSize: 12, total: 3 },
     }),
-    [`GET /api/bills/${DETAIL.id}`]: () => ({ status: 200, body: { bill: DETAIL } }),
+    ...billPage(DETAIL),
   });
 const text = (el: Element) => el.textContent!.replace(/\s+/g, ' ');
 const open = async (el: Element) => {
@@ -127,21 +127,23 @@ describe('<jp-bills>', () => {
       'Kopirajte Model',
       'Kopirajte Poziv na broj',
     ]);
-    for (const b of copies) {
-      b.click();
-      await frames(6);
-    }
-    expect(copied).to.deep.equal(['160-0000001234567-29', '1860,00', '97', '26104521202611']);
     const live = el.querySelector('.jp-copied')!;
     expect(live.getAttribute('role')).to.equal('status');
-    expect(live.textContent).to.equal('Kopirano: Poziv na broj');
+    // Each copy is announced (emptied first, then said a moment later).
+    for (const [b, what] of copies.map(
+      (b, i) => [b, ['Račun primaoca', 'Iznos', 'Model', 'Poziv na broj'][i]] as const,
+    )) {
+      b.click();
+      await until(() => live.textContent === `Kopirano: ${what}`, `"Kopirano: ${what}" announced`);
+    }
+    expect(copied).to.deep.equal(['160-0000001234567-29', '1860,00', '97', '26104521202611']);
     expect(el.querySelector('svg.jp-qr')!.getAttribute('aria-label')).to.equal('IPS QR kod za plaćanje');
     const png = [...el.querySelectorAll('a')].find((a) => a.textContent === 'Preuzmite QR kod')!;
     expect(png.getAttribute('href')).to.equal(`/api/bills/${DETAIL.id}/qr.png`);
     expect(png.getAttribute('download')).to.equal('ips-qr-104521-2026-11.png');
     expect(await axeViolations(el)).to.deep.equal([]);
     buttonByText(el, '← Nazad na račune').click();
-    await frames();
+    await settle();
     expect(el.querySelector('.jp-pay')).to.equal(null);
   });
 

@@ -1,10 +1,10 @@
 // <jp-confirm>: confirms a registration with the token on arrival, explains a used or expired
 // link and what to do instead, and lets a request that failed on the way be tried again.
-import { expect, html, oneEvent, nextFrame, fixture as mount } from '@open-wc/testing';
+import { expect, html, oneEvent, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-confirm.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, frames, buttonByText } from './helpers.ts';
+import { answer, calls, settle, buttonByText } from './helpers.ts';
 
 const TOKEN = 'T'.repeat(43);
 
@@ -18,7 +18,7 @@ describe('<jp-confirm>', () => {
     const confirmed = oneEvent(el, 'confirmed');
     await mount(html`${el}`);
     expect((await confirmed).detail.status).to.equal('confirmed');
-    await nextFrame();
+    await settle();
     expect(el.querySelector('h2')!.textContent).to.equal('Registracija je potvrđena');
     expect(calls[0].body).to.deep.equal({ token: 'A'.repeat(43) });
   });
@@ -28,7 +28,7 @@ describe('<jp-confirm>', () => {
     const el = document.createElement('jp-confirm');
     el.token = 'B'.repeat(43);
     await mount(html`${el}`);
-    await frames();
+    await settle();
     expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nije uspela');
     expect(el.querySelector('[role=alert]')!.textContent).to.equal(
       'Link nije ispravan, već je iskorišćen ili je istekao.',
@@ -43,7 +43,7 @@ describe('<jp-confirm> failures', () => {
     answer({ 'POST /api/confirm': () => ({ status: 400, body: { error: { code: 'invalid_token' } } }) });
     const el = await mount(html`<jp-confirm token=${TOKEN} purpose="email"></jp-confirm>`);
     el.querySelector('button')!.click();
-    await frames(5);
+    await settle();
     expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nije uspela');
     expect(el.querySelector('[role=alert]')!.textContent).to.equal(
       'Link nije ispravan, već je iskorišćen ili je istekao.',
@@ -55,7 +55,7 @@ describe('<jp-confirm> failures', () => {
   it('an expired registration link says why, offers a new registration and the contact', async () => {
     answer({ 'POST /api/confirm': () => ({ status: 400, body: { error: { code: 'invalid_token' } } }) });
     const el = await mount(html`<jp-confirm token=${TOKEN}></jp-confirm>`);
-    await frames(5);
+    await settle();
     expect(el.textContent).to.contain('Link je verovatno istekao (važi 48 sati)');
     expect(el.querySelector('.jp-contact')!.textContent).to.contain('022 000 000');
     const again = el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!;
@@ -72,7 +72,7 @@ describe('<jp-confirm> failures', () => {
     let fired = 0;
     el.addEventListener('jp-confirmed', () => fired++);
     await mount(html`${el}`);
-    await frames(5);
+    await settle();
     expect(el.querySelector('h2')!.textContent).to.equal('Registracija je već potvrđena');
     expect(el.textContent).to.contain('Vaš nalog je aktivan');
     expect(el.querySelector('[role=alert]')).to.equal(null);
@@ -93,11 +93,11 @@ describe('<jp-confirm> failures', () => {
       }),
     });
     const el = await mount(html`<jp-confirm token=${TOKEN}></jp-confirm>`);
-    await frames(5);
+    await settle();
     expect(el.querySelector('[role=alert]')!.textContent).to.contain('preopterećen');
     answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'confirmed' } }) });
     buttonByText(el, 'Pokušajte ponovo').click();
-    await frames(5);
+    await settle();
     expect(el.querySelector('h2')!.textContent).to.equal('Registracija je potvrđena');
   });
 });

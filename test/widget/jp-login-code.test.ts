@@ -5,11 +5,12 @@ import { expect, html, oneEvent, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-login-code.ts';
 import { setLocale } from '../../widget/src/localize.ts';
+import type { StatusAnswers } from '../../contract/responses.ts';
 import { answer, calls, axeViolations, byLabel, submit, until, buttonByText, ACCOUNT } from './helpers.ts';
 
 const sent =
-  (status = 'sent') =>
-  () => ({ status: 202, body: { status } });
+  (status: StatusAnswers['mailRequest'] = 'accepted') =>
+  () => ({ status: 202 as const, body: { status } });
 
 async function toCode(el: Element) {
   byLabel(el, 'E-mail adresa').value = 'milica@example.com';

@@ -7,7 +7,7 @@ import '../../widget/src/index.ts';
 import '../../widget/src/jp-register.ts';
 import { setLocale } from '../../widget/src/localize.ts';
 import { resendTiming } from '../../widget/src/jp-register-sent.ts';
-import { answer, calls, axeViolations, byLabel, submit, frames, buttonByText } from './helpers.ts';
+import { answer, calls, axeViolations, byLabel, submit, settle, buttonByText } from './helpers.ts';
 
 const fillRegistration = (el: Element) => {
   byLabel(el, 'Ime i prezime').value = 'Milica Jovanović';
@@ -54,7 +54,7 @@ describe('<jp-register>', () => {
     const guide = el.querySelector('details.jp-guide')!;
     expect(guide.querySelector('summary')!.textContent).to.equal('Kratko uputstvo za registraciju');
     expect(guide.compareDocumentPosition(el.querySelector('form')!) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
-    await frames(20);
+    await settle();
     expect(el.querySelector('.jp-aid h3')!.textContent).to.equal('Pomoć');
   });
 
@@ -87,7 +87,7 @@ describe('<jp-register>', () => {
     const code = byLabel(el, 'Šifra potrošača');
     code.value = '104525';
     code.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await frames(2);
+    await settle();
     expect(el.querySelector('[role=alert]')).to.equal(null);
     expect(el.querySelector('.jp-contact')).to.equal(null);
   });
@@ -128,7 +128,7 @@ describe('<jp-register>', () => {
     it('a long address wraps inside the card', async () => {
       const el = await registered(`${'jovana.petrovic-markovic'.repeat(2)}@primer-domena-stambeno.rs`);
       el.style.width = '300px';
-      await frames(2);
+      await settle();
       const address = el.querySelector<HTMLElement>('.jp-address')!;
       expect(address.scrollWidth).to.be.at.most(address.clientWidth);
       expect(el.scrollWidth).to.be.at.most(el.clientWidth);
@@ -142,14 +142,14 @@ describe('<jp-register>', () => {
       expect(calls).to.have.length(1);
       resendTiming.afterS = 0;
       el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.click();
-      await frames();
+      await settle();
       el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
       await submit(el);
-      await frames();
+      await settle();
       expect(resend().disabled).to.equal(false);
       expect(resend().parentElement!.textContent).to.not.contain('Novi link možete');
       resend().click();
-      await frames();
+      await settle();
       expect(calls.at(-1)!.path).to.equal('/api/register/resend');
       expect(calls.at(-1)!.body).to.deep.equal({ email: 'milica@example.com' });
       expect(el.querySelector('[role=status]')!.textContent).to.contain('novi link');
@@ -158,7 +158,7 @@ describe('<jp-register>', () => {
     it('"Pogrešna adresa? Registrujte se ponovo" goes back to the form as it was typed', async () => {
       const el = await registered('milica@exmaple.com');
       el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.click();
-      await frames();
+      await settle();
       expect(el.querySelector('h2')!.textContent).to.equal('Registracija naloga');
       expect(byLabel(el, 'E-mail adresa').value).to.equal('milica@exmaple.com');
       expect(byLabel(el, 'Šifra potrošača').value).to.equal('104521');

@@ -6,18 +6,19 @@ import '../../widget/src/index.ts';
 import '../../widget/src/jp-settings.ts';
 import '../../widget/src/jp-reset-password.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, until, submit, buttonByText, ACCOUNT, type Route } from './helpers.ts';
+import type { PasskeyInfo } from '../../contract/responses.ts';
+import { answer, calls, axeViolations, until, submit, buttonByText, ACCOUNT, refuse, type Routes } from './helpers.ts';
 import { fakeCredentials, credentialCalls, CREATE_OPTIONS, ATTESTATION } from './passkey-fakes.ts';
 
 const T = Date.UTC(2026, 10, 27, 13, 5);
-const PHONE = {
+const PHONE: PasskeyInfo = {
   id: 'cGhvbmU',
   device: { browser: 'Chrome', system: 'android' },
   createdAt: T,
   lastUsedAt: T,
   backedUp: true,
 };
-const PC = {
+const PC: PasskeyInfo = {
   id: 'cGM',
   device: { browser: 'Edge', system: 'windows' },
   createdAt: T,
@@ -25,7 +26,7 @@ const PC = {
   backedUp: false,
 };
 
-function routes(reauthRequired: boolean, extra: Record<string, Route> = {}) {
+function routes(reauthRequired: boolean, extra: Routes = {}) {
   let list = [PHONE, PC];
   answer({
     'GET /api/me': () => ({ status: 200, body: { account: ACCOUNT } }),
@@ -58,7 +59,7 @@ function routes(reauthRequired: boolean, extra: Record<string, Route> = {}) {
     'GET /api/account/passkeys': () => ({ status: 200, body: { passkeys: list, reauthRequired } }),
     'POST /api/account/passkeys/options': () => ({ status: 200, body: CREATE_OPTIONS }),
     'POST /api/account/passkeys': () => {
-      const made = {
+      const made: PasskeyInfo = {
         id: 'BAUG',
         device: { browser: 'Safari', system: 'iphone' },
         createdAt: T,
@@ -69,10 +70,10 @@ function routes(reauthRequired: boolean, extra: Record<string, Route> = {}) {
       return { status: 201, body: { passkey: made } };
     },
     'POST /api/account/passkeys/remove': (b) => {
-      list = list.filter((p) => p.id !== b.id);
+      list = list.filter((p) => p.id !== b?.id);
       return { status: 200, body: { status: 'removed' } };
     },
-    'POST /api/account/sessions/revoke-all': () => ({ status: 200, body: { status: 'logged_out' } }),
+    'POST /api/account/sessions/revoke-all': () => ({ status: 204 }),
     ...extra,
   });
 }
@@ -122,7 +123,7 @@ describe('<jp-settings>: passkeys', () => {
     routes(true, {
       'POST /api/account/passkeys/options': () =>
         ++tries === 1
-          ? { status: 403, body: { error: { code: 'wrong_password', fields: { password: 'wrong_password' } } } }
+          ? refuse(403, 'wrong_password', {}, { password: 'wrong_password' })()
           : { status: 200, body: CREATE_OPTIONS },
     });
     const el = await mount(html`<jp-settings .account=${ACCOUNT}></jp-settings>`);
@@ -215,7 +216,9 @@ describe('<jp-settings>: passkeys', () => {
   });
 
   it('the reset form sends removePasskeys when ticked', async () => {
-    answer({ 'POST /api/password/reset': () => ({ status: 200, body: { status: 'password_reset' } }) });
+    answer({
+      'POST /api/password/reset': () => ({ status: 200, body: { status: 'password_reset', account: ACCOUNT } }),
+    });
     const el = document.createElement('jp-reset-password');
     el.token = 'C'.repeat(43);
     await mount(html`${el}`);
@@ -224,11 +227,14 @@ describe('<jp-settings>: passkeys', () => {
     expect(box.labels![0].textContent).to.contain('Uklonite i pristupne ključeve');
     box.checked = true;
     await submit(el);
-    await until(() => calls.length > 0);
-    expect(calls[0].body).to.deep.equal({
+    const reset = () => calls.find((c) => c.path === '/api/password/reset');
+    await until(reset, 'the reset sent');
+    expect(reset()!.body).to.deep.equal({
       token: 'C'.repeat(43),
       password: 'nova lozinka za rumu',
       removePasskeys: true,
+      // None listed as provisional for this link: nothing to keep.
+      keepProvisionalPasskeys: false,
     });
   });
 });

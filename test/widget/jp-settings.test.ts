@@ -6,17 +6,25 @@ import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-settings.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, frames, until, buttonByText, ACCOUNT, type Route } from './helpers.ts';
+import type { Device } from '../../contract/user-agent.ts';
+import {
+  answer,
+  calls,
+  axeViolations,
+  settle,
+  until,
+  buttonByText,
+  ACCOUNT,
+  refuse,
+  type Route,
+  type Routes,
+} from './helpers.ts';
 
-const ANDROID = { browser: 'Chrome', system: 'android' };
-const IPHONE = { browser: 'Safari', system: 'iphone' };
+const ANDROID: Device = { browser: 'Chrome', system: 'android' };
+const IPHONE: Device = { browser: 'Safari', system: 'iphone' };
 const T = Date.UTC(2026, 10, 27, 13, 5);
-const refuse = (status: number, code: string, fields?: Record<string, string>) => () => ({
-  status,
-  body: { error: { code, ...(fields && { fields }) } },
-});
 
-function routes(extra: Record<string, Route> = {}) {
+function routes(extra: Routes = {}) {
   answer({
     'GET /api/me': () => ({ status: 200, body: { account: ACCOUNT } }),
     'GET /api/account/sessions': () => ({
@@ -86,7 +94,7 @@ describe('<jp-settings>', () => {
     const el = await mount(html`<jp-settings></jp-settings>`);
     await until(() => !!block(el, 'devices').querySelector('li'));
     block(el, 'devices').querySelector<HTMLButtonElement>('li button')!.click();
-    await frames(6);
+    await settle();
     expect(calls.find((c) => c.path === '/api/account/sessions/revoke')!.body).to.deep.equal({
       id: 'bbbbbbbbbbbbbbbb',
     });
@@ -94,14 +102,14 @@ describe('<jp-settings>', () => {
   });
 
   it('a wrong password is said once, at the field of the form that sent it; editing the field clears it', async () => {
-    routes({ 'POST /api/account/email': refuse(403, 'wrong_password', { password: 'wrong_password' }) });
+    routes({ 'POST /api/account/email': refuse(403, 'wrong_password', {}, { password: 'wrong_password' }) });
     const el = await mount(html`<jp-settings></jp-settings>`);
-    await frames();
+    await settle();
     const email = block(el, 'email');
     fill(email, 'new-email', 'nova@example.com');
     fill(email, 'email-password', 'pogrešna lozinka');
     email.querySelector('form')!.requestSubmit();
-    await frames(8);
+    await settle();
     const pw = email.querySelector<HTMLInputElement>('input[name=email-password]')!;
     expect(pw.getAttribute('aria-invalid')).to.equal('true');
     expect(document.activeElement === pw).to.equal(true);
@@ -111,39 +119,39 @@ describe('<jp-settings>', () => {
     for (const name of ['mail', 'consumers', 'password', 'devices', 'delete'])
       expect(statusText(block(el, name)), name).to.equal('');
     fill(email, 'email-password', 'druga lozinka');
-    await frames();
+    await settle();
     expect(pw.getAttribute('aria-invalid')).to.equal('false');
   });
 
   it("a failure shows beside its own form: a wrong PIN at 'Dodajte šifru potrošača', not at the password", async () => {
     routes({ 'POST /api/account/consumers/link': refuse(400, 'invalid_consumer_credentials') });
     const el = await mount(html`<jp-settings></jp-settings>`);
-    await frames();
+    await settle();
     const consumers = block(el, 'consumers');
     fill(consumers, 'consumer-code', '104525');
     fill(consumers, 'pin', '0000');
     consumers.querySelector('form')!.requestSubmit();
-    await frames(8);
+    await settle();
     expect(consumers.querySelector('[role=alert]')!.textContent).to.contain('PIN');
     expect(statusText(block(el, 'password'))).to.equal('');
     // Typing in another form leaves it; typing in this one takes the stale failure away.
     fill(block(el, 'email'), 'new-email', 'nova@example.com');
-    await frames();
+    await settle();
     expect(statusText(consumers)).to.contain('PIN');
     fill(consumers, 'pin', '9034');
-    await frames();
+    await settle();
     expect(statusText(consumers)).to.equal('');
   });
 
   it("'12a' as a code says what a code looks like, at the field, before anything is sent", async () => {
     routes();
     const el = await mount(html`<jp-settings></jp-settings>`);
-    await frames();
+    await settle();
     const consumers = block(el, 'consumers');
     fill(consumers, 'consumer-code', '12a');
     fill(consumers, 'pin', '1234');
     consumers.querySelector('form')!.requestSubmit();
-    await frames(8);
+    await settle();
     expect(consumers.querySelector('.jp-error')!.textContent).to.equal(
       'Šifra potrošača sadrži samo cifre, npr. 104521.',
     );
@@ -154,46 +162,49 @@ describe('<jp-settings>', () => {
     routes({
       'POST /api/account/settings': (body) => ({
         status: 200,
-        body: { account: { ...ACCOUNT, emailBills: body.emailBills } },
+        body: { account: { ...ACCOUNT, emailBills: body?.emailBills === true } },
       }),
     });
     const el = await mount(html`<jp-settings></jp-settings>`);
     await until(() => !!block(el, 'mail').querySelector<HTMLInputElement>('input:checked'));
     block(el, 'mail').querySelector<HTMLInputElement>('input')!.click();
-    await frames(6);
+    await settle();
     expect(calls.find((c) => c.path === '/api/account/settings')!.body).to.deep.equal({ emailBills: false });
     expect(statusText(block(el, 'mail'))).to.equal('Računi Vam više neće stizati na e-mail.');
   });
 
   it('deleting: a step of its own, no browser dialog; a wrong password deletes nothing; the right one logs out with a notice', async () => {
-    let answerDelete: () => { status: number; body?: unknown } = refuse(403, 'wrong_password', {
-      password: 'wrong_password',
-    });
-    routes({ 'POST /api/account/delete': () => answerDelete() });
+    let answerDelete: Route<'POST /api/account/delete'> = refuse(
+      403,
+      'wrong_password',
+      {},
+      { password: 'wrong_password' },
+    );
+    routes({ 'POST /api/account/delete': (body) => answerDelete(body) });
     const confirmCalls: string[] = [];
     const confirmBefore = window.confirm;
     window.confirm = (m?: string) => (confirmCalls.push(String(m)), true);
     try {
       const el = await mount(html`<jp-settings></jp-settings>`);
-      await frames();
+      await settle();
       const danger = block(el, 'delete');
       expect(danger.classList.contains('jp-danger')).to.equal(true);
       expect(danger.querySelector('input[name=password]')).to.equal(null);
       buttonByText(danger, 'Želim da obrišem nalog').click();
-      await frames();
+      await settle();
       const pw = danger.querySelector<HTMLInputElement>('input[name=password]')!;
       expect(document.activeElement === pw).to.equal(true);
       let logout: { deleted?: boolean; notice?: string } | undefined;
       el.addEventListener('jp-logout', (e) => (logout = (e as CustomEvent).detail));
       fill(danger, 'password', 'pogrešna lozinka');
       danger.querySelector('form')!.requestSubmit();
-      await frames(8);
+      await settle();
       expect(pw.getAttribute('aria-invalid')).to.equal('true');
       expect(logout).to.equal(undefined);
       answerDelete = () => ({ status: 204 });
       fill(danger, 'password', 'prava lozinka za rumu');
       danger.querySelector('form')!.requestSubmit();
-      await frames(8);
+      await settle();
       expect(logout!.deleted).to.equal(true);
       expect(logout!.notice).to.contain('Vaš nalog je obrisan');
       expect(confirmCalls).to.deep.equal([]);

@@ -3,7 +3,7 @@ import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-unsubscribe.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, frames } from './helpers.ts';
+import { answer, calls, axeViolations, settle } from './helpers.ts';
 
 describe('<jp-unsubscribe>', () => {
   beforeEach(() => setLocale('sr-Latn'));
@@ -16,7 +16,7 @@ describe('<jp-unsubscribe>', () => {
     expect(calls).to.have.length(0);
     expect(await axeViolations(el)).to.deep.equal([]);
     el.querySelector<HTMLButtonElement>('button')!.click();
-    await frames();
+    await settle();
     expect(calls[0]).to.deep.equal({
       path: '/api/email-bills/unsubscribe',
       body: { token: 'header.payload.signature' },

@@ -1,7 +1,7 @@
 // The bundle defines the portal and its login view at once; every other element when needed.
-import { expect, html, fixture as mount, nextFrame } from '@open-wc/testing';
+import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
-import { answer } from './helpers.ts';
+import { answer, settle, until } from './helpers.ts';
 import { getLocale } from '../../widget/src/localize.ts';
 
 describe('loading on demand', () => {
@@ -18,14 +18,12 @@ describe('loading on demand', () => {
     const el = await mount(html`<jp-login></jp-login>`);
     expect(loaded()).to.equal(false);
     el.querySelector('input')!.focus();
-    for (let i = 0; i < 50 && !loaded(); i++) await nextFrame();
-    expect(loaded()).to.equal(true);
+    await until(loaded, 'the schemas fetched');
   });
 
   it('loads an element placed on the page by itself, as a single-view embed', async () => {
     const el = await mount(html`<div><jp-forgot-password></jp-forgot-password></div>`);
-    await customElements.whenDefined('jp-forgot-password');
-    for (let i = 0; i < 3; i++) await nextFrame();
+    await settle();
     expect(el.querySelector('jp-forgot-password h2')!.textContent).to.equal('Zaboravljena lozinka');
   });
 
@@ -34,7 +32,7 @@ describe('loading on demand', () => {
       html`<div><jp-login></jp-login><section lang="sr-Cyrl"><jp-reset-password></jp-reset-password></section></div>`,
     );
     await customElements.whenDefined('jp-reset-password');
-    for (let i = 0; i < 5; i++) await nextFrame();
+    await settle();
     expect(getLocale()).to.equal('sr-Latn');
     expect(el.querySelector('jp-login h2')!.textContent).to.equal('Prijava');
   });
@@ -42,11 +40,9 @@ describe('loading on demand', () => {
   it('loads the registration view when the portal navigates to it, then focuses its heading', async () => {
     answer({ 'GET /api/me': () => ({ status: 200, body: { account: null } }) });
     const portal = await mount(html`<jp-portal></jp-portal>`);
-    for (let i = 0; i < 5 && !portal.querySelector('jp-login h2'); i++) await nextFrame();
+    await until(() => portal.querySelector('jp-login h2'), 'the login view');
     (portal.querySelector('a[href="#registracija"]') as HTMLAnchorElement).click();
-    await customElements.whenDefined('jp-register');
-    for (let i = 0; i < 10 && document.activeElement?.closest('jp-register') === null; i++) await nextFrame();
-    expect(document.activeElement!.closest('jp-register')).to.exist;
+    await until(() => document.activeElement?.closest('jp-register'), 'focus in the registration view');
     expect(document.activeElement!.tagName).to.equal('H2');
   });
 });

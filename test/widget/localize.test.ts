@@ -7,7 +7,7 @@ import '../../widget/src/jp-forgot-password.ts';
 import '../../widget/src/jp-reset-password.ts';
 import '../../widget/src/jp-account.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, axeViolations, frames, until, ACCOUNT } from './helpers.ts';
+import { answer, axeViolations, settle, until, ACCOUNT } from './helpers.ts';
 
 describe('locales', () => {
   afterEach(() => setLocale('sr-Latn'));
@@ -26,7 +26,7 @@ describe('locales', () => {
         const created = document.createElement(tag);
         created.setAttribute('lang', locale);
         const el = await mount(html`${created}`);
-        await frames();
+        await settle();
         expect(await axeViolations(el), `${tag} in ${locale}`).to.deep.equal([]);
         if (locale === 'sr-Cyrl')
           expect(

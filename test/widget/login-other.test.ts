@@ -5,10 +5,10 @@
 import { expect, html, oneEvent, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, until, frames, buttonByText, ACCOUNT } from './helpers.ts';
+import { answer, calls, axeViolations, until, settle, buttonByText, refuse, ACCOUNT, type Route } from './helpers.ts';
 import { fakeCredentials, credentialCalls, LOGIN_OPTIONS, ASSERTION } from './passkey-fakes.ts';
 
-const routes = (login: () => { status: number; body?: unknown }) =>
+const routes = (login: Route<'POST /api/passkey/login'>) =>
   answer({
     'POST /api/passkey/login/options': () => ({ status: 200, body: LOGIN_OPTIONS }),
     'POST /api/passkey/login': login,
@@ -26,7 +26,7 @@ describe('<jp-login>: passkey and code', () => {
 
   it('shows the passkey button and the code link after the first render, and starts the autofill; axe-clean', async () => {
     restore = fakeCredentials();
-    routes(() => ({ status: 500 }));
+    routes(refuse(500, 'internal_error'));
     const el = await mount(html`<jp-login></jp-login>`);
     await loaded(el);
     expect(passkeyButton(el)).to.exist;
@@ -62,7 +62,7 @@ describe('<jp-login>: passkey and code', () => {
 
   it('a closed prompt is said calmly (no alert), and the autofill starts again', async () => {
     restore = fakeCredentials({ get: 'NotAllowedError' });
-    routes(() => ({ status: 500 }));
+    routes(refuse(500, 'internal_error'));
     const el = await mount(html`<jp-login></jp-login>`);
     await loaded(el);
     passkeyButton(el).click();
@@ -78,13 +78,13 @@ describe('<jp-login>: passkey and code', () => {
 
   it('a refused passkey: in words, with the other ways to log in', async () => {
     restore = fakeCredentials({ get: 'ok' });
-    routes(() => ({ status: 401, body: { error: { code: 'passkey_failed' } } }));
+    routes(refuse(401, 'passkey_failed'));
     const el = await mount(html`<jp-login></jp-login>`);
     await loaded(el);
     const failed = oneEvent(el, 'jp-error');
     passkeyButton(el).click();
     expect((await failed).detail.code).to.equal('passkey_failed');
-    await frames();
+    await settle();
     expect(el.querySelector('.jp-other [role=alert]')!.textContent).to.equal(
       'Pristupni ključ nije prihvaćen. Prijavite se lozinkom ili kodom poslatim e-mailom.',
     );
@@ -92,7 +92,7 @@ describe('<jp-login>: passkey and code', () => {
 
   it('the autofill request is aborted when the view leaves the page, and when the button takes over', async () => {
     restore = fakeCredentials({ get: 'NotAllowedError' });
-    routes(() => ({ status: 500 }));
+    routes(refuse(500, 'internal_error'));
     const el = await mount(html`<jp-login></jp-login>`);
     await loaded(el);
     const first = credentialCalls.find((c) => c.mediation === 'conditional')!;
