@@ -87,3 +87,17 @@ describe('what staff see and export', () => {
     expect(csv).toBe('\uFEFFa;b\r\n"\'=HYPERLINK(""http://x"")";"Glavna 1; stan 2"\r\n\'+381;-5\r\n');
   });
 });
+
+describe('staffCleanup', () => {
+  it('forgets ended sessions, stale challenges and old invitations, never the audit log', async () => {
+    const { staffCleanup } = await import('../../../worker/src/staff/cleanup.ts');
+    const { cookie } = await staffMember(h, softAuthenticator(), 'salter@komunalac.rs', 'salter');
+    await staffCall(h, 'POST', '/api/staff/login/options');
+    const entries = await count('SELECT count(*) AS n FROM audit_log');
+    expect(await staffCleanup(h.deps)).toEqual({ sessions: 0, challenges: 0, invitations: 0 });
+    h.clock.advance(31 * 24 * 3600_000);
+    expect(await staffCleanup(h.deps)).toEqual({ sessions: 1, challenges: 1, invitations: 1 });
+    expect((await staffCall(h, 'GET', '/api/staff/me', undefined, cookie)).status).toBe(401);
+    expect(await count('SELECT count(*) AS n FROM audit_log')).toBe(entries);
+  });
+});
