@@ -14,7 +14,7 @@ const FILE = resolve(import.meta.dirname, '../../config/utility.schema.json');
 export function utilityJsonSchema(): object {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    title: "A utility's configuration of the resident portal (README: Another utility)",
+    title: "A utility's configuration of the resident portal (docs/embedding.md: Another utility)",
     ...toJsonSchema(utilityConfigSchema, { errorMode: 'ignore' }),
   };
 }
