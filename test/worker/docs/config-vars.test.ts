@@ -33,8 +33,8 @@ const READ_BY_HELPER = /\b(?:int|bool|positiveInt)\(\s*env,\s*'([A-Z][A-Z0-9_]*)
 const READ_BY_PROPERTY = /\b(?:process\.)?env\.([A-Z][A-Z0-9_]*)\b/g;
 /** In config.ts, `int(env, 'NAME', 50_000, …)` / `bool(env, 'NAME', false)`. */
 const HELPER_DEFAULT = /\b(?:int|bool)\(\s*env,\s*'([A-Z][A-Z0-9_]*)',\s*([0-9_]+|true|false)\b/g;
-/** Anywhere: `env.NAME || 'literal'`, `env.NAME ?? 'literal'`, `Number(env.NAME) || 30`. */
-const LITERAL_DEFAULT = /\benv\.([A-Z][A-Z0-9_]*)\)?\s*(?:\|\||\?\?)\s*(?:'([^']*)'|([0-9_]+)\b)/g;
+/** Anywhere: `env.NAME || 'literal'`, `env.NAME ?? 'literal'`, `Number(env.NAME) || 30` (not `?? ''`: unset read as empty). */
+const LITERAL_DEFAULT = /\benv\.([A-Z][A-Z0-9_]*)\)?\s*(?:\|\||\?\?)\s*(?:'([^']+)'|([0-9_]+)\b)/g;
 
 const configNames = new Set([...names(CONFIG_TS, READ_BY_HELPER), ...names(CONFIG_TS, READ_BY_PROPERTY)]);
 const nodeNames = new Set([...names(NODE_TS, READ_BY_HELPER), ...names(NODE_TS, READ_BY_PROPERTY)]);
