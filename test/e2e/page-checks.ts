@@ -31,15 +31,28 @@ export function decodeQr(png: Uint8Array): string | undefined {
   return jsQR(rgba, img.width, img.height)?.data;
 }
 
-/** The newest mail link with `#<fragment>=` sent to `to`, from the dev mailbox (waits up to 5 s). */
-export async function mailLink(base: string, fragment: 'potvrda' | 'reset' | 'nova-adresa', to: string) {
-  for (let i = 0; i < 50; i++) {
+type OutboxMail = { to: string; kind: string; text: string };
+/**
+ * Reads the dev mailbox until `pick` finds what it wants (the mail is sent after the answer, by
+ * the server's own queue); fails after `ms`, naming what it waited for.
+ */
+async function fromMailbox<T>(base: string, what: string, pick: (mails: OutboxMail[]) => T | undefined, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
     const { mails } = await (await fetch(`${base}/api/dev/outbox`)).json();
-    const mail = mails.find((m: { to: string; text: string }) => m.to === to && m.text.includes(`#${fragment}=`));
-    if (mail) return mail.text.match(new RegExp(`^(http\\S+#${fragment}=[\\w-]+)$`, 'm'))[1] as string;
+    const found = pick(mails);
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`no ${what} in the dev mailbox after ${ms} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no #${fragment}= link for ${to}`);
+}
+
+/** The newest mail link with `#<fragment>=` sent to `to`, from the dev mailbox. */
+export async function mailLink(base: string, fragment: 'potvrda' | 'reset' | 'nova-adresa', to: string) {
+  return fromMailbox(base, `#${fragment}= link for ${to}`, (mails) => {
+    const mail = mails.find((m) => m.to === to && m.text.includes(`#${fragment}=`));
+    return mail?.text.match(new RegExp(`^(http\\S+#${fragment}=[\\w-]+)$`, 'm'))?.[1];
+  });
 }
 
 /**
@@ -76,14 +89,10 @@ export async function resident(base: string, who: Resident): Promise<void> {
   if (confirm.status !== 200) throw new Error(`confirmation answered ${confirm.status}`);
 }
 
-/** The 6-digit code of the newest login-code mail to `to`, from the dev mailbox (waits up to 5 s). */
+/** The 6-digit code of the newest login-code mail to `to`, from the dev mailbox. */
 export async function mailedCode(base: string, to: string): Promise<string> {
-  for (let i = 0; i < 50; i++) {
-    const { mails } = await (await fetch(`${base}/api/dev/outbox`)).json();
-    const mail = mails.find((m: { to: string; kind: string }) => m.to === to && m.kind === 'login-code');
-    const code = mail?.text.match(/^(\d{6})$/m)?.[1];
-    if (code) return code as string;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no login code for ${to}`);
+  return fromMailbox(base, `login code for ${to}`, (mails) => {
+    const mail = mails.find((m) => m.to === to && m.kind === 'login-code');
+    return mail?.text.match(/^(\d{6})$/m)?.[1];
+  });
 }
