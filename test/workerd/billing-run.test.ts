@@ -5,6 +5,8 @@
 // sends (retried from the queue with the outbox's delay), and the same mails are handed over again.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request } from 'node:http';
+import { stripVTControlCharacters } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
@@ -29,6 +31,7 @@ let hrana: HranaServer;
 let db: Client;
 let mail: FakeMailChannels;
 let dbProxy: FaultProxy;
+let handedByCron: DueCounter;
 let mailProxy: FaultProxy;
 let worker: WranglerDev;
 const firstTries = new Set<string>();
@@ -41,9 +44,10 @@ beforeAll(async () => {
   await migrateDatabase(opened.db);
   db = opened.client;
   mail = await startFakeMailChannels(API_KEY);
+  handedByCron = await countDueMail(hrana.url);
   // The database as the Worker sees it: while `failClaims` is on, a request that claims a mail is refused.
   dbProxy = await startFaultProxy(
-    hrana.url,
+    handedByCron.url,
     (_, body) => failClaims && body.includes('update \\"outbox\\" set \\"status\\"'),
   );
   // MailChannels as the Worker sees it: the first send of every third mail answers 500.
@@ -72,6 +76,7 @@ afterAll(async () => {
   await worker?.stop();
   await mailProxy?.close();
   await dbProxy?.close();
+  await handedByCron?.close();
   await mail?.close();
   db?.close();
   await hrana?.close();
@@ -79,6 +84,80 @@ afterAll(async () => {
 });
 
 const count = async (sql: string) => Number((await db.execute(sql)).rows[0][0]);
+
+interface DueCounter {
+  url: string;
+  /** The mails the cron's safety net found due, and so handed to the queue again. */
+  handed: number;
+  close(): Promise<void>;
+}
+/**
+ * A pass-through in front of the Hrana server that reads the answers to the safety net's query
+ * for due mail (mail/outbox.ts dueMailIds): every id it returns is handed to the queue once more.
+ */
+async function countDueMail(target: string): Promise<DueCounter> {
+  const to = new URL(target);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (d) => chunks.push(d));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const text = body.toString('utf8');
+      const out = request(
+        { host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          const parts: Buffer[] = [];
+          answer.on('data', (d) => parts.push(d));
+          answer.on('end', () => {
+            const reply = Buffer.concat(parts);
+            if (text.includes('select \\"id\\" from \\"outbox\\"'))
+              counter.handed += dueRows(text, reply.toString('utf8'));
+            const headers = { ...answer.headers };
+            delete headers['transfer-encoding'];
+            res.writeHead(answer.statusCode ?? 502, { ...headers, 'content-length': reply.length }).end(reply);
+          });
+        },
+      );
+      out.on('error', () => res.writeHead(502).end());
+      out.end(body);
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const counter: DueCounter = {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    handed: 0,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+  return counter;
+}
+/** The rows the due-mail query of one Hrana pipeline request returned. */
+function dueRows(request: string, reply: string): number {
+  type Step = { type: string; stmt?: { sql?: string } };
+  type Result = { response?: { result?: { rows?: unknown[] } } };
+  const steps: Step[] = JSON.parse(request).requests ?? [];
+  const results: Result[] = JSON.parse(reply).results ?? [];
+  let rows = 0;
+  steps.forEach((step, i) => {
+    if (/^select "id" from "outbox" .*"lease_until" <=/.test(step.stmt?.sql ?? ''))
+      rows += results[i]?.response?.result?.rows?.length ?? 0;
+  });
+  return rows;
+}
+
+/**
+ * The messages the local queue has consumed for good, from wrangler dev's log of it: each batch's
+ * `QUEUE jp-portal-mail acked/total` line, and each message moved to the dead-letter queue (a
+ * retried message counts once, when it is finally acked).
+ */
+function consumed(): number {
+  const log = stripVTControlCharacters(worker.log());
+  let n = 0;
+  for (const m of log.matchAll(/QUEUE jp-portal-mail (\d+)\/\d+/g)) n += Number(m[1]);
+  return n + (log.match(/to dead letter queue "jp-portal-mail-dlq"/g) ?? []).length;
+}
 
 async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 150_000) {
   const deadline = Date.now() + timeoutMs;
@@ -120,14 +199,19 @@ it('sends every bill mail of an import exactly once through the queue, after a c
     if (++ticks % 60 === 0) await safetyNet();
     return (await count("SELECT count(*) FROM outbox WHERE kind = 'bill' AND status IN ('pending', 'sending')")) === 0;
   });
-  // Retried messages and the re-handed ones still in the queue get their turn, and must send nothing more.
-  await new Promise((r) => setTimeout(r, 5_000));
+  // Retried messages and the re-handed ones still in the queue get their turn, and must send
+  // nothing more: wait until the queue has consumed every message handed to it (the import's, the
+  // safety net's), retries and the thrown batch's return after its retry_delay included.
+  const handed = () => (report.mailed ?? 0) + handedByCron.handed;
+  await until('the queue to consume every message handed to it', async () => consumed() >= handed());
+  expect(consumed()).toBe(handed());
 
   const delivered = mail.accepted.map((m) => m.to);
   const ids = mail.accepted.map((m) => m.id);
   console.log(
     `workerd bill run: ${N} bills, ${report.mailed} mails queued, ${mail.accepted.length} accepted by the stand-in ` +
-      `(${mailProxy.refused} first sends refused, ${dbProxy.refused} database requests refused), ${new Set(ids).size} distinct`,
+      `(${mailProxy.refused} first sends refused, ${dbProxy.refused} database requests refused), ${new Set(ids).size} distinct; ` +
+      `the queue consumed ${consumed()} messages of ${handed()} handed (${handedByCron.handed} by the safety net)`,
   );
   expect(mail.rejectedShapes).toEqual([]);
   expect(new Set(ids).size).toBe(ids.length);
