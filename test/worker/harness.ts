@@ -67,14 +67,14 @@ export async function makeHarness(
   const counts = { hash: 0, verify: 0 };
   // What a real transport was given: its copy in the outbox keeps no one-time link once sent.
   const delivered: { to: string; text: string }[] = [];
-  const mail: MailTransport | undefined = opts.mail && {
-    ...opts.mail,
-    name: opts.mail.name,
+  const recording = (inner: MailTransport): MailTransport => ({
+    name: inner.name,
+    close: () => inner.close?.(),
     send: async (m) => {
-      await opts.mail?.send(m);
+      await inner.send(m);
       delivered.push({ to: m.to, text: m.text });
     },
-  };
+  });
   const hasher: PasswordHasher = {
     hash: (p) => (counts.hash++, nodeArgon2.hash(p)),
     verify: (h, p) => (counts.verify++, nodeArgon2.verify(h, p)),
@@ -88,8 +88,10 @@ export async function makeHarness(
   const { deps, client, settle } = await nodeDeps(config, env, {
     hasher,
     now: () => clock.now,
-    ...(mail ? { mail } : {}),
+    ...(opts.mail ? { mail: opts.mail } : {}),
   });
+  // Whatever transport the configuration chose (or the test gave), what it was handed is kept.
+  deps.mail = recording(deps.mail);
   await migrateDatabase(deps.db);
   if (opts.seed !== false) await seedDemoConsumers(deps, join(ROOT, 'demo/consumers.csv'));
   const app = createApp(config, (c) => ({ deps, clientIp: c.req.header('x-test-ip') ?? '203.0.113.7' }));
@@ -152,6 +154,7 @@ export async function makeHarness(
     },
     async close() {
       await settle();
+      deps.mail.close?.();
       client.close();
       await hrana?.close();
       rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 import type { Config } from '../src/config.ts';
 import type { Deps } from '../src/ports.ts';
 import { mailTransportFor } from '../src/mail/transport.ts';
+import { smtpTransport } from './smtp-transport.ts';
 import { localMailQueue } from '../src/mail/local-queue.ts';
 import { nodeArgon2 } from './argon2.ts';
 import { boundedHasher } from '../src/auth/bounded-hasher.ts';
@@ -38,7 +39,7 @@ export async function nodeDeps(config: Config, env: Record<string, string | unde
   const deps: Deps = {
     config,
     db,
-    mail: mailTransportFor(config),
+    mail: mailTransportFor(config, { smtp: smtpTransport }),
     files: folderStore(env.FILES_DIR || 'data/files'),
     fonts: dejaVuFonts,
     now: Date.now,

@@ -99,6 +99,7 @@ async function main() {
     server.close(async () => {
       await settle();
       await offload?.close();
+      deps.mail.close?.();
       client.close();
       process.exit(0);
     });

@@ -194,7 +194,31 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: 'MAIL_TRANSPORT',
     group: 'mail',
     defaultText: '`mailchannels` in production, `dev` in development',
-    description: '`dev` (kept in the outbox only) or `mailchannels`',
+    description:
+      "`dev` (kept in the outbox only), `mailchannels`, `smtp` (the utility's relay, Node only) or `cloudflare` (the `send_email` binding `EMAIL`, Workers only); see [deployment](deployment.md)",
+  },
+  {
+    name: 'SMTP_URL',
+    group: 'mail',
+    description:
+      'with `MAIL_TRANSPORT=smtp`: `smtp://user:pass@host:587` (STARTTLS whenever offered) or `smtps://user:pass@host:465`; in development only to loopback',
+  },
+  {
+    name: 'DKIM_PRIVATE_KEY',
+    group: 'mail',
+    description: 'a PEM private key (line breaks may be written `\\n`): SMTP mail is DKIM-signed with it',
+  },
+  {
+    name: 'DKIM_SELECTOR',
+    group: 'mail',
+    description:
+      'the DKIM selector of that key (its DNS record is `SELECTOR._domainkey.DOMAIN`); required with the key',
+  },
+  {
+    name: 'DKIM_DOMAIN',
+    group: 'mail',
+    defaultText: "the sender's domain (`MAIL_FROM`)",
+    description: 'the signing domain `d=`',
   },
   {
     name: 'MAILCHANNELS_API_KEY',

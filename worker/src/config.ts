@@ -74,7 +74,12 @@ export interface Config {
   adminToken?: string;
   cookieSecure: boolean;
   trustProxy: boolean;
-  mailTransport: 'dev' | 'mailchannels';
+  /** How mail leaves (`MAIL_TRANSPORT`): the dev outbox, MailChannels' API, the utility's SMTP relay (Node), or Cloudflare's `send_email` binding (Workers). */
+  mailTransport: MailTransportName;
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465` (SMTP_URL). */
+  smtpUrl?: string;
+  /** DKIM signing of SMTP mail when the utility gives a key (DKIM_PRIVATE_KEY, DKIM_SELECTOR, DKIM_DOMAIN: default the sender's domain). */
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
   mailFrom: string;
   mailFromName: string;
   mailchannelsApiKey?: string;
@@ -146,6 +151,18 @@ function appEnv(env: Env): (typeof APP_ENVS)[number] {
   );
 }
 
+export const MAIL_TRANSPORTS = ['dev', 'mailchannels', 'smtp', 'cloudflare'] as const;
+export type MailTransportName = (typeof MAIL_TRANSPORTS)[number];
+
+function dkimOf(env: Env, from: string): Config['dkim'] {
+  if (!env.DKIM_PRIVATE_KEY) return undefined;
+  if (!env.DKIM_SELECTOR) throw new ConfigError('DKIM_SELECTOR is required with DKIM_PRIVATE_KEY');
+  // Keys come from secrets stores as one line: "\n" stands for a line break.
+  const privateKey = env.DKIM_PRIVATE_KEY.replace(/\\n/g, '\n');
+  if (!privateKey.includes('PRIVATE KEY-----')) throw new ConfigError('DKIM_PRIVATE_KEY must be a PEM private key');
+  return { domainName: env.DKIM_DOMAIN || from.split('@')[1], keySelector: env.DKIM_SELECTOR, privateKey };
+}
+
 export function loadConfig(env: Env, utility: UtilityConfig): Config {
   const production = appEnv(env) === 'production';
   const portalUrl = new URL(env.PORTAL_URL || 'http://localhost:8787/').toString();
@@ -154,9 +171,14 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     .map((o) => o.trim().replace(/\/$/, ''))
     .filter(Boolean);
   const pinKey = env.PIN_KEY || DEV_PIN_KEY;
-  const mailTransport = (env.MAIL_TRANSPORT || (production ? 'mailchannels' : 'dev')) as Config['mailTransport'];
-  if (mailTransport !== 'dev' && mailTransport !== 'mailchannels')
-    throw new ConfigError('MAIL_TRANSPORT must be dev or mailchannels');
+  const mailTransport = (env.MAIL_TRANSPORT || (production ? 'mailchannels' : 'dev')) as MailTransportName;
+  if (!MAIL_TRANSPORTS.includes(mailTransport))
+    throw new ConfigError(`MAIL_TRANSPORT must be one of ${MAIL_TRANSPORTS.join(', ')}`);
+  if (mailTransport === 'smtp' && !/^smtps?:\/\/[^/]/.test(env.SMTP_URL ?? ''))
+    throw new ConfigError(
+      'MAIL_TRANSPORT=smtp needs SMTP_URL (smtp://user:pass@host:587 or smtps://user:pass@host:465)',
+    );
+  const mailFrom = env.MAIL_FROM || utility.mail.from;
 
   const config: Config = {
     production,
@@ -171,7 +193,9 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     cookieSecure: portalUrl.startsWith('https:') || production,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     mailTransport,
-    mailFrom: env.MAIL_FROM || utility.mail.from,
+    smtpUrl: env.SMTP_URL || undefined,
+    dkim: dkimOf(env, mailFrom),
+    mailFrom,
     mailFromName: env.MAIL_FROM_NAME || utility.mail.fromName || utility.name,
     mailchannelsApiKey: env.MAILCHANNELS_API_KEY || undefined,
     mailchannelsUrl: env.MAILCHANNELS_URL || 'https://api.mailchannels.net/tx/v1/send',
@@ -250,6 +274,10 @@ function checkDevelopment(c: Config): void {
     if (!isLoopbackHost(host))
       problems.push(`MAIL_TRANSPORT=mailchannels sends to ${host}, not a stand-in on loopback`);
   }
+  if (c.mailTransport === 'smtp') {
+    const host = hostOf('SMTP_URL', c.smtpUrl ?? '');
+    if (!isLoopbackHost(host)) problems.push(`MAIL_TRANSPORT=smtp sends to ${host}, not a server on loopback`);
+  }
   if (problems.length)
     throw new ConfigError(
       `Refusing to start in development (APP_ENV=development): the configuration looks like production — ${problems.join('; ')}. ` +
@@ -266,8 +294,9 @@ function checkProduction(c: Config): void {
     problems.push('SIGNING_KEY must be set to a secret of at least 32 characters');
   if (!c.apiUrl.startsWith('https:')) problems.push('API_URL must be https');
   if (!c.portalUrl.startsWith('https:')) problems.push('PORTAL_URL must be https');
-  if (c.mailTransport !== 'mailchannels') problems.push('MAIL_TRANSPORT must be mailchannels');
-  if (!c.mailchannelsApiKey) problems.push('MAILCHANNELS_API_KEY is required');
+  if (c.mailTransport === 'dev') problems.push(`MAIL_TRANSPORT must be one of ${MAIL_TRANSPORTS.slice(1).join(', ')}`);
+  if (c.mailTransport === 'mailchannels' && !c.mailchannelsApiKey)
+    problems.push('MAILCHANNELS_API_KEY is required with MAIL_TRANSPORT=mailchannels');
   if (c.adminToken !== undefined && c.adminToken.length < 32)
     problems.push('ADMIN_TOKEN must be at least 32 characters');
   if (c.allowedOrigins.some((o) => !o.startsWith('https:'))) problems.push('ALLOWED_ORIGINS must all be https');

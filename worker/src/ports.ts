@@ -36,6 +36,8 @@ export interface OutgoingMail {
 export interface MailTransport {
   readonly name: string;
   send(mail: OutgoingMail): Promise<void>;
+  /** Closes pooled connections (SMTP) at shutdown. */
+  close?(): void;
 }
 
 /** Where the deployment keeps files (bill PDFs): a local folder on Node, R2 on Workers. */

@@ -9,6 +9,7 @@ import { createApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Db, Deps } from '../src/ports.ts';
 import { mailTransportFor } from '../src/mail/transport.ts';
+import type { SendEmailBinding } from '../src/mail/cloudflare-email.ts';
 import { runJobs } from '../src/jobs.ts';
 import { localMailQueue } from '../src/mail/local-queue.ts';
 import { cloudflareMailQueue, consumeMailBatch, type MessageBatch, type QueueBinding } from './mail-queue.ts';
@@ -24,6 +25,8 @@ type Bindings = Record<string, unknown> & {
   FILES?: Parameters<typeof r2Store>[0];
   /** The bill run's queue (wrangler.toml); without it, mails are sent from the request's waitUntil and the cron. */
   MAIL_QUEUE?: QueueBinding;
+  /** Cloudflare Email Service's `send_email` binding (MAIL_TRANSPORT=cloudflare). */
+  EMAIL?: SendEmailBinding;
 };
 type Shared = Omit<Deps, 'defer' | 'mailQueue'>;
 interface ExecutionContext {
@@ -48,7 +51,7 @@ function baseDeps(env: Bindings): Shared {
     config,
     db: drizzle(client, { schema }) as unknown as Db,
     hasher: boundedHasher(wasmArgon2, config.argon2),
-    mail: mailTransportFor(config),
+    mail: mailTransportFor(config, { emailBinding: env.EMAIL }),
     files: r2Store(env.FILES),
     fonts: assetFonts(env.ASSETS),
     now: Date.now,
