@@ -119,13 +119,16 @@ export async function tokenFor(rig: Rig, to: string, kind: LinkKind, after = 0):
   return waitFor(
     `a ${kind} link to ${to}`,
     async () => {
+      // The newest such mail in the outbox, read as the stand-in received it (a sent mail's stored
+      // copy keeps no one-time link).
       const rows = (
         await rig.db.execute({
-          sql: 'SELECT text_body FROM outbox WHERE to_address = ? AND kind = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+          sql: 'SELECT id FROM outbox WHERE to_address = ? AND kind = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
           args: [to, outboxKind, after],
         })
       ).rows;
-      return rows[0] ? linkToken(String(rows[0].text_body), kind) : undefined;
+      const sent = rows[0] && rig.mail.accepted.find((m) => m.id === String(rows[0].id));
+      return sent ? linkToken(sent.text, kind) : undefined;
     },
     15_000,
   );
