@@ -8,7 +8,7 @@ import type { Deps } from '../ports.ts';
 import { randomToken, sha256Hex } from '../auth/crypto.ts';
 import { enqueueStatement } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
-import { insertInvitation, voidInvitations } from '../db/statements/staff.ts';
+import { asStatement, insertInvitation, voidInvitations } from '../db/statements/staff.ts';
 import type { StaffRole } from '../../../contract/office.ts';
 
 /** Where the console is served, on the API's own origin. */
@@ -40,11 +40,10 @@ export async function invitationStatements(deps: Deps, inv: Invitation) {
   );
   // Unguarded, the outbox's insert is a query builder: its SQL rides in the invitation's batch.
   if (!('toSQL' in mail.stmt)) throw new Error('the outbox insert is a query builder');
-  const q = mail.stmt.toSQL();
   const statements: InStatement[] = [
     voidInvitations(inv.email, now),
     insertInvitation({ hash: await sha256Hex(token), ...inv, expiresAt, now }),
-    { sql: q.sql, args: q.params as (string | number | null)[] },
+    asStatement(mail.stmt),
   ];
   return { token, link, expiresAt, statements, mailId: mail.id };
 }

@@ -33,17 +33,17 @@ export function clearStaffCookie(c: Context, deps: Deps): void {
   deleteCookie(c, staffCookieName(deps), cookieOptions(deps));
 }
 
-/** A new session at the staff member's current version; `where`: applied only when that SQL (no parameters) holds. */
+/** A new session at the staff member's current version: `start(where)` inserts it where that SQL (no parameters) holds. */
 export async function newStaffSession(deps: Deps, staffId: string, userAgent: string | undefined) {
   const token = randomToken(deps.randomBytes, 32);
   const hash = await sha256Hex(token);
   const now = deps.now();
-  const insert = (where = '1'): InStatement => ({
+  const start = (where = '1'): InStatement => ({
     sql: `INSERT INTO staff_sessions (hash, staff_id, created_at, last_seen_at, expires_at, version, user_agent)
       SELECT ?, s.id, ?, ?, ?, s.security_version, ? FROM staff s WHERE s.id = ? AND s.disabled_at IS NULL AND ${where}`,
     args: [hash, now, now, now + STAFF_ABSOLUTE_MS, userAgent?.slice(0, 300) ?? null, staffId],
   });
-  return { token, hash, insert };
+  return { token, hash, start };
 }
 
 export interface StaffSession {

@@ -6,6 +6,12 @@ import type { Db } from '../../ports.ts';
 
 type Exec = Pick<Db['$client'], 'execute'>;
 
+/** A drizzle query (a token's, an outbox insert) as a raw statement, so it rides in a raw batch with the audit entry. */
+export function asStatement(q: { toSQL(): { sql: string; params: unknown[] } }): InStatement {
+  const { sql, params } = q.toSQL();
+  return { sql, args: params as (string | number | null)[] };
+}
+
 // --- staff and passkeys -------------------------------------------------------------------
 
 export const staffByEmail = (email: string): InStatement => ({
@@ -258,3 +264,49 @@ export async function auditEntries(db: Exec, f: AuditFilter) {
     })
   ).rows;
 }
+
+// --- enrolment and disabling ----------------------------------------------------------------
+
+export const staffById = (id: string): InStatement => ({
+  sql: 'SELECT id, email, name, role FROM staff WHERE id = ?',
+  args: [id],
+});
+
+export const activeStaff = (id: string): InStatement => ({
+  sql: 'SELECT 1 FROM staff WHERE id = ? AND disabled_at IS NULL',
+  args: [id],
+});
+
+export const insertStaff = (s: {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  now: number;
+}): InStatement => ({
+  sql: 'INSERT INTO staff (id, email, name, role, security_version, created_at) VALUES (?, ?, ?, ?, 1, ?)',
+  args: [s.id, s.email, s.name, s.role, s.now],
+});
+
+/**
+ * A staff member invited again (a lost passkey): the invitation's name and role, enabled, and the
+ * version moved on (every session and pending challenge of theirs ends); their passkeys go.
+ */
+export const reinstateStaff = (s: { id: string; name: string; role: string }): InStatement[] => [
+  {
+    sql: 'UPDATE staff SET name = ?, role = ?, disabled_at = NULL, security_version = security_version + 1 WHERE id = ?',
+    args: [s.name, s.role, s.id],
+  },
+  { sql: 'DELETE FROM staff_passkeys WHERE staff_id = ?', args: [s.id] },
+  endStaffSessions(s.id),
+];
+
+export const endStaffSessions = (staffId: string): InStatement => ({
+  sql: 'DELETE FROM staff_sessions WHERE staff_id = ?',
+  args: [staffId],
+});
+
+export const consumerExists = (code: string): InStatement => ({
+  sql: 'SELECT 1 FROM consumers WHERE code = ?',
+  args: [code],
+});

@@ -14,7 +14,14 @@ import { AUDIT_ACTIONS, audited } from '../../staff/audit.ts';
 import { staffRules } from '../../staff/limits.ts';
 import { csvResponse, toCsv } from '../../staff/csv.ts';
 import { invitationStatements } from '../../staff/invitations.ts';
-import { auditEntries, deliveryList, disableStaff, listStaff } from '../../db/statements/staff.ts';
+import {
+  activeStaff,
+  auditEntries,
+  deliveryList,
+  disableStaff,
+  endStaffSessions,
+  listStaff,
+} from '../../db/statements/staff.ts';
 import {
   officeSchemas,
   type AuditAnswer,
@@ -68,14 +75,11 @@ export async function disableHandler(c: StaffCtx) {
   const input = await readBody(c, schemas.withReason);
   // Nobody disables themselves, so an administrator always remains.
   if (id === staffSession.staff.id) throw new ApiError(403, 'forbidden');
-  const found = await deps.db.$client.execute({
-    sql: 'SELECT 1 FROM staff WHERE id = ? AND disabled_at IS NULL',
-    args: [id],
-  });
+  const found = await deps.db.$client.execute(activeStaff(id));
   if (!found.rows[0]) throw new ApiError(404, 'not_found');
   await audited(c, { action: 'staff.disabled', reason: input.reason, detail: { staff: id } }, [
     disableStaff(id, deps.now()),
-    { sql: 'DELETE FROM staff_sessions WHERE staff_id = ?', args: [id] },
+    endStaffSessions(id),
   ]);
   return c.json({ status: 'disabled' } satisfies OfficeStatusAnswer, 200);
 }

@@ -29,7 +29,10 @@ import {
   verifyStaffRegistration,
 } from '../../staff/webauthn.ts';
 import {
+  insertStaff,
   insertStaffPasskey,
+  reinstateStaff,
+  staffById,
   openInvitation,
   recordStaffPasskeyUse,
   staffByEmail,
@@ -100,26 +103,16 @@ export async function acceptInvitation(c: Ctx) {
     if (found) {
       // The options named this staff member: anyone else with the address now is refused.
       if (String(found.id) !== staffId) throw invalidInvitation();
-      await tx.batch([
-        {
-          sql: 'UPDATE staff SET name = ?, role = ?, disabled_at = NULL, security_version = security_version + 1 WHERE id = ?',
-          args: [String(inv.name), String(inv.role), staffId],
-        },
-        { sql: 'DELETE FROM staff_passkeys WHERE staff_id = ?', args: [staffId] },
-        { sql: 'DELETE FROM staff_sessions WHERE staff_id = ?', args: [staffId] },
-      ]);
+      await tx.batch(reinstateStaff({ id: staffId, name: String(inv.name), role: String(inv.role) }));
     } else {
-      await tx.execute({
-        sql: 'INSERT INTO staff (id, email, name, role, security_version, created_at) VALUES (?, ?, ?, ?, 1, ?)',
-        args: [staffId, email, String(inv.name), String(inv.role), now],
-      });
+      await tx.execute(insertStaff({ id: staffId, email, name: String(inv.name), role: String(inv.role), now }));
     }
     const added = await tx.execute(
       insertStaffPasskey({ ...credential, staffId, userAgent: userAgentOf(c), createdAt: now }),
     );
     if (added.rowsAffected !== 1) throw new ApiError(400, 'passkey_failed');
     await tx.batch([
-      session.insert(),
+      session.start(),
       auditInsert(deps, clientIp, staffId, {
         action: 'staff.invitation_accepted',
         detail: { email, role: String(inv.role), invitedBy: inv.invited_by, again: found !== undefined },
@@ -133,9 +126,7 @@ export async function acceptInvitation(c: Ctx) {
     tx.close();
   }
   setStaffCookie(c, deps, session.token);
-  const row = (
-    await deps.db.$client.execute({ sql: 'SELECT id, email, name, role FROM staff WHERE id = ?', args: [staffId] })
-  ).rows[0];
+  const row = (await deps.db.$client.execute(staffById(staffId))).rows[0];
   return c.json(
     {
       staff: { id: staffId, email: String(row.email), name: String(row.name), role: String(row.role) as StaffRole },
@@ -176,7 +167,7 @@ export async function login(c: Ctx) {
   const [, inserted] = await deps.db.$client.batch(
     [
       recordStaffPasskeyUse(response.id, use.counter, use.backedUp, deps.now()),
-      session.insert('changes() = 1'),
+      session.start('changes() = 1'),
       auditInsert(
         deps,
         clientIp,

@@ -2,7 +2,7 @@
 // GET /api/staff/consumers?q= (by code, name, address or e-mail), GET /api/staff/consumers/:code
 // (the card), POST …/:code/unlock {reason}, POST …/:code/resend-confirmation {reason},
 // POST …/:code/notes {text}. A `salter` sees a resident's address partly hidden (p***@gmail.com).
-import type { InStatement, Row } from '@libsql/client';
+import type { Row } from '@libsql/client';
 import { readBody } from '../../http/body.ts';
 import { ApiError, refusedError } from '../../http/errors.ts';
 import { clearStatement, reserve } from '../../auth/throttle.ts';
@@ -14,7 +14,14 @@ import type { StaffCtx } from '../../staff/env.ts';
 import { audited } from '../../staff/audit.ts';
 import { staffRules } from '../../staff/limits.ts';
 import { maskEmail } from '../../staff/mask.ts';
-import { cardStatements, insertNote, pendingRegistration, searchConsumers } from '../../db/statements/staff.ts';
+import {
+  asStatement,
+  cardStatements,
+  consumerExists,
+  insertNote,
+  pendingRegistration,
+  searchConsumers,
+} from '../../db/statements/staff.ts';
 import {
   officeSchemas,
   type ConsumerCard,
@@ -37,12 +44,6 @@ function codeParam(c: StaffCtx): string {
     throw new ApiError(422, 'validation_failed', { code: 'invalid_format' });
   return code;
 }
-
-/** Any drizzle query as a raw statement, so it rides in the audited batch. */
-const raw = (q: { toSQL(): { sql: string; params: unknown[] } }): InStatement => {
-  const { sql, params } = q.toSQL();
-  return { sql, args: params as (string | number | null)[] };
-};
 
 export async function searchHandler(c: StaffCtx) {
   const { deps } = c.var;
@@ -143,7 +144,7 @@ export async function cardHandler(c: StaffCtx) {
 }
 
 async function existingConsumer(c: StaffCtx, code: string) {
-  const r = await c.var.deps.db.$client.execute({ sql: 'SELECT 1 FROM consumers WHERE code = ?', args: [code] });
+  const r = await c.var.deps.db.$client.execute(consumerExists(code));
   if (!r.rows[0]) throw new ApiError(404, 'not_found');
 }
 
@@ -179,11 +180,12 @@ export async function resendConfirmationHandler(c: StaffCtx) {
     email,
     composeMail(deps, 'confirm', String(pending.locale), '', tokenLink(deps, 'confirm', t.token)),
   );
+  // Unguarded, the outbox's insert is a query builder: it rides in the audited batch.
   if (!('toSQL' in mail.stmt)) throw new Error('the outbox insert is a query builder');
   await audited(c, { action: 'consumer.confirmation_resent', consumerCode: code, accountId, reason: input.reason }, [
-    raw(t.voidOld),
-    raw(t.insert),
-    raw(mail.stmt),
+    asStatement(t.voidOld),
+    asStatement(t.insert),
+    asStatement(mail.stmt),
   ]);
   sendSoon(deps, [mail.id]);
   return c.json({ status: 'confirmation_sent' } satisfies OfficeStatusAnswer, 200);
