@@ -1,41 +1,103 @@
 // The API's stable error codes: every `{"error": {"code", "fields"?}}` the worker answers with,
-// and every code a field may carry in `fields`. Invariant: the worker sends no other code (its
-// ApiError takes an ErrorCode, its schemas and password rules give FieldCodes), and the widget
-// has words for each one (maps over these types: a code without a message does not compile).
+// its HTTP status, and every code a field may carry in `fields`. Invariant: the worker sends no
+// other code (its `fail(code)` takes an ErrorCode and the status from here; its schemas and
+// password rules give FieldCodes), and the widget has words for each one (maps over these types:
+// a code without a message does not compile). The OpenAPI document (GET /api/openapi.json) lists
+// each code with its status and `when`.
 
-/** What went wrong with a whole request (the README's error table, in the same order). */
-export const ERROR_CODES = [
-  'invalid_json', // 400: the body is not JSON
-  'invalid_request', // 400: a malformed request (a bad URL escape, a header Hono refused)
-  'unsupported_media_type', // 415: a state-changing request without the JSON (or CSV, PDF) type
-  'origin_not_allowed', // 403: Origin outside ALLOWED_ORIGINS
-  'payload_too_large', // 413
-  'validation_failed', // 422: `fields` says which and why
-  'import_failed', // 422: a billing system's file refused as a whole (`fields.file` says why)
-  'invalid_consumer_credentials', // 400: code unknown or PIN wrong, one answer for both
-  'consumer_already_registered', // 409
-  'consumer_already_linked', // 409: already on this account
-  'last_consumer', // 409: an account keeps at least one consumer code
-  'consumer_locked', // 423: too many wrong PINs in total, for PIN_LOCK_DAYS (Retry-After) or until the utility unlocks the code
-  'password_locked', // 423: 100 wrong passwords in a row; only a reset link, a login code or a passkey until then
-  'email_taken', // 409: the new address was registered in the meantime
-  'invalid_token', // 400: a link unknown, used or expired
-  'invalid_credentials', // 401: wrong e-mail or password
-  'email_not_confirmed', // 403
-  'wrong_password', // 403: a password re-entered in a session
-  'reauth_required', // 403: the session is older than 5 minutes and no password came with the request
-  'passkey_failed', // 401 at login, 400 when adding one: the passkey was refused (unknown or removed, challenge used or expired, wrong origin or RP ID, bad signature)
-  'invalid_code', // 401: a login code wrong, used, expired or tried 5 times, or no such account: one answer for all
-  'unauthenticated', // 401: no valid session (or admin token)
-  'too_many_attempts', // 429, with Retry-After
-  'not_found', // 404, also for what belongs to someone else
-  'service_unavailable', // 503, with Retry-After
-  'internal_error', // 500: a bug
-  'forbidden', // 403: the office (docs/office.md): the staff member's role may not do this (a salter on an administrator's route)
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/**
+ * What went wrong with a whole request: the status (the first one when a code has two; the other
+ * only where a handler names it) and when it is answered, in words for the API's clients.
+ */
+export const ERRORS = {
+  invalid_json: { status: 400, when: 'the body is not valid JSON' },
+  invalid_request: { status: 400, when: 'a malformed request (a bad escape in the URL, a header refused)' },
+  unsupported_media_type: {
+    status: 415,
+    when: 'a state-changing request without the JSON content type (the billing system: CSV or PDF)',
+  },
+  origin_not_allowed: { status: 403, when: '`Origin` not in `ALLOWED_ORIGINS`' },
+  payload_too_large: { status: 413, when: 'the body is over 16 KiB (the billing system: 8 MiB)' },
+  validation_failed: {
+    status: 422,
+    when: '`fields` maps each refused field (a dotted path; `_` for the body itself) to a field code',
+  },
+  import_failed: {
+    status: 422,
+    when: "the billing system's file refused as a whole: `fields.file` says why, in words for its operator",
+  },
+  invalid_consumer_credentials: { status: 400, when: 'consumer code unknown or PIN wrong: one answer for both' },
+  consumer_already_registered: {
+    status: 409,
+    when: 'the consumer already has a confirmed account (at confirmation: another registration of the code was confirmed first)',
+  },
+  consumer_already_linked: { status: 409, when: 'the consumer code is already on this account' },
+  last_consumer: { status: 409, when: 'an account keeps at least one consumer code' },
+  consumer_locked: {
+    status: 423,
+    when: 'too many wrong PINs for the consumer code in total: for PIN_LOCK_DAYS (`Retry-After`) or until the utility unlocks it',
+  },
+  password_locked: {
+    status: 423,
+    when: '100 wrong passwords in a row: only a reset link, a login code or a passkey until then',
+  },
+  email_taken: { status: 409, when: 'the new address of an e-mail change was registered in the meantime' },
+  invalid_token: {
+    status: 400,
+    when: 'a link (confirmation, reset, unsubscribe, invitation) unknown, used or expired',
+  },
+  invalid_credentials: { status: 401, when: 'wrong e-mail or password' },
+  email_not_confirmed: { status: 403, when: 'right password, e-mail address not confirmed yet' },
+  wrong_password: { status: 403, when: 'a password re-entered in a session is wrong (also as the field code)' },
+  reauth_required: {
+    status: 403,
+    when: 'the session is older than 5 minutes and no password came with the request',
+  },
+  passkey_failed: {
+    status: [401, 400],
+    when: 'a passkey refused (unknown or removed, challenge used or expired, wrong origin or RP ID, bad signature): 401 at login, 400 when adding one',
+  },
+  invalid_code: {
+    status: 401,
+    when: 'a login code wrong, used, expired or tried 5 times, or no such account: one answer for all',
+  },
+  unauthenticated: { status: 401, when: 'no valid session (or admin token)' },
+  too_many_attempts: { status: 429, when: 'throttled; `Retry-After` in seconds' },
+  not_found: { status: 404, when: 'no such route, or what belongs to someone else' },
+  service_unavailable: {
+    status: 503,
+    when: 'the database cannot be reached, or more password hashing is waiting than ARGON2_MAX_QUEUED; `Retry-After`',
+  },
+  internal_error: { status: 500, when: 'a bug; never expected' },
+  forbidden: {
+    status: 403,
+    when: "the office (docs/office.md): the staff member's role may not do this (a salter on an administrator's route)",
+  },
+} as const satisfies Record<string, { status: ErrorStatus | readonly [ErrorStatus, ...ErrorStatus[]]; when: string }>;
 
-/** Why one field was refused (the README's list under `validation_failed`). */
+/** The statuses an error answer may have. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 423 | 429 | 500 | 503;
+export type ErrorCode = keyof typeof ERRORS;
+/** The codes in the registry's order. */
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+type Statuses<C extends ErrorCode> = (typeof ERRORS)[C]['status'];
+/** The statuses a code may be answered with: its one, or each of its several. */
+export type StatusOf<C extends ErrorCode> = Statuses<C> extends readonly (infer S)[] ? S : Statuses<C>;
+
+/** The status a code is answered with, unless its handler names another of the code's own. */
+export function statusOf(code: ErrorCode): ErrorStatus {
+  const s: ErrorStatus | readonly ErrorStatus[] = ERRORS[code].status;
+  return typeof s === 'number' ? s : s[0];
+}
+
+/** Every status a code may be answered with. */
+export function statusesOf(code: ErrorCode): readonly ErrorStatus[] {
+  const s: ErrorStatus | readonly ErrorStatus[] = ERRORS[code].status;
+  return typeof s === 'number' ? [s] : s;
+}
+
+/** Why one field was refused (`fields` of `validation_failed`). */
 export const FIELD_CODES = [
   'required',
   'invalid_body',

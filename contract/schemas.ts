@@ -232,14 +232,21 @@ export function validate<S extends v.GenericSchema>(
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return { ok: false, fields: { _: 'invalid_body' } };
   const r = v.safeParse(schema, input);
-  if (r.success) return { ok: true, value: r.output };
+  return r.success ? { ok: true, value: r.output } : { ok: false, fields: fieldErrors(r.issues) };
+}
+
+/**
+ * One error code per field (a dotted path; `_` for the body itself) from a schema's issues, the
+ * first issue of each field winning: what `validate` answers, and the worker's validators too.
+ */
+export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldErrors {
   const fields: FieldErrors = {};
-  for (const issue of r.issues) {
+  for (const issue of issues) {
     const key = issue.path?.map((p) => String(p.key)).join('.') || '_';
     // A missing key is reported by the object schema itself.
     // Every message in these schemas is a FieldCode (test/contract/errors.test.ts reads them all).
     const code = issue.type === 'object' && key !== '_' ? 'required' : (issue.message as FieldCode);
     if (!(key in fields)) fields[key] = code;
   }
-  return { ok: false, fields };
+  return fields;
 }

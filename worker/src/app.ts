@@ -5,13 +5,14 @@
 // routes the session, the billing system its bearer token and large bodies.
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
-import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { Config } from './config.ts';
 import type { AppEnv, RequestScope } from './env.ts';
 import { makeSchemas } from '../../contract/schemas.ts';
-import { ApiError, errorResponse } from './http/errors.ts';
+import { fail, ApiError, errorResponse } from './http/errors.ts';
+import { bodyValidators } from './http/body.ts';
+import { sizeLimit } from './http/size-limit.ts';
 import { isDbUnavailable } from './db/errors.ts';
 import { limitsPolicy } from './auth/limits.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -34,11 +35,9 @@ export function createApp(config: Config, scope: (c: Context) => RequestScope): 
   });
   const limits = limitsPolicy(config.limits);
   const allowed = new Set(config.allowedOrigins);
-  const tooLarge = (c: Context) => errorResponse(c, new ApiError(413, 'payload_too_large'));
-  const cookieGuards = [
-    csrfGuard(config.allowedOrigins),
-    bodyLimit({ maxSize: BODY_LIMIT, onError: tooLarge }),
-  ] as const;
+  // The JSON bodies' validators, built once from the utility's schemas (http/body.ts).
+  const body = bodyValidators(schemas);
+  const cookieGuards = [csrfGuard(config.allowedOrigins), sizeLimit(BODY_LIMIT)] as const;
 
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders({ hsts: config.cookieSecure }));
@@ -68,28 +67,27 @@ export function createApp(config: Config, scope: (c: Context) => RequestScope): 
   app.use('/api/bills/*', ...cookieGuards);
   app.use('/api/email-bills/*', cookieGuards[1]);
 
-  app.route('/api/account', accountRoutes);
+  app.route('/api/account', accountRoutes(body));
   app.route('/api/bills', billRoutes);
-  app.route('/api/admin', adminRoutes);
+  app.route('/api/admin', adminRoutes(body));
   app.route('/api/email-bills', unsubscribeRoutes);
   app.route('/api/staff', staffRoutes); // the office (docs/office.md): its own guards, session and audit
   // Last: the public routes' guards run only for what the sub-apps above did not take.
   app.use('/api/*', ...cookieGuards);
-  app.route('/api', publicRoutes(config.production));
+  app.route('/api', publicRoutes(config.production, body));
 
   app.notFound((c) => c.json({ error: { code: 'not_found' } }, 404));
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
-    if (err instanceof HTTPException && err.status < 500)
-      return errorResponse(c, new ApiError(err.status, 'invalid_request'));
-    if (err instanceof URIError) return errorResponse(c, new ApiError(400, 'invalid_request'));
+    if (err instanceof HTTPException && err.status < 500) return errorResponse(c, fail('invalid_request'));
+    if (err instanceof URIError) return errorResponse(c, fail('invalid_request'));
     const log = c.var.deps?.log ?? (() => undefined);
     if (isDbUnavailable(err)) {
       log('warn', 'database unavailable', { path: c.req.path, error: String(err) });
-      return errorResponse(c, new ApiError(503, 'service_unavailable', undefined, { 'Retry-After': '5' }));
+      return errorResponse(c, fail('service_unavailable', { headers: { 'Retry-After': '5' } }));
     }
     log('error', 'unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
-    return errorResponse(c, new ApiError(500, 'internal_error'));
+    return errorResponse(c, fail('internal_error'));
   });
   return app;
 }

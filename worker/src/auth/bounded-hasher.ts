@@ -3,7 +3,7 @@
 // passwords in bulk cannot make everyone else's login wait behind its work. Per process (Node)
 // or per isolate (Workers); the per-address limits in limits.ts bound what one client may ask.
 import type { PasswordHasher } from '../ports.ts';
-import { ApiError } from '../http/errors.ts';
+import { fail } from '../http/errors.ts';
 
 export interface BoundedHasher extends PasswordHasher {
   /** Hashes waiting or running now (for tests and logs). */
@@ -19,8 +19,7 @@ export function boundedHasher(
 
   async function run<T>(work: () => Promise<T>): Promise<T> {
     if (running >= opts.maxConcurrent) {
-      if (waiting.length >= opts.maxQueued)
-        throw new ApiError(503, 'service_unavailable', undefined, { 'Retry-After': '1' });
+      if (waiting.length >= opts.maxQueued) throw fail('service_unavailable', { headers: { 'Retry-After': '1' } });
       await new Promise<void>((go) => waiting.push(go));
     } else {
       running++;

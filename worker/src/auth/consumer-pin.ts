@@ -2,7 +2,7 @@
 // reserves a slot under the PIN rules first (per code: window, day and total until the utility
 // unlocks it; per address), so parallel guesses cannot outrun the counters; a right PIN gives the
 // slots back and clears the code's failures. An unknown code and a wrong PIN answer alike.
-import { ApiError, refusedError } from '../http/errors.ts';
+import { fail, refusedError } from '../http/errors.ts';
 import { pinMatches } from './pin.ts';
 import { clearStatement, releaseStatements, reserve, type Rule } from './throttle.ts';
 import type { Ctx } from '../env.ts';
@@ -22,7 +22,7 @@ export async function proveConsumer(c: Pick<Ctx, 'var'>, code: string, pin: stri
   if (r.refusal) throw refusedError(r.refusal);
   const consumer = r.extra[0].rows[0];
   if (!(await pinMatches(config.pinKey, code, pin, consumer ? String(consumer.pin_digest) : undefined))) {
-    throw new ApiError(400, 'invalid_consumer_credentials');
+    throw fail('invalid_consumer_credentials');
   }
   // Not a failure: the code's counters start again, the address gets its slot back.
   const codeKeys = limits.pinCodeKeys(code);

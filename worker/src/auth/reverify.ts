@@ -2,7 +2,7 @@
 // day and per address: e-mail change, password change, delete), and the attempt too (per
 // session and per address, a right password gives the slot back), so a stolen session is no
 // side door for guessing and a right password cannot be replayed to flood Argon2.
-import { ApiError, refusedError } from '../http/errors.ts';
+import { fail, refusedError } from '../http/errors.ts';
 import { holding, releaseStatements, reserve } from './throttle.ts';
 import { checkPassword } from './passwords.ts';
 import type { AccountAction } from './limits.ts';
@@ -20,7 +20,7 @@ export async function verifyPassword(c: AccountCtx, action: AccountAction, passw
   const check = row
     ? await holding(db, rules, () => checkPassword(deps.hasher, String(row.password_hash), password))
     : { ok: false };
-  if (!check.ok) throw new ApiError(403, 'wrong_password', { password: 'wrong_password' });
+  if (!check.ok) throw fail('wrong_password', { fields: { password: 'wrong_password' } });
   await db.$client.batch(releaseStatements(attempt), 'write');
 }
 

@@ -1,18 +1,38 @@
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody, ErrorCode, FieldErrors, ImportFailure } from '../../../contract/errors.ts';
+import {
+  statusOf,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorStatus,
+  type FieldErrors,
+  type ImportFailure,
+  type StatusOf,
+} from '../../../contract/errors.ts';
 import type { Rule } from '../auth/throttle.ts';
 
 /** An expected failure with a stable code from the contract's registry; the message is never shown to anyone. */
 export class ApiError extends Error {
   constructor(
-    readonly status: ContentfulStatusCode,
+    readonly status: ErrorStatus,
     readonly code: ErrorCode,
     readonly fields?: FieldErrors | ImportFailure,
     readonly headers?: Record<string, string>,
   ) {
     super(code);
   }
+}
+
+export interface FailOptions<C extends ErrorCode> {
+  /** `fields` of the answer: which field and why (validation_failed), or the file's fault (import_failed). */
+  fields?: FieldErrors | ImportFailure;
+  headers?: Record<string, string>;
+  /** Another of the code's own statuses in the registry (passkey_failed: 400 when adding one). */
+  status?: Extract<StatusOf<C>, ErrorStatus>;
+}
+
+/** The failure of a code, with the registry's status (contract/errors.ts): `throw fail('not_found')`. */
+export function fail<C extends ErrorCode>(code: C, options: FailOptions<C> = {}): ApiError {
+  return new ApiError(options.status ?? statusOf(code), code, options.fields, options.headers);
 }
 
 export function errorResponse(c: Context, e: ApiError): Response {
@@ -23,8 +43,7 @@ export function errorResponse(c: Context, e: ApiError): Response {
 
 const retryHeader = (retryAfter: number) => ({ 'Retry-After': String(Math.max(1, retryAfter)) });
 
-export const tooManyAttempts = (retryAfter: number) =>
-  new ApiError(429, 'too_many_attempts', undefined, retryHeader(retryAfter));
+export const tooManyAttempts = (retryAfter: number) => fail('too_many_attempts', { headers: retryHeader(retryAfter) });
 
 /**
  * The answer to a throttle's refusal: 423 with the lock's code when it locks (a consumer code, for
@@ -33,5 +52,5 @@ export const tooManyAttempts = (retryAfter: number) =>
  */
 export const refusedError = (r: { rule: Pick<Rule, 'locks'>; retryAfter: number }) =>
   r.rule.locks
-    ? new ApiError(423, r.rule.locks, undefined, r.rule.locks === 'consumer_locked' ? retryHeader(r.retryAfter) : {})
+    ? fail(r.rule.locks, { headers: r.rule.locks === 'consumer_locked' ? retryHeader(r.retryAfter) : {} })
     : tooManyAttempts(r.retryAfter);

@@ -3,20 +3,22 @@
 // where it comes from, come from an allowed origin. Mounted only on the sub-apps a cookie
 // authenticates; the billing system (bearer) and the one-click unsubscribe (signed token) have none.
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from '../http/errors.ts';
+import { fail } from '../http/errors.ts';
 import type { AppEnv } from '../env.ts';
+import { documented } from '../openapi/tags.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function csrfGuard(allowedOrigins: string[]) {
   const allowed = new Set(allowedOrigins);
-  return createMiddleware<AppEnv>(async (c, next) => {
+  const guard = createMiddleware<AppEnv>(async (c, next) => {
     if (!SAFE.has(c.req.method)) {
       const origin = c.req.header('origin');
-      if (origin !== undefined && !allowed.has(origin)) throw new ApiError(403, 'origin_not_allowed');
+      if (origin !== undefined && !allowed.has(origin)) throw fail('origin_not_allowed');
       const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
-      if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type');
+      if (type !== 'application/json') throw fail('unsupported_media_type');
     }
     await next();
   });
+  return documented(guard, { errors: ['origin_not_allowed', 'unsupported_media_type'], unsafeOnly: true });
 }

@@ -5,40 +5,47 @@
 export const ADMIN_BODY_LIMIT = 8 * 1024 * 1024;
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { bodyLimit } from 'hono/body-limit';
-import { ApiError, errorResponse, refusedError } from '../http/errors.ts';
+import { fail, refusedError } from '../http/errors.ts';
+import { sizeLimit } from '../http/size-limit.ts';
 import { timingSafeEqual } from '../auth/crypto.ts';
 import { release, reserve } from '../auth/throttle.ts';
 import { ImportError } from '../csv/table.ts';
 import { decodeCsv } from '../csv/decode.ts';
-import { readBody } from '../http/body.ts';
 import { unlockConsumer } from '../consumers/unlock.ts';
 import { ingestBills } from '../bills/ingest.ts';
 import { ingestConsumers } from '../consumers/ingest.ts';
 import type { AppEnv, Ctx } from '../env.ts';
+import type { BodyValidators } from '../http/body.ts';
+import { documented } from '../openapi/tags.ts';
 import { billByPeriod, setBillPdf } from '../db/statements/bills.ts';
 
 /** Bearer ADMIN_TOKEN, counted first (a right token gives the slot back); without one configured the endpoints do not exist. */
-const bearer = createMiddleware<AppEnv>(async (c, next) => {
-  const { deps, limits, clientIp } = c.var;
-  if (!deps.config.adminToken) throw new ApiError(404, 'not_found');
-  const rule = limits.admin(clientIp);
-  const r = await reserve(deps, [rule]);
-  if (r.refusal) throw refusedError(r.refusal);
-  const given = c.req.header('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
-  if (!timingSafeEqual(given, deps.config.adminToken))
-    throw new ApiError(401, 'unauthenticated', undefined, { 'WWW-Authenticate': 'Bearer' });
-  await release(deps.db, [rule]);
-  await next();
-});
+const bearer = documented(
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { deps, limits, clientIp } = c.var;
+    if (!deps.config.adminToken) throw fail('not_found');
+    const rule = limits.admin(clientIp);
+    const r = await reserve(deps, [rule]);
+    if (r.refusal) throw refusedError(r.refusal);
+    const given = c.req.header('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
+    if (!timingSafeEqual(given, deps.config.adminToken))
+      throw fail('unauthenticated', { headers: { 'WWW-Authenticate': 'Bearer' } });
+    await release(deps.db, [rule]);
+    await next();
+  }),
+  { security: 'adminToken', errors: ['not_found', 'too_many_attempts', 'unauthenticated'] },
+);
 
 /** The body's media type, checked after the bearer (so a stranger learns nothing from a 415). */
 const accepts = (contentType: string) =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
-    if (type !== contentType) throw new ApiError(415, 'unsupported_media_type');
-    await next();
-  });
+  documented(
+    createMiddleware<AppEnv>(async (c, next) => {
+      const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
+      if (type !== contentType) throw fail('unsupported_media_type');
+      await next();
+    }),
+    { accepts: contentType, errors: ['unsupported_media_type'] },
+  );
 
 /** POST /api/admin/bills/pdf?code=&period= with the PDF as body: the billing system's own bill. */
 async function adminBillPdf(c: Ctx) {
@@ -46,13 +53,13 @@ async function adminBillPdf(c: Ctx) {
   const code = c.req.query('code') ?? '';
   const period = c.req.query('period') ?? '';
   if (!new RegExp(deps.config.utility.consumerCode.pattern).test(code) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
-    throw new ApiError(422, 'validation_failed', { query: 'invalid_format' });
+    throw fail('validation_failed', { fields: { query: 'invalid_format' } });
   }
   const pdf = new Uint8Array(await c.req.arrayBuffer());
   if (new TextDecoder().decode(pdf.subarray(0, 5)) !== '%PDF-')
-    throw new ApiError(422, 'validation_failed', { file: 'not_a_pdf' });
+    throw fail('validation_failed', { fields: { file: 'not_a_pdf' } });
   const [bill] = await billByPeriod(deps.db, code, period);
-  if (!bill) throw new ApiError(404, 'not_found');
+  if (!bill) throw fail('not_found');
   const key = `bills/${code}/${period}.pdf`;
   await deps.files.put(key, pdf);
   await setBillPdf(deps.db, bill.id, key, deps.now());
@@ -77,28 +84,29 @@ function adminImport(what: 'bills' | 'consumers') {
       return c.json(await ingestConsumers(deps, csv), 200);
     } catch (e) {
       if (e instanceof ImportError)
-        throw new ApiError(422, 'import_failed', { file: (e as Error).message.slice(0, 200) });
+        throw fail('import_failed', { fields: { file: (e as Error).message.slice(0, 200) } });
       throw e;
     }
   };
 }
 
 /** POST /api/admin/consumers/unlock {consumerCode}: the utility lifts a code's PIN lock (after checking with the resident). */
-async function adminUnlockConsumer(c: Ctx) {
-  const { deps, limits, schemas } = c.var;
-  const input = await readBody(c, schemas.unlinkConsumer);
+async function adminUnlockConsumer(c: Ctx<'unlinkConsumer'>) {
+  const { deps, limits } = c.var;
+  const input = c.req.valid('json');
   const cleared = await unlockConsumer(deps, limits, input.consumerCode);
   return c.json({ status: 'unlocked', cleared }, 200);
 }
 
-/** The billing system's endpoints, mounted at /api/admin: bearer first, then 8 MiB bodies of the stated type. */
-export const adminRoutes = new Hono<AppEnv>()
-  .use('*', bearer)
-  .use(
-    '*',
-    bodyLimit({ maxSize: ADMIN_BODY_LIMIT, onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large')) }),
-  )
-  .post('/bills', accepts('text/csv'), adminImport('bills'))
-  .post('/consumers', accepts('text/csv'), adminImport('consumers'))
-  .post('/consumers/unlock', accepts('application/json'), adminUnlockConsumer)
-  .post('/bills/pdf', accepts('application/pdf'), adminBillPdf);
+/**
+ * The billing system's endpoints, mounted at /api/admin: bearer first, then 8 MiB bodies of the
+ * stated type; `body`: the app's validators of the JSON bodies (http/body.ts).
+ */
+export const adminRoutes = (body: BodyValidators) =>
+  new Hono<AppEnv>()
+    .use('*', bearer)
+    .use('*', sizeLimit(ADMIN_BODY_LIMIT))
+    .post('/bills', accepts('text/csv'), adminImport('bills'))
+    .post('/consumers', accepts('text/csv'), adminImport('consumers'))
+    .post('/consumers/unlock', accepts('application/json'), body.unlinkConsumer, adminUnlockConsumer)
+    .post('/bills/pdf', accepts('application/pdf'), adminBillPdf);

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { billOfCodes, billPage } from '../db/statements/bills.ts';
-import { ApiError } from '../http/errors.ts';
+import { fail } from '../http/errors.ts';
 import { billDetail, billSummary, paymentSlip } from '../bills/view.ts';
 import { qrPng } from '../bills/qr-image.ts';
 import { billPdf, pdfIssuer } from '../bills/pdf.ts';
@@ -22,11 +22,11 @@ export async function listBills(c: AccountCtx) {
   const { db } = c.var.deps;
   const s = c.var.session;
   const q = v.safeParse(listQuery, c.req.query());
-  if (!q.success) throw new ApiError(422, 'validation_failed', { query: 'invalid_format' });
+  if (!q.success) throw fail('validation_failed', { fields: { query: 'invalid_format' } });
   const page = Number(q.output.page);
   const linked = s.account.consumers.map((x) => x.code);
   const codes = q.output.consumer ? linked.filter((x) => x === q.output.consumer) : linked;
-  if (q.output.consumer && codes.length === 0) throw new ApiError(404, 'not_found');
+  if (q.output.consumer && codes.length === 0) throw fail('not_found');
   if (codes.length === 0) return c.json({ bills: [], page, pageSize: PAGE_SIZE, total: 0 } satisfies BillsPage);
   const [rows, [{ total }]] = await billPage(db, codes, page, PAGE_SIZE);
   return c.json({ bills: rows.map(billSummary), page, pageSize: PAGE_SIZE, total } satisfies BillsPage);
@@ -37,13 +37,13 @@ async function ownBill(c: AccountCtx) {
   const s = c.var.session;
   const id = c.req.param('id') ?? '';
   const linked = s.account.consumers;
-  if (!/^[0-9a-f]{32}$/.test(id) || linked.length === 0) throw new ApiError(404, 'not_found');
+  if (!/^[0-9a-f]{32}$/.test(id) || linked.length === 0) throw fail('not_found');
   const [bill] = await billOfCodes(
     c.var.deps.db,
     id,
     linked.map((x) => x.code),
   );
-  if (!bill) throw new ApiError(404, 'not_found');
+  if (!bill) throw fail('not_found');
   return { s, bill, consumer: linked.find((x) => x.code === bill.consumerCode)! };
 }
 

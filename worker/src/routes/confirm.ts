@@ -9,8 +9,7 @@
 // confirmed answers 200 "already_confirmed", so the resident who opens it again is sent to the
 // login rather than told it failed. Not an oracle: only the holder of the secret token learns it,
 // and it says nothing about any other account or address.
-import { readBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
+import { fail } from '../http/errors.ts';
 import { sha256Hex } from '../auth/crypto.ts';
 import { guarded, useToken } from '../auth/tokens.ts';
 import { pendingConfirmation, takeNewEmail } from '../db/statements/accounts.ts';
@@ -24,16 +23,16 @@ import { setDeviceCookie } from '../auth/device-cookie.ts';
 import type { Ctx } from '../env.ts';
 import type { StatusAnswer } from '../../../contract/responses.ts';
 
-export async function confirm(c: Ctx) {
-  const { deps, schemas } = c.var;
-  const input = await readBody(c, schemas.confirm);
+export async function confirm(c: Ctx<'confirm'>) {
+  const { deps } = c.var;
+  const input = c.req.valid('json');
   const hash = await sha256Hex(input.token);
   const [p] = await pendingConfirmation(deps.db, hash);
-  if (!p || p.purpose === 'reset') throw new ApiError(400, 'invalid_token');
+  if (!p || p.purpose === 'reset') throw fail('invalid_token');
   const alreadyConfirmed = () => c.json({ status: 'already_confirmed' } satisfies StatusAnswer<'confirm'>, 200);
   if (p.purpose === 'confirm' && p.confirmed_at !== null && (p.used_at !== null || p.expires_at <= deps.now()))
     return alreadyConfirmed();
-  if (p.purpose === 'email' && Number(p.current) !== 1) throw new ApiError(400, 'invalid_token');
+  if (p.purpose === 'email' && Number(p.current) !== 1) throw fail('invalid_token');
   const t = await useToken(deps, input.token, p.purpose as 'confirm' | 'email');
   let mailId: string | undefined;
   try {
@@ -43,7 +42,7 @@ export async function confirm(c: Ctx) {
         // A second click that lost the race to the first: the first one confirmed the account.
         const [now] = await pendingConfirmation(deps.db, hash);
         if (now?.confirmed_at != null) return alreadyConfirmed();
-        throw new ApiError(400, 'invalid_token');
+        throw fail('invalid_token');
       }
     } else {
       const notice = enqueueStatement(
@@ -61,15 +60,14 @@ export async function confirm(c: Ctx) {
         notice.stmt,
         ...accountEventStatements(deps, t.accountOf, 'email_changed', { guard, actorSession }),
       ]);
-      if (used.length === 0) throw new ApiError(400, 'invalid_token');
+      if (used.length === 0) throw fail('invalid_token');
       mailId = notice.id;
     }
   } catch (err) {
     // Someone registered the new address between the request and its confirmation.
-    if (isUniqueViolation(err, 'accounts.email')) throw new ApiError(409, 'email_taken');
+    if (isUniqueViolation(err, 'accounts.email')) throw fail('email_taken');
     // Another registration of the same consumer code was confirmed first.
-    if (isUniqueViolation(err, 'account_consumers.consumer_code'))
-      throw new ApiError(409, 'consumer_already_registered');
+    if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw fail('consumer_already_registered');
     throw err;
   }
   if (mailId) sendSoon(deps, [mailId]);

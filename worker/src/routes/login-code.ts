@@ -7,8 +7,7 @@
 // of the request whose try used the code, which also forgets the account's wrong passwords. Every failure
 // (wrong, used, expired, tried 5 times, unknown or unconfirmed address) is one 401 invalid_code,
 // after the same work.
-import { readBody } from '../http/body.ts';
-import { ApiError, refusedError } from '../http/errors.ts';
+import { fail, refusedError } from '../http/errors.ts';
 import { clearWhen, releaseWhen } from '../auth/throttle.ts';
 import { accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
 import { loginAccount } from '../db/statements/accounts.ts';
@@ -23,10 +22,10 @@ const NO_ACCOUNT = 'none';
 
 export const sendLoginCode = mailRequest('code');
 
-export async function loginWithCode(c: Ctx) {
-  const { deps, schemas, limits, clientIp } = c.var;
+export async function loginWithCode(c: Ctx<'loginCode'>) {
+  const { deps, limits, clientIp } = c.var;
   const { db } = deps;
-  const input = await readBody(c, schemas.loginCode);
+  const input = c.req.valid('json');
   // Round trip 1: the try counted per address and per e-mail address (or the owner's browser), and the account (if any).
   const { r, rules, row } = await reserveLogin(
     c,
@@ -48,7 +47,7 @@ export async function loginWithCode(c: Ctx) {
     ...rules.flatMap((rule) => releaseWhen(db, rule, t.guard)),
     ...limits.loginAccountKeys(input.email).map((key) => clearWhen(db, key, t.guard)),
   ]);
-  if (!account || !usedCode(use.rows)) throw new ApiError(401, 'invalid_code');
+  if (!account || !usedCode(use.rows)) throw fail('invalid_code');
 
   setSessionCookie(c, deps, session.token, input.remember);
   await setDeviceCookie(c, deps, account.id, account.email, row);

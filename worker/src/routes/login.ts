@@ -4,8 +4,7 @@
 // the slots back, so at most the limit of wrong passwords is ever checked, however many arrive at once.
 // Wrong passwords in a row are also counted against the account's ceiling (100, forgotten only
 // by a successful login or a reset): past it, 423 password_locked before any hashing.
-import { readBody } from '../http/body.ts';
-import { ApiError, refusedError } from '../http/errors.ts';
+import { fail, refusedError } from '../http/errors.ts';
 import { clearStatement, holding, releaseStatements } from '../auth/throttle.ts';
 import { accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
 import { loginAccount, rehashPassword } from '../db/statements/accounts.ts';
@@ -18,10 +17,10 @@ import type { AccountAnswer } from '../../../contract/responses.ts';
 export const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$Fr45+zrWHvDHBoOeW4Ji6A$ix9+TZIDYraUMVTOTYQEXUZ+uFbSVTRmQrQ9fSPvZa8';
 
-export async function login(c: Ctx) {
-  const { deps, schemas, limits, clientIp: ip } = c.var;
+export async function login(c: Ctx<'login'>) {
+  const { deps, limits, clientIp: ip } = c.var;
   const { db } = deps;
-  const input = await readBody(c, schemas.login);
+  const input = c.req.valid('json');
   // One round trip: the attempt counted under every rule, and the account (if any).
   const { r, rules, row } = await reserveLogin(
     c,
@@ -36,10 +35,10 @@ export async function login(c: Ctx) {
   const check = await holding(db, rules, () =>
     checkPassword(deps.hasher, row ? String(row.password_hash) : DUMMY_HASH, input.password),
   );
-  if (!check.ok || !row) throw new ApiError(401, 'invalid_credentials');
+  if (!check.ok || !row) throw fail('invalid_credentials');
   if (row.confirmed_at === null) {
     await db.$client.batch(releaseStatements(failureRules), 'write');
-    throw new ApiError(403, 'email_not_confirmed');
+    throw fail('email_not_confirmed');
   }
 
   const account = accountFromRow(row);

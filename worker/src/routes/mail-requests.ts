@@ -7,7 +7,6 @@
 //   account before (device cookie), so strangers cannot use up the owner's own reset mails.
 // The token or code and the mail are made after the response (a pending_work row written before
 // it, so the promise survives a crash), and the time taken does not tell either.
-import { readBody } from '../http/body.ts';
 import { refusedError } from '../http/errors.ts';
 import { release, reserve } from '../auth/throttle.ts';
 import { trustedDevice } from '../auth/device-cookie.ts';
@@ -22,10 +21,10 @@ type Kind = 'forgot' | 'resend' | 'code';
 
 /** The handler of one kind of mail request (the login code's is mounted from login-code.ts). */
 export function mailRequest(kind: Kind) {
-  return async (c: Ctx) => {
-    const { deps, schemas, limits, clientIp } = c.var;
-    const schema = kind === 'forgot' ? schemas.forgot : kind === 'code' ? schemas.loginCodeRequest : schemas.resend;
-    const input = await readBody(c, schema);
+  // The body of each kind is validated by its own schema where it is mounted (routes/public.ts).
+  return async (c: Ctx<'forgot' | 'resend' | 'loginCodeRequest'>) => {
+    const { deps, limits, clientIp } = c.var;
+    const input = c.req.valid('json');
     const rules = limits.mailRequest(kind, input.email, clientIp);
     // Not for codes: their per-address count is what bounds the guesses at an account (5 codes of 5 tries an hour).
     const owner = kind === 'forgot' && (await trustedDevice(c, deps, input.email)) !== undefined;
@@ -43,7 +42,7 @@ export function mailRequest(kind: Kind) {
       return c.json({ status: 'recently_sent' } satisfies StatusAnswer<'mailRequest'>, 202);
     }
     if (!r.refused(rules.address)) {
-      const locale = (input as { locale?: string }).locale;
+      const locale = 'locale' in input ? input.locale : undefined;
       const work =
         kind === 'code'
           ? pendingWorkStatement(deps, 'login-code', { email: input.email, locale } satisfies LoginCodeWork)

@@ -4,8 +4,7 @@
 // challenge (single use, whatever the answer) and reads the passkey with its account; one batch
 // records the use (only with a counter that moved forward) and, only then, inserts the session.
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { readBody } from '../http/body.ts';
-import { ApiError, refusedError } from '../http/errors.ts';
+import { fail, refusedError } from '../http/errors.ts';
 import { reserve, clearStatement } from '../auth/throttle.ts';
 import { accountFromRow, newSession, setSessionCookie } from '../auth/sessions.ts';
 import { setDeviceCookie } from '../auth/device-cookie.ts';
@@ -26,12 +25,12 @@ export async function passkeyLoginOptions(c: Ctx) {
   return c.json({ options: { ...options } } satisfies PasskeyOptionsAnswer, 200);
 }
 
-const refused = () => new ApiError(401, 'passkey_failed');
+const refused = () => fail('passkey_failed');
 
-export async function passkeyLogin(c: Ctx) {
-  const { deps, schemas, limits } = c.var;
+export async function passkeyLogin(c: Ctx<'passkeyLogin'>) {
+  const { deps, limits } = c.var;
   const { db } = deps;
-  const input = await readBody(c, schemas.passkeyLogin);
+  const input = c.req.valid('json');
   const response = input.response as AuthenticationResponseJSON;
   const taking = await takeChallengeOf(response.response.clientDataJSON, 'login');
   if (!taking) throw refused();

@@ -3,6 +3,7 @@
 // installation check's diagnosis, and the dev mailbox outside production.
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
+import type { BodyValidators } from '../http/body.ts';
 import { register } from './register.ts';
 import { confirm } from './confirm.ts';
 import { login } from './login.ts';
@@ -14,21 +15,22 @@ import { loginWithCode, sendLoginCode } from './login-code.ts';
 import { health, devOutbox } from './ops.ts';
 import { diagnose, diagnoseModule } from './diagnose.ts';
 
-export function publicRoutes(production: boolean) {
+/** `body`: the app's validators of the JSON bodies (http/body.ts), built from the utility's schemas. */
+export function publicRoutes(production: boolean, body: BodyValidators) {
   const routes = new Hono<AppEnv>()
-    .post('/register', register)
-    .post('/register/resend', resendConfirmation)
-    .post('/confirm', confirm)
-    .post('/login', login)
-    .post('/login/code/send', sendLoginCode)
-    .post('/login/code', loginWithCode)
+    .post('/register', body.register, register)
+    .post('/register/resend', body.resend, resendConfirmation)
+    .post('/confirm', body.confirm, confirm)
+    .post('/login', body.login, login)
+    .post('/login/code/send', body.loginCodeRequest, sendLoginCode)
+    .post('/login/code', body.loginCode, loginWithCode)
     .post('/passkey/login/options', passkeyLoginOptions)
-    .post('/passkey/login', passkeyLogin)
+    .post('/passkey/login', body.passkeyLogin, passkeyLogin)
     .post('/logout', logout)
     .get('/me', me)
-    .post('/password/forgot', forgotPassword)
-    .post('/password/reset', resetPassword)
-    .post('/password/reset/passkeys', provisionalPasskeys)
+    .post('/password/forgot', body.forgot, forgotPassword)
+    .post('/password/reset', body.reset, resetPassword)
+    .post('/password/reset/passkeys', body.resetPasskeys, provisionalPasskeys)
     .get('/health', health)
     .get('/diagnose', diagnose)
     .get('/diagnose.js', diagnoseModule);

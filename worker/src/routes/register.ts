@@ -4,8 +4,7 @@
 // it, so a crash loses nothing), and nothing the requester can observe
 // tells whether the address already has an account. A code linked to a confirmed account
 // answers 409, but only to someone who has just proven its PIN.
-import { readBody } from '../http/body.ts';
-import { ApiError } from '../http/errors.ts';
+import { fail } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { proveConsumer } from '../auth/consumer-pin.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -16,15 +15,15 @@ import { WORK_HANDLERS } from '../work/handlers.ts';
 import type { Ctx } from '../env.ts';
 import type { StatusAnswer } from '../../../contract/responses.ts';
 
-export async function register(c: Ctx) {
-  const { deps, schemas, limits, clientIp: ip } = c.var;
-  const input = await readBody(c, schemas.register);
+export async function register(c: Ctx<'register'>) {
+  const { deps, limits, clientIp: ip } = c.var;
+  const input = c.req.valid('json');
   const problem = passwordProblem(input.password, input);
-  if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
+  if (problem) throw fail('validation_failed', { fields: { password: problem } });
 
   const counted = [limits.registration(ip), limits.passwordWork(ip)];
   const { linkedTo } = await proveConsumer(c, input.consumerCode, input.pin, counted);
-  if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
+  if (linkedTo) throw fail('consumer_already_registered');
   // Hashed before answering on every path (the bounded hasher may answer 503 here, visibly).
   const passwordHash = await holding(deps.db, counted, () => hashPassword(deps.hasher, input.password));
   // The promise is written before the answer (it survives a crash or a failed run), the work

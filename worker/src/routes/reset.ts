@@ -4,8 +4,7 @@
 // the resident logged in at once (an attacker's failures cannot keep the owner out after a
 // reset). Opening the reset link proves the mailbox, so an unconfirmed account becomes confirmed
 // and its pending code linked.
-import { readBody } from '../http/body.ts';
-import { ApiError, refusedError } from '../http/errors.ts';
+import { fail, refusedError } from '../http/errors.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { guarded, peekToken, useToken } from '../auth/tokens.ts';
@@ -28,31 +27,31 @@ import { parseUserAgent } from '../../../contract/user-agent.ts';
  * in a code's session or within a day of the confirmation), for the reset form to list; only to
  * the holder of a valid reset link.
  */
-export async function provisionalPasskeys(c: Ctx) {
-  const { deps, schemas } = c.var;
-  const input = await readBody(c, schemas.resetPasskeys);
+export async function provisionalPasskeys(c: Ctx<'resetPasskeys'>) {
+  const { deps } = c.var;
+  const input = c.req.valid('json');
   const accountId = await peekToken(deps, input.token, 'reset');
-  if (!accountId) throw new ApiError(400, 'invalid_token');
+  if (!accountId) throw fail('invalid_token');
   const rows = await provisionalPasskeysOf(deps.db, accountId);
   return c.json({
     passkeys: rows.map((p) => ({ device: parseUserAgent(p.userAgent), createdAt: p.createdAt })),
   } satisfies ProvisionalPasskeysAnswer);
 }
 
-export async function resetPassword(c: Ctx) {
-  const { deps, schemas, limits, clientIp } = c.var;
+export async function resetPassword(c: Ctx<'reset'>) {
+  const { deps, limits, clientIp } = c.var;
   const { db } = deps;
-  const input = await readBody(c, schemas.reset);
+  const input = c.req.valid('json');
   const accountId = await peekToken(deps, input.token, 'reset');
-  if (!accountId) throw new ApiError(400, 'invalid_token');
+  if (!accountId) throw fail('invalid_token');
   const [account] = await personalData(db, accountId);
-  if (!account) throw new ApiError(400, 'invalid_token');
+  if (!account) throw fail('invalid_token');
   const problem = passwordProblem(input.password, {
     name: account.name,
     email: account.email,
     consumerCode: account.code ?? account.pending ?? undefined,
   });
-  if (problem) throw new ApiError(422, 'validation_failed', { password: problem });
+  if (problem) throw fail('validation_failed', { fields: { password: problem } });
 
   const work = [limits.passwordWork(clientIp)];
   const r = await reserve(deps, work);
@@ -84,11 +83,10 @@ export async function resetPassword(c: Ctx) {
       mail.stmt,
     ]);
   } catch (err) {
-    if (isUniqueViolation(err, 'account_consumers.consumer_code'))
-      throw new ApiError(409, 'consumer_already_registered');
+    if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw fail('consumer_already_registered');
     throw err;
   }
-  if (used.length === 0) throw new ApiError(400, 'invalid_token');
+  if (used.length === 0) throw fail('invalid_token');
   sendSoon(deps, [mail.id]);
   const [row] = (await db.$client.execute(accountById(accountId))).rows;
   setSessionCookie(c, deps, session.token, false);

@@ -3,7 +3,7 @@
 // from the mail client); the token is the authority, so no session or Origin is needed.
 import { Hono } from 'hono';
 import { stopEmailBills } from '../db/statements/accounts.ts';
-import { ApiError } from '../http/errors.ts';
+import { fail } from '../http/errors.ts';
 import { verifyUnsubscribeToken } from '../bills/unsubscribe.ts';
 import type { AppEnv, Ctx } from '../env.ts';
 
@@ -17,7 +17,7 @@ async function unsubscribe(c: Ctx) {
     );
   }
   const accountId = token && token.length < 2048 ? await verifyUnsubscribeToken(deps.config, token) : null;
-  if (!accountId) throw new ApiError(400, 'invalid_token');
+  if (!accountId) throw fail('invalid_token');
   await stopEmailBills(deps.db, accountId, deps.now());
   return c.json({ status: 'unsubscribed' });
 }

@@ -2,8 +2,7 @@
 // {consumerCode, pin} (same PIN throttling as registration) and .../unlink {consumerCode}. The list
 // carries what the account's summary and chart show, so the account area opens with one request.
 import { consumersWithBalance, linkCode, unlinkCode } from '../../db/statements/consumers.ts';
-import { readBody } from '../../http/body.ts';
-import { ApiError } from '../../http/errors.ts';
+import { fail } from '../../http/errors.ts';
 import { proveConsumer } from '../../auth/consumer-pin.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { billSummary, rsd, totalSlip } from '../../bills/view.ts';
@@ -53,20 +52,20 @@ export async function listConsumers(c: AccountCtx) {
 export async function totalQrPng(c: AccountCtx) {
   const { deps } = c.var;
   const consumer = c.var.session.account.consumers.find((x) => x.code === c.req.param('code'));
-  if (!consumer) throw new ApiError(404, 'not_found');
+  if (!consumer) throw fail('not_found');
   const total = totalSlip(deps.config, consumer.code, await unpaidBills(deps.db, [consumer.code]), consumer);
-  if (!total) throw new ApiError(404, 'not_found');
+  if (!total) throw fail('not_found');
   c.header('Content-Type', 'image/png');
   c.header('Cache-Control', 'private, no-store');
   c.header('Content-Disposition', `attachment; filename="ips-qr-${consumer.code}-ukupno.png"`);
   return c.body(qrPng(total.ipsQr, 8) as Uint8Array<ArrayBuffer>);
 }
 
-export async function linkConsumer(c: AccountCtx) {
-  const { deps, schemas } = c.var;
+export async function linkConsumer(c: AccountCtx<'linkConsumer'>) {
+  const { deps } = c.var;
   const { db } = deps;
   const s = c.var.session;
-  const input = await readBody(c, schemas.linkConsumer);
+  const input = c.req.valid('json');
   const now = deps.now();
   const { linkedTo } = await proveConsumer(
     c,
@@ -74,24 +73,23 @@ export async function linkConsumer(c: AccountCtx) {
     input.pin,
     c.var.limits.account('link', s.account.id, c.var.clientIp),
   );
-  if (linkedTo === s.account.id) throw new ApiError(409, 'consumer_already_linked');
-  if (linkedTo) throw new ApiError(409, 'consumer_already_registered');
+  if (linkedTo === s.account.id) throw fail('consumer_already_linked');
+  if (linkedTo) throw fail('consumer_already_registered');
   try {
     await linkCode(db, s.account.id, input.consumerCode, now);
   } catch (err) {
-    if (isUniqueViolation(err, 'account_consumers.consumer_code'))
-      throw new ApiError(409, 'consumer_already_registered');
+    if (isUniqueViolation(err, 'account_consumers.consumer_code')) throw fail('consumer_already_registered');
     throw err;
   }
   return c.json({ status: 'linked' }, 201);
 }
 
-export async function unlinkConsumer(c: AccountCtx) {
-  const { deps, schemas } = c.var;
+export async function unlinkConsumer(c: AccountCtx<'unlinkConsumer'>) {
+  const { deps } = c.var;
   const s = c.var.session;
-  const input = await readBody(c, schemas.unlinkConsumer);
-  if (!s.account.consumers.some((x) => x.code === input.consumerCode)) throw new ApiError(404, 'not_found');
-  if (s.account.consumers.length === 1) throw new ApiError(409, 'last_consumer');
+  const input = c.req.valid('json');
+  if (!s.account.consumers.some((x) => x.code === input.consumerCode)) throw fail('not_found');
+  if (s.account.consumers.length === 1) throw fail('last_consumer');
   // An account-wide event: links, codes and other sessions issued while the code was linked are void.
   await deps.db.batch([
     unlinkCode(deps.db, s.account.id, input.consumerCode),

@@ -4,18 +4,17 @@
 // and what the old address receives, are the same. Counted per account and per address (auth/reverify.ts). Mails to the new,
 // unproven address carry no text the requester typed.
 import { accountWithEmail } from '../../db/statements/accounts.ts';
-import { readBody } from '../../http/body.ts';
 import { issueToken, tokenLink } from '../../auth/tokens.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
 import { verifyPassword } from '../../auth/reverify.ts';
 import type { AccountCtx } from '../../env.ts';
 
-export async function changeEmail(c: AccountCtx) {
-  const { deps, schemas } = c.var;
+export async function changeEmail(c: AccountCtx<'changeEmail'>) {
+  const { deps } = c.var;
   const { db } = deps;
   const s = c.var.session;
-  const input = await readBody(c, schemas.changeEmail);
+  const input = c.req.valid('json');
   const a = s.account;
   await verifyPassword(c, 'email', input.password);
   if (input.email === a.email) return c.json({ status: 'confirmation_sent' }, 202);

@@ -6,8 +6,7 @@
 // A passkey added in a session begun by a login code, or soon after the confirmation, is
 // provisional: a reset removes it unless the resident keeps it.
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
-import { readBody } from '../../http/body.ts';
-import { ApiError } from '../../http/errors.ts';
+import { fail } from '../../http/errors.ts';
 import { countAccountAction, verifyPassword } from '../../auth/reverify.ts';
 import { newChallenge, challengeHolds, takeChallengeOf } from '../../auth/webauthn-challenges.ts';
 import { registrationOptions, verifyRegistration } from '../../auth/passkeys.ts';
@@ -53,12 +52,12 @@ export async function listPasskeys(c: AccountCtx) {
   } satisfies PasskeysAnswer);
 }
 
-export async function passkeyRegistrationOptions(c: AccountCtx) {
-  const { deps, schemas, session } = c.var;
-  const input = await readBody(c, schemas.passkeyOptions);
+export async function passkeyRegistrationOptions(c: AccountCtx<'passkeyOptions'>) {
+  const { deps, session } = c.var;
+  const input = c.req.valid('json');
   // Counted first either way (each call writes a challenge row); an older session proves the password again.
   if (!reauthRequired(session, deps.now())) await countAccountAction(c, 'passkey');
-  else if (input.password === undefined) throw new ApiError(403, 'reauth_required');
+  else if (input.password === undefined) throw fail('reauth_required');
   else await verifyPassword(c, 'passkey', input.password);
 
   const owner = { accountId: session.account.id, sessionHash: session.hash };
@@ -69,11 +68,11 @@ export async function passkeyRegistrationOptions(c: AccountCtx) {
   return c.json({ options: { ...options } } satisfies PasskeyOptionsAnswer, 200);
 }
 
-export async function addPasskey(c: AccountCtx) {
-  const { deps, schemas, session } = c.var;
-  const input = await readBody(c, schemas.passkeyAdd);
+export async function addPasskey(c: AccountCtx<'passkeyAdd'>) {
+  const { deps, session } = c.var;
+  const input = c.req.valid('json');
   const response = input.response as RegistrationResponseJSON;
-  const refused = new ApiError(400, 'passkey_failed');
+  const refused = fail('passkey_failed', { status: 400 });
   const taking = await takeChallengeOf(response.response.clientDataJSON, 'register');
   if (!taking) throw refused;
   const taken = await deps.db.$client.execute(taking.take);
@@ -100,11 +99,11 @@ export async function addPasskey(c: AccountCtx) {
   );
 }
 
-export async function deletePasskey(c: AccountCtx) {
-  const { deps, schemas, session } = c.var;
-  const input = await readBody(c, schemas.passkeyRemove);
+export async function deletePasskey(c: AccountCtx<'passkeyRemove'>) {
+  const { deps, session } = c.var;
+  const input = c.req.valid('json');
   const own = await passkeysOf(deps.db, session.account.id);
-  if (!own.some((p) => p.id === input.id)) throw new ApiError(404, 'not_found');
+  if (!own.some((p) => p.id === input.id)) throw fail('not_found');
   // The event applies only where this request's delete removed it (or a parallel one did).
   await deps.db.batch([
     removePasskey(deps.db, session.account.id, input.id),

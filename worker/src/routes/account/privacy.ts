@@ -4,7 +4,6 @@
 // passkeys, consents, links and queued mail to it; consumer and bill records belong to the billing
 // system and stay, as accounting law requires.
 import { consentsOf, deleteAccountStatements, exportQueries } from '../../db/statements/accounts.ts';
-import { readBody } from '../../http/body.ts';
 import { clearSessionCookie } from '../../auth/sessions.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
@@ -59,11 +58,11 @@ export async function exportData(c: AccountCtx) {
   } satisfies DataExport);
 }
 
-export async function deleteAccount(c: AccountCtx) {
-  const { deps, schemas } = c.var;
+export async function deleteAccount(c: AccountCtx<'deleteAccount'>) {
+  const { deps } = c.var;
   const { db } = deps;
   const s = c.var.session;
-  const input = await readBody(c, schemas.deleteAccount);
+  const input = c.req.valid('json');
   const a = s.account;
   await verifyPassword(c, 'delete', input.password);
   const farewell = enqueueStatement(

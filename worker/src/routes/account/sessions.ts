@@ -1,7 +1,6 @@
 // GET /api/account/sessions (each with its browser and system in words' terms), POST /api/account/sessions/revoke {id}, POST /api/account/sessions/revoke-all.
 import { liveSessions, publicSessionId, revokeByPublicId } from '../../db/statements/sessions.ts';
-import { readBody } from '../../http/body.ts';
-import { ApiError } from '../../http/errors.ts';
+import { fail } from '../../http/errors.ts';
 import { clearSessionCookie } from '../../auth/sessions.ts';
 import { accountEventStatements } from '../../auth/account-state.ts';
 import { setDeviceCookie } from '../../auth/device-cookie.ts';
@@ -28,21 +27,21 @@ export async function listSessions(c: AccountCtx) {
   } satisfies SessionsAnswer);
 }
 
-export async function revokeSession(c: AccountCtx) {
-  const { deps, schemas } = c.var;
+export async function revokeSession(c: AccountCtx<'revokeSession'>) {
+  const { deps } = c.var;
   const s = c.var.session;
-  const input = await readBody(c, schemas.revokeSession);
+  const input = c.req.valid('json');
   const r = await revokeByPublicId(deps.db, s.account.id, input.id);
-  if (r.rowsAffected === 0) throw new ApiError(404, 'not_found');
+  if (r.rowsAffected === 0) throw fail('not_found');
   if (publicId(s.hash) === input.id) clearSessionCookie(c, deps);
   return c.body(null, 204);
 }
 
 /** "Log out everywhere" (an account-wide event): every session (or every other one with keepCurrent), link, code and device cookie, and the passkeys if asked. */
-export async function revokeAllSessions(c: AccountCtx) {
-  const { deps, schemas } = c.var;
+export async function revokeAllSessions(c: AccountCtx<'revokeAll'>) {
+  const { deps } = c.var;
   const s = c.var.session;
-  const input = await readBody(c, schemas.revokeAll);
+  const input = c.req.valid('json');
   await deps.db.batch(
     accountEventStatements(deps, s.account.id, 'logged_out_everywhere', {
       actorSession: input.keepCurrent ? s.hash : undefined,

@@ -1,7 +1,6 @@
 // POST /api/account/settings {emailBills?, locale?} and POST /api/account/password.
 import { saveSettings, setPassword } from '../../db/statements/accounts.ts';
-import { readBody } from '../../http/body.ts';
-import { ApiError } from '../../http/errors.ts';
+import { fail } from '../../http/errors.ts';
 import { passwordProblem } from '../../auth/password-policy.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { accountEventStatements } from '../../auth/account-state.ts';
@@ -12,10 +11,10 @@ import { verifyPassword } from '../../auth/reverify.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { AccountAnswer } from '../../../../contract/responses.ts';
 
-export async function updateSettings(c: AccountCtx) {
-  const { deps, schemas } = c.var;
+export async function updateSettings(c: AccountCtx<'settings'>) {
+  const { deps } = c.var;
   const s = c.var.session;
-  const input = await readBody(c, schemas.settings);
+  const input = c.req.valid('json');
   const changes = {
     ...(input.emailBills !== undefined && { emailBills: input.emailBills }),
     ...(input.locale && { locale: input.locale }),
@@ -25,18 +24,18 @@ export async function updateSettings(c: AccountCtx) {
 }
 
 /** Needs the current password; every other session and open link is voided and a notice is mailed. */
-export async function changePassword(c: AccountCtx) {
-  const { deps, schemas } = c.var;
+export async function changePassword(c: AccountCtx<'changePassword'>) {
+  const { deps } = c.var;
   const { db } = deps;
   const s = c.var.session;
-  const input = await readBody(c, schemas.changePassword);
+  const input = c.req.valid('json');
   const a = s.account;
   const problem = passwordProblem(input.newPassword, {
     name: a.name,
     email: a.email,
     consumerCode: a.consumers[0]?.code,
   });
-  if (problem) throw new ApiError(422, 'validation_failed', { newPassword: problem });
+  if (problem) throw fail('validation_failed', { fields: { newPassword: problem } });
   await verifyPassword(c, 'password', input.currentPassword);
   const hash = await hashPassword(deps.hasher, input.newPassword);
   const mail = enqueueStatement(
