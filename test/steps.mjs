@@ -23,6 +23,10 @@ const STEPS = [
     'node test/second-utility/run.mjs',
   ],
   ['reliability', 'npm run test:reliability'],
+  [
+    'the benchmark, quick: each row runs and gives a number (timings are not judged; the full one is npm run bench)',
+    'npx tsx test/bench/run.ts --quick',
+  ],
 ];
 
 const started = Date.now();

@@ -203,13 +203,13 @@ export async function billRun(o: BillRunOptions): Promise<BillRunResult> {
   }
 }
 
-/** `--consumers=N --ebills=S` (defaults 20,000 / 8,000). */
-export function billRunOptions(argv: string[]): BillRunOptions {
-  const arg = (name: string, dflt: number) => {
+/** `--consumers=N --ebills=S` (defaults 20,000 / 8,000, or the given ones). */
+export function billRunOptions(argv: string[], dflt = { consumers: 20_000, ebills: 8_000 }): BillRunOptions {
+  const arg = (name: keyof typeof dflt) => {
     const v = argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
-    return v ? Number(v) : dflt;
+    return v ? Number(v) : dflt[name];
   };
-  return { consumers: arg('consumers', 20_000), ebills: arg('ebills', 8_000) };
+  return { consumers: arg('consumers'), ebills: arg('ebills') };
 }
 
 const MB = 1_000_000;

@@ -4,7 +4,8 @@
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 
-const SELECTOR = 'jp-portal form input[autocomplete="username"]';
+// The login's e-mail field (autocomplete "username webauthn" since the passkey autofill: a token, not the whole value).
+const SELECTOR = 'jp-portal form input[autocomplete~="username"]';
 const TIMEOUT_MS = 15_000;
 
 // Installed before any page script runs (through the devtools protocol, so the demo's CSP does not
