@@ -20,6 +20,8 @@ export interface Account {
   emailBills: boolean;
   locale: Locale;
   consumers: AccountConsumer[];
+  /** Mail to the address bounced for good or was reported as spam: bills go by post until it is proven again. */
+  undeliverable?: { since: number; reason: 'bounce_hard' | 'complaint' };
 }
 export interface AccountAnswer {
   account: Account;

@@ -5,7 +5,7 @@
 // above the summary (passkey-offer.ts). The sections stay in the page when hidden, so
 // switching keeps what was open. Bills and settings are chunks of their own, fetched after login.
 import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { FormController } from './form-controller.js';
 import { emit } from './events.js';
@@ -107,6 +107,14 @@ export class JpAccount extends JpElement {
     }, failureText);
   }
 
+  /** Mail to the address did not arrive: bills go by post, and the way to another address. */
+  private undeliverable(email: string) {
+    return html`<div class="jp-status jp-bad" role="status">
+      <p>${msg(str`Računi ne stižu na adresu ${email}, pa Vam ih šaljemo poštom. Proverite adresu ili upišite drugu.`)}</p>
+      <p><button type="button" class="jp-secondary" @click=${() => this.show('settings')}>${msg('Promenite e-mail adresu')}</button></p>
+    </div>`;
+  }
+
   private tab(section: Section, label: string) {
     return html`<li><button type="button" aria-current=${this.section === section ? 'true' : 'false'}
       aria-controls=${`${this.id$}-${section}`} @click=${() => this.show(section)}>${label}</button></li>`;
@@ -136,6 +144,7 @@ export class JpAccount extends JpElement {
         </ul>
       </nav>
       ${statusLine(this.loading.status ?? this.form.status)}
+      ${a.undeliverable ? this.undeliverable(a.email) : nothing}
       ${panel('summary', html`${this.offer.render()}${this.consumers ? summary(this.consumers, this.actions) : html`<p>${msg('Učitavanje…')}</p>`}`)}
       ${panel('bills', html`<jp-bills .consumers=${this.consumers}></jp-bills>`)}
       ${panel('settings', html`<jp-settings .account=${a}></jp-settings>`)}

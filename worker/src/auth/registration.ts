@@ -25,10 +25,12 @@ import { addressKey } from '../http/address-key.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import { addressProven } from '../mail/delivery-events.ts';
 
 /**
  * Confirms an account (`accountId`, an SQL expression such as a token's accountOf) and links its
- * pending consumer code, where `guard` holds. Fails with a unique violation on
+ * pending consumer code, where `guard` holds; the link reached the mailbox, so the address is
+ * proven (an undeliverable mark clears: mail/delivery-events.ts). Fails with a unique violation on
  * account_consumers.consumer_code when another account confirmed the code first.
  */
 export function confirmAccountStatements(deps: Deps, accountId: SQL | string, guard: SQL) {
@@ -39,6 +41,7 @@ export function confirmAccountStatements(deps: Deps, accountId: SQL | string, gu
       SELECT pending_consumer_code, id, ${now} FROM accounts WHERE id = ${accountId} AND pending_consumer_code IS NOT NULL AND ${guard}`),
     db.run(sql`UPDATE accounts SET confirmed_at = COALESCE(confirmed_at, ${now}), pending_consumer_code = NULL, updated_at = ${now}
       WHERE id = ${accountId} AND ${guard}`),
+    addressProven(deps, accountId, guard),
   ] as const;
 }
 

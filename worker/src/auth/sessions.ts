@@ -94,6 +94,7 @@ export interface CurrentSession {
 // constant statements straight to the libSQL client, so nothing is built per request and no
 // transaction is opened. `a` is the account; its consumers come along as a JSON array.
 export const ACCOUNT_COLUMNS = `a.id, a.name, a.email, a.email_bills, a.locale, a.security_version,
+    a.undeliverable_at, a.undeliverable_reason,
     (SELECT json_group_array(json_object('code', c.code, 'name', c.name, 'address', c.address) ORDER BY ac.linked_at, c.code)
        FROM account_consumers ac JOIN consumers c ON c.code = ac.consumer_code
       WHERE ac.account_id = a.id) AS consumers`;
@@ -114,6 +115,14 @@ export function accountFromRow(row: Row): Account {
     emailBills: Number(row.email_bills) === 1,
     locale: toLocale(row.locale),
     consumers: JSON.parse(String(row.consumers)) as AccountConsumer[],
+    ...(row.undeliverable_at == null
+      ? {}
+      : {
+          undeliverable: {
+            since: Number(row.undeliverable_at),
+            reason: row.undeliverable_reason === 'complaint' ? 'complaint' : 'bounce_hard',
+          },
+        }),
   };
 }
 

@@ -32,7 +32,7 @@ export async function renderQueuedBillMail(
     FROM bills b
     JOIN consumers c ON c.code = b.consumer_code
     JOIN account_consumers ac ON ac.consumer_code = b.consumer_code AND ac.account_id = ${ref.account}
-    JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL
+    JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL AND a.undeliverable_at IS NULL
     WHERE b.id = ${ref.bill} AND b.paid_at IS NULL`);
   if (!t) return null;
   const input: BillMailInput = {

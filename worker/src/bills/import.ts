@@ -231,7 +231,7 @@ export async function upsertBills(db: Db, rows: BillRow[], now: number, newId: (
   for (let i = 0; i < proposed.length; i += MAIL_CHUNK) {
     const targets = sql`FROM bills b
       JOIN account_consumers ac ON ac.consumer_code = b.consumer_code
-      JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL
+      JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL AND a.undeliverable_at IS NULL
       WHERE b.id IN (SELECT value FROM json_each(${JSON.stringify(proposed.slice(i, i + MAIL_CHUNK))})) AND b.paid_at IS NULL`;
     mails.push(
       db.all<{

@@ -30,6 +30,14 @@ export const accounts = sqliteTable(
      * was issued under and is refused once the account has moved on.
      */
     securityVersion: integer('security_version').notNull().default(1),
+    /**
+     * Mail to the address bounced hard or was reported as spam (mail/delivery-events.ts): e-bills
+     * stop and the consumer goes back to paper until the address is proven again (`emailProvenAt`).
+     */
+    undeliverableAt: integer('undeliverable_at'),
+    undeliverableReason: text('undeliverable_reason', { enum: ['bounce_hard', 'complaint'] }),
+    /** When a link mailed to the address was last opened (confirmation, e-mail change, reset): it arrived then. */
+    emailProvenAt: integer('email_proven_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -451,4 +459,25 @@ export const deliveryChanges = sqliteTable(
     at: integer('at').notNull(),
   },
   (t) => [index('delivery_changes_account_idx').on(t.accountId, t.at)],
+);
+
+/**
+ * What became of mail after it left (mail/delivery-events.ts): delivery events from the platform,
+ * MailChannels' webhooks or the utility's bounce mailbox. The id is the source's own event id
+ * (or a digest of the reported line), so an event fed twice is stored once, in any order.
+ */
+export const mailEvents = sqliteTable(
+  'mail_events',
+  {
+    id: text('id').primaryKey(),
+    source: text('source').notNull(),
+    /** The outbox row the event names (by our Message-ID or X-Outbox-Id), when it names one. */
+    outboxId: text('outbox_id'),
+    email: text('email').notNull(),
+    type: text('type', { enum: ['delivered', 'bounce_hard', 'bounce_soft', 'complaint', 'deferred'] }).notNull(),
+    reason: text('reason'),
+    occurredAt: integer('occurred_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [index('mail_events_email_idx').on(t.email, t.occurredAt), index('mail_events_outbox_idx').on(t.outboxId)],
 );

@@ -88,9 +88,10 @@ export const pendingConfirmation = (db: Db, tokenHash: string) =>
       FROM tokens t JOIN accounts a ON a.id = t.account_id WHERE t.hash = ${tokenHash}`,
   );
 
-/** The account takes the new address of the e-mail-change token (run under the token's guard). */
+/** The account takes the new address of the e-mail-change token (run under the token's guard): proven by the link, so deliverable. */
 export const takeNewEmail = (db: Db, tokenHash: string, accountId: SQL, now: number) =>
-  db.run(sql`UPDATE accounts SET email = (SELECT payload FROM tokens WHERE hash = ${tokenHash}), updated_at = ${now}
+  db.run(sql`UPDATE accounts SET email = (SELECT payload FROM tokens WHERE hash = ${tokenHash}), updated_at = ${now},
+    email_proven_at = ${now}, undeliverable_at = NULL, undeliverable_reason = NULL
     WHERE id = ${accountId}`);
 
 /** "My data": the account's dates, consents, sessions, the bills of its codes and its passkeys, in one batch. */

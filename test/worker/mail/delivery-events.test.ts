@@ -1,0 +1,116 @@
+// Delivery events → the truth about mail: stored once by id in any order, a hard bounce or a
+// complaint newer than the address's last proof marks it undeliverable (e-bills stop, the account
+// says so), soft bounces and deferrals change nothing, and a link opened at the address clears it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeHarness, confirmedAccount, GOOD_PASSWORD, ROOT, type Harness } from '../harness.ts';
+import { recordDeliveryEvents, type DeliveryEvent } from '../../../worker/src/mail/delivery-events.ts';
+import { readBounceReport } from '../../../worker/src/mail/bounce-report.ts';
+import { ingestBills } from '../../../worker/src/bills/ingest.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await makeHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+// Steps shorter than the session idle limit (1 h), so the resident stays logged in.
+const HOUR = 20 * 60_000;
+const bounce = (email: string, type: DeliveryEvent['type'], o: Partial<DeliveryEvent> = {}): DeliveryEvent => ({
+  source: 'admin',
+  email,
+  type,
+  reason: '550 5.1.1 mailbox unavailable',
+  ...o,
+});
+const me = async (cookie?: string) => (await h.call('GET', '/api/me', undefined, { cookie })).body.account;
+const count = async (sql: string) => Number((await h.deps.db.$client.execute(sql)).rows[0].n);
+
+describe('delivery events', () => {
+  it('a hard bounce marks the address: the account says so, the next bills are not mailed (paper instead)', async () => {
+    const a = await confirmedAccount(h);
+    const login = await h.call('POST', '/api/login', a);
+    h.clock.advance(HOUR);
+    expect(await recordDeliveryEvents(h.deps, [bounce(a.email, 'bounce_hard')])).toEqual({ stored: 1 });
+    expect((await me(login.cookie)).undeliverable).toEqual({ since: h.clock.now, reason: 'bounce_hard' });
+    const r = await ingestBills(h.deps, readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'));
+    expect(r.mailed).toBe(0);
+    expect(await count("SELECT count(*) AS n FROM outbox WHERE kind = 'bill'")).toBe(0);
+  });
+
+  it('is stored once however often it comes, and a bounce older than the last proof of the address changes nothing', async () => {
+    const a = await confirmedAccount(h);
+    const old = h.clock.now - HOUR; // before the confirmation proved the address
+    const late = bounce(a.email, 'bounce_hard', { id: 'evt-1', occurredAt: old });
+    expect(await recordDeliveryEvents(h.deps, [late, late])).toEqual({ stored: 1 });
+    expect(await recordDeliveryEvents(h.deps, [late])).toEqual({ stored: 0 });
+    expect(await count('SELECT count(*) AS n FROM mail_events')).toBe(1);
+    const login = await h.call('POST', '/api/login', a);
+    expect((await me(login.cookie)).undeliverable).toBeUndefined();
+  });
+
+  it('soft bounces and deferrals change nothing; a complaint stops e-bills like a hard bounce', async () => {
+    const a = await confirmedAccount(h);
+    const login = await h.call('POST', '/api/login', a);
+    h.clock.advance(HOUR);
+    await recordDeliveryEvents(h.deps, [
+      bounce(a.email, 'bounce_soft'),
+      bounce(a.email, 'deferred', { reason: 'later' }),
+    ]);
+    expect((await me(login.cookie)).undeliverable).toBeUndefined();
+    await recordDeliveryEvents(h.deps, [bounce(a.email, 'complaint', { reason: 'abuse report' })]);
+    expect((await me(login.cookie)).undeliverable?.reason).toBe('complaint');
+  });
+
+  it('clears when a link mailed to an address is opened: a new address confirmed, or a reset', async () => {
+    const a = await confirmedAccount(h);
+    const login = await h.call('POST', '/api/login', a);
+    h.clock.advance(HOUR);
+    await recordDeliveryEvents(h.deps, [bounce(a.email, 'bounce_hard')]);
+    h.clock.advance(HOUR);
+    await h.call(
+      'POST',
+      '/api/account/email',
+      { password: GOOD_PASSWORD, email: 'nova@example.com' },
+      { cookie: login.cookie },
+    );
+    const token = await h.linkFrom('email', 'nova@example.com');
+    expect((await h.call('POST', '/api/confirm', { token }, { cookie: login.cookie })).status).toBe(200);
+    expect((await me(login.cookie)).undeliverable).toBeUndefined();
+
+    h.clock.advance(HOUR);
+    await recordDeliveryEvents(h.deps, [bounce('nova@example.com', 'bounce_hard')]);
+    expect((await me(login.cookie)).undeliverable).toBeDefined();
+    h.clock.advance(HOUR);
+    await h.call('POST', '/api/password/forgot', { email: 'nova@example.com' });
+    const reset = await h.call('POST', '/api/password/reset', {
+      token: await h.linkFrom('reset', 'nova@example.com'),
+      password: 'sasvim druga lozinka 9',
+    });
+    expect(reset.status, JSON.stringify(reset.body)).toBe(200);
+    expect(reset.body.account.undeliverable).toBeUndefined();
+  });
+});
+
+describe('a bounce report (CSV email,type,reason or JSON)', () => {
+  it('reads hard, soft and complaint, and names every bad line', () => {
+    const good = readBounceReport(
+      'email,type,reason\nA@Example.com,hard,550 no such user\nb@example.com,soft,\nc@example.com,complaint,spam\n',
+      false,
+    );
+    expect(good.errors).toEqual([]);
+    expect(good.events.map((e) => [e.email, e.type])).toEqual([
+      ['a@example.com', 'bounce_hard'],
+      ['b@example.com', 'bounce_soft'],
+      ['c@example.com', 'complaint'],
+    ]);
+    const bad = readBounceReport('email,type,reason\nnot-an-address,hard,x\nd@example.com,bounced,x\n', false);
+    expect(bad.errors.map((e) => e.line)).toEqual([2, 3]);
+    const json = readBounceReport(JSON.stringify([{ email: 'e@example.com', type: 'hard', reason: '5.1.1' }]), true);
+    expect(json.events).toMatchObject([{ email: 'e@example.com', type: 'bounce_hard', reason: '5.1.1' }]);
+    expect(readBounceReport('{"nope":1}', true).errors).toHaveLength(1);
+  });
+});
