@@ -61,6 +61,24 @@ describe('invitation → passkey → session', () => {
     expect(await count('staff')).toBe(0);
   });
 
+  it('of several requests presenting one invitation at once, exactly one enrols', async () => {
+    const token = await invitation(h, 'ana@komunalac.rs', 'salter');
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const auth = softAuthenticator();
+        const opts = await staffCall(h, 'POST', '/api/staff/invitation/options', { token });
+        return { auth, response: await auth.createCredential(opts.body.options, CONSOLE) };
+      }),
+    ).then((made) =>
+      Promise.all(made.map(({ response }) => staffCall(h, 'POST', '/api/staff/invitation', { token, response }))),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 400, 400, 400]);
+    expect(await count('staff')).toBe(1);
+    expect(await count('staff_passkeys')).toBe(1);
+    expect(await count('staff_sessions')).toBe(1);
+    expect((await auditRows(h)).filter((e) => e.action === 'staff.invitation_accepted')).toHaveLength(1);
+  });
+
   it("accepts a staff passkey only from the console's origin, never from a residents' site", async () => {
     const auth = softAuthenticator();
     const token = await invitation(h, 'c@komunalac.rs', 'salter');

@@ -5,7 +5,7 @@
 // into a 500. The log is append-only: this module only inserts, nothing in the code updates or
 // deletes a row (test/worker/staff/audit.test.ts searches the code), and migration 0010's
 // triggers refuse an UPDATE or DELETE from anyone with the database.
-import type { InStatement, ResultSet } from '@libsql/client';
+import type { InStatement, InValue, ResultSet } from '@libsql/client';
 import { createMiddleware } from 'hono/factory';
 import type { Deps } from '../ports.ts';
 import type { StaffCtx, StaffEnv } from './env.ts';
@@ -41,8 +41,15 @@ export interface AuditInput {
   detail?: Record<string, unknown> | null;
 }
 
-/** The insert of one entry; `where`: SQL without parameters that must hold (e.g. `changes() = 1`). */
-export function auditInsert(deps: Deps, ip: string, staffId: string | null, e: AuditInput, where = '1'): InStatement {
+/** The insert of one entry; `where` (with `whereArgs`): SQL that must hold (e.g. `changes() = 1`). */
+export function auditInsert(
+  deps: Deps,
+  ip: string,
+  staffId: string | null,
+  e: AuditInput,
+  where = '1',
+  whereArgs: InValue[] = [],
+): InStatement {
   return {
     sql: `INSERT INTO audit_log (at, staff_id, ip, action, consumer_code, account_id, reason, detail)
       SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE ${where}`,
@@ -55,6 +62,7 @@ export function auditInsert(deps: Deps, ip: string, staffId: string | null, e: A
       e.accountId ?? null,
       e.reason ?? null,
       e.detail ? JSON.stringify(e.detail) : null,
+      ...whereArgs,
     ],
   };
 }

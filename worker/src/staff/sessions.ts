@@ -5,7 +5,7 @@
 // Reading a session writes nothing: "last seen" is written with the call's audit entry, so a
 // refused call leaves every table as it was.
 import type { Context } from 'hono';
-import type { InStatement } from '@libsql/client';
+import type { InStatement, InValue } from '@libsql/client';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { Deps } from '../ports.ts';
 import { randomToken, sha256Hex } from '../auth/crypto.ts';
@@ -33,15 +33,15 @@ export function clearStaffCookie(c: Context, deps: Deps): void {
   deleteCookie(c, staffCookieName(deps), cookieOptions(deps));
 }
 
-/** A new session at the staff member's current version: `start(where)` inserts it where that SQL (no parameters) holds. */
+/** A new session at the staff member's current version: `start(where, whereArgs)` inserts it where that SQL holds. */
 export async function newStaffSession(deps: Deps, staffId: string, userAgent: string | undefined) {
   const token = randomToken(deps.randomBytes, 32);
   const hash = await sha256Hex(token);
   const now = deps.now();
-  const start = (where = '1'): InStatement => ({
+  const start = (where = '1', whereArgs: InValue[] = []): InStatement => ({
     sql: `INSERT INTO staff_sessions (hash, staff_id, created_at, last_seen_at, expires_at, version, user_agent)
       SELECT ?, s.id, ?, ?, ?, s.security_version, ? FROM staff s WHERE s.id = ? AND s.disabled_at IS NULL AND ${where}`,
-    args: [hash, now, now, now + STAFF_ABSOLUTE_MS, userAgent?.slice(0, 300) ?? null, staffId],
+    args: [hash, now, now, now + STAFF_ABSOLUTE_MS, userAgent?.slice(0, 300) ?? null, staffId, ...whereArgs],
   });
   return { token, hash, start };
 }

@@ -1,7 +1,7 @@
 // Named statements of the office (docs/office.md): staff, their passkeys and invitations, the
 // consumer look-ups, the print house's list and the audit log (read here; written only by
 // staff/audit.ts, and only ever inserted).
-import type { InStatement } from '@libsql/client';
+import type { InStatement, InValue } from '@libsql/client';
 import type { Db } from '../../ports.ts';
 
 type Exec = Pick<Db['$client'], 'execute'>;
@@ -43,18 +43,20 @@ export interface NewStaffPasskey {
 export const insertStaffPasskey = (p: NewStaffPasskey): InStatement => ({
   sql: `INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, device_type, backed_up, user_agent, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  args: [
-    p.id,
-    p.staffId,
-    p.publicKey,
-    p.counter,
-    JSON.stringify(p.transports),
-    p.deviceType,
-    p.backedUp ? 1 : 0,
-    p.userAgent,
-    p.createdAt,
-  ],
+  args: passkeyValues(p),
 });
+
+const passkeyValues = (p: NewStaffPasskey): InValue[] => [
+  p.id,
+  p.staffId,
+  p.publicKey,
+  p.counter,
+  JSON.stringify(p.transports),
+  p.deviceType,
+  p.backedUp ? 1 : 0,
+  p.userAgent,
+  p.createdAt,
+];
 
 /** A staff passkey with its (enabled) staff member, for a login by credential id. */
 export const staffPasskeyWithStaff = (id: string): InStatement => ({
@@ -109,13 +111,6 @@ export const voidInvitations = (email: string, now: number): InStatement => ({
 export const openInvitation = (hash: string, now: number): InStatement => ({
   sql: 'SELECT email, name, role FROM staff_invitations WHERE hash = ? AND used_at IS NULL AND expires_at > ?',
   args: [hash, now],
-});
-
-/** Uses an invitation: of any number of requests, exactly one gets the row back. */
-export const useInvitation = (hash: string, now: number): InStatement => ({
-  sql: `UPDATE staff_invitations SET used_at = ? WHERE hash = ? AND used_at IS NULL AND expires_at > ?
-    RETURNING email, name, role, invited_by`,
-  args: [now, hash, now],
 });
 
 // --- consumers ----------------------------------------------------------------------------
@@ -277,30 +272,6 @@ export const activeStaff = (id: string): InStatement => ({
   args: [id],
 });
 
-export const insertStaff = (s: {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  now: number;
-}): InStatement => ({
-  sql: 'INSERT INTO staff (id, email, name, role, security_version, created_at) VALUES (?, ?, ?, ?, 1, ?)',
-  args: [s.id, s.email, s.name, s.role, s.now],
-});
-
-/**
- * A staff member invited again (a lost passkey): the invitation's name and role, enabled, and the
- * version moved on (every session and pending challenge of theirs ends); their passkeys go.
- */
-export const reinstateStaff = (s: { id: string; name: string; role: string }): InStatement[] => [
-  {
-    sql: 'UPDATE staff SET name = ?, role = ?, disabled_at = NULL, security_version = security_version + 1 WHERE id = ?',
-    args: [s.name, s.role, s.id],
-  },
-  { sql: 'DELETE FROM staff_passkeys WHERE staff_id = ?', args: [s.id] },
-  endStaffSessions(s.id),
-];
-
 export const endStaffSessions = (staffId: string): InStatement => ({
   sql: 'DELETE FROM staff_sessions WHERE staff_id = ?',
   args: [staffId],
@@ -310,3 +281,74 @@ export const consumerExists = (code: string): InStatement => ({
   sql: 'SELECT 1 FROM consumers WHERE code = ?',
   args: [code],
 });
+
+/** The invitation's address, name and role, and the staff member who has that address already (if any). */
+export const invitationWithStaff = (hash: string, now: number): InStatement => ({
+  sql: `SELECT i.email, i.name, i.role, i.invited_by, s.id AS staff_id FROM staff_invitations i
+    LEFT JOIN staff s ON s.email = i.email WHERE i.hash = ? AND i.used_at IS NULL AND i.expires_at > ?`,
+  args: [hash, now],
+});
+
+export interface Enrolment {
+  invitationHash: string;
+  staffId: string;
+  email: string;
+  name: string;
+  role: string;
+  /** Staff already (a lost passkey): reinstated, their other passkeys and sessions gone. */
+  again: boolean;
+  passkey: NewStaffPasskey;
+  now: number;
+}
+
+/**
+ * An invitation accepted, in one write batch that holds however many requests present it: the
+ * new passkey goes in only while the invitation is unused, the invitation is used only where
+ * that passkey went in, and everything after applies only where both hold (`won`, with its
+ * args) — for exactly one request, the one whose credential is now stored. Results: [staff,
+ * passkey, invitation used, …]; the third's `rowsAffected` says whether this request enrolled.
+ */
+export function enrolStatements(e: Enrolment) {
+  const unused = 'EXISTS (SELECT 1 FROM staff_invitations WHERE hash = ? AND used_at IS NULL AND expires_at > ?)';
+  const unusedArgs: InValue[] = [e.invitationHash, e.now];
+  const won = `EXISTS (SELECT 1 FROM staff_passkeys WHERE id = ? AND staff_id = ?)
+    AND EXISTS (SELECT 1 FROM staff_invitations WHERE hash = ? AND used_at = ?)`;
+  const wonArgs: InValue[] = [e.passkey.id, e.staffId, e.invitationHash, e.now];
+  const statements: InStatement[] = [
+    {
+      sql: `INSERT INTO staff (id, email, name, role, security_version, created_at) SELECT ?, ?, ?, ?, 1, ?
+        WHERE ${unused} AND NOT EXISTS (SELECT 1 FROM staff WHERE email = ?) AND NOT EXISTS (SELECT 1 FROM staff_passkeys WHERE id = ?)`,
+      args: [e.staffId, e.email, e.name, e.role, e.now, ...unusedArgs, e.email, e.passkey.id],
+    },
+    {
+      sql: `INSERT INTO staff_passkeys (id, staff_id, public_key, counter, transports, device_type, backed_up, user_agent, created_at)
+        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE ${unused} AND EXISTS (SELECT 1 FROM staff WHERE id = ? AND email = ?)
+        ON CONFLICT DO NOTHING`,
+      args: [...passkeyValues(e.passkey), ...unusedArgs, e.staffId, e.email],
+    },
+    {
+      sql: `UPDATE staff_invitations SET used_at = ? WHERE hash = ? AND used_at IS NULL AND expires_at > ?
+        AND EXISTS (SELECT 1 FROM staff_passkeys WHERE id = ? AND staff_id = ?)`,
+      args: [e.now, e.invitationHash, e.now, e.passkey.id, e.staffId],
+    },
+    ...(e.again
+      ? [
+          {
+            sql: `UPDATE staff SET name = ?, role = ?, disabled_at = NULL, security_version = security_version + 1 WHERE id = ? AND ${won}`,
+            args: [e.name, e.role, e.staffId, ...wonArgs],
+          },
+          {
+            sql: `DELETE FROM staff_passkeys WHERE staff_id = ? AND id <> ? AND ${won}`,
+            args: [e.staffId, e.passkey.id, ...wonArgs],
+          },
+          { sql: `DELETE FROM staff_sessions WHERE staff_id = ? AND ${won}`, args: [e.staffId, ...wonArgs] },
+        ]
+      : []),
+    // Every other challenge of the invitation goes with it.
+    {
+      sql: `DELETE FROM staff_challenges WHERE invitation_hash = ? AND ${won}`,
+      args: [e.invitationHash, ...wonArgs],
+    },
+  ];
+  return { statements, won, wonArgs };
+}

@@ -29,16 +29,14 @@ import {
   verifyStaffRegistration,
 } from '../../staff/webauthn.ts';
 import {
-  insertStaff,
+  enrolStatements,
   insertStaffPasskey,
-  reinstateStaff,
-  staffById,
+  invitationWithStaff,
   openInvitation,
   recordStaffPasskeyUse,
   staffByEmail,
   staffPasskeyWithStaff,
   staffPasskeysOf,
-  useInvitation,
 } from '../../db/statements/staff.ts';
 import {
   officeSchemas,
@@ -86,53 +84,55 @@ export async function acceptInvitation(c: Ctx) {
   const hash = await sha256Hex(input.token);
   const taking = await takeStaffChallenge(response.response.clientDataJSON, 'invite');
   if (!taking) throw new ApiError(400, 'passkey_failed');
-  const taken = (await deps.db.$client.execute(taking.take)).rows[0];
-  if (!challengeFresh(taken, deps.now()) || taken.invitation_hash !== hash) throw new ApiError(400, 'passkey_failed');
-  const staffId = String(taken.staff_id);
+  // Round trip 1: the challenge taken (single use, whatever the answer) and the invitation read.
+  const [taken, open] = await deps.db.$client.batch([taking.take, invitationWithStaff(hash, deps.now())], 'write');
+  const challenge = taken.rows[0];
+  if (!challengeFresh(challenge, deps.now()) || challenge.invitation_hash !== hash)
+    throw new ApiError(400, 'passkey_failed');
+  const inv = open.rows[0];
+  if (!inv) throw invalidInvitation();
+  const staffId = String(challenge.staff_id);
+  // The options named this staff member: anyone else with the address now is refused.
+  if (inv.staff_id !== null && String(inv.staff_id) !== staffId) throw invalidInvitation();
   const credential = await verifyStaffRegistration(deps, response, taking.challenge);
   if (!credential) throw new ApiError(400, 'passkey_failed');
 
+  // Round trip 2: one batch, applied for exactly one request however many present the invitation.
   const now = deps.now();
+  const email = String(inv.email);
+  const role = String(inv.role) as StaffRole;
+  const enrol = enrolStatements({
+    invitationHash: hash,
+    staffId,
+    email,
+    name: String(inv.name),
+    role,
+    again: inv.staff_id !== null,
+    passkey: { ...credential, staffId, userAgent: userAgentOf(c), createdAt: now },
+    now,
+  });
   const session = await newStaffSession(deps, staffId, c.req.header('user-agent'));
-  const tx = await deps.db.$client.transaction('write');
-  try {
-    const inv = (await tx.execute(useInvitation(hash, now))).rows[0];
-    if (!inv) throw invalidInvitation();
-    const email = String(inv.email);
-    const found = (await tx.execute(staffByEmail(email))).rows[0];
-    if (found) {
-      // The options named this staff member: anyone else with the address now is refused.
-      if (String(found.id) !== staffId) throw invalidInvitation();
-      await tx.batch(reinstateStaff({ id: staffId, name: String(inv.name), role: String(inv.role) }));
-    } else {
-      await tx.execute(insertStaff({ id: staffId, email, name: String(inv.name), role: String(inv.role), now }));
-    }
-    const added = await tx.execute(
-      insertStaffPasskey({ ...credential, staffId, userAgent: userAgentOf(c), createdAt: now }),
-    );
-    if (added.rowsAffected !== 1) throw new ApiError(400, 'passkey_failed');
-    await tx.batch([
-      session.start(),
-      auditInsert(deps, clientIp, staffId, {
-        action: 'staff.invitation_accepted',
-        detail: { email, role: String(inv.role), invitedBy: inv.invited_by, again: found !== undefined },
-      }),
-    ]);
-    await tx.commit();
-  } catch (e) {
-    await tx.rollback().catch(() => undefined);
-    throw e;
-  } finally {
-    tx.close();
-  }
-  setStaffCookie(c, deps, session.token);
-  const row = (await deps.db.$client.execute(staffById(staffId))).rows[0];
-  return c.json(
-    {
-      staff: { id: staffId, email: String(row.email), name: String(row.name), role: String(row.role) as StaffRole },
-    } satisfies StaffAnswer,
-    201,
+  const results = await deps.db.$client.batch(
+    [
+      ...enrol.statements,
+      session.start(enrol.won, enrol.wonArgs),
+      auditInsert(
+        deps,
+        clientIp,
+        staffId,
+        {
+          action: 'staff.invitation_accepted',
+          detail: { email, role, invitedBy: inv.invited_by, again: inv.staff_id !== null },
+        },
+        enrol.won,
+        enrol.wonArgs,
+      ),
+    ],
+    'write',
   );
+  if (results[2].rowsAffected !== 1) throw invalidInvitation();
+  setStaffCookie(c, deps, session.token);
+  return c.json({ staff: { id: staffId, email, name: String(inv.name), role } } satisfies StaffAnswer, 201);
 }
 
 export async function loginOptions(c: Ctx) {
