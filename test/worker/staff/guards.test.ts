@@ -6,7 +6,11 @@ import { Hono } from 'hono';
 import { makeHarness, type Harness } from '../harness.ts';
 import { softAuthenticator } from '../../support/soft-authenticator.ts';
 import { staffCall, staffMember } from './steps.ts';
-import { STAFF_CHALLENGES_PER_HOUR, STAFF_UNLOCKS_PER_DAY } from '../../../worker/src/staff/limits.ts';
+import {
+  STAFF_CHALLENGES_PER_HOUR,
+  STAFF_LOOKUPS_PER_DAY,
+  STAFF_UNLOCKS_PER_DAY,
+} from '../../../worker/src/staff/limits.ts';
 import { enforceAudit } from '../../../worker/src/staff/audit.ts';
 import type { StaffEnv } from '../../../worker/src/staff/env.ts';
 import { maskEmail } from '../../../worker/src/staff/mask.ts';
@@ -99,5 +103,24 @@ describe('staffCleanup', () => {
     expect(await staffCleanup(h.deps)).toEqual({ sessions: 1, challenges: 1, invitations: 1 });
     expect((await staffCall(h, 'GET', '/api/staff/me', undefined, cookie)).status).toBe(401);
     expect(await count('SELECT count(*) AS n FROM audit_log')).toBe(entries);
+  });
+});
+
+describe('look-ups', () => {
+  it(`${STAFF_LOOKUPS_PER_DAY} a day per staff member: a clerk's session cannot copy out the register`, async () => {
+    const { cookie } = await staffMember(h, softAuthenticator(), 'salter@komunalac.rs', 'salter');
+    await h.deps.db.$client.execute({
+      sql: 'INSERT INTO throttles (key, window_start, count) SELECT ?, ?, ? FROM staff WHERE email = ?',
+      args: [
+        `staff:lookup:${(await staffCall(h, 'GET', '/api/staff/me', undefined, cookie)).body.staff.id}`,
+        h.clock.now,
+        STAFF_LOOKUPS_PER_DAY - 1,
+        'salter@komunalac.rs',
+      ],
+    });
+    expect((await staffCall(h, 'GET', '/api/staff/consumers/104521', undefined, cookie)).status).toBe(200);
+    const refused = await staffCall(h, 'GET', '/api/staff/consumers?q=Ruma', undefined, cookie);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 });

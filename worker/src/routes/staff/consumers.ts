@@ -5,7 +5,7 @@
 import type { Row } from '@libsql/client';
 import { readBody } from '../../http/body.ts';
 import { ApiError, refusedError } from '../../http/errors.ts';
-import { clearStatement, reserve } from '../../auth/throttle.ts';
+import { clearStatement, release, reserve } from '../../auth/throttle.ts';
 import { randomId } from '../../auth/crypto.ts';
 import { issueToken, tokenLink } from '../../auth/tokens.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
@@ -45,11 +45,21 @@ function codeParam(c: StaffCtx): string {
   return code;
 }
 
+/** A look-up of residents' data, counted first per staff member (limits.ts). */
+async function countLookup(c: StaffCtx) {
+  const { deps, staffSession } = c.var;
+  const rule = staffRules.lookup(staffSession.staff.id);
+  const r = await reserve(deps, [rule]);
+  if (r.refusal) throw refusedError(r.refusal);
+  return rule;
+}
+
 export async function searchHandler(c: StaffCtx) {
   const { deps } = c.var;
   const q = (c.req.query('q') ?? '').trim();
   if (q.length < 2) throw new ApiError(422, 'validation_failed', { q: 'required' });
   if (q.length > 100) throw new ApiError(422, 'validation_failed', { q: 'too_long' });
+  await countLookup(c);
   const rows = await searchConsumers(deps.db.$client, q);
   await audited(c, { action: 'consumer.searched', detail: { q, results: rows.length } });
   return c.json(
@@ -92,12 +102,17 @@ function pinState(c: StaffCtx, code: string, rows: Row[]): PinState {
 export async function cardHandler(c: StaffCtx) {
   const { deps, limits } = c.var;
   const code = codeParam(c);
+  const lookup = await countLookup(c);
   const [consumer, account, pins, bills, mails, notes] = await deps.db.$client.batch(
     cardStatements(code, limits.pinCodeKeys(code), MAILS_ON_CARD),
     'read',
   );
   const row = consumer.rows[0];
-  if (!row) throw new ApiError(404, 'not_found');
+  if (!row) {
+    // Nothing was shown: the slot goes back.
+    await release(deps.db, [lookup]);
+    throw new ApiError(404, 'not_found');
+  }
   const a = account.rows[0];
   const card: ConsumerCard = {
     code,
