@@ -90,6 +90,12 @@ describe('the card', () => {
       'confirm',
       'sent',
     ]);
+    // A login code in the outbox: its subject is shown without the digits.
+    expect((await h.call('POST', '/api/login/code/send', { email })).status).toBe(202);
+    const withCode = (await staffCall(h, 'GET', '/api/staff/consumers/104521', undefined, salter)).body.consumer;
+    const codeMail = withCode.mails.find((m: { kind: string }) => m.kind === 'login-code');
+    expect(codeMail.subject).toMatch(/······/);
+    expect(codeMail.subject).not.toMatch(/\d{6}/);
     expect(card.notes).toEqual([
       expect.objectContaining({ text: 'Zvala 7.12, račun stiže.', staffName: 'Jelena Šalter' }),
     ]);
@@ -97,7 +103,7 @@ describe('the card', () => {
     const full = await staffCall(h, 'GET', '/api/staff/consumers/104521', undefined, admin);
     expect(full.body.consumer.account.email).toBe(email);
     const viewed = (await auditRows(h)).filter((e) => e.action === 'consumer.viewed');
-    expect(viewed).toHaveLength(2);
+    expect(viewed).toHaveLength(3);
     expect(viewed[0]).toMatchObject({ consumer_code: '104521', account_id: card.account.id });
   });
 

@@ -141,7 +141,8 @@ export async function cardHandler(c: StaffCtx) {
     mails: mails.rows.map((m) => ({
       id: String(m.id),
       kind: String(m.kind),
-      subject: String(m.subject),
+      // A login code waiting in the outbox is the resident's, not the counter's: its digits are hidden.
+      subject: String(m.subject).replace(/\d{6}/g, '······'),
       status: String(m.status),
       createdAt: Number(m.created_at),
       sentAt: m.sent_at === null ? null : Number(m.sent_at),
