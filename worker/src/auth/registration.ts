@@ -10,7 +10,8 @@
 // - an expired unconfirmed registration is replaced;
 // - an address with a confirmed account: a notice to it, at most once per gap (limits.ts).
 // Every confirmation mail counts under the same per-recipient cap and requester gap as the
-// other mails (limits.ts mailRequest 'resend'): beyond them nothing is sent and nothing changes.
+// other mails (limits.ts mailRequest 'resend'), counted by the request before it promised this
+// work (routes/register.ts): beyond them nothing is sent and nothing changes.
 // The code is linked only when the address is confirmed (confirmAccountStatements): at most one
 // confirmed account per consumer code, and the first confirmation wins.
 import { sql, type SQL } from 'drizzle-orm';
@@ -21,7 +22,6 @@ import { workDone, type Work } from '../work/pending.ts';
 import { reserve } from './throttle.ts';
 import { issueToken, tokenLink } from './tokens.ts';
 import { randomId } from './crypto.ts';
-import { addressKey } from '../http/address-key.ts';
 import { enqueueStatement, sendSoon } from '../mail/outbox.ts';
 import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
@@ -53,11 +53,9 @@ export interface RegistrationWork {
   locale: string;
   consumerCode: string;
   passwordHash: string;
-  /** Who asked (the client's address key), for the requester gap of the confirmation mail. */
-  requester?: string;
 }
 
-export function registrationWork(input: RegisterInput, passwordHash: string, ip: string): RegistrationWork {
+export function registrationWork(input: RegisterInput, passwordHash: string): RegistrationWork {
   return {
     name: input.name,
     email: input.email,
@@ -65,7 +63,6 @@ export function registrationWork(input: RegisterInput, passwordHash: string, ip:
     locale: input.locale,
     consumerCode: input.consumerCode,
     passwordHash,
-    requester: addressKey(ip),
   };
 }
 
@@ -99,14 +96,6 @@ export async function completeRegistration(deps: Deps, work: Work<RegistrationWo
     return;
   }
 
-  // The confirmation mail's caps, counted first: beyond them nothing is sent and nothing changes.
-  const caps = limits.mailRequest('resend', input.email, input.requester ?? 'unknown');
-  // (Counted once: a second round after a lost race is the same registration.)
-  const capped = attempt === 0 ? await reserve(deps, [caps.requester, caps.address]) : { refusal: undefined };
-  if (capped.refusal) {
-    await workDone(deps, work.id);
-    return;
-  }
   const pending = existing && existing.created_at + config.confirmTtlMs > now ? existing : undefined;
   const id = existing?.id ?? randomId(deps.randomBytes);
   const t = await issueToken(deps, id, 'confirm');

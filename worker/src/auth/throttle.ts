@@ -18,6 +18,12 @@ export interface Rule {
   locks?: 'consumer_locked' | 'password_locked';
 }
 
+/** An SQL condition with its positional arguments, for statements riding in a reservation's batch. */
+export interface Condition {
+  sql: string;
+  args: (string | number)[];
+}
+
 export interface Refusal {
   rule: Rule;
   retryAfter: number;
@@ -93,12 +99,18 @@ function retryAfter(r: Rule, row: Record<string, unknown> | undefined, now: numb
 export async function reserve(
   deps: Pick<Deps, 'db' | 'now' | 'randomBytes'>,
   rules: Rule[],
-  alongside: InStatement[] = [],
+  alongside: InStatement[] | ((held: Condition) => InStatement[]) = [],
   opts: { independent?: boolean } = {},
 ) {
   const { db } = deps;
   const now = deps.now();
   const nonce = toHex(deps.randomBytes(12));
+  // `held` (a condition for statements riding along): this request holds a slot under every rule.
+  const held: Condition = {
+    sql: `(SELECT count(*) FROM throttles WHERE key IN (${rules.map(() => '?').join(', ')}) AND nonce = ?) = ?`,
+    args: [...rules.map((r) => r.key), nonce, rules.length],
+  };
+  if (typeof alongside === 'function') alongside = alongside(held);
   const together = rules.length > 1 && !opts.independent;
   const statements: InStatement[] = [
     ...rules.map((r) => reserveStatement(r, now, nonce)),

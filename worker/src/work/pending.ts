@@ -2,6 +2,7 @@
 // pending_work row before its answer, runs the work right after the response, and the work
 // deletes its row in the same transaction as its own writes ("nothing twice"). A run takes a
 // lease on the row first, so the periodic job retries only rows whose run died or failed.
+import type { Condition } from '../auth/throttle.ts';
 import type { InStatement } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
@@ -21,15 +22,21 @@ export const workDone = (deps: Deps, id: string) => deps.db.run(sql`DELETE FROM 
 export type Handler = (deps: Deps, work: Work<any>) => Promise<void>;
 
 /** The insert that records the promise (batchable with the request's other writes). */
-export function pendingWorkStatement(deps: Deps, kind: string, payload: unknown): { id: string; stmt: InStatement } {
+export function pendingWorkStatement(deps: Deps, kind: string, payload: unknown) {
   const id = randomId(deps.randomBytes);
   const now = deps.now();
+  const args = [id, kind, JSON.stringify(payload), now, now];
   return {
     id,
     stmt: {
       sql: 'INSERT INTO pending_work (id, kind, payload, attempts, run_after, created_at) VALUES (?, ?, ?, 0, ?, ?)',
-      args: [id, kind, JSON.stringify(payload), now, now],
+      args,
     },
+    /** The same promise, written only where `when` holds (e.g. a reservation's `held`, in its batch). */
+    stmtWhen: (when: Condition): InStatement => ({
+      sql: `INSERT INTO pending_work (id, kind, payload, attempts, run_after, created_at) SELECT ?, ?, ?, 0, ?, ? WHERE ${when.sql}`,
+      args: [...args, ...when.args],
+    }),
   };
 }
 
