@@ -1,5 +1,6 @@
 // The error-code registry: every code the worker can answer with is in it (the type checker sees
-// ApiError; these read what it cannot: literal error bodies, schema messages) and in docs/api.md.
+// fail(); these read what it cannot: literal error bodies, schema messages). That each one is in
+// the OpenAPI document with its status: test/worker/openapi/.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,12 +39,5 @@ describe('error codes', () => {
         if (!r.ok) for (const code of Object.values(r.fields)) expect(FIELD_CODES).toContain(code);
       }
     expect(validate(s.login, [])).toEqual({ ok: false, fields: { _: 'invalid_body' } });
-  });
-
-  it("are each in docs/api.md's table of errors", () => {
-    const readme = readFileSync(resolve(ROOT, 'docs/api.md'), 'utf8');
-    const table = readme.slice(readme.indexOf('| status | code | when |'), readme.indexOf('Endpoints:'));
-    for (const code of ERROR_CODES) expect(table, code).toContain(`| \`${code}\` |`);
-    for (const code of FIELD_CODES) expect(table, code).toContain(`\`${code}\``);
   });
 });

@@ -50,6 +50,8 @@ export const ROUTES: [string, string][] = [
   ['GET', '/api/diagnose'],
   ['GET', '/api/diagnose.js'],
   ['GET', '/api/dev/outbox'],
+  ['GET', '/api/openapi.json'],
+  ['GET', '/api/reference'],
   // The office (docs/office.md): its own origin guard, staff session and roles.
   ['POST', '/api/staff/invitation/options'],
   ['POST', '/api/staff/invitation'],

@@ -99,6 +99,16 @@ async function link(kind: 'confirm' | 'reset', to: string) {
 const trips = (r: { headers: Headers }) => Number(r.headers.get('x-db-round-trips'));
 
 describe('the Worker in workerd against libSQL over HTTP', () => {
+  it('serves the OpenAPI document and its reference page from the Worker', async () => {
+    const doc = await api('GET', '/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(doc.body.components.schemas.login.required).toEqual(['email', 'password']);
+    const page = await fetch(`${base}/api/reference`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<code>POST /api/login</code>');
+  });
+
   it('runs the whole flow, with hashes that move between Node and workerd', async () => {
     const email = 'milica@example.com';
     const password = 'sunce nad sremom 42';

@@ -13,6 +13,7 @@ import { makeSchemas } from '../../contract/schemas.ts';
 import { fail, ApiError, errorResponse } from './http/errors.ts';
 import { bodyValidators } from './http/body.ts';
 import { sizeLimit } from './http/size-limit.ts';
+import { openapiRoutes } from './openapi/routes.ts';
 import { isDbUnavailable } from './db/errors.ts';
 import { limitsPolicy } from './auth/limits.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -75,6 +76,8 @@ export function createApp(config: Config, scope: (c: Context) => RequestScope): 
   // Last: the public routes' guards run only for what the sub-apps above did not take.
   app.use('/api/*', ...cookieGuards);
   app.route('/api', publicRoutes(config.production, body));
+  // The OpenAPI document of the routes above (and of itself), and its reference page.
+  app.route('/api', openapiRoutes(app, { title: config.utility.name, serverUrl: config.apiUrl }));
 
   app.notFound((c) => c.json({ error: { code: 'not_found' } }, 404));
   app.onError((err, c) => {
