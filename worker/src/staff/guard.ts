@@ -5,7 +5,7 @@
 // must be JSON (which forces a preflight from anywhere else), as on the residents' cookie routes.
 // Then the session (401), then the role (403): a refused call writes nothing.
 import { createMiddleware } from 'hono/factory';
-import { ApiError } from '../http/errors.ts';
+import { fail } from '../http/errors.ts';
 import type { AppEnv } from '../env.ts';
 import type { StaffEnv } from './env.ts';
 import { currentStaffSession } from './sessions.ts';
@@ -15,17 +15,17 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const staffCsrfGuard = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header('origin');
-  if (origin !== undefined && origin !== c.var.deps.config.apiUrl) throw new ApiError(403, 'origin_not_allowed');
+  if (origin !== undefined && origin !== c.var.deps.config.apiUrl) throw fail('origin_not_allowed');
   if (!SAFE.has(c.req.method)) {
     const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json') throw new ApiError(415, 'unsupported_media_type');
+    if (type !== 'application/json') throw fail('unsupported_media_type');
   }
   await next();
 });
 
 export const requireStaff = createMiddleware<StaffEnv>(async (c, next) => {
   const s = await currentStaffSession(c, c.var.deps);
-  if (!s) throw new ApiError(401, 'unauthenticated');
+  if (!s) throw fail('unauthenticated');
   c.set('staffSession', s);
   await next();
 });
@@ -34,6 +34,6 @@ export const requireStaff = createMiddleware<StaffEnv>(async (c, next) => {
 export const requireRole = (role: StaffRole) =>
   createMiddleware<StaffEnv>(async (c, next) => {
     const mine = c.var.staffSession.staff.role;
-    if (role === 'administrator' && mine !== 'administrator') throw new ApiError(403, 'forbidden');
+    if (role === 'administrator' && mine !== 'administrator') throw fail('forbidden');
     await next();
   });

@@ -6,7 +6,7 @@
 // account has e-mail bills on), `&delivery=email` the opposite list, `&delivery=all` both;
 // CSV for Serbian Excel, or JSON with `Accept: application/json`.
 import { readBody } from '../../http/body.ts';
-import { ApiError, refusedError } from '../../http/errors.ts';
+import { fail, refusedError } from '../../http/errors.ts';
 import { reserve } from '../../auth/throttle.ts';
 import { sendSoon } from '../../mail/outbox.ts';
 import type { StaffCtx } from '../../staff/env.ts';
@@ -41,7 +41,7 @@ export async function inviteHandler(c: StaffCtx) {
   const { deps, staffSession } = c.var;
   const input = await readBody(c, schemas.invite);
   // A lost passkey is replaced by another administrator's invitation, never by one's own.
-  if (input.email === staffSession.staff.email) throw new ApiError(403, 'forbidden');
+  if (input.email === staffSession.staff.email) throw fail('forbidden');
   const r = await reserve(deps, [staffRules.invite(staffSession.staff.id)]);
   if (r.refusal) throw refusedError(r.refusal);
   const inv = await invitationStatements(deps, { ...input, invitedBy: staffSession.staff.id });
@@ -74,9 +74,9 @@ export async function disableHandler(c: StaffCtx) {
   const id = c.req.param('id') ?? '';
   const input = await readBody(c, schemas.withReason);
   // Nobody disables themselves, so an administrator always remains.
-  if (id === staffSession.staff.id) throw new ApiError(403, 'forbidden');
+  if (id === staffSession.staff.id) throw fail('forbidden');
   const found = await deps.db.$client.execute(activeStaff(id));
-  if (!found.rows[0]) throw new ApiError(404, 'not_found');
+  if (!found.rows[0]) throw fail('not_found');
   await audited(c, { action: 'staff.disabled', reason: input.reason, detail: { staff: id } }, [
     disableStaff(id, deps.now()),
     endStaffSessions(id),
@@ -90,7 +90,7 @@ function timeParam(c: StaffCtx, name: string): number | undefined {
   if (v === undefined || v === '') return undefined;
   if (/^\d{1,15}$/.test(v)) return Number(v);
   const t = /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : Number.NaN;
-  if (Number.isNaN(t)) throw new ApiError(422, 'validation_failed', { [name]: 'invalid_format' });
+  if (Number.isNaN(t)) throw fail('validation_failed', { fields: { [name]: 'invalid_format' } });
   return t;
 }
 
@@ -99,7 +99,7 @@ export async function auditHandler(c: StaffCtx) {
   const csv = c.req.query('format') === 'csv';
   const action = c.req.query('action') || undefined;
   if (action && !(AUDIT_ACTIONS as readonly string[]).includes(action))
-    throw new ApiError(422, 'validation_failed', { action: 'invalid_format' });
+    throw fail('validation_failed', { fields: { action: 'invalid_format' } });
   const filter = {
     from: timeParam(c, 'from'),
     to: timeParam(c, 'to'),
@@ -149,10 +149,10 @@ export type Delivery = 'paper' | 'email' | 'all';
 export async function printListHandler(c: StaffCtx) {
   const { deps } = c.var;
   const period = c.req.query('period') ?? '';
-  if (!PERIOD.test(period)) throw new ApiError(422, 'validation_failed', { period: 'invalid_format' });
+  if (!PERIOD.test(period)) throw fail('validation_failed', { fields: { period: 'invalid_format' } });
   const delivery = (c.req.query('delivery') ?? 'paper') as Delivery;
   if (!['paper', 'email', 'all'].includes(delivery))
-    throw new ApiError(422, 'validation_failed', { delivery: 'invalid_format' });
+    throw fail('validation_failed', { fields: { delivery: 'invalid_format' } });
   const rows = (await deliveryList(deps.db.$client, period))
     .map((r) => ({
       consumerCode: String(r.code),

@@ -11,7 +11,7 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Context } from 'hono';
 import { readBody } from '../../http/body.ts';
-import { ApiError, refusedError } from '../../http/errors.ts';
+import { fail, refusedError } from '../../http/errors.ts';
 import { reserve } from '../../auth/throttle.ts';
 import { randomId, sha256Hex } from '../../auth/crypto.ts';
 import type { Ctx } from '../../env.ts';
@@ -47,8 +47,8 @@ import {
 import type { PasskeyOptionsAnswer } from '../../../../contract/responses.ts';
 
 const schemas = officeSchemas();
-const invalidInvitation = () => new ApiError(400, 'invalid_token');
-const loginRefused = () => new ApiError(401, 'passkey_failed');
+const invalidInvitation = () => fail('invalid_token');
+const loginRefused = () => fail('passkey_failed');
 const userAgentOf = (c: Context) => c.req.header('user-agent')?.slice(0, 300) ?? null;
 
 async function countChallenge(c: Ctx) {
@@ -83,19 +83,19 @@ export async function acceptInvitation(c: Ctx) {
   const response = input.response as RegistrationResponseJSON;
   const hash = await sha256Hex(input.token);
   const taking = await takeStaffChallenge(response.response.clientDataJSON, 'invite');
-  if (!taking) throw new ApiError(400, 'passkey_failed');
+  if (!taking) throw fail('passkey_failed', { status: 400 });
   // Round trip 1: the challenge taken (single use, whatever the answer) and the invitation read.
   const [taken, open] = await deps.db.$client.batch([taking.take, invitationWithStaff(hash, deps.now())], 'write');
   const challenge = taken.rows[0];
   if (!challengeFresh(challenge, deps.now()) || challenge.invitation_hash !== hash)
-    throw new ApiError(400, 'passkey_failed');
+    throw fail('passkey_failed', { status: 400 });
   const inv = open.rows[0];
   if (!inv) throw invalidInvitation();
   const staffId = String(challenge.staff_id);
   // The options named this staff member: anyone else with the address now is refused.
   if (inv.staff_id !== null && String(inv.staff_id) !== staffId) throw invalidInvitation();
   const credential = await verifyStaffRegistration(deps, response, taking.challenge);
-  if (!credential) throw new ApiError(400, 'passkey_failed');
+  if (!credential) throw fail('passkey_failed', { status: 400 });
 
   // Round trip 2: one batch, applied for exactly one request however many present the invitation.
   const now = deps.now();
@@ -218,7 +218,7 @@ export async function addPasskey(c: StaffCtx) {
   const { deps, staffSession } = c.var;
   const input = await readBody(c, schemas.addPasskey);
   const response = input.response as RegistrationResponseJSON;
-  const refused = () => new ApiError(400, 'passkey_failed');
+  const refused = () => fail('passkey_failed', { status: 400 });
   const taking = await takeStaffChallenge(response.response.clientDataJSON, 'register');
   if (!taking) throw refused();
   const taken = (await deps.db.$client.execute(taking.take)).rows[0];

@@ -4,7 +4,7 @@
 // POST …/:code/notes {text}. A `salter` sees a resident's address partly hidden (p***@gmail.com).
 import type { Row } from '@libsql/client';
 import { readBody } from '../../http/body.ts';
-import { ApiError, refusedError } from '../../http/errors.ts';
+import { fail, refusedError } from '../../http/errors.ts';
 import { clearStatement, release, reserve } from '../../auth/throttle.ts';
 import { randomId } from '../../auth/crypto.ts';
 import { issueToken, tokenLink } from '../../auth/tokens.ts';
@@ -41,7 +41,7 @@ const emailFor = (c: StaffCtx, email: string) =>
 function codeParam(c: StaffCtx): string {
   const code = c.req.param('code') ?? '';
   if (!new RegExp(c.var.deps.config.utility.consumerCode.pattern).test(code))
-    throw new ApiError(422, 'validation_failed', { code: 'invalid_format' });
+    throw fail('validation_failed', { fields: { code: 'invalid_format' } });
   return code;
 }
 
@@ -57,8 +57,8 @@ async function countLookup(c: StaffCtx) {
 export async function searchHandler(c: StaffCtx) {
   const { deps } = c.var;
   const q = (c.req.query('q') ?? '').trim();
-  if (q.length < 2) throw new ApiError(422, 'validation_failed', { q: 'required' });
-  if (q.length > 100) throw new ApiError(422, 'validation_failed', { q: 'too_long' });
+  if (q.length < 2) throw fail('validation_failed', { fields: { q: 'required' } });
+  if (q.length > 100) throw fail('validation_failed', { fields: { q: 'too_long' } });
   await countLookup(c);
   const rows = await searchConsumers(deps.db.$client, q);
   await audited(c, { action: 'consumer.searched', detail: { q, results: rows.length } });
@@ -111,7 +111,7 @@ export async function cardHandler(c: StaffCtx) {
   if (!row) {
     // Nothing was shown: the slot goes back.
     await release(deps.db, [lookup]);
-    throw new ApiError(404, 'not_found');
+    throw fail('not_found');
   }
   const a = account.rows[0];
   const card: ConsumerCard = {
@@ -161,7 +161,7 @@ export async function cardHandler(c: StaffCtx) {
 
 async function existingConsumer(c: StaffCtx, code: string) {
   const r = await c.var.deps.db.$client.execute(consumerExists(code));
-  if (!r.rows[0]) throw new ApiError(404, 'not_found');
+  if (!r.rows[0]) throw fail('not_found');
 }
 
 export async function unlockHandler(c: StaffCtx) {
@@ -183,7 +183,7 @@ export async function resendConfirmationHandler(c: StaffCtx) {
   const input = await readBody(c, schemas.withReason);
   await existingConsumer(c, code);
   const pending = (await deps.db.$client.execute(pendingRegistration(code))).rows[0];
-  if (!pending) throw new ApiError(404, 'not_found');
+  if (!pending) throw fail('not_found');
   const email = String(pending.email);
   const accountId = String(pending.id);
   // The recipient's own cap: staff cannot flood a resident's mailbox either.

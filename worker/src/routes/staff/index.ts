@@ -4,7 +4,7 @@
 // administrator's routes, the role (403). A refused call writes nothing.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError, errorResponse } from '../../http/errors.ts';
+import { fail, errorResponse } from '../../http/errors.ts';
 import type { StaffEnv } from '../../staff/env.ts';
 import { requireRole, requireStaff, staffCsrfGuard } from '../../staff/guard.ts';
 import { enforceAudit } from '../../staff/audit.ts';
@@ -29,10 +29,7 @@ const admin = [...session, requireRole('administrator')] as const;
 
 export const staffRoutes = new Hono<StaffEnv>()
   .use('*', staffCsrfGuard)
-  .use(
-    '*',
-    bodyLimit({ maxSize: STAFF_BODY_LIMIT, onError: (c) => errorResponse(c, new ApiError(413, 'payload_too_large')) }),
-  )
+  .use('*', bodyLimit({ maxSize: STAFF_BODY_LIMIT, onError: (c) => errorResponse(c, fail('payload_too_large')) }))
   .post('/invitation/options', invitationOptions)
   .post('/invitation', acceptInvitation)
   .post('/login/options', loginOptions)
