@@ -45,6 +45,7 @@ export const ROUTES: [string, string][] = [
   ['POST', '/api/admin/consumers'],
   ['POST', '/api/admin/consumers/unlock'],
   ['POST', '/api/admin/bills/pdf'],
+  ['POST', '/api/admin/bounces'],
   ['POST', '/api/email-bills/unsubscribe'],
   ['GET', '/api/health'],
   ['GET', '/api/diagnose'],

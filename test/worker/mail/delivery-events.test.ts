@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeHarness, confirmedAccount, GOOD_PASSWORD, ROOT, type Harness } from '../harness.ts';
+import { makeHarness, confirmedAccount, GOOD_PASSWORD, ROOT, snapshot, type Harness } from '../harness.ts';
 import { recordDeliveryEvents, type DeliveryEvent } from '../../../worker/src/mail/delivery-events.ts';
 import { readBounceReport } from '../../../worker/src/mail/bounce-report.ts';
 import { ingestBills } from '../../../worker/src/bills/ingest.ts';
@@ -112,5 +112,41 @@ describe('a bounce report (CSV email,type,reason or JSON)', () => {
     const json = readBounceReport(JSON.stringify([{ email: 'e@example.com', type: 'hard', reason: '5.1.1' }]), true);
     expect(json.events).toMatchObject([{ email: 'e@example.com', type: 'bounce_hard', reason: '5.1.1' }]);
     expect(readBounceReport('{"nope":1}', true).errors).toHaveLength(1);
+  });
+});
+
+describe('POST /api/admin/bounces', () => {
+  const TOKEN = 'b'.repeat(40);
+  const post = (x: Harness, body: string, type = 'text/csv', token = TOKEN) =>
+    x.call('POST', '/api/admin/bounces', undefined, {
+      raw: body,
+      headers: { 'content-type': type, authorization: `Bearer ${token}` },
+    });
+
+  it('takes the bounce mailbox as CSV or JSON, stores each line once, and refuses a report with a bad line whole', async () => {
+    const x = await makeHarness({ env: { ADMIN_TOKEN: TOKEN } });
+    try {
+      const a = await confirmedAccount(x);
+      const login = await x.call('POST', '/api/login', a);
+      x.clock.advance(HOUR);
+      const csv = `email,type,reason\n${a.email},hard,550 5.1.1 no such user\nniko@example.com,soft,452 mailbox full\n`;
+      expect((await post(x, csv)).body).toEqual({ received: 2, stored: 2 });
+      expect((await post(x, csv)).body).toEqual({ received: 2, stored: 0 });
+      const account = (await x.call('GET', '/api/me', undefined, { cookie: login.cookie })).body.account;
+      expect(account.undeliverable.reason).toBe('bounce_hard');
+
+      const before = await snapshot(x);
+      const bad = await post(x, 'email,type,reason\nok@example.com,hard,x\nnot an address,hard,x\n');
+      expect(bad.status).toBe(422);
+      expect(bad.body.error.fields.file).toMatch(/line 3/);
+      expect(await snapshot(x)).toBe(before);
+
+      const json = JSON.stringify([{ email: 'c@example.com', type: 'complaint', reason: 'abuse' }]);
+      expect((await post(x, json, 'application/json')).body).toEqual({ received: 1, stored: 1 });
+      expect((await post(x, 'x', 'text/plain')).status).toBe(415);
+      expect((await post(x, csv, 'text/csv', 'c'.repeat(40))).status).toBe(401);
+    } finally {
+      await x.close();
+    }
   });
 });

@@ -288,6 +288,14 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     query: { code: 'the consumer code', period: 'YYYY-MM' },
     errors: ['validation_failed', 'not_found'],
   },
+  'POST /api/admin/bounces': {
+    summary: 'Feed bounces from the utility’s bounce mailbox (SMTP)',
+    description:
+      'CSV `email,type,reason` (`type`: `hard`, `soft` or `complaint`) or the same as a JSON array of `{email, type, reason}`. A hard bounce or a complaint stops that address’s e-bills (its consumers go to the print list as `undeliverable`) until a link mailed to it is opened; the same line fed again is stored once. A report with a bad line is refused whole, naming the lines.',
+    ok: { 200: '{"received", "stored"}' },
+    query: { encoding: 'the file’s encoding, e.g. windows-1250' },
+    errors: ['import_failed'],
+  },
   'POST /api/admin/consumers/unlock': {
     summary: 'Lift a consumer code’s PIN lock',
     description: 'After checking with the resident (also `npm run consumers:unlock -- CODE`).',

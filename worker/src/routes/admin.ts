@@ -1,4 +1,5 @@
-// /api/admin/*: the billing system pushes its CSV exports and bill PDFs and unlocks consumer codes.
+// /api/admin/*: the billing system pushes its CSV exports and bill PDFs and unlocks consumer codes;
+// the utility's mail administrator feeds the bounces of its SMTP relay.
 // Bearer ADMIN_TOKEN (constant-time compare), its own failure limit per address, off when unset.
 
 /** The billing system's uploads: a month of bills as CSV. */
@@ -18,6 +19,8 @@ import type { AppEnv, Ctx } from '../env.ts';
 import type { BodyValidators } from '../http/body.ts';
 import { documented } from '../openapi/tags.ts';
 import { billByPeriod, setBillPdf } from '../db/statements/bills.ts';
+import { readBounceReport } from '../mail/bounce-report.ts';
+import { recordDeliveryEvents } from '../mail/delivery-events.ts';
 
 /** Bearer ADMIN_TOKEN, counted first (a right token gives the slot back); without one configured the endpoints do not exist. */
 const bearer = documented(
@@ -90,6 +93,41 @@ function adminImport(what: 'bills' | 'consumers') {
   };
 }
 
+/**
+ * POST /api/admin/bounces: a bounce report from the utility's bounce mailbox, CSV `email,type,reason`
+ * (`type` hard, soft or complaint) or the same as a JSON array. All or nothing: a report with a bad
+ * line is refused naming its lines; stored once per line however often it is fed (delivery-events.ts).
+ */
+async function adminBounces(c: Ctx) {
+  const { deps } = c.var;
+  const json = c.req.header('content-type')?.split(';')[0].trim().toLowerCase() === 'application/json';
+  let text: string;
+  try {
+    text = decodeCsv(new Uint8Array(await c.req.arrayBuffer()), c.req.query('encoding'), '?encoding=windows-1250');
+  } catch (e) {
+    if (e instanceof ImportError) throw fail('import_failed', { fields: { file: e.message.slice(0, 200) } });
+    throw e;
+  }
+  const report = readBounceReport(text, json);
+  if (report.errors.length) {
+    const lines = report.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.reason}`);
+    throw fail('import_failed', { fields: { file: lines.join('; ').slice(0, 200) } });
+  }
+  const { stored } = await recordDeliveryEvents(deps, report.events);
+  return c.json({ received: report.events.length, stored }, 200);
+}
+
+/** The body's media type among several (checked after the bearer). */
+const acceptsEither = (...types: string[]) =>
+  documented(
+    createMiddleware<AppEnv>(async (c, next) => {
+      const type = c.req.header('content-type')?.split(';')[0].trim().toLowerCase();
+      if (!type || !types.includes(type)) throw fail('unsupported_media_type');
+      await next();
+    }),
+    { accepts: types[0], errors: ['unsupported_media_type'] },
+  );
+
 /** POST /api/admin/consumers/unlock {consumerCode}: the utility lifts a code's PIN lock (after checking with the resident). */
 async function adminUnlockConsumer(c: Ctx<'unlinkConsumer'>) {
   const { deps, limits } = c.var;
@@ -109,4 +147,5 @@ export const adminRoutes = (body: BodyValidators) =>
     .post('/bills', accepts('text/csv'), adminImport('bills'))
     .post('/consumers', accepts('text/csv'), adminImport('consumers'))
     .post('/consumers/unlock', accepts('application/json'), body.unlinkConsumer, adminUnlockConsumer)
-    .post('/bills/pdf', accepts('application/pdf'), adminBillPdf);
+    .post('/bills/pdf', accepts('application/pdf'), adminBillPdf)
+    .post('/bounces', acceptsEither('text/csv', 'application/json'), adminBounces);
