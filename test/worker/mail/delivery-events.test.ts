@@ -8,6 +8,7 @@ import { makeHarness, confirmedAccount, GOOD_PASSWORD, ROOT, snapshot, type Harn
 import { recordDeliveryEvents, type DeliveryEvent } from '../../../worker/src/mail/delivery-events.ts';
 import { readBounceReport } from '../../../worker/src/mail/bounce-report.ts';
 import { ingestBills } from '../../../worker/src/bills/ingest.ts';
+import { deliveryList } from '../../../worker/src/db/statements/staff.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -39,6 +40,22 @@ describe('delivery events', () => {
     const r = await ingestBills(h.deps, readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'));
     expect(r.mailed).toBe(0);
     expect(await count("SELECT count(*) AS n FROM outbox WHERE kind = 'bill'")).toBe(0);
+  });
+
+  it("puts the consumer on the print house's list with the reason undeliverable, and back to e-mail when the address is proven", async () => {
+    const a = await confirmedAccount(h);
+    await ingestBills(h.deps, readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'));
+    const row = async () => (await deliveryList(h.deps.db.$client, '2026-11')).find((r) => r.code === '104521');
+    expect(await row()).toMatchObject({ delivery: 'email', reason: null });
+    h.clock.advance(HOUR);
+    await recordDeliveryEvents(h.deps, [bounce(a.email, 'bounce_hard')]);
+    expect(await row()).toMatchObject({ delivery: 'paper', reason: 'undeliverable', since: h.clock.now });
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    await h.call('POST', '/api/password/reset', {
+      token: await h.linkFrom('reset'),
+      password: 'sasvim druga lozinka 9',
+    });
+    expect(await row()).toMatchObject({ delivery: 'email', reason: null });
   });
 
   it('is stored once however often it comes, and a bounce older than the last proof of the address changes nothing', async () => {

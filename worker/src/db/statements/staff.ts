@@ -205,19 +205,24 @@ export const pendingRegistration = (code: string): InStatement => ({
  * Every consumer with a bill in the period and how the bill reaches them: e-mail when the code is
  * linked to a confirmed account with e-mail bills on; otherwise paper, with the reason —
  * `no_account` (nobody registered), `unconfirmed` (a registration waiting for its confirmation),
- * `opted_out` (an account that chose paper). `since`: when the account's choice began (ms).
+ * `opted_out` (an account that chose paper), `undeliverable` (e-bills chosen, but mail to the address
+ * bounced for good or was reported as spam: mail/delivery-events.ts). `since`: when the account's
+ * choice began (ms), or when its address became undeliverable.
  */
 export async function deliveryList(db: Exec, period: string) {
   return (
     await db.execute({
       sql: `SELECT c.code, c.name, c.address,
-          CASE WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 THEN 'email' ELSE 'paper' END AS delivery,
+          CASE WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 AND a.undeliverable_at IS NULL
+            THEN 'email' ELSE 'paper' END AS delivery,
           CASE
-            WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 THEN NULL
+            WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 AND a.undeliverable_at IS NULL THEN NULL
+            WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 THEN 'undeliverable'
             WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL THEN 'opted_out'
             WHEN EXISTS (SELECT 1 FROM accounts p WHERE p.pending_consumer_code = c.code AND p.confirmed_at IS NULL) THEN 'unconfirmed'
             ELSE 'no_account' END AS reason,
-          CASE WHEN a.id IS NOT NULL THEN (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id) END AS since
+          CASE WHEN a.undeliverable_at IS NOT NULL AND a.email_bills = 1 THEN a.undeliverable_at
+            WHEN a.id IS NOT NULL THEN (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id) END AS since
         FROM bills b
         JOIN consumers c ON c.code = b.consumer_code
         LEFT JOIN account_consumers ac ON ac.consumer_code = c.code
