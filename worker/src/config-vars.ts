@@ -198,6 +198,13 @@ export const ENV_VARS: readonly EnvVar[] = [
       "`dev` (kept in the outbox only), `mailchannels`, `smtp` (the utility's relay, Node only) or `cloudflare` (the `send_email` binding `EMAIL`, Workers only); see [deployment](deployment.md)",
   },
   {
+    name: 'MAIL_EVENTS_QUEUE',
+    group: 'mail',
+    default: 'jp-portal-mail-events',
+    description:
+      "the queue Email Sending's event subscription publishes delivery events to (bounces and complaints move consumers to paper)",
+  },
+  {
     name: 'SMTP_URL',
     group: 'mail',
     description:

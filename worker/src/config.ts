@@ -84,6 +84,8 @@ export interface Config {
   mailFromName: string;
   mailchannelsApiKey?: string;
   mailchannelsUrl: string;
+  /** The queue Email Sending's event subscription publishes delivery events to (Workers). */
+  mailEventsQueue: string;
   mailMaxAttempts: number;
   /** First retry delay of a failed mail; each further one doubles (capped at 6 h). */
   mailRetryBaseMs: number;
@@ -199,6 +201,7 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     mailFromName: env.MAIL_FROM_NAME || utility.mail.fromName || utility.name,
     mailchannelsApiKey: env.MAILCHANNELS_API_KEY || undefined,
     mailchannelsUrl: env.MAILCHANNELS_URL || 'https://api.mailchannels.net/tx/v1/send',
+    mailEventsQueue: env.MAIL_EVENTS_QUEUE || 'jp-portal-mail-events',
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1),
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_S', 30, 1) * 1000,
     mailTimeoutMs: int(env, 'MAIL_TIMEOUT_MS', 10_000, 100),

@@ -12,7 +12,13 @@ import { mailTransportFor } from '../src/mail/transport.ts';
 import type { SendEmailBinding } from '../src/mail/cloudflare-email.ts';
 import { runJobs } from '../src/jobs.ts';
 import { localMailQueue } from '../src/mail/local-queue.ts';
-import { cloudflareMailQueue, consumeMailBatch, type MessageBatch, type QueueBinding } from './mail-queue.ts';
+import {
+  cloudflareMailQueue,
+  consumeDeliveryEvents,
+  consumeMailBatch,
+  type MessageBatch,
+  type QueueBinding,
+} from './mail-queue.ts';
 import { wasmArgon2 } from './argon2.ts';
 import { boundedHasher } from '../src/auth/bounded-hasher.ts';
 import { r2Store, assetFonts } from './files.ts';
@@ -114,9 +120,10 @@ export default {
     ctx.waitUntil(runJobs(deps));
   },
 
-  /** The bill run's consumer (wrangler.toml [[queues.consumers]]). */
+  /** The queues' consumer (wrangler.toml [[queues.consumers]]): the bill run's mails, and Email Service's delivery events. */
   async queue(batch: MessageBatch, env: Bindings, ctx: ExecutionContext): Promise<void> {
     const deps = invocationDeps(env, baseDeps(env), (work) => ctx.waitUntil(afterResponse(work)));
-    await consumeMailBatch(deps, batch);
+    if (batch.queue === deps.config.mailEventsQueue) await consumeDeliveryEvents(deps, batch);
+    else await consumeMailBatch(deps, batch);
   },
 };

@@ -8,6 +8,8 @@
 // hands over what is due and was lost on the way (a failed hand-over, a dead-lettered message).
 import type { Deps, MailQueue } from '../src/ports.ts';
 import { deliverOne, dueMailIds, eachBounded } from '../src/mail/outbox.ts';
+import { cloudflareDeliveryEvent } from '../src/mail/cloudflare-events.ts';
+import { recordDeliveryEvents } from '../src/mail/delivery-events.ts';
 
 /** The producer binding (the part of the platform's Queue this uses). */
 export interface QueueBinding {
@@ -45,6 +47,16 @@ export function cloudflareMailQueue(queue: QueueBinding, deps: () => Deps): Mail
       }
     },
   };
+}
+
+/**
+ * Email Service's delivery events (an Email Sending event subscription on MAIL_EVENTS_QUEUE): each
+ * stored once and applied (mail/delivery-events.ts); a message that is not one is acked and left.
+ */
+export async function consumeDeliveryEvents(deps: Deps, batch: MessageBatch): Promise<void> {
+  const events = batch.messages.map((m) => cloudflareDeliveryEvent(m.body)).filter((e) => e !== null);
+  await recordDeliveryEvents(deps, events);
+  for (const m of batch.messages) m.ack();
 }
 
 /** The consumer: each message's mail delivered once; the first unexpected error is thrown after the rest are done. */

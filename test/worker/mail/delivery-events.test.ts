@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, confirmedAccount, GOOD_PASSWORD, ROOT, snapshot, type Harness } from '../harness.ts';
 import { recordDeliveryEvents, type DeliveryEvent } from '../../../worker/src/mail/delivery-events.ts';
 import { readBounceReport } from '../../../worker/src/mail/bounce-report.ts';
+import { cloudflareDeliveryEvent } from '../../../worker/src/mail/cloudflare-events.ts';
+import { consumeDeliveryEvents } from '../../../worker/workers/mail-queue.ts';
 import { ingestBills } from '../../../worker/src/bills/ingest.ts';
 import { deliveryList } from '../../../worker/src/db/statements/staff.ts';
 
@@ -165,5 +167,63 @@ describe('POST /api/admin/bounces', () => {
     } finally {
       await x.close();
     }
+  });
+});
+
+describe("Email Service's events from the queue", () => {
+  /** An event as an Email Sending event subscription puts it on the queue. */
+  const cfEvent = (eventId: string, what: string, recipient: string, at: number, bounce?: 'hard' | 'soft') => ({
+    type: `cf.email.sending.message.${what}`,
+    source: { type: 'email.sending', domain: 'stambenoruma.rs' },
+    payload: {
+      eventId,
+      messageId: `<${eventId}@cloudflare.email>`,
+      sender: 'racuni@stambenoruma.rs',
+      recipient,
+      ...(bounce ? { bounce: { type: bounce } } : {}),
+    },
+    metadata: { eventSchemaVersion: 1, eventTimestamp: new Date(at).toISOString() },
+  });
+  const batch = (bodies: unknown[]) => {
+    const acked: number[] = [];
+    return {
+      acked,
+      batch: {
+        queue: 'jp-portal-mail-events',
+        messages: bodies.map((body, i) => ({ body, ack: () => void acked.push(i), retry: () => undefined })),
+      },
+    };
+  };
+
+  it('stores each once, in any order and however often it comes, acks all, and a hard bounce moves the address to paper', async () => {
+    const a = await confirmedAccount(h);
+    const login = await h.call('POST', '/api/login', a);
+    const t0 = h.clock.now;
+    const delivered = cfEvent('evt-1', 'delivered', a.email, t0 + 1000);
+    const soft = cfEvent('evt-2', 'bounced', a.email, t0 + 2000, 'soft');
+    const hard = cfEvent('evt-3', 'bounced', a.email, t0 + 3000, 'hard');
+    const stranger = { type: 'cf.workers.something', payload: { recipient: a.email } };
+    // Out of order, duplicated, with a message that is not ours.
+    const first = batch([hard, stranger, delivered, hard]);
+    await consumeDeliveryEvents(h.deps, first.batch);
+    expect(first.acked).toEqual([0, 1, 2, 3]);
+    const replay = batch([soft, delivered, hard]);
+    await consumeDeliveryEvents(h.deps, replay.batch);
+    const rows = (await h.deps.db.$client.execute('SELECT id, type FROM mail_events ORDER BY occurred_at')).rows;
+    expect(rows.map((r) => [r.id, r.type])).toEqual([
+      ['cloudflare:evt-1', 'delivered'],
+      ['cloudflare:evt-2', 'bounce_soft'],
+      ['cloudflare:evt-3', 'bounce_hard'],
+    ]);
+    const account = (await h.call('GET', '/api/me', undefined, { cookie: login.cookie })).body.account;
+    expect(account.undeliverable).toEqual({ since: t0 + 3000, reason: 'bounce_hard' });
+  });
+
+  it('maps every documented message event, and a complaint stops e-bills', () => {
+    const types = ['delivered', 'deferred', 'bounced', 'complained', 'failed', 'rejected'].map(
+      (w) => cloudflareDeliveryEvent(cfEvent(`e-${w}`, w, 'x@example.com', 0, 'hard'))?.type,
+    );
+    expect(types).toEqual(['delivered', 'deferred', 'bounce_hard', 'complaint', 'bounce_soft', 'bounce_soft']);
+    expect(cloudflareDeliveryEvent({ type: 'cf.email.sending.message.bounced', payload: {} })).toBeNull();
   });
 });
