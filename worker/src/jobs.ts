@@ -1,9 +1,10 @@
 // The periodic jobs, the same on both runtimes (a timer on Node, the cron trigger on Workers):
 // work promised before a crash or a failure is done, every due mail is handed to the senders
 // (the safety net: a bill run's mails are handed over at the import already), expired data is
-// cleaned up.
+// cleaned up (the residents' and the office's).
 import type { Deps } from './ports.ts';
 import { cleanup } from './cleanup.ts';
+import { staffCleanup } from './staff/cleanup.ts';
 import { runDuePendingWork } from './work/pending.ts';
 import { WORK_HANDLERS } from './work/handlers.ts';
 
@@ -11,4 +12,5 @@ export async function runJobs(deps: Deps): Promise<void> {
   await runDuePendingWork(deps, WORK_HANDLERS);
   await deps.mailQueue.push();
   await cleanup(deps);
+  await staffCleanup(deps);
 }
