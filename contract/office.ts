@@ -98,9 +98,19 @@ export interface ConsumerCard {
     delivery: 'email' | 'paper';
     /** When the current choice of bills began (null: not recorded, before the office existed). */
     deliverySince: number | null;
+    /** Mail to the address bounced for good or was reported as spam: bills go on paper until it is proven again. */
+    undeliverable: { since: number; reason: 'bounce_hard' | 'complaint' } | null;
   } | null;
   pin: PinState;
   bills: { id: string; period: string; amount: number; balance: number; dueDate: string; paidAt: string | null }[];
+  /** What became of mail to the address: delivery events (delivered, bounces, complaints), newest first. */
+  deliveryEvents: {
+    type: 'delivered' | 'bounce_hard' | 'bounce_soft' | 'complaint' | 'deferred';
+    reason: string | null;
+    at: number;
+    source: string;
+    outboxId: string | null;
+  }[];
   /** Mails to the account's address and the consumer's bill mails, newest first (subjects only). */
   mails: {
     id: string;

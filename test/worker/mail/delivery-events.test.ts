@@ -9,6 +9,8 @@ import { recordDeliveryEvents, type DeliveryEvent } from '../../../worker/src/ma
 import { readBounceReport } from '../../../worker/src/mail/bounce-report.ts';
 import { cloudflareDeliveryEvent } from '../../../worker/src/mail/cloudflare-events.ts';
 import { consumeDeliveryEvents } from '../../../worker/workers/mail-queue.ts';
+import { staffCall, staffMember } from '../staff/steps.ts';
+import { softAuthenticator } from '../../support/soft-authenticator.ts';
 import { ingestBills } from '../../../worker/src/bills/ingest.ts';
 import { deliveryList } from '../../../worker/src/db/statements/staff.ts';
 
@@ -225,5 +227,22 @@ describe("Email Service's events from the queue", () => {
     );
     expect(types).toEqual(['delivered', 'deferred', 'bounce_hard', 'complaint', 'bounce_soft', 'bounce_soft']);
     expect(cloudflareDeliveryEvent({ type: 'cf.email.sending.message.bounced', payload: {} })).toBeNull();
+  });
+});
+
+describe("the office's card", () => {
+  it('shows the address as undeliverable and the delivery events of its mail, newest first', async () => {
+    const a = await confirmedAccount(h);
+    h.clock.advance(HOUR);
+    await recordDeliveryEvents(h.deps, [
+      bounce(a.email, 'delivered', { id: 'd1', occurredAt: h.clock.now - 1000, reason: undefined }),
+      bounce(a.email, 'bounce_hard', { id: 'b1' }),
+    ]);
+    const admin = await staffMember(h, softAuthenticator(), 'admin@stambenoruma.rs', 'administrator');
+    const card = (await staffCall(h, 'GET', '/api/staff/consumers/104521', undefined, admin.cookie)).body.consumer;
+    expect(card.account.undeliverable).toEqual({ since: h.clock.now, reason: 'bounce_hard' });
+    expect(card.deliveryEvents.map((e: { type: string }) => e.type)).toEqual(['bounce_hard', 'delivered']);
+    // As the print house's list has it.
+    expect(card.account.delivery).toBe('paper');
   });
 });

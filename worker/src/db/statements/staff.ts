@@ -148,10 +148,12 @@ export const cardStatements = (code: string, pinKeys: string[], mails: number): 
   { sql: 'SELECT code, name, address FROM consumers WHERE code = ?', args: [code] },
   {
     sql: `SELECT a.id, a.email, a.name, a.email_bills, 'confirmed' AS state, ac.linked_at AS since,
-        (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id) AS delivery_since
+        (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id) AS delivery_since,
+        a.undeliverable_at, a.undeliverable_reason
       FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id WHERE ac.consumer_code = :code
       UNION ALL
-      SELECT * FROM (SELECT a.id, a.email, a.name, a.email_bills, 'pending', a.created_at, NULL FROM accounts a
+      SELECT * FROM (SELECT a.id, a.email, a.name, a.email_bills, 'pending', a.created_at, NULL, a.undeliverable_at,
+        a.undeliverable_reason FROM accounts a
         WHERE a.pending_consumer_code = :code AND a.confirmed_at IS NULL ORDER BY a.created_at DESC LIMIT 1)
       LIMIT 1`,
     args: { code },
@@ -178,6 +180,15 @@ export const cardStatements = (code: string, pinKeys: string[], mails: number): 
     sql: `SELECT n.id, n.text, n.created_at, COALESCE(s.name, '') AS staff_name FROM staff_notes n
       LEFT JOIN staff s ON s.id = n.staff_id WHERE n.consumer_code = ? ORDER BY n.created_at DESC LIMIT 20`,
     args: [code],
+  },
+  {
+    // What became of mail to the registered address (mail/delivery-events.ts), newest first.
+    sql: `SELECT e.type, e.reason, e.occurred_at, e.source, e.outbox_id FROM mail_events e
+      WHERE e.email IN (
+          SELECT a.email FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id WHERE ac.consumer_code = :code
+          UNION SELECT a.email FROM accounts a WHERE a.pending_consumer_code = :code AND a.confirmed_at IS NULL)
+      ORDER BY e.occurred_at DESC LIMIT 20`,
+    args: { code },
   },
 ];
 

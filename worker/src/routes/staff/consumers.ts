@@ -10,6 +10,7 @@ import { randomId } from '../../auth/crypto.ts';
 import { issueToken, tokenLink } from '../../auth/tokens.ts';
 import { enqueueStatement, sendSoon } from '../../mail/outbox.ts';
 import { composeMail } from '../../mail/compose.ts';
+import type { DeliveryEventType } from '../../mail/delivery-events.ts';
 import type { StaffCtx } from '../../staff/env.ts';
 import { audited } from '../../staff/audit.ts';
 import { staffRules } from '../../staff/limits.ts';
@@ -103,7 +104,7 @@ export async function cardHandler(c: StaffCtx) {
   const { deps, limits } = c.var;
   const code = codeParam(c);
   const lookup = await countLookup(c);
-  const [consumer, account, pins, bills, mails, notes] = await deps.db.$client.batch(
+  const [consumer, account, pins, bills, mails, notes, events] = await deps.db.$client.batch(
     cardStatements(code, limits.pinCodeKeys(code), MAILS_ON_CARD),
     'read',
   );
@@ -125,8 +126,17 @@ export async function cardHandler(c: StaffCtx) {
           name: String(a.name),
           state: a.state === 'confirmed' ? 'confirmed' : 'pending',
           since: Number(a.since),
-          delivery: a.state === 'confirmed' && Number(a.email_bills) === 1 ? 'email' : 'paper',
+          // As the print list says it: e-bills chosen, but to an undeliverable address, is paper.
+          delivery:
+            a.state === 'confirmed' && Number(a.email_bills) === 1 && a.undeliverable_at === null ? 'email' : 'paper',
           deliverySince: a.delivery_since === null ? null : Number(a.delivery_since),
+          undeliverable:
+            a.undeliverable_at === null
+              ? null
+              : {
+                  since: Number(a.undeliverable_at),
+                  reason: String(a.undeliverable_reason) as 'bounce_hard' | 'complaint',
+                },
         }
       : null,
     pin: pinState(c, code, pins.rows),
@@ -137,6 +147,13 @@ export async function cardHandler(c: StaffCtx) {
       balance: Number(b.balance) / 100,
       dueDate: String(b.due_date),
       paidAt: b.paid_at === null ? null : String(b.paid_at),
+    })),
+    deliveryEvents: events.rows.map((e) => ({
+      type: String(e.type) as DeliveryEventType,
+      reason: e.reason === null ? null : String(e.reason),
+      at: Number(e.occurred_at),
+      source: String(e.source),
+      outboxId: e.outbox_id === null ? null : String(e.outbox_id),
     })),
     mails: mails.rows.map((m) => ({
       id: String(m.id),
