@@ -6,7 +6,7 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Deps } from '../ports.ts';
 import type { Account } from '../../../contract/responses.ts';
-import { toBase64Url } from './crypto.ts';
+import { fromBase64Url, toBase64Url } from './crypto.ts';
 import { CHALLENGE_TTL_MS } from './webauthn-challenges.ts';
 
 const enc = new TextEncoder();
@@ -17,11 +17,6 @@ const webauthn = () => import('@simplewebauthn/server');
 
 /** The user handle the authenticator keeps with a passkey: the account id's bytes. */
 export const userHandleOf = (accountId: string) => toBase64Url(enc.encode(accountId));
-
-function fromBase64Url(s: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-}
 
 /** Options for `navigator.credentials.create`: a discoverable, user-verified passkey, none of the account's again. */
 export async function registrationOptions(

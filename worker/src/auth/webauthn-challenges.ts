@@ -3,7 +3,7 @@
 // presenting it exactly one gets its row, and it is gone whether or not the ceremony succeeds.
 import type { InStatement } from '@libsql/client';
 import type { Deps } from '../ports.ts';
-import { randomToken, sha256Hex } from './crypto.ts';
+import { fromBase64Url, randomToken, sha256Hex } from './crypto.ts';
 import { insertChallenge, takeChallenge, type ChallengePurpose } from '../db/statements/passkeys.ts';
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
@@ -25,8 +25,7 @@ export async function newChallenge(
 /** The challenge the browser signed, read from the client data (verified later by the library). */
 export function challengeOf(clientDataJSON: string): string | null {
   try {
-    const bin = atob(clientDataJSON.replace(/-/g, '+').replace(/_/g, '/'));
-    const data: unknown = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (ch) => ch.charCodeAt(0))));
+    const data: unknown = JSON.parse(new TextDecoder().decode(fromBase64Url(clientDataJSON)));
     const challenge = (data as { challenge?: unknown } | null)?.challenge;
     return typeof challenge === 'string' && /^[A-Za-z0-9_-]{43}$/.test(challenge) ? challenge : null;
   } catch {
