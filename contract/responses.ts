@@ -59,8 +59,12 @@ export interface StatusAnswer<K extends keyof StatusAnswers> {
   status: StatusAnswers[K];
 }
 
-/** `GET /api/account/consumers`: each linked code with its latest balance. */
+/** `GET /api/account/consumers`: each linked code with its debt. */
 export interface ConsumerSummary extends AccountConsumer {
+  /**
+   * "Trenutno dugovanje": the total of the consumer's unpaid bills (always `unpaidTotal`) — not the
+   * billing file's `dug` of one bill, which is as of that bill's issue (docs/api.md, the bills CSV).
+   */
   balance: number;
   lastPeriod: string | null;
   unpaidBills: number;
@@ -87,7 +91,12 @@ export interface BillSummary {
   period: string;
   issueDate: string;
   dueDate: string;
+  /** The billing file's `iznos`: this bill's own amount, what its slip and IPS QR code pay. */
   amount: number;
+  /**
+   * The billing file's `dug` as it came (the consumer's debt as of the issue date in Stambeno
+   * Ruma's file, what is left of this bill in others'); shown to no resident as an amount to pay.
+   */
   balance: number;
   paid: boolean;
   /** The payment date the billing system reported, or null. */
@@ -120,6 +129,13 @@ export interface PaymentSlip {
 export interface BillDetail extends BillSummary {
   items: { description: string; amount: number }[];
   hasPdf: boolean;
+  /** "Za uplatu ovom uplatnicom": the slip's and the IPS QR code's amount (the bill's `amount`). */
+  toPay: number;
+  /**
+   * The consumer's older unpaid bills (periods before this one), oldest first, and their total: debt
+   * this slip does not pay; each is paid with its own slip (or the consumer's total where the utility takes one).
+   */
+  older: { bills: Pick<BillSummary, 'id' | 'period' | 'amount' | 'dueDate'>[]; total: number };
   slip: PaymentSlip;
   /** The NBS IPS QR text, and its QR code as SVG markup. */
   ipsQr: string;

@@ -47,9 +47,24 @@ describe('which flat the bill is for', () => {
 
 describe('human formats, subject included', () => {
   it.each([
-    ['sr-Latn', 'Račun za novembar 2026. — JP Stambeno Ruma', 'Iznos: 1.860,00 din.', 'Rok plaćanja: 20. 12. 2026.'],
-    ['sr-Cyrl', 'Рачун за новембар 2026. — ЈП Стамбено Рума', 'Износ: 1.860,00 дин.', 'Рок плаћања: 20. 12. 2026.'],
-    ['en', 'Your bill for November 2026 — JP Stambeno Ruma', 'Amount: RSD 1,860.00', 'Due date: 20 Dec 2026'],
+    [
+      'sr-Latn',
+      'Račun za novembar 2026. — JP Stambeno Ruma',
+      'Za uplatu ovom uplatnicom: 1.860,00 din.',
+      'Rok plaćanja: 20. 12. 2026.',
+    ],
+    [
+      'sr-Cyrl',
+      'Рачун за новембар 2026. — ЈП Стамбено Рума',
+      'За уплату овом уплатницом: 1.860,00 дин.',
+      'Рок плаћања: 20. 12. 2026.',
+    ],
+    [
+      'en',
+      'Your bill for November 2026 — JP Stambeno Ruma',
+      'To pay with this slip: RSD 1,860.00',
+      'Due date: 20 Dec 2026',
+    ],
   ] as const)('%s', async (locale, subject, amount, due) => {
     const m = await render(locale);
     expect(m.subject).toBe(subject);

@@ -185,7 +185,7 @@ describe('e-mail bills', () => {
     await ingestBills(h.deps, demoBills());
     const [mail] = await billMails();
     expect(mail.subject).toBe('Рачун за новембар 2026. — ЈП Стамбено Рума');
-    expect(mail.text).toContain('Износ: 1.860,00 дин.');
+    expect(mail.text).toContain('За уплату овом уплатницом: 1.860,00 дин.');
     expect(mail.text).toContain('Рок плаћања: 20. 12. 2026.');
     expect(strayLatin(mail.text.replaceAll('Milica Jovanović', ''))).toEqual([]);
   });
@@ -196,7 +196,7 @@ describe('e-mail bills', () => {
     const [mail] = await billMails();
     expect(mail.subject).toBe('Your bill for November 2026 — JP Stambeno Ruma');
     expect(mail.text).toContain('Your bill for November 2026 has arrived.');
-    expect(mail.text).toContain('Amount: RSD 1,860.00');
+    expect(mail.text).toContain('To pay with this slip: RSD 1,860.00');
     expect(mail.text).toContain('Due date: 20 Dec 2026');
   });
 

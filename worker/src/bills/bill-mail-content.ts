@@ -26,6 +26,9 @@ interface Labels {
   code: string;
   address: string;
   amount: string;
+  older: string;
+  olderTotal: string;
+  olderLink: string;
   due: string;
   howTo: string;
   scan: string;
@@ -53,7 +56,10 @@ const LATN = (period: string, utility: string): Labels => ({
   intro: `stigao je Vaš račun za ${period}`,
   code: 'Šifra potrošača',
   address: 'Adresa',
-  amount: 'Iznos',
+  amount: 'Za uplatu ovom uplatnicom',
+  older: 'Imate još {n} iz ranijih meseci ({sum}). Ova uplatnica plaća samo ovaj račun.',
+  olderTotal: 'Ukupno neplaćeno, sa ovim računom: {total}.',
+  olderLink: 'Pogledajte neplaćene račune',
   due: 'Rok plaćanja',
   howTo: 'Kako da platite',
   scan: 'U aplikaciji Vaše banke izaberite plaćanje IPS QR kodom i skenirajte ovaj kod. Kod je i u prilogu poruke.',
@@ -80,7 +86,10 @@ const EN = (period: string, utility: string): Labels => ({
   intro: `Your bill for ${period} has arrived.`,
   code: 'Consumer code',
   address: 'Address',
-  amount: 'Amount',
+  amount: 'To pay with this slip',
+  older: 'You also have {n} from earlier months ({sum}). This slip pays this bill only.',
+  olderTotal: 'Unpaid in all, with this bill: {total}.',
+  olderLink: 'See the unpaid bills',
   due: 'Due date',
   howTo: 'How to pay',
   scan: "In your bank's app, choose to pay with an IPS QR code and scan this code. The code is attached as well.",
@@ -116,6 +125,18 @@ function labels(locale: Locale, name: string, period: string, utility: string): 
 
 const LABEL = 'display:block;font-size:14px;color:#555';
 
+/** "2 neplaćena računa", "1 unpaid bill": the count with its noun in the mail's language. */
+export function unpaidBillsWords(n: number, locale: Locale): string {
+  if (locale === 'en') return `${n} unpaid bill${n === 1 ? '' : 's'}`;
+  const one = n % 10 === 1 && n % 100 !== 11;
+  const few = n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14);
+  const w = `${n} ${one ? 'neplaćen račun' : few ? 'neplaćena računa' : 'neplaćenih računa'}`;
+  return locale === 'sr-Cyrl' ? latinToCyrillic(w) : w;
+}
+
+/** The consumer's older unpaid bills a bill mail names (none when the bill's slip pays all there is). */
+export type OlderBills = Pick<Bill, 'id' | 'period' | 'amount' | 'dueDate'>[];
+
 /** Label above value, one row each: it fits a 320 px screen whatever the words. */
 function rows(items: [string, string][], strong = false): string {
   return (
@@ -136,6 +157,7 @@ export async function renderBillMail(
   bill: Bill,
   account: { id: string; name: string; locale: string },
   consumer: { name: string; address: string },
+  older: OlderBills = [],
 ): Promise<RenderedMail> {
   const locale = toLocale(account.locale);
   const { config } = deps;
@@ -158,6 +180,17 @@ export async function renderBillMail(
     [l.amount, amount],
     [l.due, due],
   ];
+  // Older unpaid bills: a sentence of their own and the way to them, never added to this slip's amount.
+  const detail = billDetail(config, bill, consumer, older);
+  const olderWords = older.length
+    ? [
+        l.older
+          .replace('{n}', unpaidBillsWords(older.length, locale))
+          .replace('{sum}', formatMoney(detail.older.total, locale)),
+        l.olderTotal.replace('{total}', formatMoney(rsdSum(bill.amount, older), locale)).replace(/\.\.$/, '.'),
+      ]
+    : [];
+  const billsLink = `${config.portalUrl.replace(/#.*$/, '')}#racuni`;
   const slipRows: [string, string][] = [
     [l.payee, script(slip.payee)],
     [l.account, slip.account],
@@ -174,6 +207,7 @@ export async function renderBillMail(
     ...which.map(line),
     ...figures.map(line),
     '',
+    ...(olderWords.length ? [...olderWords, `${l.olderLink}: ${billsLink}`, ''] : []),
     l.scanText,
     l.onPhone,
     '',
@@ -198,6 +232,10 @@ export async function renderBillMail(
     para(l.intro) +
     rows(which) +
     rows(figures, true) +
+    (olderWords.length
+      ? `<p style="margin:0 0 16px;padding:10px 12px;background:#fff4d6;border-radius:6px">${olderWords.map(esc).join('<br>')}<br>` +
+        `<a href="${esc(billsLink)}" style="color:${u.colors.primary};font-weight:bold">${esc(l.olderLink)}</a></p>`
+      : '') +
     `<h2 style="margin:22px 0 8px;font-size:18px">${esc(l.howTo)}</h2>` +
     para(l.scan) +
     `<p style="margin:0 0 16px"><img src="cid:${QR_CONTENT_ID}" width="220" height="220" alt="${esc(l.qrAlt)}" ` +
@@ -222,7 +260,7 @@ export async function renderBillMail(
     (await billPdf(
       await deps.fonts(),
       {
-        ...billDetail(config, bill, consumer),
+        ...detail,
         utility: u.name,
         issuer: pdfIssuer(u),
         consumer: { code: bill.consumerCode, ...consumer },
@@ -245,6 +283,9 @@ export async function renderBillMail(
     ],
   };
 }
+
+/** This bill's amount and the older ones', summed in para, in RSD. */
+const rsdSum = (para: number, older: OlderBills) => Math.round(older.reduce((s, o) => s + o.amount, para)) / 100;
 
 function base64(bytes: Uint8Array): string {
   let bin = '';

@@ -5,7 +5,8 @@
 import { sql } from 'drizzle-orm';
 import type { Deps } from '../ports.ts';
 import type { RenderedMail } from '../mail/templates.ts';
-import { renderBillMail, type Bill } from './bill-mail-content.ts';
+import { renderBillMail, type Bill, type OlderBills } from './bill-mail-content.ts';
+import { olderUnpaidBills } from '../db/statements/bills.ts';
 
 export interface BillMailRef {
   bill: string;
@@ -35,11 +36,18 @@ export async function renderQueuedBillMail(
     JOIN accounts a ON a.id = ac.account_id AND a.email_bills = 1 AND a.confirmed_at IS NOT NULL AND a.undeliverable_at IS NULL
     WHERE b.id = ${ref.bill} AND b.paid_at IS NULL`);
   if (!t) return null;
+  const older = (await olderUnpaidBills(deps.db, t.consumerCode, t.period)).map((o) => ({
+    id: o.id,
+    period: o.period,
+    amount: o.amount,
+    dueDate: o.dueDate,
+  }));
   const input: BillMailInput = {
     now: deps.now(),
     bill: t,
     account: { id: ref.account, name: t.accountName, locale: t.accountLocale },
     consumer: { name: t.consumerName, address: t.consumerAddress },
+    older,
   };
   const mail = deps.offload
     ? await deps.offload.run<RenderedMail>(BILL_MAIL_TASK, input)
@@ -55,10 +63,12 @@ export interface BillMailInput {
   bill: Bill;
   account: { id: string; name: string; locale: string };
   consumer: { name: string; address: string };
+  /** The consumer's older unpaid bills as of the sending (olderUnpaidBills). */
+  older?: OlderBills;
 }
 /**
  * Uses only the configuration, the file store and the fonts of `deps`, and the input's clock, so an
  * offload thread has those alone (a test in test/worker/node/render-pool.test.ts draws the same mail both ways).
  */
 export const renderBillMailFrom = (deps: Pick<Deps, 'config' | 'files' | 'fonts'>, i: BillMailInput) =>
-  renderBillMail({ ...deps, now: () => i.now } as Deps, i.bill, i.account, i.consumer);
+  renderBillMail({ ...deps, now: () => i.now } as Deps, i.bill, i.account, i.consumer, i.older);

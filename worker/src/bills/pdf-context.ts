@@ -41,6 +41,8 @@ export interface PdfBill
   ipsQr: string;
   /** The issuer: the configured utility (`pdfIssuer`). */
   issuer: PdfIssuer;
+  /** The consumer's older unpaid bills (`BillDetail.older`): a line of its own, not in this slip. */
+  older?: { bills: { period: string }[]; total: number };
   /** Today (`YYYY-MM-DD`, the entry's clock): an unpaid bill past its due date is marked overdue. */
   today?: string;
 }
@@ -81,9 +83,23 @@ export interface BillContext {
   title: string;
   /** The billing period in words: "novembar 2026.". */
   period: string;
+  /** The older unpaid bills' line ("Dug iz ranijih računa (oktobar 2026.)…"), or null when there are none. */
+  older: string | null;
   /** The payer's name and address, in Cyrillic too when they are plain Serbian Latin. */
   payer: { name: string; address: string };
   status: 'paid' | 'unpaid' | 'overdue';
+}
+
+/** The older unpaid bills named: their periods when one or two, else how many. */
+function olderLine(bill: PdfBill, l: PdfLabels, locale: Locale): string | null {
+  const older = bill.older;
+  if (bill.paid || !older || older.bills.length === 0) return null;
+  const which =
+    older.bills.length <= 2
+      ? older.bills.map((o) => formatPeriod(o.period, locale)).join(', ')
+      : fill(l.olderCount, { n: String(older.bills.length) });
+  // "(oktobar 2026.)": the period's own dot stays inside the brackets.
+  return fill(l.older, { which });
 }
 
 export function billContext(bill: PdfBill, locale: Locale): BillContext {
@@ -115,6 +131,7 @@ export function billContext(bill: PdfBill, locale: Locale): BillContext {
     date: (iso) => formatDate(iso, locale),
     title: fill(l.title, { period }),
     period,
+    older: olderLine(bill, l, locale),
     payer: {
       name: cyr ? serbianToCyrillic(bill.consumer.name) : bill.consumer.name,
       address: cyr ? serbianToCyrillic(bill.consumer.address) : bill.consumer.address,

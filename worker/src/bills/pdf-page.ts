@@ -158,8 +158,9 @@ function items(c: Canvas, x: BillContext, top: number, floor: number): number {
   c.line(LEFT, y, RIGHT, y, 0.5, GREY);
   y -= 2;
   row(l.total, money(b.amount), 'bold', Math.min(11, size + 1));
-  if (b.paid) row(l.paidLine, money(b.amount - b.balance));
-  else row(l.balance, money(b.balance));
+  // The bill's own slip pays its amount; older unpaid bills are a line of their own, never added in.
+  if (b.paid) row(l.paidLine, money(b.amount));
+  else if (x.older && b.older) row(x.older, money(b.older.total));
   return y;
 }
 
@@ -182,7 +183,13 @@ function status(c: Canvas, x: BillContext, bottom: number): number {
   if (!b.paid) {
     const sum: Box = { x: box.x + box.w - 185, y: box.y + 4, w: 175, h: box.h - 8 };
     c.text(l.toPay, sum, box.y + 26, { size: 8, minSize: 6.5, align: 'right', color: s.ink });
-    c.text(x.money(b.balance), sum, box.y + 10, { size: 13, minSize: 9, font: 'bold', align: 'right', color: s.ink });
+    c.text(x.money(b.slip.amount), sum, box.y + 10, {
+      size: 13,
+      minSize: 9,
+      font: 'bold',
+      align: 'right',
+      color: s.ink,
+    });
   }
   return box.y;
 }

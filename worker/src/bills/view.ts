@@ -99,10 +99,35 @@ export function totalSlip(config: Config, code: string, unpaid: BillRecord[], pa
   );
 }
 
-export function billDetail(config: Config, b: BillRecord, payer: { name: string; address: string }): BillDetail {
+/** The older unpaid bills as a bill shows them: each, and their total (in RSD, summed in para). */
+export function olderDebt(older: Pick<BillRecord, 'id' | 'period' | 'amount' | 'dueDate'>[]): BillDetail['older'] {
+  return {
+    bills: older.map((o) => ({ id: o.id, period: o.period, amount: rsd(o.amount), dueDate: o.dueDate })),
+    total: rsd(older.reduce((sum, o) => sum + o.amount, 0)),
+  };
+}
+
+/**
+ * A bill with its slip: "za uplatu" is the slip's amount, the bill's own `iznos`, never the file's
+ * `dug`; the consumer's older unpaid bills (`olderUnpaidBills`) are a line of their own.
+ */
+export function billDetail(
+  config: Config,
+  b: BillRecord,
+  payer: { name: string; address: string },
+  older: Pick<BillRecord, 'id' | 'period' | 'amount' | 'dueDate'>[] = [],
+): BillDetail {
   const items = (JSON.parse(b.items) as { description: string; amount: number }[]).map((i) => ({
     description: i.description,
     amount: rsd(i.amount),
   }));
-  return { ...billSummary(b), items, hasPdf: b.pdfKey !== null, ...paymentSlip(config, b, payer) };
+  const pay = paymentSlip(config, b, payer);
+  return {
+    ...billSummary(b),
+    items,
+    hasPdf: b.pdfKey !== null,
+    toPay: pay.slip.amount,
+    older: olderDebt(older),
+    ...pay,
+  };
 }

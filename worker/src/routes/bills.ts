@@ -2,7 +2,7 @@
 // linked to their own account; anything else is a 404, whether it exists or not.
 import { Hono } from 'hono';
 import * as v from 'valibot';
-import { billOfCodes, billPage } from '../db/statements/bills.ts';
+import { billOfCodes, billPage, olderUnpaidBills } from '../db/statements/bills.ts';
 import { fail } from '../http/errors.ts';
 import { billDetail, billSummary, paymentSlip } from '../bills/view.ts';
 import { qrPng } from '../bills/qr-image.ts';
@@ -47,10 +47,19 @@ async function ownBill(c: AccountCtx) {
   return { s, bill, consumer: linked.find((x) => x.code === bill.consumerCode)! };
 }
 
+/** The bill with its slip and the consumer's older unpaid bills. */
+async function detailOf(
+  c: AccountCtx,
+  bill: Awaited<ReturnType<typeof ownBill>>['bill'],
+  consumer: { name: string; address: string },
+) {
+  const older = await olderUnpaidBills(c.var.deps.db, bill.consumerCode, bill.period);
+  return billDetail(c.var.deps.config, bill, consumer, older);
+}
+
 export async function getBill(c: AccountCtx) {
-  const { deps } = c.var;
   const { bill, consumer } = await ownBill(c);
-  return c.json({ bill: billDetail(deps.config, bill, consumer) } satisfies BillAnswer);
+  return c.json({ bill: await detailOf(c, bill, consumer) } satisfies BillAnswer);
 }
 
 /** GET /api/bills/:id/pdf?locale=: the billing system's PDF when there is one, else one made here. */
@@ -59,7 +68,7 @@ export async function getBillPdf(c: AccountCtx) {
   const { s, bill, consumer } = await ownBill(c);
   let pdf = bill.pdfKey ? await deps.files.get(bill.pdfKey) : null;
   if (!pdf) {
-    const d = billDetail(deps.config, bill, consumer);
+    const d = await detailOf(c, bill, consumer);
     const q = c.req.query('locale');
     const locale = toLocale(q, toLocale(s.account.locale));
     pdf = await billPdf(

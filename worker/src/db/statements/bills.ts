@@ -1,5 +1,5 @@
 // Named statements on bills as the resident and the billing system see them.
-import { and, count, desc, eq, getTableColumns, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../ports.ts';
 import { bills } from '../schema.ts';
 
@@ -54,6 +54,14 @@ export const billsOverview = (db: Db, codes: string[], months: number) => {
     unpaidBills(db, codes),
   ]);
 };
+
+/** The consumer's unpaid bills older than this period, oldest first: the debt a bill's own slip does not pay. */
+export const olderUnpaidBills = (db: Db, code: string, period: string) =>
+  db
+    .select()
+    .from(bills)
+    .where(and(eq(bills.consumerCode, code), isNull(bills.paidAt), lt(bills.period, period)))
+    .orderBy(bills.period);
 
 /** Every unpaid bill of these codes, oldest first per code. */
 export const unpaidBills = (db: Db, codes: string[]) =>

@@ -3,18 +3,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../ports.ts';
 import { accountConsumers } from '../schema.ts';
 
-/** The account's consumers with the balance of the latest bill, its period and the unpaid bills. */
+/** The account's consumers with their latest bill's period and the number of unpaid bills. */
 export const consumersWithBalance = (db: Db, accountId: string) =>
   db.all<{
     code: string;
     name: string;
     address: string;
-    balance: number | null;
     period: string | null;
     unpaid: number;
   }>(sql`
     SELECT c.code, c.name, c.address,
-      (SELECT b.balance FROM bills b WHERE b.consumer_code = c.code ORDER BY b.period DESC LIMIT 1) AS balance,
       (SELECT max(b.period) FROM bills b WHERE b.consumer_code = c.code) AS period,
       (SELECT count(*) FROM bills b WHERE b.consumer_code = c.code AND b.paid_at IS NULL) AS unpaid
     FROM account_consumers ac JOIN consumers c ON c.code = ac.consumer_code

@@ -1,4 +1,4 @@
-// GET /api/account/consumers (with the current balance), POST /api/account/consumers/link
+// GET /api/account/consumers (with the unpaid bills' total), POST /api/account/consumers/link
 // {consumerCode, pin} (same PIN throttling as registration) and .../unlink {consumerCode}. The list
 // carries what the account's summary and chart show, so the account area opens with one request.
 import { consumersWithBalance, linkCode, unlinkCode } from '../../db/statements/consumers.ts';
@@ -27,16 +27,18 @@ export async function listConsumers(c: AccountCtx) {
   return c.json({
     consumers: rows.map((r) => {
       const own = unpaid.filter((b) => b.consumerCode === r.code);
+      const unpaidPara = own.reduce((sum, b) => sum + b.amount, 0);
       return {
         code: r.code,
         name: r.name,
         address: r.address,
-        balance: rsd(r.balance ?? 0),
+        // "Trenutno dugovanje" is the unpaid bills' total, the same figure as the bills page's.
+        balance: rsd(unpaidPara),
         lastPeriod: r.period,
         unpaidBills: r.unpaid,
         history: history.filter((b) => b.consumerCode === r.code).map(billSummary),
         unpaid: own.map(billSummary),
-        unpaidTotal: rsd(own.reduce((sum, b) => sum + b.amount, 0)),
+        unpaidTotal: rsd(unpaidPara),
         payRule,
         total: totalSlip(deps.config, r.code, own, r),
       };
