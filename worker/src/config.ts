@@ -8,6 +8,7 @@
 // start without its secrets, and any other value is refused. A development configuration that
 // looks like production (https portal or API, mail sent anywhere but loopback) is refused too.
 import type { UtilityConfig } from '../../contract/utility-config.ts';
+import { CONFIRM_LINK_HOURS, RESET_LINK_HOURS } from '../../contract/links.ts';
 import { isLoopbackHost } from './http/loopback.ts';
 
 export type Env = Record<string, string | undefined>;
@@ -92,7 +93,7 @@ export interface Config {
   mailTimeoutMs: number;
   /** Mails rendered and sent at once per process (Node) or per queue batch (Workers). */
   mailConcurrency: number;
-  /** Bills one import request may hold (0: no limit); keeps a Worker invocation far from its CPU limit. */
+  /** Rows one import (consumers or bills) may hold (0: no limit); keeps a Worker invocation far from its CPU limit. */
   importMaxRows: number;
   /** How long a sent mail's subject and bodies are kept (then only who, what kind and when, for the 30-day audit). */
   mailBodyRetentionMs: number;
@@ -210,8 +211,8 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     mailBodyRetentionMs: int(env, 'MAIL_BODY_RETENTION_H', 24, 0) * HOUR,
     mailAuditMs: 30 * 24 * HOUR,
     workLeaseMs: int(env, 'WORK_LEASE_S', 30, 1) * 1000,
-    confirmTtlMs: 48 * HOUR,
-    resetTtlMs: HOUR,
+    confirmTtlMs: CONFIRM_LINK_HOURS * HOUR,
+    resetTtlMs: RESET_LINK_HOURS * HOUR,
     sessionBrowserMs: 12 * HOUR,
     sessionRememberMs: 30 * 24 * HOUR,
     sessionBrowserIdleMs: HOUR,
