@@ -4,6 +4,7 @@
 import type { UtilityConfig } from '../../contract/utility-config.ts';
 import type { WidgetManifest } from './dist-layout.ts';
 import type { ElementDoc } from './guide-page.ts';
+import { escapeHtml } from '../../contract/html.ts';
 
 export type Lang = 'sr-Latn' | 'en';
 
@@ -21,11 +22,7 @@ export interface GuideContext {
   portalOrigin: string;
 }
 
-export const esc = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] as string,
-  );
+export const esc = escapeHtml;
 
 /**
  * A block of text to copy with its button. `origin` marks the portal's address in it, which the

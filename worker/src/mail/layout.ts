@@ -6,6 +6,7 @@
 // unsubscribe link or a long e-mail address included), and nothing has a fixed width over 320 px.
 import type { Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
+import { escapeHtml } from '../../../contract/html.ts';
 
 /** What a mail needs of the utility's configuration (contract/utility-config.ts). */
 export interface MailUtility {
@@ -18,8 +19,7 @@ export interface MailUtility {
   colors: { primary: string; primaryText: string; accent: string };
 }
 
-export const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const esc = escapeHtml;
 
 /** Latin source text in the mail's script. */
 export const inScript = (locale: Locale) => (s: string) => (locale === 'sr-Cyrl' ? latinToCyrillic(s) : s);
