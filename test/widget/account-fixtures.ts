@@ -55,6 +55,8 @@ export const DETAIL = {
     { description: 'Odnošenje smeća', amount: 310 },
   ],
   hasPdf: false,
+  toPay: 1860,
+  older: { bills: [] as { id: string; period: string; amount: number; dueDate: string }[], total: 0 },
   slip: SLIP,
   ipsQr: 'K:PR|V:01|C:1',
   qrSvg: QR_SVG,

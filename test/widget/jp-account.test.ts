@@ -100,7 +100,8 @@ describe('<jp-account>', () => {
     await until(() => !!el.querySelector('.jp-card'));
     const card = text(el.querySelector('.jp-card')!);
     expect(card)
-      .to.contain('Neplaćenih računa: 3, ukupno 5.460,00 din.')
+      .to.contain('Trenutno dugovanje: 5.460,00 din.')
+      .and.contain('Neplaćenih računa: 3, ukupno 5.460,00 din.')
       .and.contain('Platite svaki račun posebno')
       .and.contain('Nije plaćeno, rok je prošao');
     expect(buttonByText(el, 'Platite račun za jul 2026.')).to.exist;

@@ -6,7 +6,7 @@ import '../../widget/src/index.ts';
 import '../../widget/src/jp-bills.ts';
 import { setLocale } from '../../widget/src/localize.ts';
 import { answer, axeViolations, settle, until, buttonByText, billPage } from './helpers.ts';
-import { CONSUMER, DETAIL, HISTORY, bill } from './account-fixtures.ts';
+import { CONSUMER, DETAIL, HISTORY, NOV, bill } from './account-fixtures.ts';
 import { lastMonths } from '../../widget/src/jp-bills-chart.ts';
 
 const routes = (consumer = { ...CONSUMER, balance: 12345.5 }) =>
@@ -145,6 +145,33 @@ describe('<jp-bills>', () => {
     buttonByText(el, '← Nazad na račune').click();
     await settle();
     expect(el.querySelector('.jp-pay')).to.equal(null);
+  });
+
+  it('one amount to pay: "Za uplatu ovom uplatnicom" is the slip\'s; older unpaid bills are a line of their own leading to each', async () => {
+    const oct = bill('2026-10', 1845, false);
+    const detail = { ...DETAIL, balance: 3705, older: { bills: [oct], total: 1845 } };
+    answer({
+      'GET /api/account/consumers': () => ({ status: 200, body: { consumers: [CONSUMER] } }),
+      'GET /api/bills': () => ({ status: 200, body: { bills: [NOV, oct], page: 1, pageSize: 12, total: 2 } }),
+      ...billPage(detail),
+      ...billPage({ ...DETAIL, ...oct, toPay: 1845 }),
+    });
+    const el = await mount(html`<jp-bills></jp-bills>`);
+    await until(() => !!el.querySelector(`[data-bill="${DETAIL.id}"]`));
+    await open(el);
+    const page = text(el);
+    expect(text(el.querySelector('.jp-to-pay')!)).to.equal('Za uplatu ovom uplatnicom: 1.860,00 din.');
+    expect(page)
+      .to.contain('Iznos računa')
+      .and.contain('Dug iz ranijih računa: 1.845,00 din.')
+      .and.not.contain('3.705,00')
+      .and.not.contain('Ukupno za uplatu');
+    // The slip's amount is the same figure.
+    expect(text(el.querySelector('.jp-pay')!)).to.contain('1.860,00 din.');
+    expect(await axeViolations(el)).to.deep.equal([]);
+    buttonByText(el.querySelector('.jp-older')!, 'Račun za oktobar 2026.').click();
+    await until(() => text(el).includes('Račun za oktobar 2026.') && !el.querySelector('.jp-older'));
+    expect(text(el.querySelector('.jp-to-pay')!)).to.equal('Za uplatu ovom uplatnicom: 1.845,00 din.');
   });
 
   it("in Cyrillic the bill's items, payee, purpose and payer are in Cyrillic too", async () => {

@@ -1,5 +1,5 @@
 // The account area's first view: per consumer code what a resident came for — the address, the
-// current debt, the latest bill and its state, and "Platite". Several unpaid bills get their
+// current debt (the unpaid bills' total, as on the bills page), the latest bill and its state, and "Platite". Several unpaid bills get their
 // total and what to do, per the utility's rule: pay each bill with its own slip, or (where the
 // utility takes it) all at once with the consumer's reference.
 import { html, nothing } from 'lit';
@@ -20,7 +20,7 @@ function card(c: ConsumerSummary, a: SummaryActions) {
   return html`<section class="jp-card" aria-labelledby=${`jp-sum-${c.code}`}>
     <h3 id=${`jp-sum-${c.code}`} tabindex="-1">${msg('Šifra potrošača')} ${c.code}</h3>
     <p>${words(c.name)}, ${words(c.address)}</p>
-    <p class="jp-debt">${msg('Trenutno dugovanje')}: <strong>${money(c.balance)}</strong></p>
+    <p class="jp-debt">${msg('Trenutno dugovanje')}: <strong>${money(c.unpaidTotal)}</strong></p>
     ${
       latest
         ? html`<p>${msg('Poslednji račun')}: <strong>${period(latest.period)}</strong><br />${money(latest.amount)},

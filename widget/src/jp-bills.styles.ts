@@ -22,6 +22,8 @@ export const billsStyles = css`
   .jp .jp-slip-value { overflow-wrap: anywhere; min-width: 0; }
   .jp button.jp-copy { padding: .35rem .75rem; min-height: 2.5rem; font-weight: 400; }
   .jp .jp-back { min-height: 2.75rem; }
+  .jp .jp-to-pay { font-size: 1.15rem; margin: 0 0 .5rem; }
+  .jp .jp-older { border-left: 4px solid ${error}; padding: .25rem 0 .25rem .75rem; margin: 0 0 ${gap}; }
   .jp .jp-chart { margin: 0 0 ${gap}; }
   .jp .jp-chart figcaption { font-weight: 600; margin-bottom: .25rem; }
   .jp .jp-chart svg { width: 100%; max-width: 30rem; height: auto; display: block; }

@@ -15,6 +15,7 @@ import { failureText } from './messages.js';
 import { getLocale } from './localize.js';
 import { billState, date, money, period, stateText, words } from './jp-bills-format.js';
 import { billsChart } from './jp-bills-chart.js';
+import { toPay } from './jp-bills-debt.js';
 import { payment } from './jp-bills-pay.js';
 import type {
   BillAnswer,
@@ -170,8 +171,9 @@ export class JpBills extends JpElement {
         <caption class="jp-sr">${msg('Stavke računa')}</caption>
         <thead><tr><th scope="col">${msg('Stavka')}</th><th scope="col">${msg('Iznos')}</th></tr></thead>
         <tbody>${b.items.map((i) => html`<tr><td>${words(i.description)}</td><td>${money(i.amount)}</td></tr>`)}</tbody>
-        <tfoot><tr><th scope="row">${msg('Ukupno za uplatu')}</th><td>${money(b.amount)}</td></tr></tfoot>
+        <tfoot><tr><th scope="row">${msg('Iznos računa')}</th><td>${money(b.amount)}</td></tr></tfoot>
       </table>
+      ${toPay(b, (id) => this.openBill(id))}
       ${
         b.paid
           ? nothing
