@@ -149,20 +149,18 @@ describe('for any bills file', () => {
   ];
   const para = fc.integer({ min: 1, max: 99_999_999_99 });
   const money = (p: number) => `"${Math.floor(p / 100)},${String(p % 100).padStart(2, '0')}"`;
-  const bills = fc
-    .uniqueArray(fc.constantFrom(...months), { minLength: 1, maxLength: 6 })
-    .chain((periods) =>
-      fc.tuple(
-        ...periods.map((period) =>
-          fc.record({
-            period: fc.constant(period),
-            amount: para,
-            dug: fc.integer({ min: 0, max: 99_999_999_99 }),
-            paid: fc.boolean(),
-          }),
-        ),
+  const bills = fc.uniqueArray(fc.constantFrom(...months), { minLength: 1, maxLength: 6 }).chain((periods) =>
+    fc.tuple(
+      ...periods.map((period) =>
+        fc.record({
+          period: fc.constant(period),
+          amount: para,
+          dug: fc.integer({ min: 0, max: 99_999_999_99 }),
+          paid: fc.boolean(),
+        }),
       ),
-    );
+    ),
+  );
   const csvOf = (rows: { period: string; amount: number; dug: number; paid: boolean }[]) =>
     [
       'sifra_potrosaca,period,datum_izdavanja,rok_placanja,iznos,dug,racun_primaoca,poziv_na_broj,stavke,placeno',
@@ -198,5 +196,28 @@ describe('for any bills file', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("the bill run's mails", () => {
+  it('say when older bills are still unpaid, with the total and a link to them', async () => {
+    const m = await makeHarness();
+    try {
+      await confirmedAccount(m, { email: 'nikola@example.com', consumerCode: '104524', pin: '5502' });
+      const { ingestBills } = await import('../../../worker/src/bills/ingest.ts');
+      await ingestBills(m.deps, readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'));
+      const mails = (await m.outbox()).filter((x) => x.kind === 'bill');
+      const nov = mails.find((x) => x.subject.startsWith('Račun za novembar 2026.'))!;
+      const oct = mails.find((x) => x.subject.startsWith('Račun za oktobar 2026.'))!;
+      expect(nov.text).toContain('Za uplatu ovom uplatnicom: 1.986,00 din.');
+      expect(nov.text).toContain('Imate još 1 neplaćen račun iz ranijih meseci (1.971,00 din.).');
+      expect(nov.text).toContain('Ukupno neplaćeno, sa ovim računom: 3.957,00 din.');
+      expect(nov.text).toMatch(/^Pogledajte neplaćene račune: http:\/\/localhost:8787\/#racuni$/m);
+      expect(nov.text).not.toContain('3.957,00 din.\nRok');
+      expect(oct.text).toContain('Za uplatu ovom uplatnicom: 1.971,00 din.');
+      expect(oct.text).not.toContain('Imate još');
+    } finally {
+      await m.close();
+    }
   });
 });

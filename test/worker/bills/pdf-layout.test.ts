@@ -40,6 +40,18 @@ describe('bill PDF layout', () => {
     ['forty items', MANY],
     ['a paid bill', { ...BILL, paid: true, balance: 0, paidAt: '2026-12-10' }],
     ['an overdue bill', { ...BILL, today: '2027-01-15' }],
+    [
+      'older unpaid bills (demo 104524: "Dug iz ranijih računa (oktobar 2026.)")',
+      { ...BILL, balance: 3831, older: { bills: [{ period: '2026-10' }], total: 1971 } },
+    ],
+    [
+      'two older unpaid bills named, with a long bill',
+      { ...LONG, older: { bills: [{ period: '2026-09' }, { period: '2026-10' }], total: 999999999.99 } },
+    ],
+    [
+      'many older unpaid bills, counted, with forty items',
+      { ...MANY, older: { bills: Array(14).fill({ period: '2025-09' }), total: 25200 } },
+    ],
   ];
   for (const [name, bill] of cases)
     for (const locale of LOCALES)
