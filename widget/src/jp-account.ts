@@ -18,6 +18,7 @@ import { failureText } from './messages.js';
 import { summary } from './jp-account-summary.js';
 import { words } from './jp-bills-format.js';
 import { PasskeyOffer } from './passkey-offer.js';
+import { placed } from './address.js';
 import type { Account, AccountAnswer, ConsumerSummary, ConsumersAnswer } from '../../contract/responses.ts';
 
 export type Section = 'summary' | 'bills' | 'settings';
@@ -64,16 +65,42 @@ export class JpAccount extends JpElement {
       failureText,
       false,
     );
+    // Where the portal's address puts the account at first (address.ts): `racuni`, `racun=ID`…
+    const place = this.closest('jp-portal')?.place;
+    if (this.account && place) void this.go(place, false);
     void this.offer.check();
+  }
+
+  /**
+   * Shows the place the portal's address names (Back, Forward, a reload, a link to a bill):
+   * `pregled`, `racuni`, `racun=ID`, `ukupno=CODE`, `podesavanja`; anything else is the overview.
+   */
+  async go(place: string, focus = true) {
+    const [key, arg = ''] = place.split('=');
+    if (!['racuni', 'racun', 'ukupno'].includes(key)) {
+      return this.show(key === 'podesavanja' ? 'settings' : 'summary', focus, false);
+    }
+    const bills = await this.bills();
+    if (key === 'racun') await bills.openBill(arg);
+    else if (key === 'ukupno') await bills.openTotal(arg);
+    else if (bills.place !== 'racuni') await bills.back();
+    else if (focus) bills.focusHeading();
   }
 
   private async loadConsumers() {
     this.consumers = (await this.call<ConsumersAnswer>('GET', '/api/account/consumers')).consumers;
   }
 
-  /** Shows a section; with `focus`, moves focus to its heading (announced by screen readers). */
-  async show(section: Section, focus = true) {
+  /**
+   * Shows a section; with `focus`, moves focus to its heading (announced by screen readers); with
+   * `write`, the portal puts its place in the address (a tab, not Back or Forward).
+   */
+  async show(section: Section, focus = true, write = true) {
     this.section = section;
+    if (write) {
+      const bills = this.querySelector('jp-bills')?.place ?? 'racuni';
+      placed(this, section === 'bills' ? bills : section === 'settings' ? 'podesavanja' : 'pregled');
+    }
     await this.updateComplete;
     if (!focus) return;
     const panel = this.querySelector<HTMLElement>(`[data-section=${section}]`);
@@ -88,7 +115,7 @@ export class JpAccount extends JpElement {
   }
 
   private async bills() {
-    await this.show('bills', false);
+    await this.show('bills', false, false);
     await customElements.whenDefined('jp-bills');
     return this.querySelector('jp-bills')!;
   }

@@ -17,6 +17,7 @@ import { billState, date, money, period, stateText, words } from './jp-bills-for
 import { billsChart } from './jp-bills-chart.js';
 import { toPay } from './jp-bills-debt.js';
 import { payment } from './jp-bills-pay.js';
+import { placed } from './address.js';
 import type {
   BillAnswer,
   BillDetail,
@@ -88,6 +89,7 @@ export class JpBills extends JpElement {
     await this.form.submit(async () => {
       this.detail = (await this.call<BillAnswer>('GET', `/api/bills/${id}`)).bill;
       this.totalOf = null;
+      placed(this, this.place);
       await this.updateComplete;
       this.focusHeading();
     }, failureText);
@@ -97,14 +99,22 @@ export class JpBills extends JpElement {
   async openTotal(code: string) {
     this.totalOf = this.consumers?.find((c) => c.code === code) ?? null;
     this.detail = null;
+    placed(this, this.place);
     await this.updateComplete;
     this.focusHeading();
   }
 
-  private async back() {
+  /** Its place in the portal's address (address.ts): the list, a bill or the total. */
+  get place() {
+    return this.detail ? `racun=${this.detail.id}` : this.totalOf?.total ? `ukupno=${this.totalOf.code}` : 'racuni';
+  }
+
+  /** Back to the list (its button, or Back in the browser). */
+  async back() {
     const id = this.detail?.id;
     this.detail = null;
     this.totalOf = null;
+    placed(this, this.place);
     await this.updateComplete;
     (this.querySelector<HTMLElement>(`[data-bill="${id}"]`) ?? this.querySelector<HTMLElement>('h3'))?.focus();
   }

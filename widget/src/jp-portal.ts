@@ -1,7 +1,9 @@
 // <jp-portal>: the one-tag embed. Login, registration, forgotten password, reset and
 // confirmation views; acts on mail links (#potvrda=, #reset=, #nova-adresa=, and the older
 // ?confirm= / ?reset= / ?unsubscribe=) and removes them from the address bar; after login, the
-// resident's account. The session survives reloads (GET /api/me).
+// resident's account. The session survives reloads (GET /api/me). Each view has a place in the
+// fragment (#registracija, #racun=ID…) so Back, Forward and a reload return to it: address.ts,
+// a chunk fetched after the first render (the login path's budget).
 /// <reference path="./login-config.d.ts" />
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
@@ -18,6 +20,9 @@ import { loadElement } from './loader.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import './jp-login.js';
+
+const address = () => import('./address.js');
+const MOVES = ['hashchange', 'popstate'];
 
 // [in the fragment?, parameter, view]
 const LINKS: [boolean, string, View][] = [
@@ -54,53 +59,57 @@ const SWITCH: [WidgetLocale, string][] = [
 export class JpPortal extends JpElement {
   static properties = { view: { state: true }, status: { state: true } };
   static styles = [JpElement.styles, portalStyles];
-  private view: View | 'loading' = 'loading';
-  /** The element of the view shown (not while a view's chunk loads). */
-  private shown?: JpElement;
-  /** Says when a view's chunk could not be fetched. */
-  private status: Status = null;
+  /** @internal */
+  view: View | 'loading' = 'loading';
+  /** @internal The element of the view shown (not while a view's chunk loads). */
+  shown?: JpElement;
+  /** @internal Says when a view's chunk could not be fetched, or what happened (a logout). */
+  status: Status = null;
   private token = '';
   private changeEmail = false;
-  private account: Account | null = null;
+  /** @internal */
+  account: Account | null = null;
+  /** @internal The view's place in the address (address.ts): `racun=ID`, '' (or none yet) for the first view. */
+  place?: string;
 
   constructor() {
     super();
-    this.addEventListener('jp-navigate', (e) => this.show(e.detail.view));
-    this.addEventListener('jp-login', (e) => {
-      this.account = e.detail.account;
-      void this.show('account');
-    });
-    // What happened is said above the login (show() clears the status first).
-    this.addEventListener('jp-logout', async (e) => {
-      await this.show('login');
-      if (e.detail.notice) this.status = { kind: 'good', text: e.detail.notice };
+    this.addEventListener('jp-navigate', (e) => this.at((a) => a.navigate(this, e.detail.view)));
+    this.addEventListener('jp-login', (e) => this.at((a) => a.login(this, e.detail.account)));
+    this.addEventListener('jp-logout', (e) => this.at((a) => a.logout(this, e.detail.notice)));
+  }
+
+  /** A step with the address's chunk (address.ts); said like a view's chunk when it cannot be fetched. */
+  private at(step: (a: typeof import('./address.js')) => unknown) {
+    return address().then(step, () => {
+      this.status = { kind: 'bad', text: failureText({ code: 'network_error' }) };
     });
   }
 
   connectedCallback() {
     super.connectedCallback();
-    // A link opened in a tab that already shows the page changes only the fragment.
-    addEventListener('hashchange', this.onHash);
+    // A link opened in a tab that already shows the page changes only the fragment; Back and
+    // Forward between the portal's places too.
+    for (const type of MOVES) addEventListener(type, this.onHash);
     // Once: moving the element in the page must not read the URL or ask /api/me again.
     if (this.view === 'loading') void this.start();
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
-    removeEventListener('hashchange', this.onHash);
+    for (const type of MOVES) removeEventListener(type, this.onHash);
   }
 
-  private onHash = () => {
-    const view = this.fromAddress();
-    if (view) void this.show(view);
-  };
+  // A mail link (fromAddress), or Back, Forward, a link to a place (address.ts).
+  private onHash = () => this.at((a) => a.restore(this, false));
 
   /**
    * A mail link's token: in the fragment (#potvrda=, #reset=, #nova-adresa=: never sent to the
    * site's server), or in the query of links sent before (?confirm=, ?reset=, ?unsubscribe=).
    * It is taken out of the address bar at once (history, shared screenshots).
    */
-  private fromAddress() {
+  /** @internal */
+  fromAddress() {
     const url = new URL(location.href);
     const hash = new URLSearchParams(url.hash.slice(1));
     for (const [params, name, view] of LINKS) {
@@ -126,10 +135,14 @@ export class JpPortal extends JpElement {
       (r) => r.account,
       () => null,
     );
-    this.show(this.account ? 'account' : 'login', false);
+    // The view the fragment names (address.ts); none: the first view, without waiting for the chunk.
+    if (location.hash) return this.at((a) => a.restore(this, true));
+    void this.show(this.account ? 'account' : 'login', false);
+    address().catch(() => undefined);
   }
 
-  private async show(view: View, focus = true) {
+  /** @internal */
+  async show(view: View, focus = true) {
     const tag = VIEWS[view];
     if (!customElements.get(tag)) {
       // The old view goes at once, so nobody types into a form that is about to be replaced.

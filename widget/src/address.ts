@@ -1,0 +1,113 @@
+// The portal's places in the page address's fragment, so Back, Forward, a reload and a link return
+// to a view (docs/embedding.md lists them): `#prijava`, `#registracija`, `#zaboravljena-lozinka`,
+// `#kod-za-prijavu`, and after login `#pregled`, `#racuni`, `#racun=ID`, `#ukupno=CODE`,
+// `#podesavanja`. The mail links' fragments (#potvrda=, #reset=, #nova-adresa=) are jp-portal.ts's
+// own business, read and removed before anything here.
+//
+// The rules: only the page's first <jp-portal> reads or writes the fragment (single views and
+// other portals never do; the account and the bills inside it say where they are with `placed`);
+// a fragment that is not one of these is the host page's, never read, removed or
+// rewritten — the portal's navigation pushes its own over it, and that entry of the history
+// remembers in its state (`jpPortal`) where the portal was, so Back restores both. An empty
+// fragment is the portal's first view (the account, or the login). Navigating pushes a history
+// entry; Back and Forward (popstate, hashchange) show the entry's place without pushing.
+// A chunk of its own, off the login path's budget: the portal fetches it after its first render.
+import type { JpPortal } from './jp-portal.js';
+import type { JpAccount } from './jp-account.js';
+import type { View } from './registry.js';
+
+/** The portal's own fragments and the view that shows each (the account: sections, a bill, a total). */
+const PLACES = new Map<string, View>([
+  ['prijava', 'login'],
+  ['registracija', 'register'],
+  ['zaboravljena-lozinka', 'forgot'],
+  ['kod-za-prijavu', 'code'],
+  ['pregled', 'account'],
+  ['racuni', 'account'],
+  ['racun', 'account'],
+  ['ukupno', 'account'],
+  ['podesavanja', 'account'],
+]);
+
+const viewAt = (place: string) => PLACES.get(place.split('=')[0]);
+
+/** The portal's own fragment in the address bar, without '#': '' for none, undefined for the host's. */
+export function own(hash = location.hash): string | undefined {
+  const place = hash.slice(1);
+  return !place || viewAt(place) ? place : undefined;
+}
+
+/** The place of the current history entry: its own fragment, or what a host fragment's entry remembers. */
+function addressed(): string | undefined {
+  return own() ?? (history.state as { jpPortal?: string } | null)?.jpPortal;
+}
+
+/** Only the page's first <jp-portal> owns the fragment. */
+const owner = (portal: JpPortal) => document.querySelector('jp-portal') === portal;
+
+/** Says where a view is now (`racun=ID`): the portal around it, if any, writes it to the address. */
+export function placed(el: HTMLElement, place: string) {
+  const portal = el.closest('jp-portal');
+  if (portal) write(portal, place);
+}
+
+/**
+ * Puts the portal's place in the address bar: a new history entry (Back returns here) or, with
+ * `replace`, this one. The host's fragment is left in its entry, which remembers the portal's place.
+ */
+export function write(portal: JpPortal, place: string, replace = false) {
+  const from = portal.place;
+  portal.place = place;
+  const now = own();
+  if (!owner(portal) || place === now) return;
+  const state: unknown = history.state;
+  if (now === undefined && !replace && (state === null || typeof state === 'object')) {
+    history.replaceState({ ...(state as object), jpPortal: from }, '');
+  }
+  if (replace) history.replaceState(state, '', `#${place}`);
+  else history.pushState(null, '', `#${place}`);
+}
+
+/** A view asked for by a link or button (jp-navigate): its address, then the view. */
+export function navigate(portal: JpPortal, view: View) {
+  // Only a logged-out resident is sent to these (the account's "Ulogujte se" after a session ended).
+  if (view !== 'account') portal.account = null;
+  const place = [...PLACES].find(([, v]) => v === view)?.[0];
+  if (place) write(portal, place);
+  return portal.show(view);
+}
+
+/** After a login: the account at the place the login waited for (a bill's link), else its overview. */
+export function login(portal: JpPortal, account: JpPortal['account']) {
+  portal.account = account;
+  const now = own();
+  if (now && viewAt(now) !== 'account') write(portal, 'pregled', true);
+  return portal.show('account');
+}
+
+/** After a logout (or the account deleted): the login, and what happened above it. */
+export async function logout(portal: JpPortal, notice?: string) {
+  await navigate(portal, 'login');
+  // show() cleared the status first.
+  if (notice) portal.status = { kind: 'good', text: notice };
+}
+
+/**
+ * Shows the place the address names: at the start (no focus; a host fragment or none shows the
+ * first view), and after Back, Forward or a link (focus on its heading; a host fragment changes
+ * nothing, unless its entry remembers where the portal was).
+ */
+export function restore(portal: JpPortal, start: boolean) {
+  // A mail link opened in a tab that already shows the page (jp-portal.ts reads it).
+  const link = start ? undefined : portal.fromAddress();
+  if (link) return portal.show(link);
+  let place = owner(portal) ? addressed() : undefined;
+  if (!start && (place === undefined || place === (portal.place ?? ''))) return;
+  place ??= '';
+  portal.place = place;
+  const view = viewAt(place);
+  // Logged out: the account's places wait behind the login. Logged in: the account.
+  if (!portal.account) return portal.show(view && view !== 'account' ? view : 'login', !start);
+  if (portal.view === 'account') return (portal.shown as JpAccount).go(place, true);
+  return portal.show('account', !start);
+}
