@@ -17,6 +17,7 @@ import { randomId } from '../../worker/src/auth/crypto.ts';
 import { loadConfig } from '../../worker/src/config.ts';
 import { invitationStatements } from '../../worker/src/staff/invitations.ts';
 import type { Deps } from '../../worker/src/ports.ts';
+import { OFFICE_CSP } from '../../worker/node/csp.ts';
 import { testUtility } from '../support/utility.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -127,4 +128,15 @@ it('invitation → passkey → session → card → print list, and a passkey lo
     'consumer.viewed',
     'staff.invitation_accepted',
   ]);
+});
+
+it("serves the console's page at /kancelarija/ from the assets, under the office's CSP", async () => {
+  const page = await fetch(`${base}/kancelarija/`);
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-security-policy')).toBe(OFFICE_CSP);
+  expect(page.headers.get('cache-control')).toBe('no-cache');
+  expect(await page.text()).toContain('<jp-office>');
+  const bundle = await fetch(`${base}/kancelarija/office.js`);
+  expect(bundle.status).toBe(200);
+  expect(await bundle.text()).toContain('jp-office');
 });

@@ -3,7 +3,7 @@
 // integrity.json, the alias dist/widget/jp-portal.js (dist-layout.ts), and the entry's
 // declarations in dist/types for sites that bundle.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -58,6 +58,29 @@ await build({
   // The utility's configuration: the chosen file wherever config/utility.json is imported (utility-plugin.ts).
   plugins: [templateText, utilityConfigPlugin(chosen.utility)],
 });
+// The office's console (/kancelarija/, docs/office.md): a bundle of its own in dist/office with its
+// page, so nothing of it is on the residents' login path or in their integrity manifest.
+const OFFICE = resolve(ROOT, 'dist/office');
+rmSync(OFFICE, { recursive: true, force: true });
+await build({
+  entryPoints: { office: resolve(ROOT, 'widget/src/office/jp-office.ts') },
+  bundle: true,
+  format: 'esm',
+  splitting: true,
+  minify: true,
+  target: 'es2021',
+  outdir: OFFICE,
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'none',
+  charset: 'utf8',
+  logLevel: 'warning',
+  plugins: [templateText, utilityConfigPlugin(chosen.utility)],
+});
+copyFileSync(resolve(ROOT, 'widget/src/office/index.html'), resolve(OFFICE, 'index.html'));
+{
+  const bytes = readFileSync(resolve(OFFICE, 'office.js'));
+  console.log(`dist/office/office.js: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`);
+}
 const files: Record<string, string> = {};
 for (const f of (readdirSync(OUT, { recursive: true }) as string[]).sort()) {
   if (!f.endsWith('.js')) continue;

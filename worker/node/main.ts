@@ -46,6 +46,7 @@ async function main() {
     widgetDir: resolve(ROOT, 'dist/widget'),
     demoDir: resolve(ROOT, 'demo'),
     guideDir: resolve(ROOT, 'dist/guide'),
+    officeDir: resolve(ROOT, 'dist/office'),
   });
   if (seedDemo) {
     // The demo site speaks for the chosen utility: its name and the first demo consumers (demo-mailbox.js).

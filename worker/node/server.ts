@@ -5,7 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../src/app.ts';
 import type { Deps } from '../src/ports.ts';
 
-import { DEMO_CSP } from './csp.ts';
+import { DEMO_CSP, OFFICE_CSP } from './csp.ts';
 import { devHostGuard } from './dev-host-guard.ts';
 import { widgetCaching } from './widget-caching.ts';
 
@@ -28,7 +28,10 @@ export function nodeClientIp(trustProxy: boolean) {
   };
 }
 
-export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: string; guideDir?: string }): Hono {
+export function nodeServerApp(
+  deps: Deps,
+  opts: { widgetDir: string; demoDir: string; guideDir?: string; officeDir?: string },
+): Hono {
   const app = new Hono();
   // Development: only requests addressed to a loopback name (before the API and the files).
   if (!deps.config.production) app.use('*', devHostGuard());
@@ -49,6 +52,24 @@ export function nodeServerApp(deps: Deps, opts: { widgetDir: string; demoDir: st
   app.use('/widget/*', serveStatic({ root: opts.widgetDir, rewriteRequestPath: (p) => p.replace(/^\/widget/, '') }));
   // An unknown version or file is a 404 here, not a fall-through to the demo site.
   app.all('/widget/*', (c) => c.text('Not Found', 404));
+  // The office's console (docs/office.md), in production too: its page and its own bundle
+  // (dist/office), revalidated on every load so a new build reaches the staff at once.
+  if (opts.officeDir) {
+    app.get('/kancelarija', (c) => c.redirect('/kancelarija/', 301));
+    app.use('/kancelarija/*', async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-cache');
+      if (c.res.headers.get('content-type')?.startsWith('text/html')) {
+        c.header('Content-Security-Policy', OFFICE_CSP);
+        c.header('X-Frame-Options', 'DENY');
+      }
+    });
+    app.use(
+      '/kancelarija/*',
+      serveStatic({ root: opts.officeDir, rewriteRequestPath: (p) => p.replace(/^\/kancelarija/, '') }),
+    );
+    app.all('/kancelarija/*', (c) => c.text('Not Found', 404));
+  }
   app.use('*', async (c, next) => {
     await next();
     if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Content-Security-Policy', DEMO_CSP);

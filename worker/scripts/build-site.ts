@@ -4,7 +4,7 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { DEMO_CSP } from '../node/csp.ts';
+import { DEMO_CSP, OFFICE_CSP } from '../node/csp.ts';
 import { WIDGET_ALIAS, WIDGET_IMMUTABLE } from '../node/widget-caching.ts';
 import { VERSION_NAME, readManifest } from '../../widget/scripts/dist-layout.ts';
 import { writeGuide } from '../../widget/scripts/guide-page.ts';
@@ -33,6 +33,8 @@ cpSync(resolve(ROOT, 'demo'), OUT, {
   filter: (f) => !f.endsWith('.csv') && !f.endsWith('utility.json'),
 });
 cpSync(resolve(ROOT, 'dist/widget'), resolve(OUT, 'widget'), { recursive: true });
+// The office's console (/kancelarija/: its page and its own bundle, docs/office.md).
+cpSync(resolve(ROOT, 'dist/office'), resolve(OUT, 'kancelarija'), { recursive: true });
 // The embed guide (/ugradnja.html, /ugradnja.en.html) for this build's utility and widget version.
 writeGuide(OUT, utility, readManifest());
 // The PDF fonts cut to the bill's characters here, once, so a Worker never subsets at run time.
@@ -48,7 +50,8 @@ const versions = readdirSync(resolve(OUT, 'widget')).filter((d) => VERSION_NAME.
 writeFileSync(
   resolve(OUT, '_headers'),
   `/*\n  Content-Security-Policy: ${DEMO_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/widget/*\n  Access-Control-Allow-Origin: *\n` +
+    `/kancelarija/*\n  ! Content-Security-Policy\n  Content-Security-Policy: ${OFFICE_CSP}\n  X-Frame-Options: DENY\n  Cache-Control: no-cache\n` +
     ['jp-portal.js', 'integrity.json'].map((f) => `/widget/${f}\n  Cache-Control: ${WIDGET_ALIAS}\n`).join('') +
     versions.map((v) => `/widget/${v}/*\n  Cache-Control: ${WIDGET_IMMUTABLE}\n`).join(''),
 );
-console.log(`dist/site: widget, fonts, demo; the Worker bundles ${utility.name}`);
+console.log(`dist/site: widget, office, fonts, demo; the Worker bundles ${utility.name}`);
