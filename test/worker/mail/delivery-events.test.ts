@@ -246,3 +246,20 @@ describe("the office's card", () => {
     expect(card.account.delivery).toBe('paper');
   });
 });
+
+describe('a bounce report that is no report', () => {
+  it('an empty body or a header without email and type is 422 import_failed, never 500', async () => {
+    const x = await makeHarness({ env: { ADMIN_TOKEN: 'b'.repeat(40) } });
+    try {
+      for (const raw of ['', 'adresa,vrsta\nx@example.com,hard\n', '\n\n']) {
+        const r = await x.call('POST', '/api/admin/bounces', undefined, {
+          raw,
+          headers: { 'content-type': 'text/csv', authorization: `Bearer ${'b'.repeat(40)}` },
+        });
+        expect([r.status, r.body.error.code]).toEqual([422, 'import_failed']);
+      }
+    } finally {
+      await x.close();
+    }
+  });
+});

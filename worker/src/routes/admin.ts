@@ -101,14 +101,19 @@ function adminImport(what: 'bills' | 'consumers') {
 async function adminBounces(c: Ctx) {
   const { deps } = c.var;
   const json = c.req.header('content-type')?.split(';')[0].trim().toLowerCase() === 'application/json';
-  let text: string;
+  let report: ReturnType<typeof readBounceReport>;
   try {
-    text = decodeCsv(new Uint8Array(await c.req.arrayBuffer()), c.req.query('encoding'), '?encoding=windows-1250');
+    const text = decodeCsv(
+      new Uint8Array(await c.req.arrayBuffer()),
+      c.req.query('encoding'),
+      '?encoding=windows-1250',
+    );
+    report = readBounceReport(text, json);
   } catch (e) {
+    // Not text in the named encoding, an empty file, a header without email and type.
     if (e instanceof ImportError) throw fail('import_failed', { fields: { file: e.message.slice(0, 200) } });
     throw e;
   }
-  const report = readBounceReport(text, json);
   if (report.errors.length) {
     const lines = report.errors.slice(0, 5).map((e) => `line ${e.line}: ${e.reason}`);
     throw fail('import_failed', { fields: { file: lines.join('; ').slice(0, 200) } });
