@@ -5,13 +5,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startHranaServer, type HranaServer } from '../support/hrana/server.ts';
 import { startWranglerDev, type WranglerDev } from './wrangler.ts';
-import { openDatabase, migrateDatabase } from '../../worker/node/database.ts';
-import { parseConsumersCsv, upsertConsumers } from '../../worker/src/consumers/import.ts';
+import { seedEdgeDatabase } from './edge-db.ts';
+import { openDatabase } from '../../worker/node/database.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const PIN_KEY = 'workerd-test-pin-key-0123456789abcdef';
 let hrana: HranaServer | undefined;
 let wrangler: WranglerDev | undefined;
@@ -22,14 +21,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jp-workerd-mail-'));
   hrana = await startHranaServer(join(dir, 'edge.db'));
   dbUrl = hrana.url;
-  const { client, db } = await openDatabase(dbUrl);
-  await migrateDatabase(db);
-  const parsed = parseConsumersCsv(readFileSync(join(ROOT, 'demo/consumers.csv'), 'utf8'), {
-    codePattern: '^[0-9]{4,10}$',
-    pinPattern: '^[0-9]{4,8}$',
-  });
-  await upsertConsumers(db, PIN_KEY, parsed.rows, Date.now());
-  client.close();
+  await seedEdgeDatabase(dbUrl, PIN_KEY);
   wrangler = await startWranglerDev(join(dir, 'state'), (url) => ({
     APP_ENV: 'development',
     LIBSQL_URL: dbUrl,

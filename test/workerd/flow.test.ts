@@ -7,10 +7,10 @@ import { join, resolve } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import { startHranaServer, type HranaServer } from '../support/hrana/server.ts';
 import { startWranglerDev, type WranglerDev } from './wrangler.ts';
+import { seedEdgeDatabase } from './edge-db.ts';
 import { sri, type WidgetManifest } from '../../widget/scripts/dist-layout.ts';
-import { openDatabase, migrateDatabase } from '../../worker/node/database.ts';
+import { openDatabase } from '../../worker/node/database.ts';
 import { softAuthenticator } from '../support/soft-authenticator.ts';
-import { parseConsumersCsv, upsertConsumers } from '../../worker/src/consumers/import.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PIN_KEY = 'workerd-test-pin-key-0123456789abcdef';
@@ -29,14 +29,7 @@ beforeAll(async () => {
     dbUrl = hrana.url;
   }
   // Migrations and consumers go to the remote database from Node, as `npm run db:migrate` does.
-  const { client, db } = await openDatabase(dbUrl, process.env.LIBSQL_AUTH_TOKEN);
-  await migrateDatabase(db);
-  const parsed = parseConsumersCsv(readFileSync(join(ROOT, 'demo/consumers.csv'), 'utf8'), {
-    codePattern: '^[0-9]{4,10}$',
-    pinPattern: '^[0-9]{4,8}$',
-  });
-  await upsertConsumers(db, PIN_KEY, parsed.rows, Date.now());
-  client.close();
+  await seedEdgeDatabase(dbUrl, PIN_KEY, process.env.LIBSQL_AUTH_TOKEN);
 
   wrangler = await startWranglerDev(join(dir, 'state'), (url) => ({
     APP_ENV: 'development',
