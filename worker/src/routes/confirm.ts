@@ -35,6 +35,8 @@ export async function confirm(c: Ctx<'confirm'>) {
   if (p.purpose === 'email' && Number(p.current) !== 1) throw fail('invalid_token');
   const t = await useToken(deps, input.token, p.purpose as 'confirm' | 'email');
   let mailId: string | undefined;
+  /** The same account's session that confirms an e-mail change: it stays (account-state.ts). */
+  let actorSession: string | undefined;
   try {
     if (p.purpose === 'confirm') {
       const [used] = await guarded(deps, t, (guard) => [...confirmAccountStatements(deps, t.accountOf, guard)]);
@@ -54,7 +56,7 @@ export async function confirm(c: Ctx<'confirm'>) {
       );
       // A reset link or login code mailed to the old address must not log in under the new one.
       const session = await currentSession(c, deps);
-      const actorSession = session?.account.id === p.account_id ? session.hash : undefined;
+      actorSession = session?.account.id === p.account_id ? session.hash : undefined;
       const [used] = await guarded(deps, t, (guard) => [
         takeNewEmail(deps.db, hash, t.accountOf, deps.now()),
         notice.stmt,
@@ -72,8 +74,7 @@ export async function confirm(c: Ctx<'confirm'>) {
   }
   if (mailId) sendSoon(deps, [mailId]);
   // The browser that confirmed it keeps its session, and gets a device cookie of the new state.
-  if (p.purpose === 'email' && p.payload && (await currentSession(c, deps))?.account.id === p.account_id)
-    await setDeviceCookie(c, deps, p.account_id, p.payload);
+  if (actorSession && p.payload) await setDeviceCookie(c, deps, p.account_id, p.payload);
   return c.json(
     { status: p.purpose === 'confirm' ? 'confirmed' : 'email_changed' } satisfies StatusAnswer<'confirm'>,
     200,
