@@ -156,3 +156,84 @@ export interface InvitationAnswer {
   link: string;
   expiresAt: number;
 }
+
+/** What the office can import (Uvoz): the billing system's two CSV exports. */
+export type ImportKind = 'bills' | 'consumers';
+
+/** One bad cell or row of an import, by the file's line (1 = the header) and the column's name if one is to blame. */
+export interface ImportLineError {
+  line: number;
+  column: string | null;
+  reason: string;
+}
+
+/**
+ * `POST /api/staff/imports/preview?kind=` with the file as the body (`text/csv`, `?encoding=` or
+ * detected): what the import would do, writing nothing.
+ */
+export interface ImportPreviewAnswer {
+  kind: ImportKind;
+  /** The encoding the file was read in (`utf-8`, `windows-1250`, …) and whether it was detected or named. */
+  encoding: string;
+  encodingDetected: boolean;
+  rows: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+  /** Bills: the billing periods in the file. */
+  periods: string[];
+  errors: ImportLineError[];
+}
+
+/**
+ * `POST /api/staff/imports?kind=` with the same body: all or nothing — a file with any error is
+ * refused (422 `import_failed`, the errors by line) and writes nothing.
+ */
+export interface ImportAnswer {
+  kind: ImportKind;
+  created: number;
+  updated: number;
+  /** Bills: the e-bills queued by this import. */
+  mailed: number;
+  periods: string[];
+}
+
+/** `GET /api/staff/runs?period=YYYY-MM`: the bill run of a period, as numbers (the console polls it). */
+export interface RunProgressAnswer {
+  period: string;
+  /** Bills of the period. */
+  bills: number;
+  /** Bill mails by state: waiting to go, handed to the transport, failed for good, cancelled, to an undeliverable address. */
+  queued: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+  undeliverable: number;
+  /** Bills of the period that go on paper (no e-bill). */
+  paper: number;
+  /** Nothing is queued any more. */
+  done: boolean;
+}
+
+/** `POST /api/staff/runs/:period/retry`: the failed bill mails of the period queued again. */
+export interface RunRetryAnswer {
+  retried: number;
+}
+
+/** `GET /api/staff/overview` (Pregled): the portal's numbers for the administrator. */
+export interface OverviewAnswer {
+  /** The last 12 ISO weeks, oldest first (`2026-W49`): registrations begun and confirmed that week, logins. */
+  weeks: { week: string; registrations: number; confirmed: number; logins: number }[];
+  consumers: number;
+  /** Consumers with a linked, confirmed account. */
+  registered: number;
+  /** Consumers whose bills go by e-mail. */
+  emailBills: number;
+  /** Confirmed accounts with at least one passkey, and all confirmed accounts. */
+  accountsWithPasskey: number;
+  accounts: number;
+  /** Accounts whose address is marked undeliverable. */
+  undeliverable: number;
+  /** Consumer codes whose PIN is locked now. */
+  lockedCodes: number;
+}
