@@ -201,7 +201,7 @@ describe.each([
         const s = document.querySelector('jp-portal jp-forgot-password .jp-status');
         const text = s?.textContent?.trim() ?? '';
         return text && text !== prev ? `${s?.className.trim()}: ${text}` : false;
-      }, before).then((h) => h.jsonValue());
+      }, before).then(async (h) => String(await h.jsonValue()));
     const first = await said('');
     expect(first).toMatch(/^jp-status jp-good: /);
     await page.getByRole('button', { name: t.send }).click();
