@@ -446,9 +446,13 @@ export const auditLog = sqliteTable(
 );
 
 /**
- * When a resident's bills went to e-mail or back to paper: written by the migration's triggers on
- * `accounts` (a confirmation, a switch of `email_bills`), so the residents' routes need not know
- * of it. The office's card says "since when"; a billing system can follow the switches by `id`.
+ * When a resident's bills went to e-mail or back to paper: written by the migrations' triggers on
+ * `accounts` and `account_consumers` (0010, 0012: a confirmation, a switch of `email_bills`, an
+ * address marked undeliverable or proven again, a code linked or unlinked), so the residents'
+ * routes need not know of it. The office's card says "since when"; the billing system follows the
+ * switches by `id` (GET /api/admin/delivery?since=). Since 0012 one row per consumer code linked at
+ * the time, with the print list's reason (null: e-mail); a row of an unlinked code has
+ * `account_id` '' so it outlives the account. Rows from before 0012 have no consumer code.
  */
 export const deliveryChanges = sqliteTable(
   'delivery_changes',
@@ -457,6 +461,8 @@ export const deliveryChanges = sqliteTable(
     accountId: text('account_id').notNull(),
     emailBills: integer('email_bills', { mode: 'boolean' }).notNull(),
     at: integer('at').notNull(),
+    consumerCode: text('consumer_code'),
+    reason: text('reason'),
   },
   (t) => [index('delivery_changes_account_idx').on(t.accountId, t.at)],
 );

@@ -245,6 +245,28 @@ export async function deliveryList(db: Exec, period: string) {
   ).rows;
 }
 
+/** One row of the delivery list, as the office's print list and the billing system's API both give it. */
+export interface DeliveryRow {
+  consumerCode: string;
+  name: string;
+  address: string;
+  delivery: 'email' | 'paper';
+  reason: 'no_account' | 'unconfirmed' | 'opted_out' | 'undeliverable' | null;
+  /** ms, or null (see deliveryList). */
+  since: number | null;
+}
+
+/** deliveryList's rows, typed: the one mapping both lists use. */
+export const deliveryRows = async (db: Exec, period: string): Promise<DeliveryRow[]> =>
+  (await deliveryList(db, period)).map((r) => ({
+    consumerCode: String(r.code),
+    name: String(r.name),
+    address: String(r.address),
+    delivery: String(r.delivery) as DeliveryRow['delivery'],
+    reason: r.reason === null ? null : (String(r.reason) as DeliveryRow['reason']),
+    since: r.since === null ? null : Number(r.since),
+  }));
+
 // --- the audit log (read only) ------------------------------------------------------------
 
 export interface AuditFilter {

@@ -17,7 +17,7 @@ import { invitationStatements } from '../../staff/invitations.ts';
 import {
   activeStaff,
   auditEntries,
-  deliveryList,
+  deliveryRows,
   disableStaff,
   endStaffSessions,
   listStaff,
@@ -153,16 +153,9 @@ export async function printListHandler(c: StaffCtx) {
   const delivery = (c.req.query('delivery') ?? 'paper') as Delivery;
   if (!['paper', 'email', 'all'].includes(delivery))
     throw fail('validation_failed', { fields: { delivery: 'invalid_format' } });
-  const rows = (await deliveryList(deps.db.$client, period))
-    .map((r) => ({
-      consumerCode: String(r.code),
-      name: String(r.name),
-      address: String(r.address),
-      delivery: String(r.delivery) as 'email' | 'paper',
-      reason: r.reason === null ? null : String(r.reason),
-      since: r.since === null ? null : Number(r.since),
-    }))
-    .filter((r) => delivery === 'all' || r.delivery === delivery);
+  const rows = (await deliveryRows(deps.db.$client, period)).filter(
+    (r) => delivery === 'all' || r.delivery === delivery,
+  );
   await audited(c, { action: 'print_list.exported', detail: { period, delivery, rows: rows.length } });
   if (c.req.header('accept')?.includes('application/json')) return c.json({ period, delivery, rows }, 200);
   return csvResponse(
