@@ -4,6 +4,7 @@
 // password rules give FieldCodes), and the widget has words for each one (maps over these types:
 // a code without a message does not compile). The OpenAPI document (GET /api/openapi.json) lists
 // each code with its status and `when`.
+import type { ImportLineError } from './office.ts';
 
 /**
  * What went wrong with a whole request: the status (the first one when a code has two; the other
@@ -120,9 +121,13 @@ export type FieldCode = (typeof FIELD_CODES)[number];
 /** Field name (dotted path; `_` for the body itself) → why it was refused. */
 export type FieldErrors = Record<string, FieldCode>;
 
-/** `fields` of `import_failed`: why the billing system's file was refused, in words for its operator. */
+/**
+ * `fields` of `import_failed`: why the billing system's file was refused, in words for its operator;
+ * `lines`: the office's all-or-nothing import (`POST /api/staff/imports`) names every bad line too.
+ */
 export interface ImportFailure {
   file: string;
+  lines?: ImportLineError[];
 }
 
 /** Every error answer's body. */
