@@ -189,6 +189,13 @@ export const ENV_VARS: readonly EnvVar[] = [
     defaultText: '— (endpoints off)',
     description: "the billing system's bearer token for `/api/admin/*` (≥ 32 characters)",
   },
+  {
+    name: 'ADMIN_TOKEN_NEXT',
+    group: 'links',
+    defaultText: '—',
+    description:
+      "the billing system's next token while it switches: valid beside `ADMIN_TOKEN` (≥ 32 characters; the rotation: [operations](operations.md#rotating-the-admin-token))",
+  },
   // mail, imports, background work
   {
     name: 'MAIL_TRANSPORT',

@@ -74,6 +74,8 @@ export interface Config {
   /** Bearer token for the billing system's endpoints (/api/admin/*); absent → those endpoints are off. */
   adminToken?: string;
   cookieSecure: boolean;
+  /** The billing system's next token during a rotation (ADMIN_TOKEN_NEXT): valid beside adminToken. */
+  adminTokenNext?: string;
   trustProxy: boolean;
   /** How mail leaves (`MAIL_TRANSPORT`): the dev outbox, MailChannels' API, the utility's SMTP relay (Node), or Cloudflare's `send_email` binding (Workers). */
   mailTransport: MailTransportName;
@@ -196,6 +198,7 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     cookieSecure: portalUrl.startsWith('https:') || production,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     mailTransport,
+    adminTokenNext: env.ADMIN_TOKEN_NEXT || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     dkim: dkimOf(env, mailFrom),
     mailFrom,
@@ -312,3 +315,7 @@ function checkProduction(c: Config): void {
   if (outside.length) problems.push(`RP_ID (${c.rpId}) must be the host or a parent domain of ${outside.join(', ')}`);
   if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
 }
+  if (c.adminTokenNext !== undefined && c.adminTokenNext.length < 32)
+    problems.push('ADMIN_TOKEN_NEXT must be at least 32 characters');
+  if (c.adminTokenNext !== undefined && c.adminToken === undefined)
+    problems.push('ADMIN_TOKEN_NEXT is set without ADMIN_TOKEN');
