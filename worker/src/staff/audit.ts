@@ -30,6 +30,14 @@ export const AUDIT_ACTIONS = [
   'audit.viewed',
   'audit.exported',
   'print_list.exported',
+  // The billing system's calls (bearer ADMIN_TOKEN; no staff id: middleware/admin-audit.ts).
+  'admin.bills_imported',
+  'admin.consumers_imported',
+  'admin.consumer_unlocked',
+  'admin.bill_pdf_stored',
+  'admin.bounces_reported',
+  'admin.delivery_listed',
+  'admin.delivery_feed_read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
