@@ -21,6 +21,7 @@ import { csrfGuard } from './middleware/csrf.ts';
 import { publicRoutes } from './routes/public.ts';
 import { accountRoutes } from './routes/account/index.ts';
 import { billRoutes } from './routes/bills.ts';
+import { mailEventRoutes } from './routes/mail-events.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { staffRoutes } from './routes/staff/index.ts';
@@ -71,6 +72,7 @@ export function createApp(config: Config, scope: (c: Context) => RequestScope): 
   app.route('/api/account', accountRoutes(body));
   app.route('/api/bills', billRoutes);
   app.route('/api/admin', adminRoutes(body));
+  app.route('/api/mail', mailEventRoutes); // delivery webhooks, signed (mail-events.ts)
   app.route('/api/email-bills', unsubscribeRoutes);
   app.route('/api/staff', staffRoutes); // the office (docs/office.md): its own guards, session and audit
   // Last: the public routes' guards run only for what the sub-apps above did not take.

@@ -246,6 +246,13 @@ export const ENV_VARS: readonly EnvVar[] = [
     description: 'the MailChannels Email API',
   },
   {
+    name: 'MAILCHANNELS_WEBHOOK_KEY',
+    group: 'mail',
+    defaultText: '— (webhook off)',
+    description:
+      "MailChannels' Ed25519 public key (base64, from `/tx/v1/webhook/public-key`) that its delivery webhooks to `/api/mail/mailchannels` are verified with",
+  },
+  {
     name: 'MAIL_FROM',
     group: 'mail',
     defaultText: "`mail.from` of the utility's configuration",

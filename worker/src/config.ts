@@ -10,6 +10,7 @@
 import type { UtilityConfig } from '../../contract/utility-config.ts';
 import { CONFIRM_LINK_HOURS, RESET_LINK_HOURS } from '../../contract/links.ts';
 import { isLoopbackHost } from './http/loopback.ts';
+import { webhookKeyBytes } from './mail/mailchannels-events.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -73,9 +74,9 @@ export interface Config {
   apiUrl: string;
   /** Bearer token for the billing system's endpoints (/api/admin/*); absent → those endpoints are off. */
   adminToken?: string;
-  cookieSecure: boolean;
   /** The billing system's next token during a rotation (ADMIN_TOKEN_NEXT): valid beside adminToken. */
   adminTokenNext?: string;
+  cookieSecure: boolean;
   trustProxy: boolean;
   /** How mail leaves (`MAIL_TRANSPORT`): the dev outbox, MailChannels' API, the utility's SMTP relay (Node), or Cloudflare's `send_email` binding (Workers). */
   mailTransport: MailTransportName;
@@ -87,6 +88,8 @@ export interface Config {
   mailFromName: string;
   mailchannelsApiKey?: string;
   mailchannelsUrl: string;
+  /** MailChannels' Ed25519 public key for its signed delivery webhooks (base64); absent → the webhook is off. */
+  mailchannelsWebhookKey?: string;
   /** The queue Email Sending's event subscription publishes delivery events to (Workers). */
   mailEventsQueue: string;
   mailMaxAttempts: number;
@@ -195,16 +198,17 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     signingKey: env.SIGNING_KEY || DEV_SIGNING_KEY,
     apiUrl: new URL(env.API_URL || new URL(portalUrl).origin).origin,
     adminToken: env.ADMIN_TOKEN || undefined,
+    adminTokenNext: env.ADMIN_TOKEN_NEXT || undefined,
     cookieSecure: portalUrl.startsWith('https:') || production,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     mailTransport,
-    adminTokenNext: env.ADMIN_TOKEN_NEXT || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     dkim: dkimOf(env, mailFrom),
     mailFrom,
     mailFromName: env.MAIL_FROM_NAME || utility.mail.fromName || utility.name,
     mailchannelsApiKey: env.MAILCHANNELS_API_KEY || undefined,
     mailchannelsUrl: env.MAILCHANNELS_URL || 'https://api.mailchannels.net/tx/v1/send',
+    mailchannelsWebhookKey: env.MAILCHANNELS_WEBHOOK_KEY || undefined,
     mailEventsQueue: env.MAIL_EVENTS_QUEUE || 'jp-portal-mail-events',
     mailMaxAttempts: int(env, 'MAIL_MAX_ATTEMPTS', 8, 1),
     mailRetryBaseMs: int(env, 'MAIL_RETRY_BASE_S', 30, 1) * 1000,
@@ -253,6 +257,13 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
       maxQueued: int(env, 'ARGON2_MAX_QUEUED', 8, 0),
     },
   };
+  if (config.mailchannelsWebhookKey) {
+    try {
+      webhookKeyBytes(config.mailchannelsWebhookKey);
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+  }
   if (production) checkProduction(config);
   else checkDevelopment(config);
   return config;
@@ -306,6 +317,10 @@ function checkProduction(c: Config): void {
     problems.push('MAILCHANNELS_API_KEY is required with MAIL_TRANSPORT=mailchannels');
   if (c.adminToken !== undefined && c.adminToken.length < 32)
     problems.push('ADMIN_TOKEN must be at least 32 characters');
+  if (c.adminTokenNext !== undefined && c.adminTokenNext.length < 32)
+    problems.push('ADMIN_TOKEN_NEXT must be at least 32 characters');
+  if (c.adminTokenNext !== undefined && c.adminToken === undefined)
+    problems.push('ADMIN_TOKEN_NEXT is set without ADMIN_TOKEN');
   if (c.allowedOrigins.some((o) => !o.startsWith('https:'))) problems.push('ALLOWED_ORIGINS must all be https');
   // A browser refuses a passkey ceremony whose RP ID is not the page's host or a parent domain of it.
   const outside = c.allowedOrigins.filter((o) => {
@@ -315,7 +330,3 @@ function checkProduction(c: Config): void {
   if (outside.length) problems.push(`RP_ID (${c.rpId}) must be the host or a parent domain of ${outside.join(', ')}`);
   if (problems.length) throw new ConfigError(`Refusing to start in production: ${problems.join('; ')}`);
 }
-  if (c.adminTokenNext !== undefined && c.adminTokenNext.length < 32)
-    problems.push('ADMIN_TOKEN_NEXT must be at least 32 characters');
-  if (c.adminTokenNext !== undefined && c.adminToken === undefined)
-    problems.push('ADMIN_TOKEN_NEXT is set without ADMIN_TOKEN');

@@ -296,6 +296,13 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     query: { encoding: 'the file’s encoding, e.g. windows-1250' },
     errors: ['import_failed'],
   },
+  'POST /api/mail/mailchannels': {
+    summary: 'MailChannels’ delivery webhook (signed)',
+    description:
+      'The JSON array of events MailChannels posts, signed as HTTP Message Signatures (RFC 9421, Ed25519) over the `Content-Digest` of the body; verified with MAILCHANNELS_WEBHOOK_KEY (without it the route does not exist). A signature older or newer than 5 minutes is refused. `delivered`, `soft-bounced`, `hard-bounced`, `complained` and `dropped` are stored once each per recipient; a hard bounce, a drop or a complaint stops that address’s e-bills as a bounce report does.',
+    ok: { 200: '{"received", "stored"}' },
+    errors: ['not_found', 'unauthenticated', 'validation_failed'],
+  },
   'POST /api/admin/consumers/unlock': {
     summary: 'Lift a consumer code’s PIN lock',
     description: 'After checking with the resident (also `npm run consumers:unlock -- CODE`).',
