@@ -308,6 +308,18 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     description: 'After checking with the resident (also `npm run consumers:unlock -- CODE`).',
     ok: { 200: '{"status": "unlocked", "cleared"}' },
   },
+  'GET /api/admin/delivery': {
+    summary: 'Who gets paper and who e-mail: a period’s list, or the switches since a cursor',
+    description:
+      '`?period=YYYY-MM`: every consumer with a bill in the period, the print list’s rows (`delivery` `email` or `paper`; `reason` `no_account`, `unconfirmed`, `opted_out`, `undeliverable`, null for e-mail; `since` an ISO date-time or null) — CSV (UTF-8 with BOM, `;`, the same columns) unless `Accept: application/json`, then `{"period", "rows"}`. `?since=<cursor>` (empty or `0`: from the start): `{"changes": [{"consumerCode", "delivery", "reason", "at"}], "next"}`, oldest first, at most `limit` (default and most 1000); follow `next` until a page is empty, keep the last `next` for later. Exactly one of `period` and `since`.',
+    ok: { 200: 'text/csv' },
+    query: {
+      period: 'YYYY-MM: the list',
+      since: 'the feed’s cursor (`next` of the last page; empty or 0 from the start)',
+      limit: 'changes in a page, 1–1000',
+    },
+    errors: ['validation_failed'],
+  },
 
   'POST /api/staff/invitation/options': {
     summary: 'Office: the passkey challenge of an invitation',
