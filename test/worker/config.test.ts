@@ -47,6 +47,8 @@ describe('configuration', () => {
     const c = loadConfig(prod);
     expect(c.mailTransport).toBe('mailchannels');
     expect(c.cookieSecure).toBe(true);
+    const rotating = loadConfig({ ...prod, ADMIN_TOKEN: 'a'.repeat(32), ADMIN_TOKEN_NEXT: 'n'.repeat(32) });
+    expect([rotating.adminToken, rotating.adminTokenNext]).toEqual(['a'.repeat(32), 'n'.repeat(32)]);
   });
 
   it("binds passkeys to the portal page's host, or to RP_ID: a parent domain of every allowed origin", () => {
@@ -69,6 +71,9 @@ describe('configuration', () => {
     [{ ALLOWED_ORIGINS: 'http://www.stambenoruma.rs' }, /ALLOWED_ORIGINS/],
     [{ RP_ID: 'portal.stambenoruma.rs' }, /RP_ID/],
     [{ RP_ID: 'rs', ALLOWED_ORIGINS: 'https://www.stambenoruma.rs,https://evil.example' }, /RP_ID/],
+    [{ ADMIN_TOKEN: 'short' }, /ADMIN_TOKEN must be at least 32/],
+    [{ ADMIN_TOKEN: 'a'.repeat(32), ADMIN_TOKEN_NEXT: 'short' }, /ADMIN_TOKEN_NEXT must be at least 32/],
+    [{ ADMIN_TOKEN_NEXT: 'n'.repeat(32) }, /ADMIN_TOKEN_NEXT is set without ADMIN_TOKEN/],
   ])('refuses dev settings in production: %j', (over, message) => {
     expect(() => loadConfig({ ...prod, ...over })).toThrow(ConfigError);
     expect(() => loadConfig({ ...prod, ...over })).toThrow(message);
