@@ -433,4 +433,40 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     office: 'administrator',
     errors: ['validation_failed'],
   },
+  'POST /api/staff/imports/preview': {
+    summary: 'Office: what an import of the billing system’s CSV would do, writing nothing',
+    description:
+      'The file as the body, up to 8 MiB; its encoding from `?encoding=` or the charset, else detected (UTF-8 or windows-1250). Read with the billing system’s own checks and compared with the database: new, changed and unchanged rows, the periods, every bad line (at most 1000) with its column. A file that cannot be read at all is 422 import_failed.',
+    ok: { 200: 'ImportPreviewAnswer' },
+    query: { kind: '`bills` or `consumers`', encoding: 'the file’s encoding, e.g. windows-1250' },
+    office: 'administrator',
+    errors: ['validation_failed', 'import_failed'],
+  },
+  'POST /api/staff/imports': {
+    summary: 'Office: import the billing system’s CSV, all or nothing',
+    description:
+      'As the preview; a file with any bad line is 422 import_failed naming them (`fields.lines`, at most 1000) and writes nothing; a good one is written as POST /api/admin/bills or /api/admin/consumers writes it (the new bills’ mails queued).',
+    ok: { 200: 'ImportAnswer' },
+    query: { kind: '`bills` or `consumers`', encoding: 'the file’s encoding, e.g. windows-1250' },
+    office: 'administrator',
+    errors: ['validation_failed', 'import_failed'],
+  },
+  'GET /api/staff/runs': {
+    summary: 'Office: the bill run of a period, as numbers',
+    ok: { 200: 'RunProgressAnswer' },
+    query: { period: 'YYYY-MM' },
+    office: 'administrator',
+    errors: ['validation_failed'],
+  },
+  'POST /api/staff/runs/:period/retry': {
+    summary: 'Office: queue the period’s failed bill mails again',
+    ok: { 200: 'RunRetryAnswer' },
+    office: 'administrator',
+    errors: ['validation_failed'],
+  },
+  'GET /api/staff/overview': {
+    summary: 'Office: the portal’s numbers (12 weeks, counts now)',
+    ok: { 200: 'OverviewAnswer' },
+    office: 'administrator',
+  },
 };

@@ -30,6 +30,11 @@ export const AUDIT_ACTIONS = [
   'audit.viewed',
   'audit.exported',
   'print_list.exported',
+  'import.previewed',
+  'import.done',
+  'run.viewed',
+  'run.retried',
+  'overview.viewed',
   // The billing system's calls (bearer ADMIN_TOKEN; no staff id: middleware/admin-audit.ts).
   'admin.bills_imported',
   'admin.consumers_imported',

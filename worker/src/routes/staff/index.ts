@@ -1,12 +1,15 @@
 // The office's API (mounted at /api/staff; docs/office.md). The guards run in this order: the
-// console's origin and JSON bodies (staff/guard.ts), small bodies; then, past the way in, the
+// console's origin and JSON bodies (staff/guard.ts), small bodies — the imports instead take the
+// billing system's CSV file, up to its 8 MiB (their own sub-app, mounted first); then, past the way in, the
 // staff session (401), the call's audit entry enforced (staff/audit.ts) and, for the
 // administrator's routes, the role (403). A refused call writes nothing.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { fail, errorResponse } from '../../http/errors.ts';
 import type { StaffEnv } from '../../staff/env.ts';
-import { requireRole, requireStaff, staffCsrfGuard } from '../../staff/guard.ts';
+import { requireRole, requireStaff, staffCsrfGuard, staffCsvGuard } from '../../staff/guard.ts';
+import { sizeLimit } from '../../http/size-limit.ts';
+import { ADMIN_BODY_LIMIT } from '../admin.ts';
 import { enforceAudit } from '../../staff/audit.ts';
 import {
   acceptInvitation,
@@ -20,6 +23,9 @@ import {
 } from './auth.ts';
 import { cardHandler, noteHandler, resendConfirmationHandler, searchHandler, unlockHandler } from './consumers.ts';
 import { auditHandler, disableHandler, inviteHandler, membersHandler, printListHandler } from './admin.ts';
+import { importHandler, previewHandler } from './imports.ts';
+import { runProgressHandler, runRetryHandler } from './runs.ts';
+import { overviewHandler } from './overview.ts';
 
 /** The office's bodies are small (a reason, a note, a passkey). */
 export const STAFF_BODY_LIMIT = 16 * 1024;
@@ -27,7 +33,14 @@ export const STAFF_BODY_LIMIT = 16 * 1024;
 const session = [requireStaff, enforceAudit] as const;
 const admin = [...session, requireRole('administrator')] as const;
 
+/** The imports: a route answered here never reaches the JSON guards that staffRoutes registers after it. */
+const importRoutes = new Hono<StaffEnv>()
+  .use('*', staffCsvGuard, sizeLimit(ADMIN_BODY_LIMIT))
+  .post('/preview', ...admin, previewHandler)
+  .post('/', ...admin, importHandler);
+
 export const staffRoutes = new Hono<StaffEnv>()
+  .route('/imports', importRoutes)
   .use('*', staffCsrfGuard)
   .use('*', bodyLimit({ maxSize: STAFF_BODY_LIMIT, onError: (c) => errorResponse(c, fail('payload_too_large')) }))
   .post('/invitation/options', invitationOptions)
@@ -47,4 +60,7 @@ export const staffRoutes = new Hono<StaffEnv>()
   .get('/members', ...admin, membersHandler)
   .post('/members/:id/disable', ...admin, disableHandler)
   .get('/audit', ...admin, auditHandler)
-  .get('/print-list', ...admin, printListHandler);
+  .get('/print-list', ...admin, printListHandler)
+  .get('/runs', ...admin, runProgressHandler)
+  .post('/runs/:period/retry', ...admin, runRetryHandler)
+  .get('/overview', ...admin, overviewHandler);
