@@ -245,7 +245,7 @@ export function openApiDocument(app: Hono<AppEnv>, info: DocumentInfo): OpenApiD
           type: 'http',
           scheme: 'bearer',
           description:
-            'The billing system’s ADMIN_TOKEN (constant-time compare; 10 failures per address per hour; the endpoints are off without it).',
+            'The billing system’s ADMIN_TOKEN, or ADMIN_TOKEN_NEXT during a rotation (constant-time compare; 10 failures per address per hour; the endpoints are off without ADMIN_TOKEN).',
         },
         staffSession: {
           type: 'apiKey',
