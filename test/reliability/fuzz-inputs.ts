@@ -46,6 +46,7 @@ export const ROUTES: [string, string][] = [
   ['POST', '/api/admin/consumers/unlock'],
   ['POST', '/api/admin/bills/pdf'],
   ['POST', '/api/admin/bounces'],
+  ['GET', '/api/admin/delivery'],
   ['POST', '/api/email-bills/unsubscribe'],
   ['GET', '/api/health'],
   ['GET', '/api/diagnose'],
