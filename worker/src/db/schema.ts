@@ -452,7 +452,8 @@ export const auditLog = sqliteTable(
  * routes need not know of it. The office's card says "since when"; the billing system follows the
  * switches by `id` (GET /api/admin/delivery?since=). Since 0012 one row per consumer code linked at
  * the time, with the print list's reason (null: e-mail); a row of an unlinked code has
- * `account_id` '' so it outlives the account. Rows from before 0012 have no consumer code.
+ * `account_id` '' so it outlives the account, and its `at` from the database's clock (a trigger
+ * cannot read the app's). Rows from before 0012 have no consumer code.
  */
 export const deliveryChanges = sqliteTable(
   'delivery_changes',
