@@ -296,6 +296,20 @@ export const ENV_VARS: readonly EnvVar[] = [
       "how long a sent mail's bodies are kept; then only who, what kind, subject and when, for 30 days (bill mails never store theirs)",
   },
   {
+    name: 'PRINT_DEADLINE_DAYS',
+    group: 'mail',
+    default: 3,
+    description:
+      "days after a period's bills are imported by which the print house prints: an address marked undeliverable later goes to paper from the next period",
+  },
+  {
+    name: 'BILL_MAIL_UNDELIVERED_DAYS',
+    group: 'mail',
+    default: 3,
+    description:
+      'days after which a bill mail that bounced softly (or was deferred) and is still not delivered sends that bill to paper',
+  },
+  {
     name: 'IMPORT_MAX_ROWS',
     group: 'mail',
     default: 50_000,

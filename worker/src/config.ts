@@ -98,6 +98,10 @@ export interface Config {
   mailTimeoutMs: number;
   /** Mails rendered and sent at once per process (Node) or per queue batch (Workers). */
   mailConcurrency: number;
+  /** How long after a period's bills are imported the print house prints them: an address marked undeliverable later goes to paper from the next period. */
+  printDeadlineMs: number;
+  /** A bill mail that bounced softly (or was deferred) and is still not delivered this long after it was sent: that bill goes to paper. */
+  billMailUndeliveredMs: number;
   /** Rows one import (consumers or bills) may hold (0: no limit); keeps a Worker invocation far from its CPU limit. */
   importMaxRows: number;
   /** How long a sent mail's subject and bodies are kept (then only who, what kind and when, for the 30-day audit). */
@@ -215,6 +219,8 @@ export function loadConfig(env: Env, utility: UtilityConfig): Config {
     mailTimeoutMs: int(env, 'MAIL_TIMEOUT_MS', 10_000, 100),
     mailConcurrency: int(env, 'MAIL_CONCURRENCY', 16, 1),
     importMaxRows: int(env, 'IMPORT_MAX_ROWS', 50_000, 0),
+    printDeadlineMs: int(env, 'PRINT_DEADLINE_DAYS', 3, 0) * 24 * HOUR,
+    billMailUndeliveredMs: int(env, 'BILL_MAIL_UNDELIVERED_DAYS', 3, 1) * 24 * HOUR,
     mailBodyRetentionMs: int(env, 'MAIL_BODY_RETENTION_H', 24, 0) * HOUR,
     mailAuditMs: 30 * 24 * HOUR,
     workLeaseMs: int(env, 'WORK_LEASE_S', 30, 1) * 1000,

@@ -12,7 +12,7 @@ import { consumeDeliveryEvents } from '../../../worker/workers/mail-queue.ts';
 import { staffCall, staffMember } from '../staff/steps.ts';
 import { softAuthenticator } from '../../support/soft-authenticator.ts';
 import { ingestBills } from '../../../worker/src/bills/ingest.ts';
-import { deliveryList } from '../../../worker/src/db/statements/staff.ts';
+import { deliveryRows } from '../../../worker/src/db/statements/delivery-list.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -46,10 +46,10 @@ describe('delivery events', () => {
     expect(await count("SELECT count(*) AS n FROM outbox WHERE kind = 'bill'")).toBe(0);
   });
 
-  it("puts the consumer on the print house's list with the reason undeliverable, and back to e-mail when the address is proven", async () => {
+  it("puts the consumer on the print house's list with the reason undeliverable, and back to e-mail from the next period when the address is proven", async () => {
     const a = await confirmedAccount(h);
     await ingestBills(h.deps, readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8'));
-    const row = async () => (await deliveryList(h.deps.db.$client, '2026-11')).find((r) => r.code === '104521');
+    const row = async () => (await deliveryRows(h.deps, '2026-11')).find((r) => r.consumerCode === '104521');
     expect(await row()).toMatchObject({ delivery: 'email', reason: null });
     h.clock.advance(HOUR);
     await recordDeliveryEvents(h.deps, [bounce(a.email, 'bounce_hard')]);
@@ -59,7 +59,14 @@ describe('delivery events', () => {
       token: await h.linkFrom('reset'),
       password: 'sasvim druga lozinka 9',
     });
-    expect(await row()).toMatchObject({ delivery: 'email', reason: null });
+    // This period's bill stays on paper (its own mail bounced); the next period's goes by e-mail.
+    expect(await row()).toMatchObject({ delivery: 'paper', reason: 'undeliverable' });
+    const november = readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8')
+      .split('\n')
+      .filter((l, i) => i === 0 || l.startsWith('104521,2026-11,'));
+    await ingestBills(h.deps, november.join('\n').replaceAll('2026-11', '2026-12'));
+    const december = (await deliveryRows(h.deps, '2026-12')).find((r) => r.consumerCode === '104521');
+    expect(december).toMatchObject({ delivery: 'email', reason: null });
   });
 
   it('is stored once however often it comes, and a bounce older than the last proof of the address changes nothing', async () => {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, confirmedAccount, ROOT, snapshot, type Harness } from '../harness.ts';
 import { ingestBills } from '../../../worker/src/bills/ingest.ts';
-import { deliveryList } from '../../../worker/src/db/statements/staff.ts';
+import { deliveryRows } from '../../../worker/src/db/statements/delivery-list.ts';
 import { WEBHOOK_TOLERANCE_S, mailchannelsDeliveryEvents } from '../../../worker/src/mail/mailchannels-events.ts';
 
 const b64 = (b: ArrayBuffer | Uint8Array) =>
@@ -78,7 +78,7 @@ describe('MailChannels delivery webhooks', () => {
     const r = await post(body, await sign(body, keys.privateKey, nowS()));
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ received: 1, stored: 1 });
-    const row = (await deliveryList(h.deps.db.$client, '2026-11')).find((x) => x.code === '104521');
+    const row = (await deliveryRows(h.deps, '2026-11')).find((x) => x.consumerCode === '104521');
     expect(row).toMatchObject({ delivery: 'paper', reason: 'undeliverable' });
     const login = await h.call('POST', '/api/login', a);
     expect(login.body.account.undeliverable).toMatchObject({ reason: 'bounce_hard' });

@@ -6,7 +6,7 @@
 // id (base64url, opaque to the caller), so following `next` never repeats or skips a change.
 import { fromBase64Url, toBase64Url } from '../auth/crypto.ts';
 import { fail } from '../http/errors.ts';
-import { deliveryRows } from '../db/statements/staff.ts';
+import { deliveryRows } from '../db/statements/delivery-list.ts';
 import { deliveryChangesAfter } from '../db/statements/delivery-feed.ts';
 import { csvResponse, toCsv } from '../staff/csv.ts';
 import { type AdminCtx, adminAudited } from '../middleware/admin-audit.ts';
@@ -54,7 +54,7 @@ export async function adminDelivery(c: AdminCtx) {
 
 async function deliveryList(c: AdminCtx, period: string) {
   if (!PERIOD.test(period)) throw fail('validation_failed', { fields: { period: 'invalid_format' } });
-  const rows = (await deliveryRows(c.var.deps.db.$client, period)).map((r) => ({
+  const rows = (await deliveryRows(c.var.deps, period)).map((r) => ({
     consumerCode: r.consumerCode,
     delivery: r.delivery,
     reason: r.reason,

@@ -3,7 +3,7 @@
 // 0012's triggers); rows without a code (before 0012, or an account with no code linked) are not in
 // the feed. Invariant: ids only grow, so paging by the last id read never repeats or skips a row.
 import type { Db } from '../../ports.ts';
-import type { DeliveryRow } from './staff.ts';
+import type { DeliveryRow } from './delivery-list.ts';
 
 type Exec = Pick<Db['$client'], 'execute'>;
 

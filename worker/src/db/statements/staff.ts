@@ -210,63 +210,6 @@ export const pendingRegistration = (code: string): InStatement => ({
   args: [code],
 });
 
-// --- the print house's list ---------------------------------------------------------------
-
-/**
- * Every consumer with a bill in the period and how the bill reaches them: e-mail when the code is
- * linked to a confirmed account with e-mail bills on; otherwise paper, with the reason —
- * `no_account` (nobody registered), `unconfirmed` (a registration waiting for its confirmation),
- * `opted_out` (an account that chose paper), `undeliverable` (e-bills chosen, but mail to the address
- * bounced for good or was reported as spam: mail/delivery-events.ts). `since`: when the account's
- * choice began (ms), or when its address became undeliverable.
- */
-export async function deliveryList(db: Exec, period: string) {
-  return (
-    await db.execute({
-      sql: `SELECT c.code, c.name, c.address,
-          CASE WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 AND a.undeliverable_at IS NULL
-            THEN 'email' ELSE 'paper' END AS delivery,
-          CASE
-            WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 AND a.undeliverable_at IS NULL THEN NULL
-            WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL AND a.email_bills = 1 THEN 'undeliverable'
-            WHEN a.id IS NOT NULL AND a.confirmed_at IS NOT NULL THEN 'opted_out'
-            WHEN EXISTS (SELECT 1 FROM accounts p WHERE p.pending_consumer_code = c.code AND p.confirmed_at IS NULL) THEN 'unconfirmed'
-            ELSE 'no_account' END AS reason,
-          CASE WHEN a.undeliverable_at IS NOT NULL AND a.email_bills = 1 THEN a.undeliverable_at
-            WHEN a.id IS NOT NULL THEN (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id) END AS since
-        FROM bills b
-        JOIN consumers c ON c.code = b.consumer_code
-        LEFT JOIN account_consumers ac ON ac.consumer_code = c.code
-        LEFT JOIN accounts a ON a.id = ac.account_id
-        WHERE b.period = ?
-        ORDER BY c.code`,
-      args: [period],
-    })
-  ).rows;
-}
-
-/** One row of the delivery list, as the office's print list and the billing system's API both give it. */
-export interface DeliveryRow {
-  consumerCode: string;
-  name: string;
-  address: string;
-  delivery: 'email' | 'paper';
-  reason: 'no_account' | 'unconfirmed' | 'opted_out' | 'undeliverable' | null;
-  /** ms, or null (see deliveryList). */
-  since: number | null;
-}
-
-/** deliveryList's rows, typed: the one mapping both lists use. */
-export const deliveryRows = async (db: Exec, period: string): Promise<DeliveryRow[]> =>
-  (await deliveryList(db, period)).map((r) => ({
-    consumerCode: String(r.code),
-    name: String(r.name),
-    address: String(r.address),
-    delivery: String(r.delivery) as DeliveryRow['delivery'],
-    reason: r.reason === null ? null : (String(r.reason) as DeliveryRow['reason']),
-    since: r.since === null ? null : Number(r.since),
-  }));
-
 // --- the audit log (read only) ------------------------------------------------------------
 
 export interface AuditFilter {

@@ -13,11 +13,11 @@ import type { StaffCtx } from '../../staff/env.ts';
 import { AUDIT_ACTIONS, audited } from '../../staff/audit.ts';
 import { staffRules } from '../../staff/limits.ts';
 import { csvResponse, toCsv } from '../../staff/csv.ts';
+import { deliveryRows } from '../../db/statements/delivery-list.ts';
 import { invitationStatements } from '../../staff/invitations.ts';
 import {
   activeStaff,
   auditEntries,
-  deliveryRows,
   disableStaff,
   endStaffSessions,
   listStaff,
@@ -153,7 +153,7 @@ export async function printListHandler(c: StaffCtx) {
   const delivery = (c.req.query('delivery') ?? 'paper') as Delivery;
   if (!['paper', 'email', 'all'].includes(delivery))
     throw fail('validation_failed', { fields: { delivery: 'invalid_format' } });
-  const rows = (await deliveryRows(deps.db.$client, period)).filter(
+  const rows = (await deliveryRows(deps, period)).filter(
     (r) => delivery === 'all' || r.delivery === delivery,
   );
   await audited(c, { action: 'print_list.exported', detail: { period, delivery, rows: rows.length } });
