@@ -150,4 +150,26 @@ describe('<jp-account>', () => {
     await settle();
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Sesija je istekla. Ulogujte se ponovo.');
   });
+
+  it('an undeliverable address: says bills come by post, names the address, and leads to the settings to change it', async () => {
+    const account = { ...ACCOUNT, undeliverable: { since: Date.UTC(2026, 11, 2), reason: 'bounce_hard' as const } };
+    answer({ ...routes(), 'GET /api/me': () => ({ status: 200, body: { account } }) });
+    const el = await mount(html`<jp-account></jp-account>`);
+    await until(() => !!el.querySelector('.jp-card'));
+    const banner = [...el.querySelectorAll('.jp-status.jp-bad')].find((b) => text(b).includes('ne stižu'))!;
+    expect(text(banner)).to.contain(
+      `Računi ne stižu na adresu ${ACCOUNT.email}, pa Vam ih šaljemo poštom. Proverite adresu ili upišite drugu.`,
+    );
+    buttonByText(banner, 'Promenite e-mail adresu')!.click();
+    await settle();
+    expect(visible(el, 'settings')).to.equal(true);
+    expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('no banner while mail arrives', async () => {
+    answer(routes());
+    const el = await mount(html`<jp-account></jp-account>`);
+    await until(() => !!el.querySelector('.jp-card'));
+    expect(text(el)).not.to.contain('ne stižu');
+  });
 });
