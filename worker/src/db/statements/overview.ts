@@ -14,8 +14,9 @@ export type WeekCounts = Map<number, { registrations: number; confirmed: number;
 /** Per week index (0: the week beginning at `from`), of the `weeks` weeks from `from`. */
 export async function weekCounts(db: Exec, from: number, weeks: number): Promise<WeekCounts> {
   const to = from + weeks * WEEK_MS;
+  // Integer division (a bound number may arrive as a REAL).
   const per = (what: string, table: string, column: string) =>
-    `SELECT '${what}' AS what, (${column} - :from) / ${WEEK_MS} AS week, count(*) AS n
+    `SELECT '${what}' AS what, (${column} - CAST(:from AS INTEGER)) / ${WEEK_MS} AS week, count(*) AS n
       FROM ${table} WHERE ${column} >= :from AND ${column} < :to GROUP BY 2`;
   const rs = await db.execute({
     sql: [
