@@ -310,8 +310,8 @@ describe("the billing system's calls in the audit log", () => {
   it('each admin route leaves exactly one entry on success (no staff id, the token), none when refused', async () => {
     const consumers = readFileSync(join(ROOT, 'demo/consumers.csv'), 'utf8');
     const bills = readFileSync(join(ROOT, 'demo/bills.csv'), 'utf8');
-    const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
-    const call = (method: string, path: string, type: string | undefined, raw?: string | Uint8Array) =>
+    const pdf = '%PDF-1.4\n%%EOF\n';
+    const call = (method: string, path: string, type: string | undefined, raw?: string) =>
       h.app.request(path, {
         method,
         body: raw,
@@ -322,7 +322,7 @@ describe("the billing system's calls in the audit log", () => {
           accept: 'application/json',
         },
       });
-    const calls: [string, string, string | undefined, string | Uint8Array | undefined, string][] = [
+    const calls: [string, string, string | undefined, string | undefined, string][] = [
       ['POST', '/api/admin/consumers', 'text/csv', consumers, 'admin.consumers_imported'],
       ['POST', '/api/admin/bills', 'text/csv', bills, 'admin.bills_imported'],
       ['POST', '/api/admin/bills/pdf?code=104521&period=2026-11', 'application/pdf', pdf, 'admin.bill_pdf_stored'],
