@@ -239,6 +239,18 @@ ${snippet('snippet-csp', csp, t('Kopirajte pravila', 'Copy the directives'), tru
     `<p>${t(
       'Element <a href="#jp-doctor"><code>&lt;jp-doctor&gt;</code></a>, stavljen privremeno pored portala na Vašoj stranici, proverava da li se API javlja, da li je adresa stranice u <code>ALLOWED_ORIGINS</code>, da li je kolačić prve strane, da li CSP pušta portal i da li se jezici slažu — svaku stavku rečima i sa ispravkom.',
       'The <a href="#jp-doctor"><code>&lt;jp-doctor&gt;</code></a> element, put beside the portal on your page for a while, checks whether the API answers, the page\'s origin is in <code>ALLOWED_ORIGINS</code>, the cookie is first-party, the CSP lets the portal in and the languages agree — each in words, with the fix.',
+    )}</p>
+<h3>${t('Pošta: SPF, DKIM i DMARC', 'Mail: SPF, DKIM and DMARC')}</h3>
+<p>${t(
+      'Provera radi u pregledaču i ne može da čita DNS. Da računi ne bi završavali u neželjenoj pošti, domen pošiljaoca mora imati SPF, DKIM i DMARC zapise za način slanja koji koristite; proverite ih iz komandne linije:',
+      'The check runs in the browser and cannot read DNS. So that bills do not end up in spam, the sender\'s domain needs SPF, DKIM and DMARC records for the way you send; check them from a command line:',
+    )}</p>
+<div class="snippet"><pre><code>dig +short TXT ${esc(domain)}
+dig +short TXT _dmarc.${esc(domain)}
+dig +short TXT &lt;selector&gt;._domainkey.${esc(domain)}</code></pre></div>
+<p>${t(
+      'Prvi treba da sadrži <code>v=spf1</code> sa „include“ Vašeg servisa za slanje, drugi <code>v=DMARC1</code>, treći <code>v=DKIM1</code>. Koji zapisi su potrebni za Cloudflare Email Service, MailChannels i Vaš SMTP server piše u <code>docs/deployment.md</code> (odeljak „Deliverability“).',
+      'The first should hold <code>v=spf1</code> with your sending service\'s include, the second <code>v=DMARC1</code>, the third <code>v=DKIM1</code>. Which records Cloudflare Email Service, MailChannels and your SMTP server need is in <code>docs/deployment.md</code> (section "Deliverability").',
     )}</p>`,
   );
   const residents = section(
