@@ -23,18 +23,38 @@ export const get = <T>(base: string, path: string) => call<T>(base, 'GET', `/api
 export const post = <T>(base: string, path: string, body: unknown = {}) =>
   call<T>(base, 'POST', `/api/staff${path}`, body);
 
-/** The print list as JSON (the CSV is the same address without the Accept header). */
-export async function printList(base: string, period: string): Promise<PrintListAnswer> {
+/** A fetch's answer as JSON, or its failure as the contract's error code (as `call` reads them). */
+async function answerOf<T>(request: Promise<Response>): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`${base}/api/staff/print-list?period=${encodeURIComponent(period)}&delivery=all`, {
-      credentials: 'include',
-      headers: { Accept: 'application/json' },
-    });
+    res = await request;
   } catch {
     throw new ApiFailure(0, 'network_error');
   }
   const data = await res.json().catch(() => ({}));
-  if (!res.ok) throw new ApiFailure(res.status, data?.error?.code ?? 'internal_error');
-  return data as PrintListAnswer;
+  if (!res.ok) {
+    const e = data?.error ?? {};
+    throw new ApiFailure(res.status, typeof e.code === 'string' ? e.code : 'internal_error', e.fields ?? {});
+  }
+  return data as T;
 }
+
+/** A file as the body of a POST (`text/csv`: the imports), the answer JSON. */
+export const upload = <T>(base: string, path: string, file: Blob) =>
+  answerOf<T>(
+    fetch(`${base}/api/staff${path}`, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'text/csv' },
+      body: file,
+    }),
+  );
+
+/** The print list as JSON (the CSV is the same address without the Accept header). */
+export const printList = (base: string, period: string) =>
+  answerOf<PrintListAnswer>(
+    fetch(`${base}/api/staff/print-list?period=${encodeURIComponent(period)}&delivery=all`, {
+      credentials: 'include',
+      headers: { Accept: 'application/json' },
+    }),
+  );
