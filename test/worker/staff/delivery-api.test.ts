@@ -101,6 +101,22 @@ describe('GET /api/admin/delivery?period=', () => {
     expect(r.body.rows[3].since).toBe(new Date(h.clock.now).toISOString());
   });
 
+  it("gives each code its own since: a code linked later does not move the other codes'", async () => {
+    await seedDemoBills(h.deps, join(ROOT, 'demo/bills.csv'));
+    const a = await confirmedAccount(h, { email: 'milica@example.com' });
+    const confirmed = new Date(h.clock.now).toISOString();
+    h.clock.advance(HOUR);
+    const cookie = await login(a.email);
+    const link = { consumerCode: '104523', pin: '1168' };
+    expect((await h.call('POST', '/api/account/consumers/link', link, { cookie })).status).toBe(201);
+    const rows = (await get(h, '/api/admin/delivery?period=2026-11')).body.rows;
+    expect(rows.slice(0, 3)).toEqual([
+      { consumerCode: '104521', delivery: 'email', reason: null, since: confirmed },
+      { consumerCode: '104522', delivery: 'paper', reason: 'no_account', since: null },
+      { consumerCode: '104523', delivery: 'email', reason: null, since: new Date(h.clock.now).toISOString() },
+    ]);
+  });
+
   it('is CSV for Serbian Excel (BOM, `;`) without Accept or with text/csv', async () => {
     await everyReason();
     for (const accept of [undefined, 'text/csv']) {

@@ -18,8 +18,9 @@ export interface DeliveryRow {
   delivery: 'email' | 'paper';
   reason: 'no_account' | 'unconfirmed' | 'opted_out' | 'undeliverable' | null;
   /**
-   * ms, or null: when the account's choice began; for `undeliverable`, when the address was marked
-   * or, when the bill's own mail failed, when that mail was sent.
+   * ms, or null: when the code's delivery under its account began (the account's choice, the code
+   * linked, the address proven again: delivery_changes); for `undeliverable`, when the address was
+   * marked or, when the bill's own mail failed, when that mail was sent.
    */
   since: number | null;
 }
@@ -64,7 +65,8 @@ export async function deliveryRows(
           CASE WHEN ${EMAIL_CHOSEN} AND ${MARKED_IN_TIME} THEN a.undeliverable_at
             WHEN ${EMAIL_CHOSEN} AND ${OWN_MAIL_FAILED}
               THEN (SELECT bm.created_at FROM bill_mails bm WHERE bm.bill_id = b.id AND bm.account_id = a.id)
-            WHEN a.id IS NOT NULL THEN (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id) END AS since
+            WHEN a.id IS NOT NULL THEN (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id
+              AND (d.consumer_code = c.code OR d.consumer_code IS NULL)) END AS since
         FROM bills b
         JOIN consumers c ON c.code = b.consumer_code
         LEFT JOIN account_consumers ac ON ac.consumer_code = c.code

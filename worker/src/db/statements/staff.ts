@@ -148,7 +148,8 @@ export const cardStatements = (code: string, pinKeys: string[], mails: number): 
   { sql: 'SELECT code, name, address FROM consumers WHERE code = ?', args: [code] },
   {
     sql: `SELECT a.id, a.email, a.name, a.email_bills, 'confirmed' AS state, ac.linked_at AS since,
-        (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id) AS delivery_since,
+        (SELECT max(d.at) FROM delivery_changes d WHERE d.account_id = a.id
+          AND (d.consumer_code = :code OR d.consumer_code IS NULL)) AS delivery_since,
         a.undeliverable_at, a.undeliverable_reason
       FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id WHERE ac.consumer_code = :code
       UNION ALL
