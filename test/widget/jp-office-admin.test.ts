@@ -149,6 +149,32 @@ describe('jp-office, administrator', () => {
     expect(button('Pošaljite ponovo neuspele')).to.equal(undefined);
   });
 
+  it('Uvoz: a file refused at the import (bad lines found after its preview) shows its lines and no confirmation', async () => {
+    answer({
+      'GET /api/staff/me': me(ADMIN),
+      'POST /api/staff/imports/preview': () => ok(preview()),
+      'POST /api/staff/imports': () => ({
+        status: 422,
+        body: {
+          error: {
+            code: 'import_failed',
+            fields: {
+              file: '1 bad line(s), nothing imported — line 2: unknown consumer code 104599',
+              lines: [{ line: 2, column: 'sifra_potrosaca', reason: 'unknown consumer code 104599' }],
+            } as never,
+          },
+        },
+      }),
+    });
+    await openTab(ADMIN, 'Uvoz');
+    await previewFile(BILLS);
+    button('Potvrdite uvoz').click();
+    await shows('Uvoz nije izvršen, ništa nije upisano: 1 bad line(s)');
+    expect(text()).to.include('Red 2, kolona sifra_potrosaca unknown consumer code 104599');
+    expect(button('Potvrdite uvoz')).to.equal(undefined);
+    expect(calls.some((c) => c.path === '/api/staff/runs')).to.equal(false);
+  });
+
   it("Uvoz: any period's run watched without an import; leaving the tab stops the polling", async () => {
     answer({
       'GET /api/staff/me': me(ADMIN),

@@ -6,7 +6,7 @@
 // Invariant: what is imported is the very file previewed, and a new choice voids the preview.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { ImportAnswer, ImportKind, ImportPreviewAnswer } from '../../../contract/office.ts';
+import type { ImportAnswer, ImportKind, ImportLineError, ImportPreviewAnswer } from '../../../contract/office.ts';
 import { ApiFailure, upload } from './api.js';
 import { OfficeTab, type Status, statusLine } from './tab.js';
 import './office-run.js';
@@ -44,35 +44,47 @@ export class OfficeImport extends OfficeTab {
       return;
     }
     this.done = null;
-    return this.run(async () => {
-      this.preview = await upload<ImportPreviewAnswer>(this.base, `/imports/preview?kind=${this.kind}`, file);
-    });
+    return this.run(() =>
+      this.refused(async () => {
+        this.preview = await upload<ImportPreviewAnswer>(this.base, `/imports/preview?kind=${this.kind}`, file);
+      }),
+    );
   };
 
   private confirm = () => {
     const file = this.file!;
     const kind = this.kind;
-    return this.run(async () => {
-      try {
+    return this.run(() =>
+      this.refused(async () => {
         const r = await upload<ImportAnswer>(this.base, `/imports?kind=${kind}`, file);
         this.preview = null;
         this.done = { good: true, text: this.summary(r) };
         // The newest period's run: what this file's bills started.
         if (r.kind === 'bills' && r.periods.length) this.watching = [...r.periods].sort().at(-1)!;
-      } catch (e) {
-        if (!(e instanceof ApiFailure && e.code === 'import_failed')) throw e;
-        // The file changed since its preview (or the data did): nothing was imported.
-        this.preview = null;
-        const why = e.fields.file;
-        this.status = {
-          good: false,
-          text: why
-            ? msg(str`Uvoz nije izvršen, ništa nije upisano: ${why}`)
-            : msg('Uvoz nije izvršen, ništa nije upisano. Pregledajte datoteku ponovo.'),
-        };
-      }
-    });
+      }),
+    );
   };
+
+  /**
+   * A file the server refused (422 import_failed: unreadable, or — on the import — bad lines found
+   * after its preview) said in words; the bad lines, when named, shown as the preview's errors.
+   */
+  private async refused(action: () => Promise<void>) {
+    try {
+      await action();
+    } catch (e) {
+      if (!(e instanceof ApiFailure && e.code === 'import_failed')) throw e;
+      const fields = e.fields as { file?: string; lines?: ImportLineError[] };
+      const why = fields.file;
+      this.status = {
+        good: false,
+        text: why
+          ? msg(str`Uvoz nije izvršen, ništa nije upisano: ${why}`)
+          : msg('Uvoz nije izvršen, ništa nije upisano. Pregledajte datoteku ponovo.'),
+      };
+      this.preview = this.preview && fields.lines?.length ? { ...this.preview, errors: fields.lines } : null;
+    }
+  }
 
   private summary(r: ImportAnswer): string {
     const { created, updated, mailed } = r;
