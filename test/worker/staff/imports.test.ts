@@ -68,6 +68,24 @@ describe('the preview', () => {
     });
   });
 
+  it('detects a windows-1250 bills file: its items read with their letters when imported', async () => {
+    const november = billsCsv(billsOf('2026-11'));
+    expect(november).toContain('Čišćenje');
+    const r = await preview('bills', win1250(november));
+    expect(r.body).toMatchObject({
+      encoding: 'windows-1250',
+      encodingDetected: true,
+      rows: 10,
+      created: 10,
+      errors: [],
+    });
+    expect((await importFile('bills', win1250(november))).body).toMatchObject({ created: 10 });
+    const items = await h.deps.db.$client.execute(
+      "SELECT items FROM bills WHERE consumer_code = '104521' AND period = '2026-11'",
+    );
+    expect(String(items.rows[0].items)).toContain('Čišćenje zajedničkih prostorija');
+  });
+
   it('names each bad line of a bills file with its column', async () => {
     const r = await preview('bills', billsCsv(badNovember()));
     expect(r.status).toBe(200);
