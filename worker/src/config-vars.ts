@@ -45,8 +45,8 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: 'PORT',
     group: 'runtime',
     default: 8787,
-    only: 'Node',
-    description: 'the port the Node server listens on',
+    description:
+      'the port the Node server listens on; the development defaults of `PORTAL_URL` and `ALLOWED_ORIGINS` name it',
   },
   {
     name: 'HOST',
@@ -147,7 +147,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   {
     name: 'PORTAL_URL',
     group: 'links',
-    default: 'http://localhost:8787/',
+    defaultText: '`http://localhost:<PORT>/`',
     description: 'the page that hosts `<jp-portal>`; links in mails are built from it, never from the Host header',
   },
   {
@@ -159,7 +159,7 @@ export const ENV_VARS: readonly EnvVar[] = [
   {
     name: 'ALLOWED_ORIGINS',
     group: 'links',
-    default: 'http://localhost:8787,http://127.0.0.1:8787',
+    defaultText: '`http://localhost:<PORT>,http://127.0.0.1:<PORT>`',
     description:
       'comma-separated CORS allowlist; also the Origin check of state-changing requests and the origins of passkey ceremonies',
   },

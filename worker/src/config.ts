@@ -177,8 +177,10 @@ function dkimOf(env: Env, from: string): Config['dkim'] {
 
 export function loadConfig(env: Env, utility: UtilityConfig): Config {
   const production = appEnv(env) === 'production';
-  const portalUrl = new URL(env.PORTAL_URL || 'http://localhost:8787/').toString();
-  const origins = (env.ALLOWED_ORIGINS ?? 'http://localhost:8787,http://127.0.0.1:8787')
+  // The development defaults name the port the Node server listens on, so `PORT=8792 npm start` is consistent.
+  const port = Number(env.PORT || 8787);
+  const portalUrl = new URL(env.PORTAL_URL || `http://localhost:${port}/`).toString();
+  const origins = (env.ALLOWED_ORIGINS ?? `http://localhost:${port},http://127.0.0.1:${port}`)
     .split(',')
     .map((o) => o.trim().replace(/\/$/, ''))
     .filter(Boolean);

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../harness.ts';
@@ -155,6 +156,69 @@ describe('starting the Node server', () => {
     }
   });
 });
+
+describe('PORT alone', () => {
+  it('moves the development defaults with it: the API origin, PORTAL_URL and ALLOWED_ORIGINS name the port', async () => {
+    const port = await freePort();
+    const server = await run(['--dev'], { PORT: String(port) });
+    try {
+      expect(server.outcome, server.output).toBe('running');
+      expect(server.port).toBe(port);
+      // The API's own origin (from PORTAL_URL's) as the OpenAPI document gives it to clients.
+      const doc = JSON.parse((await get(port, '/api/openapi.json')).body);
+      expect(doc.servers[0].url).toBe(`http://localhost:${port}`);
+      // A page on this port may call the API: the Origin check lets it in (no origin_not_allowed).
+      const ask = await send(port, '/api/password/forgot', `http://localhost:${port}`, { email: 'ana@example.com' });
+      expect(ask.status, ask.body).toBe(202);
+      const elsewhere = await send(port, '/api/password/forgot', 'http://localhost:8787', { email: 'ana@example.com' });
+      expect(elsewhere.body).toMatch(/origin_not_allowed/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+/** A port nothing listens on now (the OS's choice). */
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as AddressInfo;
+      s.close(() => done(port));
+    });
+  });
+}
+
+/** POST JSON from a page of `origin`. */
+function send(port: number, path: string, origin: string, body: unknown): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const data = JSON.stringify(body);
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: {
+          host: `localhost:${port}`,
+          origin,
+          'content-type': 'application/json',
+          'content-length': data.length,
+        },
+        timeout: 5000,
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d) => (text += d));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', fail);
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.end(data);
+  });
+}
 
 describe('--dev', () => {
   it('means development only when APP_ENV is not set; a set APP_ENV wins, an unknown argument is refused', () => {
