@@ -1,8 +1,8 @@
 // Serbian Latin → Cyrillic transliteration, for every Cyrillic text of both sides (mails, PDFs,
 // the widget's configured names, locales/sr-Cyrl.xlf). Invariant: pure, one-way, no Intl.
 // Vukovica and Gajica are one-to-one but for the digraphs lj, nj and dž, which a few compounds
-// split (see SPLIT_STEMS). URLs, e-mail addresses, {placeholders}, ${expressions}, HTML/XML tags
-// and acronyms such as "QR" are copied unchanged. "PIN" is transliterated too (ПИН), as Serbian
+// split (see SPLIT_STEMS). URLs, e-mail addresses, {placeholders}, ${expressions}, HTML/XML tags,
+// file names, timestamps and acronyms such as "QR", "IPS" and "PDF" are copied unchanged. "PIN" is transliterated too (ПИН), as Serbian
 // public bodies write it in Cyrillic; "e-mail" in every case form is written as Pravopis has it,
 // "имејл" ("e-mailom" → "имејлом"), never letter by letter ("е-маил").
 const SINGLE: Record<string, string> = {
@@ -69,11 +69,13 @@ const SPLIT_STEMS = [
   'feldžandar',
 ];
 
-// Segments copied as they are: tags, placeholders, URLs, e-mail addresses, XML entities, and
-// foreign acronyms with letters outside the Serbian alphabet ("QR" stays "QR", as in print).
-// An address's local part may hold any RFC 5322 atext (o'brien@…, ana+racuni@…).
+// Segments copied as they are: tags, placeholders, URLs, e-mail addresses, XML entities, file
+// names ("moji-podaci.json", "ips-qr-2026-11.png": the name saved is Latin whatever the script),
+// ISO timestamps ("2026-11-27T14:05:00.000Z"), foreign acronyms with letters outside the Serbian
+// alphabet ("QR" stays "QR", as in print) and the international names of systems and formats
+// (IPS, PDF, PNG, CSV, JSON, IP). An address's local part may hold any RFC 5322 atext (o'brien@…).
 const PROTECTED =
-  /<[^>]*>|\$\{[^}]*\}|\{[^}]*\}|https?:\/\/[^\s<>"')]+|[\w.!#$%&'*+/=?^`|~-]+@[\w-]+(?:\.[\w-]+)+|&[a-z]+;|&#\d+;|\b[A-Z]*[QWXY][A-Z]*\b/gu;
+  /<[^>]*>|\$\{[^}]*\}|\{[^}]*\}|https?:\/\/[^\s<>"')]+|[\w.!#$%&'*+/=?^`|~-]+@[\w-]+(?:\.[\w-]+)+|&[a-z]+;|&#\d+;|[\w-]+\.(?:json|pdf|png|csv)\b|\d{4}-\d\d-\d\dT[\d:.]+Z?|\b[A-Z]*[QWXY][A-Z]*\b|\b(?:IPS|PDF|PNG|CSV|JSON|IP)\b/gu;
 
 /** Index in the word of the one digraph that must stay two letters, or -1. */
 function splitAt(word: string): number {

@@ -64,9 +64,28 @@ describe('"e-mail" as Pravopis writes it: имејл, never е-маил', () => 
 });
 
 describe('acronyms', () => {
-  it('keeps foreign acronyms such as QR, transliterates Serbian ones', () => {
-    expect(latinToCyrillic('IPS QR kod, PIN i JP')).toBe('ИПС QR код, ПИН и ЈП');
-    expect(strayLatin('ИПС QR код')).toEqual([]);
+  it('keeps foreign acronyms such as QR, IPS and PDF, transliterates Serbian ones', () => {
+    expect(latinToCyrillic('IPS QR kod, PIN i JP')).toBe('IPS QR код, ПИН и ЈП');
+    expect(latinToCyrillic('Preuzmite PDF (CSV, PNG)')).toBe('Преузмите PDF (CSV, PNG)');
+    expect(strayLatin('IPS QR код, PDF')).toEqual([]);
+  });
+
+  it('changes no letter inside a word that merely begins like one', () => {
+    expect(latinToCyrillic('IPSILON, Pdfovi')).toBe('ИПСИЛОН, Пдфови');
+  });
+});
+
+describe('file names and timestamps', () => {
+  it('keeps the names of files saved, whatever the script', () => {
+    expect(latinToCyrillic('Datoteka „moji-podaci.json” i ips-qr-104521-2026-11.png')).toBe(
+      'Датотека „moji-podaci.json” и ips-qr-104521-2026-11.png',
+    );
+    expect(latinToCyrillic('racun-104521-2026-11.pdf, spisak.csv')).toBe('racun-104521-2026-11.pdf, spisak.csv');
+  });
+
+  it('keeps an ISO timestamp, its T and Z', () => {
+    expect(latinToCyrillic('(npr. 2026-11-27T14:05:00.000Z).')).toBe('(нпр. 2026-11-27T14:05:00.000Z).');
+    expect(strayLatin('(нпр. 2026-11-27T14:05:00.000Z).')).toEqual([]);
   });
 });
 
