@@ -2,8 +2,11 @@
 // Chromium against the real server with Chromium's virtual authenticator: `npm run staff:invite`
 // prints the invitation link, the link enrols a passkey, a consumer locked after wrong PINs is found
 // by code, their card opened, the PIN unlocked with a reason (the resident's registration then
-// works), the print list shown and downloaded, the audit log shows who did it and why. At 1280 px
-// and at tablet width (768 px), axe clean, no sideways scroll; screenshots in test-results/.
+// works), the print list shown and downloaded, the audit log shows who did it and why (and its
+// filters). Then Uvoz: a bills file with one bad row is previewed (the line and column shown,
+// nothing imported), the fixed file imported and its period's run watched until done, and the
+// print list of that period matches the run; Pregled and Zaposleni. At 1280 px and at tablet
+// width (768 px), axe clean, no sideways scroll; screenshots in test-results/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +16,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer } from './server.ts';
 import { axe, collectErrors, mailLink } from './page-checks.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
+import { makeReference } from '../../contract/payment-reference.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(ROOT, 'test-results/e2e/office');
@@ -30,6 +34,17 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** A bills file for December 2026 for the demo's first five consumers; `bad` spoils one row's amount. */
+function decemberBills(bad: boolean): Buffer {
+  const rows = ['104521', '104522', '104523', '104524', '104525'].map(
+    (code, i) =>
+      `${code},2026-12,2027-01-05,2027-01-20,"${bad && i === 2 ? '18x0,00' : '1900,00'}","1900,00",160-0000001234567-29,${makeReference('97', `${code}202612`)},"Održavanje zgrade=1900,00",`,
+  );
+  const header =
+    'sifra_potrosaca,period,datum_izdavanja,rok_placanja,iznos,dug,racun_primaoca,poziv_na_broj,stavke,placeno';
+  return Buffer.from(`${[header, ...rows].join('\r\n')}\r\n`);
+}
 
 /** `npm run staff:invite -- EMAIL ROLE NAME` against the server's database: the link it prints. */
 async function invite(email: string, role: string, name: string): Promise<string> {
@@ -129,7 +144,7 @@ describe('the office console', () => {
     await expect.poll(() => page.locator('#jpo-pin').locator('..').textContent()).toContain('Nije zaključan');
     // The resident's registration now goes through.
     expect((await register('4821')).status).toBe(202);
-    await mailLink(server.url, 'potvrda', 'milica.office@example.com');
+    const confirmLink = await mailLink(server.url, 'potvrda', 'milica.office@example.com');
 
     await page.setViewportSize({ width: 768, height: 1024 });
     await button('Potrošači').click();
@@ -170,6 +185,81 @@ describe('the office console', () => {
     await look('login', 768);
     await button('Prijavite se').click();
     await page.getByText('Ana Admin · administrator').waitFor();
+
+    // The log's filters: the unlock alone, by action and consumer.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await button('Dnevnik').click();
+    await page.getByLabel('Radnja').selectOption('consumer.pin_unlocked');
+    await page.getByLabel('Šifra potrošača').fill('104521');
+    await button('Primenite filtere').click();
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    expect(await page.getByRole('link', { name: 'Preuzmite dnevnik (CSV)' }).getAttribute('href')).toBe(
+      '/api/staff/audit?action=consumer.pin_unlocked&consumer=104521&format=csv',
+    );
+
+    // The resident confirms: their December bill goes by e-mail, the rest on paper.
+    const confirmed = await api('/api/confirm', { token: confirmLink.split('#potvrda=')[1] });
+    expect(confirmed.ok).toBe(true);
+
+    // Uvoz: a bills file with one bad amount — the line and column shown, nothing to confirm.
+    await button('Uvoz').click();
+    const file = page.getByLabel('Datoteka (CSV iz sistema za obračun)');
+    await file.setInputFiles({ name: 'racuni-2026-12.csv', mimeType: 'text/csv', buffer: decemberBills(true) });
+    await button('Pregledajte datoteku').click();
+    await page.getByRole('cell', { name: 'Red 4, kolona iznos' }).waitFor();
+    expect(await button('Potvrdite uvoz').count()).toBe(0);
+    await look('import-errors', 1280);
+    // The fixed file: all five bills are new (the bad file wrote nothing).
+    await file.setInputFiles({ name: 'racuni-2026-12.csv', mimeType: 'text/csv', buffer: decemberBills(false) });
+    await button('Pregledajte datoteku').click();
+    await button('Potvrdite uvoz').waitFor();
+    const figure = async (name: string) =>
+      (
+        await page
+          .locator('.jpo-figures > div')
+          .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }) })
+          .locator('dd')
+          .textContent()
+      )?.trim();
+    expect(await figure('Novih')).toBe('5');
+    expect(await figure('Periodi')).toBe('2026-12');
+    await button('Potvrdite uvoz').click();
+    await page
+      .getByText('Uvoz je izvršen: novih 5, izmenjenih 0; računa poslatih u red za slanje e-poštom: 1.')
+      .waitFor();
+    // The run of 2026-12, watched until done.
+    await page.getByText('Slanje za 2026-12 je završeno.').waitFor({ timeout: 30_000 });
+    expect(await figure('Računa u periodu')).toBe('5');
+    expect(await figure('Poslato')).toBe('1');
+    expect(await figure('Neuspelo')).toBe('0');
+    expect(await figure('Na papiru')).toBe('4');
+    await look('import-run', 1280);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await look('import-run', 768);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The print list of that period says the same: four on paper, one by e-mail.
+    await button('Štampa').click();
+    await page.getByLabel('Obračunski period').fill('2026-12');
+    await button('Prikažite').click();
+    await page.getByRole('heading', { name: 'Period 2026-12' }).waitFor();
+    expect(await page.locator('.jpo-counts').textContent()).toContain('Papir: 4');
+    expect(await page.locator('.jpo-counts').textContent()).toContain('E-mail: 1');
+
+    // Pregled and Zaposleni.
+    await button('Pregled').click();
+    await page.getByRole('img', { name: 'Registracije po nedeljama (poslednjih 12)' }).waitFor();
+    expect(await page.locator('dt', { hasText: 'Registrovani potrošači' }).locator('..').textContent()).toContain(
+      '1 od',
+    );
+    await look('overview', 1280);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await look('overview', 768);
+    await button('Zaposleni').click();
+    await page.getByRole('cell', { name: 'ana.admin@example.com' }).waitFor();
+    await look('staff', 768);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await look('staff', 1280);
     expect(errors).toEqual([]);
     await context.close();
   });
