@@ -52,7 +52,7 @@ export const office = css`
   .jp .jpo-errors, .jp .jpo-errors caption { color: ${error}; }
   .jp .jpo-errors caption { text-align: left; font-weight: 600; }
   .jp progress { width: 100%; height: 1.25rem; accent-color: ${primary}; }
-  .jp section.jpo-box + section.jpo-box, .jp jpo-run { margin-top: ${gap}; }
+  .jp :is(section.jpo-box, .jpo-scroll) + section.jpo-box, .jp jpo-run { margin-top: ${gap}; }
   .jp .jpo-link input { font-family: ui-monospace, monospace; }
   .jp .jpo-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   .jp .jpo-chart { display: block; width: 100%; max-width: 44rem; height: auto; margin: .5rem 0; }
