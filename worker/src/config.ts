@@ -10,7 +10,7 @@
 import type { UtilityConfig } from '../../contract/utility-config.ts';
 import { CONFIRM_LINK_HOURS, RESET_LINK_HOURS } from '../../contract/links.ts';
 import { isLoopbackHost } from './http/loopback.ts';
-import { webhookKeyBytes } from './mail/mailchannels-events.ts';
+import { webhookKeyBytes } from './mail/ed25519-key.ts';
 
 export type Env = Record<string, string | undefined>;
 

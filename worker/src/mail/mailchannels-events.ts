@@ -10,6 +10,7 @@
 // events are stored once by their content: delivery-events.ts).
 import type { DeliveryEvent, DeliveryEventType } from './delivery-events.ts';
 import { outboxIdOf } from './message-id.ts';
+import { type Bytes, fromBase64 as b64 } from './ed25519-key.ts';
 
 /** How far `created` may be from now, either way (clock skew and MailChannels' batching). */
 export const WEBHOOK_TOLERANCE_S = 300;
@@ -24,19 +25,6 @@ const TYPES: Record<string, DeliveryEventType> = {
 };
 
 export type WebhookRefusal = 'unsigned' | 'digest_mismatch' | 'bad_signature' | 'stale' | 'not_covered';
-
-type Bytes = Uint8Array<ArrayBuffer>;
-const b64 = (s: string): Bytes => Uint8Array.from(atob(s), (ch) => ch.charCodeAt(0));
-
-/** The Ed25519 public key from MAILCHANNELS_WEBHOOK_KEY: 32 raw bytes or SPKI DER, in base64 (or PEM). */
-export function webhookKeyBytes(text: string): Bytes {
-  const bytes = b64(text.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''));
-  if (bytes.length === 32) return bytes;
-  // SPKI of an Ed25519 key: 12 bytes of prefix (30 2a 30 05 06 03 2b 65 70 03 21 00), then the key.
-  const prefix = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
-  if (bytes.length === 44 && prefix.every((b, i) => bytes[i] === b)) return bytes.subarray(12);
-  throw new Error('MAILCHANNELS_WEBHOOK_KEY is not an Ed25519 public key (32 bytes or SPKI, base64)');
-}
 
 /** One member of a dictionary header (`name=:b64:` or `name=(…);params`): the first, as RFC 9421 allows. */
 function member(header: string): [name: string, value: string] | null {

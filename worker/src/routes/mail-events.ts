@@ -5,7 +5,8 @@
 import { Hono } from 'hono';
 import { fail } from '../http/errors.ts';
 import { sizeLimit } from '../http/size-limit.ts';
-import { mailchannelsDeliveryEvents, verifyWebhook, webhookKeyBytes } from '../mail/mailchannels-events.ts';
+import { mailchannelsDeliveryEvents, verifyWebhook } from '../mail/mailchannels-events.ts';
+import { webhookKeyBytes } from '../mail/ed25519-key.ts';
 import { recordDeliveryEvents } from '../mail/delivery-events.ts';
 import type { AppEnv, Ctx } from '../env.ts';
 
