@@ -4,7 +4,6 @@
 // password rules give FieldCodes), and the widget has words for each one (maps over these types:
 // a code without a message does not compile). The OpenAPI document (GET /api/openapi.json) lists
 // each code with its status and `when`.
-import type { ImportLineError } from './office.ts';
 
 /**
  * What went wrong with a whole request: the status (the first one when a code has two; the other
@@ -120,6 +119,13 @@ export type FieldCode = (typeof FIELD_CODES)[number];
 
 /** Field name (dotted path; `_` for the body itself) → why it was refused. */
 export type FieldErrors = Record<string, FieldCode>;
+
+/** One bad cell or row of an import, by the file's line (1 = the header) and the column's name if one is to blame. */
+export interface ImportLineError {
+  line: number;
+  column: string | null;
+  reason: string;
+}
 
 /**
  * `fields` of `import_failed`: why the billing system's file was refused, in words for its operator;

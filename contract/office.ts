@@ -160,12 +160,9 @@ export interface InvitationAnswer {
 /** What the office can import (Uvoz): the billing system's two CSV exports. */
 export type ImportKind = 'bills' | 'consumers';
 
-/** One bad cell or row of an import, by the file's line (1 = the header) and the column's name if one is to blame. */
-export interface ImportLineError {
-  line: number;
-  column: string | null;
-  reason: string;
-}
+/** One bad cell or row of an import (contract/errors.ts, beside import_failed that carries them). */
+export type { ImportLineError } from './errors.ts';
+import type { ImportLineError } from './errors.ts';
 
 /**
  * `POST /api/staff/imports/preview?kind=` with the file as the body (`text/csv`, `?encoding=` or
