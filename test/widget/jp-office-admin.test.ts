@@ -147,6 +147,12 @@ describe('jp-office, administrator', () => {
     await until(() => runs().length === 5 && !run().polling, 'polled again until done');
     expect(text()).to.include('Poslato 3');
     expect(button('Pošaljite ponovo neuspele')).to.equal(undefined);
+
+    // Another file of the same period: its run is watched afresh.
+    button('Pregledajte datoteku').click();
+    await until(() => button('Potvrdite uvoz'), 'the preview again');
+    button('Potvrdite uvoz').click();
+    await until(() => runs().length === 6 && !run().polling, 'the same period watched again');
   });
 
   it('Uvoz: a file refused at the import (bad lines found after its preview) shows its lines and no confirmation', async () => {

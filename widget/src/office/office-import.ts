@@ -17,13 +17,10 @@ export class OfficeImport extends OfficeTab {
     kind: { state: true },
     preview: { state: true },
     done: { state: true },
-    watching: { state: true },
   };
   kind: ImportKind = 'bills';
   preview: ImportPreviewAnswer | null = null;
   done: Status = null;
-  /** The period whose bill run <jpo-run> watches ('' until an import of bills names one). */
-  watching = '';
   private file: File | null = null;
 
   private chooseKind = (e: Event) => {
@@ -60,7 +57,8 @@ export class OfficeImport extends OfficeTab {
         this.preview = null;
         this.done = { good: true, text: this.summary(r) };
         // The newest period's run: what this file's bills started.
-        if (r.kind === 'bills' && r.periods.length) this.watching = [...r.periods].sort().at(-1)!;
+        if (r.kind === 'bills' && r.periods.length)
+          this.querySelector('jpo-run')?.follow([...r.periods].sort().at(-1)!);
       }),
     );
   };
@@ -122,7 +120,7 @@ export class OfficeImport extends OfficeTab {
       </form>
       ${this.preview ? this.renderPreview(this.preview) : nothing}
       ${statusLine(this.done)}
-      <jpo-run .base=${this.base} .staff=${this.staff} .period=${this.watching}></jpo-run>
+      <jpo-run .base=${this.base} .staff=${this.staff}></jpo-run>
     `;
   }
 

@@ -1,5 +1,5 @@
-// <jpo-run>, a bill run watched live (in Uvoz): the period (set by an import of bills, or typed to
-// watch any period's run), its numbers and a progress bar, and "Pošaljite ponovo neuspele" when
+// <jpo-run>, a bill run watched live (in Uvoz): the period (`follow`ed after an import of bills, or
+// typed to watch any period's run), its numbers and a progress bar, and "Pošaljite ponovo neuspele" when
 // mails failed. Polls GET /api/staff/runs every `OfficeRun.interval` ms while the run is not done.
 // Invariant: one watch at a time (an older watch's answer is dropped), and no further request once
 // the element is disconnected (the console removes a tab's element when another tab is chosen) or
@@ -14,7 +14,7 @@ import { failureText } from './words.js';
 export class OfficeRun extends OfficeTab {
   /** How often the progress is asked for while the run goes on (ms). */
   static interval = 2000;
-  static properties = { ...OfficeTab.properties, period: { attribute: false }, progress: { state: true } };
+  static properties = { ...OfficeTab.properties, period: { state: true }, progress: { state: true } };
   /** The period watched (`YYYY-MM`); '' for none. */
   period = '';
   progress: RunProgressAnswer | null = null;
@@ -29,10 +29,6 @@ export class OfficeRun extends OfficeTab {
     return this.asking || this.timer !== undefined;
   }
 
-  protected willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('period') && this.period) this.start();
-  }
-
   disconnectedCallback() {
     super.disconnectedCallback();
     this.stop();
@@ -45,9 +41,11 @@ export class OfficeRun extends OfficeTab {
     this.watch++;
   }
 
-  private start() {
+  /** Watches the run of `period` (`YYYY-MM`) from now on, afresh even if it was watched already. */
+  follow(period: string) {
     this.stop();
-    this.progress = this.progress?.period === this.period ? this.progress : null;
+    if (this.progress?.period !== period) this.progress = null;
+    this.period = period;
     void this.poll(this.watch);
   }
 
@@ -72,15 +70,13 @@ export class OfficeRun extends OfficeTab {
 
   private choose = (e: Event) => {
     e.preventDefault();
-    const period = String(new FormData(e.target as HTMLFormElement).get('period') ?? '');
-    if (period === this.period) this.start();
-    else this.period = period;
+    this.follow(String(new FormData(e.target as HTMLFormElement).get('period') ?? ''));
   };
 
   private retry = () =>
     this.run(async () => {
       const { retried } = await post<RunRetryAnswer>(this.base, `/runs/${encodeURIComponent(this.period)}/retry`, {});
-      this.start();
+      this.follow(this.period);
       this.status = { good: true, text: msg(str`Ponovo u redu za slanje: ${retried}`) };
     });
 
