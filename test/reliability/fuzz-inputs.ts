@@ -47,6 +47,7 @@ export const ROUTES: [string, string][] = [
   ['POST', '/api/admin/bills/pdf'],
   ['POST', '/api/admin/bounces'],
   ['GET', '/api/admin/delivery'],
+  ['POST', '/api/mail/mailchannels'],
   ['POST', '/api/email-bills/unsubscribe'],
   ['GET', '/api/health'],
   ['GET', '/api/diagnose'],

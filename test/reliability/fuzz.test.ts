@@ -40,7 +40,14 @@ let billIds: string[];
 beforeAll(async () => {
   // One session links 60 codes in the billing-data property: above the per-account daily limit of
   // account actions, which the abuse files test; here it would only hide the property under 429s.
-  h = await makeHarness({ env: { ADMIN_TOKEN, ACCOUNT_ACTIONS_PER_DAY: '1000' } });
+  // A webhook key, so the signed webhook's checks are fuzzed too (no request of the fuzz is signed by it).
+  h = await makeHarness({
+    env: {
+      ADMIN_TOKEN,
+      ACCOUNT_ACTIONS_PER_DAY: '1000',
+      MAILCHANNELS_WEBHOOK_KEY: 'O2onvM62pC1io6jQKm8Nc2UyFXcd4kOmOsBIoYtZ2ik=',
+    },
+  });
   await seedDemoBills(h.deps, join(ROOT, 'demo/bills.csv'));
   cookie = (await h.call('POST', '/api/login', await confirmedAccount(h))).cookie!;
   billIds = (await h.call('GET', '/api/bills', undefined, { cookie })).body.bills.map((b: { id: string }) => b.id);
