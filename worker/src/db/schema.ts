@@ -192,6 +192,8 @@ export const bills = sqliteTable(
   (t) => [
     uniqueIndex('bills_consumer_period_uq').on(t.consumerCode, t.period),
     index('bills_consumer_idx').on(t.consumerCode, t.period),
+    // The office's run watcher and the print list read one period's bills (every 2 s during a run).
+    index('bills_period_idx').on(t.period),
   ],
 );
 

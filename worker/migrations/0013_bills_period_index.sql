@@ -1,0 +1,1 @@
+CREATE INDEX `bills_period_idx` ON `bills` (`period`);
