@@ -1,6 +1,6 @@
 // <jp-account>: the header (name, "Odjavite se" beside it), the summary first (debt, the latest
 // bill, "Platite"; several unpaid bills with their total per the utility's rule), the sections one
-// tap away, "Platite" opening the bill's page, logout telling the portal what to say, an expired
+// tap away, "Platite" opening the bill's page at its QR code, logout telling the portal what to say, an expired
 // session.
 import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
@@ -83,14 +83,22 @@ describe('<jp-account>', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
-  it('"Platite" opens the bill to pay on its page', async () => {
+  it('"Platite" opens the bill to pay on its page, at the QR code (its heading focused)', async () => {
     answer(routes());
-    const el = await mount(html`<jp-account></jp-account>`);
-    await until(() => !!el.querySelector('.jp-card'));
-    buttonByText(el, 'Platite').click();
-    await until(() => !!el.querySelector('jp-bills .jp-pay'));
-    expect(visible(el, 'bills')).to.equal(true);
-    expect(el.querySelector('jp-bills h3')!.textContent).to.equal('Račun za novembar 2026.');
+    // Content above the portal, as on a host page: the QR code starts out of view.
+    const el = await mount(html`<div><div style="height: 1500px"></div><jp-account></jp-account></div>`);
+    const account = el.querySelector('jp-account')!;
+    await until(() => !!account.querySelector('.jp-card'));
+    scrollTo(0, 0);
+    buttonByText(account, 'Platite').click();
+    await until(() => !!account.querySelector('jp-bills .jp-pay'));
+    expect(visible(account, 'bills')).to.equal(true);
+    const heading = account.querySelector('jp-bills h3')!;
+    expect(heading.textContent).to.equal('Račun za novembar 2026.');
+    await until(() => document.activeElement === heading, 'the heading focused');
+    const qr = account.querySelector('jp-bills svg.jp-qr')!.getBoundingClientRect();
+    expect(qr.top).to.be.at.least(0);
+    expect(qr.bottom).to.be.at.most(innerHeight);
     expect(calls.some((c) => c.path === `/api/bills/${DETAIL.id}`)).to.equal(true);
   });
 

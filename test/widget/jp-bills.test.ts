@@ -1,6 +1,7 @@
 // <jp-bills>: figures in words in each locale (contract/format.ts); the 12-month chart with the
-// same figures as a table; a bill's page: state, items, the slip with copy buttons ("Kopirano"
-// announced), the IPS QR code and its PNG to save, everything in the page's script.
+// same figures as a table; a bill's page phone first (the amount and due date, the IPS QR code and
+// its PNG to save, then the slip with copy buttons — "✓ Kopirano" shown beside each and
+// announced —, the items last), everything in the page's script.
 import { expect, html, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-bills.ts';
@@ -8,6 +9,7 @@ import { setLocale } from '../../widget/src/localize.ts';
 import { answer, axeViolations, settle, until, buttonByText, billPage } from './helpers.ts';
 import { CONSUMER, DETAIL, HISTORY, NOV, bill } from './account-fixtures.ts';
 import { lastMonths } from '../../widget/src/jp-bills-chart.ts';
+import { COPIED_SHOWN_MS } from '../../widget/src/copy-button.ts';
 
 const routes = (consumer = { ...CONSUMER, balance: 12345.5 }) =>
   answer({
@@ -108,7 +110,7 @@ describe('<jp-bills>', () => {
     expect(el.querySelector('.jp-bill-list .jp-overdue')!.textContent).to.equal('Nije plaćeno, rok je prošao');
   });
 
-  it("a bill's page: copy buttons announce 'Kopirano', the QR code to scan and to save, axe-clean", async () => {
+  it("a bill's page: copy buttons show '✓ Kopirano' beside them and announce it, the QR code to scan and to save, axe-clean", async () => {
     routes();
     const copied: string[] = [];
     Object.defineProperty(navigator, 'clipboard', {
@@ -120,23 +122,32 @@ describe('<jp-bills>', () => {
     await open(el);
     expect(el.querySelector('h3')!.textContent).to.equal('Račun za novembar 2026.');
     expect(document.activeElement === el.querySelector('h3')).to.equal(true);
+    const fields = ['Primalac', 'Račun primaoca', 'Iznos', 'Model', 'Poziv na broj', 'Šifra plaćanja', 'Svrha uplate'];
     const copies = [...el.querySelectorAll<HTMLButtonElement>('button.jp-copy')];
-    expect(copies.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-      'Kopirajte Račun primaoca',
-      'Kopirajte Iznos',
-      'Kopirajte Model',
-      'Kopirajte Poziv na broj',
-    ]);
+    expect(copies.map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(
+      fields.map((f) => `Kopirajte ${f}`),
+    );
     const live = el.querySelector('.jp-copied')!;
     expect(live.getAttribute('role')).to.equal('status');
-    // Each copy is announced (emptied first, then said a moment later).
-    for (const [b, what] of copies.map(
-      (b, i) => [b, ['Račun primaoca', 'Iznos', 'Model', 'Poziv na broj'][i]] as const,
-    )) {
+    // Each copy is shown beside its button and announced (emptied first, then said a moment later).
+    for (const [i, b] of copies.entries()) {
+      const mark = b.nextElementSibling as HTMLElement;
+      expect(mark.textContent).to.equal('');
       b.click();
-      await until(() => live.textContent === `Kopirano: ${what}`, `"Kopirano: ${what}" announced`);
+      await until(() => live.textContent === `Kopirano: ${fields[i]}`, `"Kopirano: ${fields[i]}" announced`);
+      expect(mark.textContent).to.equal('✓ Kopirano');
+      expect(mark.getAttribute('aria-hidden')).to.equal('true');
+      expect(mark.getBoundingClientRect().width).to.be.greaterThan(0);
     }
-    expect(copied).to.deep.equal(['160-0000001234567-29', '1860,00', '97', '26104521202611']);
+    expect(copied).to.deep.equal([
+      'JP Stambeno Ruma, Ruma',
+      '160-0000001234567-29',
+      '1860,00',
+      '97',
+      '26104521202611',
+      '189',
+      'Račun za novembar 2026.',
+    ]);
     expect(el.querySelector('svg.jp-qr')!.getAttribute('aria-label')).to.equal('IPS QR kod za plaćanje');
     const png = [...el.querySelectorAll('a')].find((a) => a.textContent === 'Preuzmite QR kod')!;
     expect(png.getAttribute('href')).to.equal(`/api/bills/${DETAIL.id}/qr.png`);
@@ -145,6 +156,47 @@ describe('<jp-bills>', () => {
     buttonByText(el, '← Nazad na račune').click();
     await settle();
     expect(el.querySelector('.jp-pay')).to.equal(null);
+  });
+
+  it('the mark "✓ Kopirano" goes after a few seconds; a failed copy is shown and said', async () => {
+    routes();
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async () => Promise.reject(new Error('denied')) },
+    });
+    const execCommand = document.execCommand;
+    document.execCommand = () => false;
+    const el = await mount(html`<jp-bills></jp-bills>`);
+    await until(() => !!el.querySelector('[data-bill]'));
+    await open(el);
+    const button = el.querySelector<HTMLButtonElement>('button.jp-copy')!;
+    const mark = button.nextElementSibling!;
+    try {
+      button.click();
+      const failed = 'Kopiranje nije uspelo. Prepišite podatak.';
+      await until(() => el.querySelector('.jp-copied')!.textContent === failed);
+      expect(mark.textContent).to.equal(failed);
+    } finally {
+      document.execCommand = execCommand;
+    }
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => {} } });
+    button.click();
+    await until(() => mark.textContent === '✓ Kopirano');
+    await until(() => mark.textContent === '', 'the mark gone after a few seconds', COPIED_SHOWN_MS + 2000);
+  });
+
+  it('phone first: the amount and due date, then the QR code, then "ili prepišite podatke" and the slip, the items last', async () => {
+    routes();
+    const el = await mount(html`<jp-bills></jp-bills>`);
+    await until(() => !!el.querySelector('[data-bill]'));
+    await open(el);
+    const order = ['h3', '.jp-to-pay', 'svg.jp-qr', 'a.jp-button', '.jp-or-copy', '.jp-slip', '.jp-items'].map(
+      (s) => el.querySelector(s)!,
+    );
+    for (const [i, node] of order.slice(1).entries())
+      expect(order[i].compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(text(el.querySelector('.jp-to-pay')!)).to.equal('Za uplatu 1.860,00 din., rok 20. 12. 2999.');
+    expect(text(el.querySelector('.jp-or-copy')!)).to.equal('ili prepišite podatke');
   });
 
   it('one amount to pay: "Za uplatu ovom uplatnicom" is the slip\'s; older unpaid bills are a line of their own leading to each', async () => {
@@ -160,7 +212,12 @@ describe('<jp-bills>', () => {
     await until(() => !!el.querySelector(`[data-bill="${DETAIL.id}"]`));
     await open(el);
     const page = text(el);
-    expect(text(el.querySelector('.jp-to-pay')!)).to.equal('Za uplatu ovom uplatnicom: 1.860,00 din.');
+    expect(text(el.querySelector('.jp-to-pay')!)).to.equal('Za uplatu 1.860,00 din., rok 20. 12. 2999.');
+    // The older debt is said before the QR code.
+    expect(
+      el.querySelector('.jp-older')!.compareDocumentPosition(el.querySelector('svg.jp-qr')!) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.not.equal(0);
     expect(page)
       .to.contain('Iznos računa')
       .and.contain('Dug iz ranijih računa: 1.845,00 din.')
@@ -171,7 +228,7 @@ describe('<jp-bills>', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
     buttonByText(el.querySelector('.jp-older')!, 'Račun za oktobar 2026.').click();
     await until(() => text(el).includes('Račun za oktobar 2026.') && !el.querySelector('.jp-older'));
-    expect(text(el.querySelector('.jp-to-pay')!)).to.equal('Za uplatu ovom uplatnicom: 1.845,00 din.');
+    expect(text(el.querySelector('.jp-to-pay')!)).to.equal('Za uplatu 1.845,00 din., rok 20. 10. 2026.');
   });
 
   it("in Cyrillic the bill's items, payee, purpose and payer are in Cyrillic too", async () => {

@@ -120,9 +120,10 @@ export class JpAccount extends JpElement {
     return this.querySelector('jp-bills')!;
   }
 
+  // The summary's ways to a bill are ways to pay it: each opens at the QR code.
   private actions = {
-    openBill: async (id: string) => (await this.bills()).openBill(id),
-    openTotal: async (code: string) => (await this.bills()).openTotal(code),
+    openBill: async (id: string) => (await this.bills()).openBill(id, true),
+    openTotal: async (code: string) => (await this.bills()).openTotal(code, true),
     showBills: () => this.show('bills'),
   };
 

@@ -1,6 +1,7 @@
 // <jp-bills>: a bill's state (paid, to pay, overdue: told by words and weight, not colour alone),
 // the items, the chart, the payment slip with its copy buttons and the IPS QR code, which fills a
-// phone's width (up to 20rem) so another phone scans it easily; each copy button under its value.
+// phone's width (up to 20rem) so another phone scans it easily; each copy button under its value,
+// its "✓ Kopirano" beside it (wrapping under it when the text is large).
 import { css } from 'lit';
 import { ok, error, gap, primary, muted } from './tokens.js';
 
@@ -20,9 +21,15 @@ export const billsStyles = css`
   .jp .jp-slip-row dd { margin: 0; display: flex; flex-direction: column; align-items: flex-start; gap: .25rem;
     font-weight: 600; }
   .jp .jp-slip-value { overflow-wrap: anywhere; min-width: 0; }
+  .jp .jp-copy-line { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem .75rem; }
   .jp button.jp-copy { padding: .35rem .75rem; min-height: 2.5rem; font-weight: 400; }
+  .jp .jp-copy-done { color: ${ok}; font-weight: 600; }
+  .jp .jp-copy-done.jp-bad-copy { color: ${error}; }
+  .jp .jp-or-copy { display: flex; align-items: center; gap: .75rem; font-weight: 600; margin: ${gap} 0 .25rem; }
+  .jp .jp-or-copy::before, .jp .jp-or-copy::after { content: ''; flex: 1; border-top: 1px solid #d0d0d0; }
+  .jp .jp-items caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }
   .jp .jp-back { min-height: 2.75rem; }
-  .jp .jp-to-pay { font-size: 1.15rem; margin: 0 0 .5rem; }
+  .jp .jp-to-pay { font-size: 1.25rem; font-weight: 700; margin: 0 0 .5rem; }
   .jp .jp-older { border-left: 4px solid ${error}; padding: .25rem 0 .25rem .75rem; margin: 0 0 ${gap}; }
   .jp .jp-chart { margin: 0 0 ${gap}; }
   .jp .jp-chart figcaption { font-weight: 600; margin-bottom: .25rem; }

@@ -1,8 +1,9 @@
 // <jp-bills>: the bill archive — each consumer's 12-month chart above the list (newest first,
-// paged), a bill's page (items, state, the payment slip with copy buttons, the IPS QR code as a
-// picture and as a PNG to save, the PDF), and, where the utility takes one payment for several
-// unpaid bills, that payment. Inside <jp-account> it gets the consumers from it; alone it asks
-// for them. Loaded on demand after login, so the login page stays small.
+// paged), a bill's page phone first (the amount to pay and its due date, the IPS QR code as a
+// picture and as a PNG to save, then the payment slip with copy buttons, the items last, the PDF),
+// and, where the utility takes one payment for several unpaid bills, that payment. Inside
+// <jp-account> it gets the consumers from it; alone it asks for them. Loaded on demand after
+// login, so the login page stays small.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
@@ -15,7 +16,7 @@ import { failureText } from './messages.js';
 import { getLocale } from './localize.js';
 import { billState, date, money, period, stateText, words } from './jp-bills-format.js';
 import { billsChart } from './jp-bills-chart.js';
-import { toPay } from './jp-bills-debt.js';
+import { olderDebt } from './jp-bills-debt.js';
 import { payment } from './jp-bills-pay.js';
 import { placed } from './address.js';
 import type {
@@ -82,8 +83,11 @@ export class JpBills extends JpElement {
     if (focus) this.focusHeading();
   }
 
-  /** Shows a bill's page (from the list, or the account's summary: "Platite"). */
-  async openBill(id: string) {
+  /**
+   * Shows a bill's page (from the list, or the account's summary); `atQr` ("Platite") scrolls
+   * the QR code into view too, its heading still focused.
+   */
+  async openBill(id: string, atQr = false) {
     // Asked for at once from the summary: after the list's first load, not dropped as a double submit.
     await this.loading;
     await this.form.submit(async () => {
@@ -91,17 +95,17 @@ export class JpBills extends JpElement {
       this.totalOf = null;
       placed(this, this.place);
       await this.updateComplete;
-      this.focusHeading();
+      this.focusHeading(atQr);
     }, failureText);
   }
 
-  /** Shows the one payment for all of this consumer's unpaid bills. */
-  async openTotal(code: string) {
+  /** Shows the one payment for all of this consumer's unpaid bills ("Platite ukupno": at the QR code). */
+  async openTotal(code: string, atQr = false) {
     this.totalOf = this.consumers?.find((c) => c.code === code) ?? null;
     this.detail = null;
     placed(this, this.place);
     await this.updateComplete;
-    this.focusHeading();
+    this.focusHeading(atQr);
   }
 
   /** Its place in the portal's address (address.ts): the list, a bill or the total. */
@@ -119,8 +123,10 @@ export class JpBills extends JpElement {
     (this.querySelector<HTMLElement>(`[data-bill="${id}"]`) ?? this.querySelector<HTMLElement>('h3'))?.focus();
   }
 
-  focusHeading() {
+  /** Focuses the heading; `atQr`: and scrolls no further than needed to show the whole QR code. */
+  focusHeading(atQr = false) {
     this.querySelector<HTMLElement>('h3')?.focus();
+    if (atQr) this.querySelector('.jp-qr')?.scrollIntoView({ block: 'nearest' });
   }
 
   render() {
@@ -172,30 +178,29 @@ export class JpBills extends JpElement {
       <h3 tabindex="-1">${msg(str`Račun za ${period(b.period)}`)}</h3>
       ${statusLine(this.form.status)}
       <p class=${`jp-state jp-${s}`}>${stateText(s)}${b.paidAt ? ` ${date(b.paidAt)}` : nothing}</p>
-      <p>${msg('Rok za plaćanje')}: <strong>${date(b.dueDate)}</strong>${
-        this.several && consumer
-          ? html`<br />${msg('Šifra potrošača')} ${b.consumerCode}, ${words(consumer.address)}`
-          : nothing
-      }</p>
-      <table class="jp-items">
-        <caption class="jp-sr">${msg('Stavke računa')}</caption>
-        <thead><tr><th scope="col">${msg('Stavka')}</th><th scope="col">${msg('Iznos')}</th></tr></thead>
-        <tbody>${b.items.map((i) => html`<tr><td>${words(i.description)}</td><td>${money(i.amount)}</td></tr>`)}</tbody>
-        <tfoot><tr><th scope="row">${msg('Iznos računa')}</th><td>${money(b.amount)}</td></tr></tfoot>
-      </table>
-      ${toPay(b, (id) => this.openBill(id))}
+      ${b.paid ? html`<p>${msg('Rok za plaćanje')}: <strong>${date(b.dueDate)}</strong></p>` : nothing}
+      ${this.several && consumer ? html`<p>${msg('Šifra potrošača')} ${b.consumerCode}, ${words(consumer.address)}</p>` : nothing}
       ${
         b.paid
           ? nothing
           : payment({
               slip: b.slip,
               qrSvg: b.qrSvg,
+              amount: b.toPay,
+              due: b.dueDate,
+              note: olderDebt(b, (id) => this.openBill(id)),
               png: {
                 href: `${this.api}/api/bills/${b.id}/qr.png`,
                 file: `ips-qr-${b.consumerCode}-${b.period}.png`,
               },
             })
       }
+      <table class="jp-items">
+        <caption>${msg('Stavke računa')}</caption>
+        <thead><tr><th scope="col">${msg('Stavka')}</th><th scope="col">${msg('Iznos')}</th></tr></thead>
+        <tbody>${b.items.map((i) => html`<tr><td>${words(i.description)}</td><td>${money(i.amount)}</td></tr>`)}</tbody>
+        <tfoot><tr><th scope="row">${msg('Iznos računa')}</th><td>${money(b.amount)}</td></tr></tfoot>
+      </table>
       <p><a href=${`${this.api}/api/bills/${b.id}/pdf?locale=${getLocale()}`} download>${msg('Preuzmite PDF')}</a></p>`;
   }
 
@@ -204,18 +209,19 @@ export class JpBills extends JpElement {
     return html`${this.backButton()}
       <h3 tabindex="-1">${msg('Plaćanje svih neplaćenih računa')}</h3>
       <p>${msg(str`Šifra potrošača ${c.code}: ukupno ${money(c.unpaidTotal)} za ${c.unpaid.length} računa.`)}</p>
+      ${payment({
+        slip: t.slip,
+        qrSvg: t.qrSvg,
+        amount: t.slip.amount,
+        png: { href: `${this.api}/api/account/consumers/${c.code}/qr.png`, file: `ips-qr-${c.code}-ukupno.png` },
+      })}
       <ul class="jp-list">
         ${c.unpaid.map((b) => {
           const s = billState(b);
           return html`<li><span>${msg(str`Račun za ${period(b.period)}`)}</span><span>${money(b.amount)}</span>
             <span class=${`jp-state jp-${s}`}>${stateText(s)}</span></li>`;
         })}
-      </ul>
-      ${payment({
-        slip: t.slip,
-        qrSvg: t.qrSvg,
-        png: { href: `${this.api}/api/account/consumers/${c.code}/qr.png`, file: `ips-qr-${c.code}-ukupno.png` },
-      })}`;
+      </ul>`;
   }
 }
 
