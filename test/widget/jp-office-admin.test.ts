@@ -19,6 +19,7 @@ import {
   button,
   byLabel,
   calls,
+  idle,
   el,
   inTurn,
   me,
@@ -101,6 +102,7 @@ describe('jp-office, administrator', () => {
     expect(text()).to.include('Ispravite datoteku i izaberite je ponovo');
     expect(button('Potvrdite uvoz')).to.equal(undefined);
     expect(calls.some((c) => c.path === '/api/staff/imports')).to.equal(false);
+    await idle();
     expect(await axeViolations(el())).to.deep.equal([]);
   });
 
@@ -140,6 +142,7 @@ describe('jp-office, administrator', () => {
     expect(text()).to.include('Na papiru 2');
     const bar = el().querySelector('progress')!;
     expect([bar.value, bar.max]).to.deep.equal([3, 3]);
+    await idle();
     expect(await axeViolations(el())).to.deep.equal([]);
 
     button('Pošaljite ponovo neuspele').click();
@@ -199,6 +202,29 @@ describe('jp-office, administrator', () => {
     expect(watcher.polling).to.equal(false);
   });
 
+  it('Uvoz: a connection lost mid-run is said and the watch goes on', async () => {
+    answer({
+      'GET /api/staff/me': me(ADMIN),
+      'GET /api/staff/runs': inTurn(ok(progress({ queued: 2, done: false })), ok(progress())),
+    });
+    const fake = window.fetch;
+    let lost = false;
+    window.fetch = (input, init) => {
+      if (!lost && String(input).includes('/runs')) {
+        lost = true;
+        return Promise.reject(new TypeError('Failed to fetch'));
+      }
+      return fake(input, init);
+    };
+    await openTab(ADMIN, 'Uvoz');
+    byLabel('Obračunski period slanja').value = '2026-11';
+    button('Pratite slanje').click();
+    await shows('Server nije dostupan.');
+    await shows('Slanje za 2026-11 je završeno.');
+    expect(text()).to.not.include('Server nije dostupan.');
+    expect(run().polling).to.equal(false);
+  });
+
   it('Zaposleni: the list, an invitation whose link is shown once, disabling behind a reason', async () => {
     let disabled: number | null = null;
     const members = () =>
@@ -226,6 +252,7 @@ describe('jp-office, administrator', () => {
     expect(text()).to.include('šalter');
     // Oneself cannot be disabled: one button, the clerk's.
     expect([...el().querySelectorAll('button')].filter((b) => b.textContent === 'Isključite').length).to.equal(1);
+    await idle();
     expect(await axeViolations(el())).to.deep.equal([]);
 
     byLabel('E-mail adresa').value = 'novi@jp.rs';
@@ -241,6 +268,7 @@ describe('jp-office, administrator', () => {
     expect(byLabel('Pozivni link').value).to.equal('https://portal.test/kancelarija/#poziv=abc');
     expect(text()).to.include('poslat je i e-poštom');
     expect(button('Kopirajte link')).to.not.equal(undefined);
+    await idle();
     expect(await axeViolations(el())).to.deep.equal([]);
     // Shown once: gone when the tab is left and opened again.
     button('Pregled').click();
@@ -293,6 +321,7 @@ describe('jp-office, administrator', () => {
     expect(chart.querySelectorAll('rect').length).to.equal(24);
     expect(el().querySelectorAll('tbody tr').length).to.equal(12);
     expect(text()).to.include('2026-W49 13 11 110');
+    await idle();
     expect(await axeViolations(el())).to.deep.equal([]);
   });
 
@@ -330,6 +359,7 @@ describe('jp-office, administrator', () => {
     expect(Object.fromEntries(csv.searchParams)).to.deep.equal({ ...Object.fromEntries(q), format: 'csv' });
     await until(() => !el().querySelector('[aria-busy=true]'), 'the answer shown');
     expect(text()).to.include('Nema unosa.');
+    await idle();
     expect(await axeViolations(el())).to.deep.equal([]);
     button('Poništite filtere').click();
     await until(() => calls.at(-1)!.search === '', 'the unfiltered request');

@@ -101,3 +101,5 @@ export async function openTab(staff: O.StaffMember, tab: string) {
   button(tab).click();
   await until(() => el().querySelector('main h2')?.textContent === tab, tab);
 }
+/** Waits until no button of the console is busy (its request answered and shown). */
+export const idle = () => until(() => !el().querySelector('[aria-busy=true]'), 'no busy button');

@@ -2,8 +2,8 @@
 // typed to watch any period's run), its numbers and a progress bar, and "Pošaljite ponovo neuspele" when
 // mails failed. Polls GET /api/staff/runs every `OfficeRun.interval` ms while the run is not done.
 // Invariant: one watch at a time (an older watch's answer is dropped), and no further request once
-// the element is disconnected (the console removes a tab's element when another tab is chosen) or
-// the run is done.
+// the element is disconnected (the console removes a tab's element when another tab is chosen), the
+// run is done or the server refused (a lost connection is tried again).
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { RunProgressAnswer, RunRetryAnswer } from '../../../contract/office.ts';
@@ -62,9 +62,14 @@ export class OfficeRun extends OfficeTab {
     } catch (e) {
       if (watch !== this.watch) return;
       this.asking = false;
-      if (e instanceof ApiFailure && e.code === 'unauthenticated')
+      if (e instanceof ApiFailure && e.code === 'unauthenticated') {
         this.dispatchEvent(new CustomEvent(SESSION_ENDED, { bubbles: true }));
-      else this.status = { good: false, text: failureText(e) };
+        return;
+      }
+      this.status = { good: false, text: failureText(e) };
+      // A connection lost for a moment does not end the watch; a refusal does.
+      if (e instanceof ApiFailure && e.code === 'network_error' && this.isConnected)
+        this.timer = setTimeout(() => this.poll(watch), OfficeRun.interval);
     }
   }
 
