@@ -100,7 +100,7 @@ async function virtualAuthenticator(page: Page) {
 }
 
 describe('the office console', () => {
-  it('invitation → passkey → 104521 found → PIN unlocked with a reason → print list → audit log', async () => {
+  it('invitation → passkey → 104521 found → PIN unlocked with a reason → print list → audit log (filtered) → Uvoz: a bad row shown, the fixed file imported, its run watched, the print list matches → Pregled, Zaposleni', async () => {
     // The resident locks their code with wrong PINs.
     for (let i = 0; i < 3; i++) expect((await register('0000')).status).toBe(400);
     expect(((await (await register('4821')).json()) as { error: { code: string } }).error.code).toBe('consumer_locked');
