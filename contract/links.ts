@@ -1,8 +1,16 @@
 // How long the mail links stay valid, in hours: written once, for the words the widget states
 // ("Link važi 48 sati.") and the lifetimes the server gives (worker/src/config.ts). Not
-// configuration: the residents are told them in every view that sends or opens a link.
+// configuration: the residents are told them in every view that sends or opens a link. And the
+// parameter that carries a mail's locale on its links.
 
 /** A registration's confirmation link (and the unconfirmed registration itself). */
 export const CONFIRM_LINK_HOURS = 48;
 /** A new-password link. */
 export const RESET_LINK_HOURS = 1;
+
+/**
+ * The mail's locale on the portal links in it: the last parameter of the link's fragment
+ * (`#potvrda=TOKEN&jezik=sr-Cyrl`, `#racuni&jezik=en`, `#jezik=sr-Latn` alone), never sent to the
+ * host site's server; the portal reads and removes it like the tokens (widget/src/jp-portal.ts).
+ */
+export const LINK_LOCALE = 'jezik';

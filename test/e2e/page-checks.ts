@@ -48,10 +48,17 @@ async function fromMailbox<T>(base: string, what: string, pick: (mails: OutboxMa
 }
 
 /** The newest mail link with `#<fragment>=` sent to `to`, from the dev mailbox. */
-export async function mailLink(base: string, fragment: 'potvrda' | 'reset' | 'nova-adresa', to: string) {
+/** A mail's link up to its token (`…#potvrda=TOKEN`); `withLocale` keeps the mail's `&jezik=` after it. */
+export async function mailLink(
+  base: string,
+  fragment: 'potvrda' | 'reset' | 'nova-adresa',
+  to: string,
+  withLocale = false,
+) {
   return fromMailbox(base, `#${fragment}= link for ${to}`, (mails) => {
     const mail = mails.find((m) => m.to === to && m.text.includes(`#${fragment}=`));
-    return mail?.text.match(new RegExp(`^(http\\S+#${fragment}=[\\w-]+)$`, 'm'))?.[1];
+    const line = mail?.text.match(new RegExp(`^(http\\S+#${fragment}=[\\w-]+)(&jezik=[\\w-]+)?$`, 'm'));
+    return withLocale ? line?.[0] : line?.[1];
   });
 }
 

@@ -101,7 +101,7 @@ export type LinkKind = keyof typeof LINK_NAMES;
 
 /** The token of a `kind` link in a mail's text, or undefined. */
 export function linkToken(text: string, kind: LinkKind): string | undefined {
-  return text.match(new RegExp(`^http\\S*#${LINK_NAMES[kind]}=([A-Za-z0-9_-]+)$`, 'm'))?.[1];
+  return text.match(new RegExp(`^http\\S*#${LINK_NAMES[kind]}=([A-Za-z0-9_-]+)(?:&jezik=[\\w-]+)?$`, 'm'))?.[1];
 }
 
 const consumerOf = (i: number) => ({

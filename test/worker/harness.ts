@@ -143,7 +143,8 @@ export async function makeHarness(
       // Links carry the token in the fragment (#potvrda=, #reset=, #nova-adresa=); 'confirm' also
       // finds an e-mail change link (both go to POST /api/confirm), and the old ?confirm=/?reset=.
       const names = { confirm: 'potvrda|nova-adresa|confirm', reset: 'reset', email: 'nova-adresa' }[kind];
-      const link = new RegExp(`^http\\S*[#?&](?:${names})=([A-Za-z0-9_-]+)$`, 'm');
+      // The mail's locale follows the token (`&jezik=sr-Cyrl`).
+      const link = new RegExp(`^http\\S*[#?&](?:${names})=([A-Za-z0-9_-]+)(?:&jezik=[\\w-]+)?$`, 'm');
       const mails = [...(await outbox()), ...[...delivered].reverse()];
       for (const m of mails) {
         if (to && m.to !== to) continue;

@@ -212,7 +212,7 @@ describe("the bill run's mails", () => {
       expect(nov.text).toContain('Za uplatu ovom uplatnicom: 1.986,00 din.');
       expect(nov.text).toContain('Imate još 1 neplaćen račun iz ranijih meseci (1.971,00 din.).');
       expect(nov.text).toContain('Ukupno neplaćeno, sa ovim računom: 3.957,00 din.');
-      expect(nov.text).toMatch(/^Pogledajte neplaćene račune: http:\/\/localhost:8787\/#racuni$/m);
+      expect(nov.text).toMatch(/^Pogledajte neplaćene račune: http:\/\/localhost:8787\/#racuni&jezik=sr-Latn$/m);
       expect(nov.text).not.toContain('3.957,00 din.\nRok');
       expect(oct.text).toContain('Za uplatu ovom uplatnicom: 1.971,00 din.');
       expect(oct.text).not.toContain('Imate još');

@@ -117,7 +117,7 @@ describe('links', () => {
 
   it('composeMail puts the link on a line of its own and never the name of a registration', () => {
     const m = composeMail(deps, 'confirm', 'sr-Latn', PHISH, tokenLink(deps, 'confirm', 'T0k'));
-    expect(m.text).toMatch(/^https:\/\/www\.stambenoruma\.rs\/portal\?x=1#potvrda=T0k$/m);
+    expect(m.text).toMatch(/^https:\/\/www\.stambenoruma\.rs\/portal\?x=1#potvrda=T0k&jezik=sr-Latn$/m);
     expect(m.text).not.toContain('HITNO');
   });
 });

@@ -213,7 +213,7 @@ describe('POST /api/register', () => {
     const [mail] = await h.outbox();
     expect(mail.subject).toBe('Потврдите регистрацију на порталу ЈП Стамбено Рума');
     expect(strayLatin(mail.text.replace('Milica Jovanović', ''))).toEqual([]);
-    expect(mail.text).toMatch(/^http:\/\/localhost:8787\/#potvrda=[\w-]{43}$/m);
+    expect(mail.text).toMatch(/^http:\/\/localhost:8787\/#potvrda=[\w-]{43}&jezik=sr-Cyrl$/m);
   });
 
   it('builds links from PORTAL_URL, never from the Host header', async () => {

@@ -13,6 +13,7 @@ import { paymentSlip, billDetail } from './view.ts';
 import { billPdf, pdfIssuer } from './pdf.ts';
 import { qrPng } from './qr-image.ts';
 import { unsubscribeToken } from './unsubscribe.ts';
+import { withLocale } from '../mail/locale-link.ts';
 import type { bills } from '../db/schema.ts';
 
 export type Bill = typeof bills.$inferSelect;
@@ -167,6 +168,9 @@ export async function renderBillMail(
   const token = await unsubscribeToken(config, account.id);
   const stopLink = new URL(config.portalUrl);
   stopLink.searchParams.set('unsubscribe', token);
+  // The portal's links carry the mail's locale (locale-link.ts); the one-click address is the API's.
+  const unsubscribeLink = withLocale(stopLink.toString(), locale);
+  const portalLink = withLocale(config.portalUrl, locale);
   const oneClick = `${config.apiUrl}/api/email-bills/unsubscribe?token=${encodeURIComponent(token)}`;
   // Values shown to the reader follow the script; the QR code itself keeps the billing system's text.
   const script = inScript(locale);
@@ -190,7 +194,7 @@ export async function renderBillMail(
         l.olderTotal.replace('{total}', formatMoney(rsdSum(bill.amount, older), locale)).replace(/\.\.$/, '.'),
       ]
     : [];
-  const billsLink = `${config.portalUrl.replace(/#.*$/, '')}#racuni`;
+  const billsLink = withLocale(`${config.portalUrl.replace(/#.*$/, '')}#racuni`, locale);
   const slipRows: [string, string][] = [
     [l.payee, script(slip.payee)],
     [l.account, slip.account],
@@ -217,10 +221,10 @@ export async function renderBillMail(
     l.pdf,
     '',
     l.open,
-    config.portalUrl,
+    portalLink,
     '',
     l.stop,
-    stopLink.toString(),
+    unsubscribeLink,
     '',
     l.sig,
     '',
@@ -244,11 +248,11 @@ export async function renderBillMail(
     para(l.slip) +
     rows(slipRows) +
     para(l.pdf) +
-    button(u, locale, config.portalUrl, l.portal) +
+    button(u, locale, portalLink, l.portal) +
     `<p style="margin:18px 0 14px;white-space:pre-line">${esc(l.sig)}</p>` +
     // The unsubscribe link is words only: its address is ~250 characters (the text part has it).
     `<p style="margin:0 0 14px;font-size:14px;color:#444">${esc(l.stopAsk)} ` +
-    `<a href="${esc(stopLink.toString())}" style="color:${u.colors.primary}">${esc(l.stopLink)}</a></p>`;
+    `<a href="${esc(unsubscribeLink)}" style="color:${u.colors.primary}">${esc(l.stopLink)}</a></p>`;
   const html = mailPage(u, locale, {
     title: l.subject,
     content,
