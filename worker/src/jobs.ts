@@ -5,6 +5,7 @@
 import type { Deps } from './ports.ts';
 import { cleanup } from './cleanup.ts';
 import { staffCleanup } from './staff/cleanup.ts';
+import { backfillSearchKeys } from './consumers/search-key.ts';
 import { runDuePendingWork } from './work/pending.ts';
 import { WORK_HANDLERS } from './work/handlers.ts';
 
@@ -13,4 +14,5 @@ export async function runJobs(deps: Deps): Promise<void> {
   await deps.mailQueue.push();
   await cleanup(deps);
   await staffCleanup(deps);
+  await backfillSearchKeys(deps.db);
 }

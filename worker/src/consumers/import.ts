@@ -1,6 +1,7 @@
 // Consumers from the billing system's CSV export: every row checked and reported by line,
 // the good rows upserted in one batch (one transaction), so a fatal error changes nothing.
 // Reading and the PIN digests pause now and then (csv/turns.ts), so a large file holds no one up.
+import { consumerSearchKey } from './search-key.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../ports.ts';
 import { pinDigest } from '../auth/pin.ts';
@@ -92,14 +93,16 @@ export async function upsertConsumers(db: Db, pinKey: string, rows: ConsumerRow[
   }
   const statements = [];
   for (let i = 0; i < rows.length; i += CONSUMER_CHUNK) {
-    const values = rows.slice(i, i + CONSUMER_CHUNK).map((r, k) => [r.code, digests[i + k], r.name, r.address]);
+    const values = rows
+      .slice(i, i + CONSUMER_CHUNK)
+      .map((r, k) => [r.code, digests[i + k], r.name, r.address, consumerSearchKey(r.name, r.address)]);
     statements.push(
-      db.run(sql`INSERT INTO consumers (code, pin_digest, name, address, updated_at)
+      db.run(sql`INSERT INTO consumers (code, pin_digest, name, address, updated_at, search_key)
       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'),
-        json_extract(value, '$[3]'), ${now}
+        json_extract(value, '$[3]'), ${now}, json_extract(value, '$[4]')
       FROM json_each(${JSON.stringify(values)}) WHERE true
       ON CONFLICT(code) DO UPDATE SET pin_digest = excluded.pin_digest, name = excluded.name,
-        address = excluded.address, updated_at = excluded.updated_at`),
+        address = excluded.address, updated_at = excluded.updated_at, search_key = excluded.search_key`),
     );
   }
   const [first, ...rest] = statements;

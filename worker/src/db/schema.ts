@@ -10,6 +10,8 @@ export const consumers = sqliteTable('consumers', {
   name: text('name').notNull(),
   address: text('address').notNull(),
   updatedAt: integer('updated_at').notNull(),
+  /** The name and address folded for the office's search (consumers/search-key.ts); null until folded. */
+  searchKey: text('search_key'),
 });
 
 export const accounts = sqliteTable(

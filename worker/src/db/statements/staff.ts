@@ -1,6 +1,7 @@
 // Named statements of the office (docs/office.md): staff, their passkeys and invitations, the
 // consumer look-ups, the print house's list and the audit log (read here; written only by
 // staff/audit.ts, and only ever inserted).
+import { searchKey } from '../../consumers/search-key.ts';
 import type { InStatement, InValue } from '@libsql/client';
 import type { Db } from '../../ports.ts';
 
@@ -125,6 +126,8 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
  */
 export async function searchConsumers(db: Exec, q: string) {
   const like = `%${likeEscape(q.toLowerCase())}%`;
+  // Name and address as a clerk types them: any case, either script, with or without diacritics.
+  const folded = `%${likeEscape(searchKey(q))}%`;
   const prefix = `${likeEscape(q)}%`;
   return (
     await db.execute({
@@ -134,11 +137,13 @@ export async function searchConsumers(db: Exec, q: string) {
             (SELECT a.email FROM accounts a WHERE a.pending_consumer_code = c.code AND a.confirmed_at IS NULL ORDER BY a.created_at DESC LIMIT 1)
           ) AS email
         FROM consumers c
-        WHERE c.code LIKE :prefix ESCAPE '\\' OR lower(c.name) LIKE :like ESCAPE '\\' OR lower(c.address) LIKE :like ESCAPE '\\'
+        WHERE c.code LIKE :prefix ESCAPE '\\' OR c.search_key LIKE :folded ESCAPE '\\'
+          OR (c.search_key IS NULL AND (c.name || ' ' || c.address LIKE :raw ESCAPE '\\'
+            OR lower(c.name || ' ' || c.address) LIKE :like ESCAPE '\\'))
           OR c.code IN (SELECT ac.consumer_code FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id WHERE a.email LIKE :like ESCAPE '\\')
           OR c.code IN (SELECT a.pending_consumer_code FROM accounts a WHERE a.confirmed_at IS NULL AND a.email LIKE :like ESCAPE '\\')
         ORDER BY c.code = :q DESC, c.code LIMIT 50`,
-      args: { q, like, prefix },
+      args: { q, like, prefix, folded, raw: `%${likeEscape(q)}%` },
     })
   ).rows;
 }
