@@ -117,6 +117,15 @@ describe('the bill run', () => {
     await queue.push(handed);
     await h.settle();
     expect((await progress()).body).toEqual({ ...NOVEMBER, queued: 0, sent: 2, failed: 0, cancelled: 1, done: true });
+    // Watching logs once per quarter hour, not at every poll.
+    const viewed = async () =>
+      (await h.deps.db.$client.execute("SELECT count(*) AS n FROM audit_log WHERE action = 'run.viewed'")).rows[0].n;
+    expect(await viewed()).toBe(1);
+    await progress();
+    expect(await viewed()).toBe(1);
+    h.clock.advance(15 * 60_000 + 1);
+    await progress();
+    expect(await viewed()).toBe(2);
     // Another period: nothing.
     const october = await officeCall(h, 'GET', '/api/staff/runs?period=2026-10', admin.cookie);
     expect(october.body).toMatchObject({ bills: 0, queued: 0, paper: 0, done: true });

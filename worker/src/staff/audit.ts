@@ -52,6 +52,11 @@ export interface AuditInput {
   accountId?: string | null;
   reason?: string | null;
   detail?: Record<string, unknown> | null;
+  /**
+   * For a read the console repeats (the run's progress every 2 s): one entry per staff member,
+   * action and detail within this many ms — the first of a watch is logged, its repeats are not.
+   */
+  onceWithin?: number;
 }
 
 /** The insert of one entry; `where` (with `whereArgs`): SQL that must hold (e.g. `changes() = 1`). */
@@ -86,10 +91,18 @@ export function auditInsert(
  */
 export async function audited(c: StaffCtx, e: AuditInput, statements: InStatement[] = []): Promise<ResultSet[]> {
   const { deps, clientIp, staffSession } = c.var;
+  const staffId = staffSession.staff.id;
+  const detail = e.detail ? JSON.stringify(e.detail) : null;
+  const [where, args]: [string, InValue[]] = e.onceWithin
+    ? [
+        'NOT EXISTS (SELECT 1 FROM audit_log WHERE staff_id = ? AND action = ? AND detail IS ? AND at > ?)',
+        [staffId, e.action, detail, deps.now() - e.onceWithin],
+      ]
+    : ['1', []];
   const results = await deps.db.$client.batch(
     [
       ...statements,
-      auditInsert(deps, clientIp, staffSession.staff.id, e),
+      auditInsert(deps, clientIp, staffId, e, where, args),
       touchStatement(staffSession.hash, deps.now()),
     ],
     'write',

@@ -2,7 +2,7 @@
 // GET /api/staff/runs?period=YYYY-MM — the period's bills and their bill mails by state, as numbers
 // (one aggregate read: the console polls it every 2 s during a run);
 // POST /api/staff/runs/:period/retry — the period's failed bill mails queued again (idempotent: a
-// second call right after retries none). Both audited.
+// second call right after retries none). Both audited (a watch of the progress once per quarter hour).
 import { fail } from '../../http/errors.ts';
 import type { StaffCtx } from '../../staff/env.ts';
 import { audited } from '../../staff/audit.ts';
@@ -19,7 +19,8 @@ function periodOf(value: string | undefined): string {
 export async function runProgressHandler(c: StaffCtx) {
   const period = periodOf(c.req.query('period'));
   const counts = await runCounts(c.var.deps.db.$client, period);
-  await audited(c, { action: 'run.viewed', detail: { period } });
+  // Logged once per quarter hour of watching, not at every poll.
+  await audited(c, { action: 'run.viewed', detail: { period }, onceWithin: 15 * 60_000 });
   return c.json({ period, ...counts, done: counts.queued === 0 } satisfies RunProgressAnswer, 200);
 }
 
