@@ -150,6 +150,12 @@ export interface StaffListAnswer {
   staff: (StaffMember & { createdAt: number; disabledAt: number | null; passkeys: number })[];
 }
 
+/** `POST /api/staff/passkeys`: a further passkey of the staff member in session (201). */
+export interface StaffPasskeyAddedAnswer {
+  status: 'added';
+  id: string;
+}
+
 /** `POST /api/staff/invitations`: the link is shown once to the administrator (and mailed). */
 export interface InvitationAnswer {
   status: 'invited';

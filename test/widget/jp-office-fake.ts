@@ -17,6 +17,8 @@ interface OfficeApi {
   'POST /api/staff/login/options': PasskeyOptionsAnswer;
   'POST /api/staff/login': O.StaffAnswer;
   'POST /api/staff/logout': O.OfficeStatusAnswer;
+  'POST /api/staff/passkeys/options': PasskeyOptionsAnswer;
+  'POST /api/staff/passkeys': O.StaffPasskeyAddedAnswer;
   'GET /api/staff/consumers': O.ConsumerSearchAnswer;
   [card: `GET /api/staff/consumers/${string}`]: O.ConsumerCardAnswer;
   [act: `POST /api/staff/consumers/${string}`]: O.OfficeStatusAnswer;

@@ -83,6 +83,33 @@ describe('jp-office', () => {
     }
   });
 
+  it('a further passkey from the header; the language switch words the console again and is remembered', async () => {
+    const restore = fakeCredentials();
+    answer({
+      'GET /api/staff/me': me(CLERK),
+      'POST /api/staff/passkeys/options': () => ({ status: 200, body: CREATE_OPTIONS }),
+      'POST /api/staff/passkeys': () => ({ status: 201, body: { status: 'added', id: 'cred-2' } }),
+    });
+    try {
+      await mountOffice();
+      await shows('Potrošači');
+      button('Dodajte pristupni ključ').click();
+      await shows('Pristupni ključ je dodat. Sada se možete prijaviti i njime.');
+      expect(credentialCalls.map((c) => c.kind)).to.deep.equal(['create']);
+      expect(calls.map((c) => c.path)).to.include.members(['/api/staff/passkeys/options', '/api/staff/passkeys']);
+      expect(calls.find((c) => c.path === '/api/staff/passkeys')!.body).to.deep.equal({ response: ATTESTATION });
+      button('Ћирилица').click();
+      await shows('Потрошачи');
+      expect(button('Ћирилица').getAttribute('aria-pressed')).to.equal('true');
+      expect(localStorage.getItem('jp-portal-locale')).to.equal('sr-Cyrl');
+      expect(await axeViolations(el())).to.deep.equal([]);
+    } finally {
+      restore();
+      localStorage.removeItem('jp-portal-locale');
+      await setLocale('sr-Latn');
+    }
+  });
+
   it('without a session: the passkey login; a closed prompt is said in words', async () => {
     const restore = fakeCredentials({ get: 'NotAllowedError' });
     answer({

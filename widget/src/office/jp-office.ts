@@ -7,10 +7,15 @@
 // holds. Invariant: a 401 anywhere (a tab's `jpo-session-ended`) brings back the login.
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import type { OfficeStatusAnswer, StaffAnswer, StaffMember } from '../../../contract/office.ts';
+import type {
+  OfficeStatusAnswer,
+  StaffAnswer,
+  StaffMember,
+  StaffPasskeyAddedAnswer,
+} from '../../../contract/office.ts';
 import type { PasskeyOptionsAnswer } from '../../../contract/responses.ts';
 import { adoptStyles, base } from '../styles.js';
-import { getLocale, setLocale, toLocale } from '../localize.js';
+import { getLocale, rememberLocale, rememberedLocale, setLocale, toLocale, type WidgetLocale } from '../localize.js';
 import { createPasskey, getPasskey, passkeysSupported } from '../passkey-client.js';
 import { ApiFailure, get, post } from './api.js';
 import { office } from './styles.js';
@@ -24,6 +29,13 @@ import './office-staff.js';
 import './office-log.js';
 
 type Tab = 'consumers' | 'import' | 'print' | 'overview' | 'staff' | 'audit';
+
+/** The console's languages, each named in itself. */
+const SWITCH: [WidgetLocale, string][] = [
+  ['sr-Latn', 'Latinica'],
+  ['sr-Cyrl', 'Ћирилица'],
+  ['en', 'English'],
+];
 
 const INVITE = /^#poziv=([A-Za-z0-9_-]+)$/;
 
@@ -60,7 +72,8 @@ export class JpOffice extends LitElement {
     adoptStyles(this, [base, office]);
     super.connectedCallback();
     this.classList.add('jp');
-    const lang = toLocale(this.getAttribute('lang') ?? document.documentElement.lang);
+    // The language chosen on this device, else the page's.
+    const lang = toLocale(rememberedLocale() ?? this.getAttribute('lang') ?? document.documentElement.lang);
     if (lang !== getLocale()) void setLocale(lang);
     const m = INVITE.exec(location.hash);
     if (m) {
@@ -116,6 +129,20 @@ export class JpOffice extends LitElement {
       this.staff = (await post<StaffAnswer>(this.base, '/login', { response })).staff;
     });
 
+  /** A further passkey (another device, or a security key): a lost one then does not lock the member out. */
+  private addPasskey = () =>
+    this.run(async () => {
+      const { options } = await post<PasskeyOptionsAnswer>(this.base, '/passkeys/options', {});
+      const response = await createPasskey(options as Record<string, unknown>);
+      await post<StaffPasskeyAddedAnswer>(this.base, '/passkeys', { response });
+      this.status = { good: true, text: msg('Pristupni ključ je dodat. Sada se možete prijaviti i njime.') };
+    });
+
+  private switchTo(locale: WidgetLocale) {
+    rememberLocale(locale);
+    void setLocale(locale);
+  }
+
   private logout = () =>
     this.run(async () => {
       await post<OfficeStatusAnswer>(this.base, '/logout', {}).catch(() => undefined);
@@ -145,6 +172,8 @@ export class JpOffice extends LitElement {
       <header class="jpo-top">
         <h1>${msg('Kancelarija')}</h1>
         <p class="jpo-who">${this.staff.name} · ${roleLabel(this.staff.role)}</p>
+        ${this.renderSwitch()}
+        <button type="button" class="jp-secondary" aria-busy=${this.busy} @click=${this.addPasskey}>${msg('Dodajte pristupni ključ')}</button>
         <button type="button" class="jp-secondary" @click=${this.logout}>${msg('Odjavite se')}</button>
       </header>
       <nav aria-label=${msg('Delovi kancelarije')}>
@@ -180,10 +209,17 @@ export class JpOffice extends LitElement {
     }
   }
 
+  private renderSwitch() {
+    return html`<div class="jpo-switch" role="group" aria-label=${msg('Jezik i pismo')}>
+      ${SWITCH.map(([l, label]) => html`<button type="button" lang=${l} aria-pressed=${getLocale() === l ? 'true' : 'false'} @click=${() => this.switchTo(l)}>${label}</button>`)}
+    </div>`;
+  }
+
   private renderLogin(): TemplateResult {
     const supported = passkeysSupported();
     return html`<main class="jpo-login">
       <h1>${msg('Kancelarija')}</h1>
+      ${this.renderSwitch()}
       ${
         this.invitation
           ? html`<h2>${msg('Dobro došli')}</h2>

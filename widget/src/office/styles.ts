@@ -9,6 +9,9 @@ export const office = css`
     border-bottom: 2px solid ${primary}; padding-bottom: .75rem; margin-bottom: ${gap}; }
   .jp .jpo-top h1 { font-size: 1.4rem; margin: 0; }
   .jp .jpo-who { color: ${muted}; margin: 0; }
+  .jp .jpo-switch { display: flex; gap: .25rem; }
+  .jp .jpo-switch button { background: #fff; color: ${primary}; border: 1px solid ${border}; font-weight: 400; padding: .25rem .6rem; }
+  .jp .jpo-switch button[aria-pressed=true] { background: ${primary}; color: ${primaryText}; }
   .jp nav ul { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; margin: 0 0 ${gap}; padding: 0; }
   .jp nav button[aria-current=page] { background: ${primary}; color: ${primaryText}; }
   .jp nav button:not([aria-current=page]) { background: #fff; color: ${primary}; }

@@ -362,7 +362,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   },
   'POST /api/staff/passkeys': {
     summary: 'Office: add a passkey',
-    ok: { 201: '{"status": "added", "id"}' },
+    ok: { 201: 'StaffPasskeyAddedAnswer' },
     officeBody: 'addPasskey',
     office: 'session',
     errors: [['passkey_failed', 400]],

@@ -42,6 +42,7 @@ import {
   officeSchemas,
   type OfficeStatusAnswer,
   type StaffAnswer,
+  type StaffPasskeyAddedAnswer,
   type StaffRole,
 } from '../../../../contract/office.ts';
 import type { PasskeyOptionsAnswer } from '../../../../contract/responses.ts';
@@ -239,5 +240,5 @@ export async function addPasskey(c: StaffCtx) {
     }),
   ]);
   if (added.rowsAffected !== 1) throw refused();
-  return c.json({ status: 'added', id: credential.id }, 201);
+  return c.json({ status: 'added', id: credential.id } satisfies StaffPasskeyAddedAnswer, 201);
 }
