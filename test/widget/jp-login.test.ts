@@ -1,9 +1,21 @@
 // <jp-login>: the seed's words, password-manager friendly inputs, validation with the shared
-// schemas, server codes in words, and one login per double submit.
+// schemas, server codes in words (an address not confirmed: a new confirmation link on a tap), the
+// e-mail typed carried to the other forms, and one login per double submit.
 import { expect, html, oneEvent, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, axeViolations, byLabel, submit, until, ACCOUNT } from './helpers.ts';
+import type { LitElement } from 'lit';
+import '../../widget/src/jp-forgot-password.ts';
+import '../../widget/src/jp-login-code.ts';
+import { answer, calls, axeViolations, byLabel, submit, until, settle, buttonByText, ACCOUNT } from './helpers.ts';
+
+/** Types into a field as a resident does: the value, then the input event. */
+async function type(el: Element, label: string, value: string) {
+  const input = byLabel(el, label);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await (el as LitElement).updateComplete;
+}
 
 describe('<jp-login>', () => {
   beforeEach(() => setLocale('sr-Latn'));
@@ -53,16 +65,71 @@ describe('<jp-login>', () => {
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Pogrešna e-mail adresa ili lozinka.');
   });
 
-  it('an address never confirmed: where the way on is when the first mail never came', async () => {
-    answer({ 'POST /api/login': () => ({ status: 403, body: { error: { code: 'email_not_confirmed' } } }) });
+  it('an address never confirmed: "Pošaljite ponovo link za potvrdu" asks for a new link for the address typed; axe-clean', async () => {
+    let status: 'accepted' | 'recently_sent' = 'accepted';
+    answer({
+      'POST /api/login': () => ({ status: 403, body: { error: { code: 'email_not_confirmed' } } }),
+      'POST /api/register/resend': () => ({ status: 202, body: { status } }),
+    });
     const el = await mount(html`<jp-login></jp-login>`);
-    byLabel(el, 'E-mail adresa').value = 'milica@example.com';
+    await until(() => !!el.querySelector('.jp-other'), 'the other ways loaded');
+    await type(el, 'E-mail adresa', 'milica@example.com');
     byLabel(el, 'Lozinka').value = 'sunce nad sremom 42';
     await submit(el);
     expect(el.querySelector('[role=alert]')!.textContent).to.equal(
-      'E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali ili zatražite novi: „Zaboravili ste lozinku?”.',
+      'E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali.',
     );
-    expect(el.querySelector('a[href="#zaboravljena-lozinka"]')!.textContent).to.equal('Zaboravili ste lozinku?');
+    await until(() => !!el.querySelector('.jp-again'), 'the offer shown');
+    // The offer, not the way through a new password.
+    expect(el.querySelector('.jp-again')!.textContent).to.not.contain('Zaboravili ste lozinku?');
+    expect(el.querySelector('[role=alert]')!.textContent).to.not.contain('Zaboravili ste lozinku?');
+    expect(await axeViolations(el)).to.deep.equal([]);
+    buttonByText(el, 'Pošaljite ponovo link za potvrdu').click();
+    await until(() => !!el.querySelector('.jp-again [role=status]')?.textContent);
+    expect(calls.filter((c) => c.path === '/api/register/resend').map((c) => c.body)).to.deep.equal([
+      { email: 'milica@example.com' },
+    ]);
+    expect(el.querySelector('.jp-again [role=status]')!.textContent).to.equal(
+      'Poslali smo novi link. Važi samo najnoviji link.',
+    );
+    status = 'recently_sent';
+    buttonByText(el, 'Pošaljite ponovo link za potvrdu').click();
+    await until(() => el.querySelector('.jp-again [role=status]')!.textContent!.startsWith('Link smo Vam već poslali'));
+    // Another address typed: the offer was for the one refused.
+    await type(el, 'E-mail adresa', 'drugi@example.com');
+    await until(() => !el.querySelector('.jp-again'), 'the offer gone');
+  });
+
+  it('another answer to the login offers no new confirmation link', async () => {
+    answer({ 'POST /api/login': () => ({ status: 401, body: { error: { code: 'invalid_credentials' } } }) });
+    const el = await mount(html`<jp-login></jp-login>`);
+    await until(() => !!el.querySelector('.jp-other'), 'the other ways loaded');
+    await type(el, 'E-mail adresa', 'milica@example.com');
+    byLabel(el, 'Lozinka').value = 'pogrešna lozinka';
+    await submit(el);
+    await settle();
+    expect(el.querySelector('.jp-again')).to.equal(null);
+  });
+
+  it('the e-mail typed is already in the forgotten-password and login-code forms', async () => {
+    answer({});
+    const login = await mount(html`<jp-login></jp-login>`);
+    await until(() => !!login.querySelector('.jp-other'), 'the other ways loaded');
+    await type(login, 'E-mail adresa', 'milica@example.com');
+    login.remove();
+    const forgot = await mount(html`<jp-forgot-password></jp-forgot-password>`);
+    await until(() => customElements.get('jp-forgot-password') && byLabel(forgot, 'E-mail adresa'));
+    await (forgot as LitElement).updateComplete;
+    expect(byLabel(forgot, 'E-mail adresa').value).to.equal('milica@example.com');
+    const code = await mount(html`<jp-login-code></jp-login-code>`);
+    await until(() => customElements.get('jp-login-code') && byLabel(code, 'E-mail adresa'));
+    await (code as LitElement).updateComplete;
+    expect(byLabel(code, 'E-mail adresa').value).to.equal('milica@example.com');
+    // Corrected there, it goes back to the login the same way.
+    await type(code, 'E-mail adresa', 'milica.j@example.com');
+    const again = await mount(html`<jp-login></jp-login>`);
+    await until(() => !!again.querySelector('.jp-other'), 'the other ways loaded');
+    expect(byLabel(again, 'E-mail adresa').value).to.equal('milica.j@example.com');
   });
 
   it('says when to try again after throttling', async () => {

@@ -138,7 +138,7 @@ describe('<jp-register>', () => {
       const el = await registered();
       const resend = () => buttonByText(el, 'Pošaljite ponovo');
       expect(resend().disabled).to.equal(true);
-      expect(resend().parentElement!.textContent).to.match(/Novi link možete zatražiti za [12]:\d\d\./);
+      expect(resend().parentElement!.textContent).to.contain('Novi link možete zatražiti za 2 minuta.');
       expect(calls).to.have.length(1);
       resendTiming.afterS = 0;
       el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.click();

@@ -1,4 +1,5 @@
-// <jp-forgot-password>: asks for a reset link; the answer is the same for every address.
+// <jp-forgot-password>: asks for a reset link; the answer is the same for every address. The
+// e-mail typed on the login is already in its field (typed-email.ts).
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
@@ -8,6 +9,7 @@ import { failureText } from './messages.js';
 import { forgotSchema } from './validation.js';
 import { getLocale } from './localize.js';
 import { recentlySentText, contactCard, helpStyles } from './help.js';
+import { carryEmail } from './typed-email.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
 
 const schema = forgotSchema();
@@ -18,6 +20,11 @@ export class JpForgotPassword extends JpElement {
   private form = new FormController(this);
   /** A link was asked for: say what to do when no mail comes. */
   private sent = false;
+
+  protected firstUpdated() {
+    carryEmail(this);
+  }
+
   private async onSubmit(e: SubmitEvent) {
     e.preventDefault();
     const value = await this.form.valid(schema, {

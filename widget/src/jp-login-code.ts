@@ -1,7 +1,9 @@
 // <jp-login-code>: "Prijava kodom iz e-maila" — the e-mail address, then the 6-digit code from the
 // mail (valid 10 minutes; "Pošaljite ponovo" once the server's gap between two mails has passed),
-// "Zapamti me", and the resident is logged in (jp-login, as after a password). Invariant: the
-// answer to "send" says the same whether or not the address has an account.
+// "Zapamti me", and the resident is logged in (jp-login, as after a password). The e-mail typed on
+// the login is already in its field (typed-email.ts); the wait before "Pošaljite ponovo" in
+// minutes (minutes.ts). Invariant: the answer to "send" says the same whether or not the address
+// has an account.
 import { css, html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
@@ -15,6 +17,8 @@ import { contactCard, helpStyles } from './help.js';
 import { resendTiming } from './jp-register-sent.js';
 import { registerStyles } from './jp-register.styles.js';
 import './passkeys.js';
+import { carryEmail } from './typed-email.js';
+import { inMinutes } from './minutes.js';
 import type { AccountAnswer, StatusAnswer } from '../../contract/responses.ts';
 
 const schemas = { send: loginCodeRequestSchema(), login: loginCodeSchema() };
@@ -40,6 +44,10 @@ export class JpLoginCode extends JpElement {
   disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.timer);
+  }
+
+  protected firstUpdated() {
+    carryEmail(this);
   }
 
   private countdown() {
@@ -136,7 +144,7 @@ export class JpLoginCode extends JpElement {
         <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Nazad na prijavu lozinkom')}</a></p>
         ${this.helpBlock()}`;
     }
-    const wait = `${Math.floor(this.left / 60)}:${String(this.left % 60).padStart(2, '0')}`;
+    const wait = inMinutes(this.left);
     return html`<h2 tabindex="-1">${msg('Unesite kod iz e-maila')}</h2>
       <p>${msg('Poslali smo kod na adresu:')}</p>
       <p class="jp-address"><strong>${this.email}</strong></p>
@@ -152,9 +160,7 @@ export class JpLoginCode extends JpElement {
         <button type="button" class="jp-secondary" ?disabled=${this.left > 0} @click=${() => this.send(this.email)}>${msg('Pošaljite ponovo')}</button>
         ${
           // Beside the button, not in its name: a name that changes every second is read out again and again.
-          this.left > 0
-            ? html`<span class="jp-hint">${msg(str`Novi kod možete zatražiti za ${wait}.`)}</span>`
-            : nothing
+          this.left > 0 ? html`<span class="jp-hint">${msg(str`Novi kod možete zatražiti ${wait}.`)}</span>` : nothing
         }
       </p>
       <p>${msg('Pogrešna adresa?')} <a href="#kod-za-prijavu" @click=${this.back}>${msg('Unesite drugu adresu')}</a></p>

@@ -1,7 +1,7 @@
 // <jp-register>'s step after registering, "Proverite e-mail": the address the link went to (it
 // wraps, never widens the card), where to look, how long the link is valid, "Pošaljite ponovo"
 // once the server's gap between two mails to the same requester has passed (a countdown until
-// then), a way back to the form for a mistyped address, and whom to call. Invariant: nothing
+// then, in minutes: minutes.ts), a way back to the form for a mistyped address, and whom to call. Invariant: nothing
 // here casts doubt on the registration — the PIN was already proven when the answer came.
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -12,6 +12,7 @@ import { apiBase, call } from './api.js';
 import { contactCard, recentlySentText } from './help.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
 import { CONFIRM_LINK_HOURS } from '../../contract/links.ts';
+import { inMinutes } from './minutes.js';
 
 /**
  * The wait before "Pošaljite ponovo": the worker's MAIL_REQUESTER_GAP_S default (asking again
@@ -75,7 +76,7 @@ export class CheckMail implements ReactiveController {
   };
 
   render() {
-    const wait = `${Math.floor(this.left / 60)}:${String(this.left % 60).padStart(2, '0')}`;
+    const wait = inMinutes(this.left);
     return html`<h2 tabindex="-1">${msg('Proverite e-mail')}</h2>
       <p>${msg('Poslali smo Vam poruku sa linkom za potvrdu na adresu:')}</p>
       <p class="jp-address"><strong>${this.email}</strong></p>
@@ -91,9 +92,7 @@ export class CheckMail implements ReactiveController {
           @click=${this.resend}>${msg('Pošaljite ponovo')}</button>
         ${
           // Beside the button, not in its name: a name that changes every second is read out again and again.
-          this.left > 0
-            ? html`<span class="jp-hint">${msg(str`Novi link možete zatražiti za ${wait}.`)}</span>`
-            : nothing
+          this.left > 0 ? html`<span class="jp-hint">${msg(str`Novi link možete zatražiti ${wait}.`)}</span>` : nothing
         }
       </p>
       <p>${msg('Pogrešna adresa?')} <a href="#registracija" @click=${this.back}>${msg('Registrujte se ponovo')}</a></p>

@@ -1,7 +1,8 @@
 // The login form's other ways in, under the form (fetched by jp-login.ts after its first render,
 // so none of it weighs on the way to the form): "Prijava pristupnim ključem" where the browser has
 // passkeys, "Pošaljite mi kod za prijavu", and the browser's passkey autofill in the e-mail field
-// (conditional mediation). Invariant: at most one WebAuthn request runs; the autofill's is aborted
+// (conditional mediation); with them, the offer of a new confirmation link to an address not yet
+// confirmed (login-unconfirmed.ts) and the e-mail typed carried to the other forms (typed-email.ts). Invariant: at most one WebAuthn request runs; the autofill's is aborted
 // when the view goes or the button takes over, and started again when the button's ends.
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
@@ -14,6 +15,8 @@ import { aborted, cancelled, forgetPasskey, getPasskey, passkeysSupported } from
 import { passkeyExplained } from './passkeys.js';
 import { adoptStyles } from './styles.js';
 import { gap } from './tokens.js';
+import { ConfirmAgain } from './login-unconfirmed.js';
+import { carryEmail } from './typed-email.js';
 // A bundling hint, no code used (as in help.ts): this chunk reaching the login page's shared
 // modules keeps them in one chunk with lit (split apart, the login page grows by some 400 bytes).
 import './element.js';
@@ -23,6 +26,8 @@ const otherStyles = css`
   .jp .jp-other { display: grid; gap: .5rem; margin-top: ${gap}; justify-items: start; }
   .jp .jp-other > * { margin: 0; }
   .jp .jp-other .jp-or { justify-self: stretch; display: flex; align-items: center; gap: .75rem; color: #4a4a4a; }
+  .jp .jp-again { margin-top: ${gap}; }
+  .jp .jp-again p { margin: 0 0 .5rem; }
   .jp .jp-other .jp-or::before, .jp .jp-other .jp-or::after { content: ''; flex: 1; border-top: 1px solid #d0d0d0; }
 `;
 
@@ -30,13 +35,16 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export class OtherWays implements ReactiveController {
   private readonly form: FormController;
+  private readonly again: ConfirmAgain;
   private autofill?: AbortController;
   /** A calm word after the resident closed the browser's prompt (not an error). */
   private note = '';
 
   constructor(private readonly host: Host) {
     this.form = new FormController(host);
+    this.again = new ConfirmAgain(host);
     host.addController(this);
+    carryEmail(host);
   }
 
   hostConnected() {
@@ -113,7 +121,7 @@ export class OtherWays implements ReactiveController {
 
   render() {
     const busy = this.form.busy ? 'true' : 'false';
-    return html`<section class="jp-other" aria-label=${msg('Prijava bez lozinke')}>
+    return html`${this.again.render()}<section class="jp-other" aria-label=${msg('Prijava bez lozinke')}>
       <p class="jp-or">${msg('ili')}</p>
       ${
         passkeysSupported()

@@ -88,11 +88,8 @@ const FAILURE: Record<
 > &
   Partial<Record<ViewCode, (f: Failure) => string>> = {
   invalid_credentials: () => msg('Pogrešna e-mail adresa ili lozinka.'),
-  // A reset link confirms the address too: the way on when the first mail never came.
-  email_not_confirmed: () =>
-    msg(
-      'E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali ili zatražite novi: „Zaboravili ste lozinku?”.',
-    ),
+  // The login's offer of a new link (login-unconfirmed.ts) stands under these words.
+  email_not_confirmed: () => msg('E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali.'),
   wrong_password: wrongPassword,
   too_many_attempts: (f) => {
     const minutes = Math.max(1, Math.ceil((f.retryAfter ?? 60) / 60));

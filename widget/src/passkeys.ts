@@ -13,7 +13,9 @@ import type { System } from '../../contract/user-agent.ts';
 
 addFailureTexts({
   passkey_failed: () => msg('Pristupni ključ nije prihvaćen. Prijavite se lozinkom ili kodom poslatim e-mailom.'),
-  invalid_code: () => msg('Kod nije ispravan ili je istekao. Pošaljite novi kod.'),
+  // One answer for a wrong, used or expired code: most often a digit mistyped.
+  invalid_code: () =>
+    msg('Kod nije tačan. Proverite cifre i pokušajte ponovo. Ako je kod stariji od 10 minuta, pošaljite novi kod.'),
   reauth_required: () => msg('Zbog bezbednosti unesite svoju lozinku još jednom.'),
 });
 
