@@ -1,12 +1,18 @@
 // How long the mail links stay valid, in hours: written once, for the words the widget states
 // ("Link važi 48 sati.") and the lifetimes the server gives (worker/src/config.ts). Not
 // configuration: the residents are told them in every view that sends or opens a link. And the
-// parameter that carries a mail's locale on its links.
+// parameter that carries a mail's locale on its links, and the shape of their tokens.
 
 /** A registration's confirmation link (and the unconfirmed registration itself). */
 export const CONFIRM_LINK_HOURS = 48;
 /** A new-password link. */
 export const RESET_LINK_HOURS = 1;
+
+/**
+ * A mail link's token (base64url): the request schemas' rule, and how the widget tells a link cut
+ * short or mangled on its way (a mail program that wrapped it) before asking the server.
+ */
+export const LINK_TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
 
 /**
  * The mail's locale on the portal links in it: the last parameter of the link's fragment

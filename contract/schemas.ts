@@ -6,6 +6,7 @@ import { commonPasswordCheck } from './common-passwords.ts';
 import { DEFAULT_LOCALE, LOCALES } from './locales.ts';
 import type { FieldCode, FieldErrors } from './errors.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.ts';
+import { LINK_TOKEN } from './links.ts';
 
 export interface SchemaOptions {
   consumerCodePattern: string;
@@ -16,7 +17,6 @@ export interface SchemaOptions {
 
 const NAME_MAX = 120;
 const EMAIL_MAX = 254;
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;
 // Control characters never belong in a name or an address.
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 // Half an emoji (a lone UTF-16 surrogate) cannot be stored as UTF-8: refuse it rather than
@@ -91,7 +91,7 @@ const consumerCode = (o: SchemaOptions) =>
   );
 const pin = (o: SchemaOptions) =>
   v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.pinPattern), 'invalid_format'));
-const token = () => v.pipe(v.string('required'), v.regex(TOKEN_PATTERN, 'invalid_token'));
+const token = () => v.pipe(v.string('required'), v.regex(LINK_TOKEN, 'invalid_token'));
 // A 6-digit login code; spaces a resident types between the digits are dropped.
 const loginCode = () =>
   v.pipe(

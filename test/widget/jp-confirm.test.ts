@@ -1,10 +1,11 @@
 // <jp-confirm>: confirms a registration with the token on arrival, explains a used or expired
-// link and what to do instead, and lets a request that failed on the way be tried again.
+// link and what to do instead (a link cut short too, without asking the server), and lets a
+// request that failed on the way be tried again.
 import { expect, html, oneEvent, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-confirm.ts';
 import { setLocale } from '../../widget/src/localize.ts';
-import { answer, calls, settle, buttonByText } from './helpers.ts';
+import { answer, calls, settle, until, buttonByText, axeViolations } from './helpers.ts';
 
 const TOKEN = 'T'.repeat(43);
 
@@ -63,6 +64,60 @@ describe('<jp-confirm> failures', () => {
     const asked = oneEvent(el, 'jp-navigate');
     again.click();
     expect((await asked).detail.view).to.equal('register');
+  });
+
+  it('a link cut short or mangled: the expired link\'s page at once ("Registrujte se ponovo", the contact), nothing sent; axe-clean', async () => {
+    answer({ 'POST /api/confirm': () => ({ status: 200, body: { status: 'confirmed' } }) });
+    // Cut by a mail program, a character lost, a space or a quote come with it when copied.
+    for (const token of [
+      'T'.repeat(21),
+      'T'.repeat(30).slice(0, 12),
+      `${'T'.repeat(42)}"`,
+      `${'T'.repeat(20)} ${'T'.repeat(22)}`,
+    ]) {
+      const el = await mount(html`<jp-confirm token=${token}></jp-confirm>`);
+      await settle();
+      expect(el.querySelector('h2')!.textContent, token).to.equal('Potvrda nije uspela');
+      expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+        'Link nije ispravan, već je iskorišćen ili je istekao.',
+      );
+      expect(el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.textContent).to.equal(
+        'Registrujte se ponovo',
+      );
+      expect(el.querySelector('.jp-contact')!.textContent).to.contain('022 000 000');
+      // No "Pokušajte ponovo": the same link can never work.
+      expect(el.querySelector('button')).to.equal(null);
+      expect(await axeViolations(el)).to.deep.equal([]);
+    }
+    expect(calls.filter((c) => c.path === '/api/confirm')).to.have.length(0);
+  });
+
+  it("a new address's link cut short: no button to confirm it, what to do instead", async () => {
+    answer({});
+    const el = await mount(html`<jp-confirm token="abc" purpose="email"></jp-confirm>`);
+    await settle();
+    expect(el.querySelector('h2')!.textContent).to.equal('Potvrda nije uspela');
+    expect(el.querySelector('button')).to.equal(null);
+    expect(el.textContent).to.contain('zatražite promenu ponovo u podešavanjima');
+    expect(calls).to.have.length(0);
+  });
+
+  it("a token the server's schema refuses (422) reads as a link that cannot work", async () => {
+    answer({
+      'POST /api/confirm': () => ({
+        status: 422,
+        body: { error: { code: 'validation_failed', fields: { token: 'invalid_token' } } },
+      }),
+    });
+    const el = await mount(html`<jp-confirm token=${TOKEN}></jp-confirm>`);
+    await until(() => !!el.querySelector('[role=alert]')?.textContent, 'the failure said');
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      'Link nije ispravan, već je iskorišćen ili je istekao.',
+    );
+    expect(el.querySelector<HTMLAnchorElement>('a[href="#registracija"]')!.textContent).to.equal(
+      'Registrujte se ponovo',
+    );
+    expect(el.querySelector('button')).to.equal(null);
   });
 
   it('a link opened again after the account was confirmed says so and offers the login, firing nothing', async () => {

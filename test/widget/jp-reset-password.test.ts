@@ -1,5 +1,6 @@
 // <jp-reset-password>: checks the new password before sending (length, common passwords, the
-// utility's name), fires password-reset, and goes on to the account when the reset logs in.
+// utility's name), fires password-reset, and goes on to the account when the reset logs in; a
+// link cut short gets the expired link's page before any password is typed.
 import { expect, html, oneEvent, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import '../../widget/src/jp-reset-password.ts';
@@ -74,5 +75,25 @@ describe('<jp-reset-password> when the reset logs in', () => {
     buttonByText(el, 'Otvorite svoj nalog').click();
     expect((await login).detail.account.email).to.equal('milica@example.com');
     expect(await axeViolations(el)).to.deep.equal([]);
+  });
+
+  it('a link cut short or mangled: "Link više ne važi" at once, a new link and the contact, nothing sent; axe-clean', async () => {
+    answer({});
+    for (const token of ['R'.repeat(15), `${'R'.repeat(42)}.`]) {
+      const el = await mount(html`<jp-reset-password token=${token}></jp-reset-password>`);
+      await settle();
+      expect(el.querySelector('h2')!.textContent).to.equal('Link više ne važi');
+      expect(el.querySelector('form')).to.equal(null);
+      expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+        'Link nije ispravan, već je iskorišćen ili je istekao.',
+      );
+      expect(el.querySelector<HTMLAnchorElement>('a[href="#zaboravljena-lozinka"]')!.textContent).to.equal(
+        'Zatražite novi link',
+      );
+      expect(el.querySelector('.jp-contact')!.textContent).to.contain('022 000 000');
+      expect(await axeViolations(el)).to.deep.equal([]);
+    }
+    // Not even the list of the passkeys the reset would remove.
+    expect(calls).to.have.length(0);
   });
 });

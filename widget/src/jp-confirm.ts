@@ -1,6 +1,8 @@
 // <jp-confirm token="…">: confirms a registration from the mail's link at once; a new e-mail
 // address (purpose="email", the #nova-adresa= link) only after a click on a button, so a mail
-// scanner that opens links and runs their scripts changes nothing.
+// scanner that opens links and runs their scripts changes nothing. A link cut short or mangled
+// (a token not of the token's shape) is told at once like an expired one: "Registrujte se ponovo"
+// and the utility's contact.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
@@ -8,8 +10,9 @@ import { FormController } from './form-controller.js';
 import { emit } from './events.js';
 import { statusLine } from './field.js';
 import { helpText, needsContact, contactCard, helpStyles } from './help.js';
+import type { ApiFailure } from './api.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
-import { CONFIRM_LINK_HOURS } from '../../contract/links.ts';
+import { CONFIRM_LINK_HOURS, LINK_TOKEN } from '../../contract/links.ts';
 
 type Result = 'ask' | 'pending' | StatusAnswer<'confirm'>['status'] | 'failed';
 
@@ -31,11 +34,20 @@ export class JpConfirm extends JpElement {
   }
 
   willUpdate() {
-    if (!this.hasUpdated && this.forEmail) this.result = 'ask';
+    if (this.hasUpdated) return;
+    if (!LINK_TOKEN.test(this.token)) this.broken();
+    else if (this.forEmail) this.result = 'ask';
   }
 
   async firstUpdated() {
-    if (!this.forEmail) await this.confirm();
+    if (!this.forEmail && this.result === 'pending') await this.confirm();
+  }
+
+  /** The link cannot work (cut short, mangled, used or expired): the way on instead of a button. */
+  private broken() {
+    this.result = 'failed';
+    this.failure = 'invalid_token';
+    this.form.status = { kind: 'bad', text: helpText({ code: 'invalid_token' }) };
   }
 
   /** The link can still work: the request failed on the way (network, busy server). */
@@ -45,21 +57,28 @@ export class JpConfirm extends JpElement {
 
   private async confirm() {
     this.result = 'pending';
-    await this.form.submit(
-      async () => {
-        const r = await this.call<StatusAnswer<'confirm'>>('POST', '/api/confirm', { token: this.token });
-        this.result = r.status;
-        // A link opened again confirms nothing new.
-        if (r.status !== 'already_confirmed') emit(this, 'jp-confirmed', { status: r.status });
-      },
-      (f) => {
-        this.result = 'failed';
-        this.failure = needsContact(f) ? 'contact' : f.code;
-        return helpText(f);
-      },
-    );
+    await this.form.submit(async () => {
+      let r: StatusAnswer<'confirm'>;
+      try {
+        r = await this.call<StatusAnswer<'confirm'>>('POST', '/api/confirm', { token: this.token });
+      } catch (e) {
+        this.failed(e as ApiFailure);
+        throw e;
+      }
+      this.result = r.status;
+      // A link opened again confirms nothing new.
+      if (r.status !== 'already_confirmed') emit(this, 'jp-confirmed', { status: r.status });
+    }, helpText);
+    // The form controller says nothing of a refused field (422): the link is said to be broken here.
+    if (this.failure === 'invalid_token' && !this.form.status) this.broken();
     await this.updateComplete;
     this.focusHeading();
+  }
+
+  /** What a failed confirmation leaves to do; a token the server's schema refused (422) is a link that cannot work. */
+  private failed(f: ApiFailure) {
+    this.result = 'failed';
+    this.failure = needsContact(f) ? 'contact' : f.fields?.token ? 'invalid_token' : f.code;
   }
 
   render() {

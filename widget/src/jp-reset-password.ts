@@ -3,6 +3,8 @@
 // the resident ticks it, e.g. after losing a phone): "Otvorite svoj nalog" goes on. Passkeys added
 // soon after the account's confirmation or in a session begun by a login code are listed above the
 // button and removed unless the resident unticks it (whoever held the mailbox may have added them).
+// A link cut short or mangled (a token not of the token's shape) gets the expired link's page at
+// once, before any password is typed: a new link, and the utility's contact.
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { JpElement, define } from './element.js';
@@ -11,7 +13,8 @@ import { emit } from './events.js';
 import { statusLine, formValues, checkbox } from './field.js';
 import { resetSchema, schemaOptions } from './validation.js';
 import { NewPassword, newPasswordStyles } from './new-password.js';
-import { helpStyles, helpText } from './help.js';
+import { contactCard, helpStyles, helpText } from './help.js';
+import { LINK_TOKEN } from '../../contract/links.ts';
 import { passkeyName } from './passkeys.js';
 import { moment } from './jp-bills-format.js';
 import type { Account, ProvisionalPasskeysAnswer, ResetAnswer } from '../../contract/responses.ts';
@@ -31,7 +34,7 @@ export class JpResetPassword extends JpElement {
   private recent: ProvisionalPasskeysAnswer['passkeys'] = [];
 
   protected willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('token') && this.token) void this.loadRecent(this.token);
+    if (changed.has('token') && this.wellFormed) void this.loadRecent(this.token);
   }
 
   private async loadRecent(token: string) {
@@ -78,9 +81,13 @@ export class JpResetPassword extends JpElement {
     return helpText(f);
   };
 
-  /** The link cannot be used (unknown, used or older than an hour): offer a new one. */
+  private get wellFormed() {
+    return LINK_TOKEN.test(this.token);
+  }
+
+  /** The link cannot be used (cut short, unknown, used or older than an hour): offer a new one. */
   private get expired() {
-    return !!this.form.fields.token || this.failed === 'invalid_token';
+    return !this.wellFormed || !!this.form.fields.token || this.failed === 'invalid_token';
   }
 
   private recentBlock() {
@@ -102,9 +109,11 @@ export class JpResetPassword extends JpElement {
   render() {
     if (this.expired) {
       return html`<h2 tabindex="-1">${msg('Link više ne važi')}</h2>
-        ${statusLine(this.form.status)}
+        ${statusLine(this.form.status ?? { kind: 'bad', text: helpText({ code: 'invalid_token' }) })}
         <p>${msg('Link za novu lozinku važi 1 sat i može se upotrebiti samo jednom. Zatražite novi link: stiže za nekoliko minuta.')}</p>
         <p><a href="#zaboravljena-lozinka" class="jp-button" @click=${this.navigate('forgot')}>${msg('Zatražite novi link')}</a></p>
+        <p>${msg('Ako ne uspete, pozovite nas ili pišite nam:')}</p>
+        ${contactCard()}
         ${this.helpBlock()}`;
     }
     const account = this.done && this.account;
