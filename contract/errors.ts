@@ -138,5 +138,13 @@ export interface ImportFailure {
 
 /** Every error answer's body. */
 export interface ErrorBody {
-  error: { code: ErrorCode; fields?: FieldErrors | ImportFailure };
+  error: {
+    code: ErrorCode;
+    fields?: FieldErrors | ImportFailure;
+    /**
+     * `invalid_consumer_credentials` only: how many more wrong PINs the code (and the asking
+     * address) may have before the next one is refused — for a while or, at the total, locked.
+     */
+    attemptsLeft?: number;
+  };
 }

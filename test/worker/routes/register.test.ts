@@ -49,7 +49,7 @@ describe('POST /api/register', () => {
     const wrongCode = await h.call('POST', '/api/register', registration({ consumerCode: '999999' }));
     const wrongPin = await h.call('POST', '/api/register', registration({ pin: '0000' }));
     expect(wrongCode.status).toBe(400);
-    expect(wrongCode.body).toEqual({ error: { code: 'invalid_consumer_credentials' } });
+    expect(wrongCode.body).toEqual({ error: { code: 'invalid_consumer_credentials', attemptsLeft: 4 } });
     expect(wrongPin.status).toBe(wrongCode.status);
     expect(wrongPin.body).toEqual(wrongCode.body);
     expect(await rows('SELECT * FROM accounts')).toEqual([]);

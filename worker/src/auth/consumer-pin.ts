@@ -1,7 +1,9 @@
 // Proving a consumer code with its PIN (registration and linking another code). Every attempt
 // reserves a slot under the PIN rules first (per code: window, day and total until the utility
 // unlocks it; per address), so parallel guesses cannot outrun the counters; a right PIN gives the
-// slots back and clears the code's failures. An unknown code and a wrong PIN answer alike.
+// slots back and clears the code's failures. An unknown code and a wrong PIN answer alike, with
+// the wrong PINs left before the next is refused (the fewest of the code's and the address's
+// rules: the resident's "Preostalo pokušaja"; an unknown code is counted as any other).
 import { fail, refusedError } from '../http/errors.ts';
 import { pinMatches } from './pin.ts';
 import { clearStatement, releaseStatements, reserve, type Rule } from './throttle.ts';
@@ -22,7 +24,7 @@ export async function proveConsumer(c: Pick<Ctx, 'var'>, code: string, pin: stri
   if (r.refusal) throw refusedError(r.refusal);
   const consumer = r.extra[0].rows[0];
   if (!(await pinMatches(config.pinKey, code, pin, consumer ? String(consumer.pin_digest) : undefined))) {
-    throw fail('invalid_consumer_credentials');
+    throw fail('invalid_consumer_credentials', { attemptsLeft: Math.min(...pinRules.map(r.left)) });
   }
   // Not a failure: the code's counters start again, the address gets its slot back.
   const codeKeys = limits.pinCodeKeys(code);

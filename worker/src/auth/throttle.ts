@@ -129,6 +129,12 @@ export async function reserve(
   return {
     refusal: refusals.values().next().value as Refusal | undefined,
     refused: (r: Rule) => refusals.get(r),
+    /** Slots still free under an admitted rule after this request's (0 for a refused one). */
+    left: (r: Rule) => {
+      const i = rules.indexOf(r);
+      if (i < 0 || refusals.has(r)) return 0;
+      return Math.max(0, r.limit - Number(results[stateAt + i].rows[0]?.count ?? r.limit));
+    },
     /** The rules that hold a slot for this request (none after a refusal, unless `independent`). */
     admitted: together && refusals.size ? [] : admitted,
     extra: results.slice(stateAt + rules.length) as ResultSet[],

@@ -17,6 +17,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly fields?: FieldErrors | ImportFailure,
     readonly headers?: Record<string, string>,
+    readonly attemptsLeft?: number,
   ) {
     super(code);
   }
@@ -28,16 +29,24 @@ export interface FailOptions<C extends ErrorCode> {
   headers?: Record<string, string>;
   /** Another of the code's own statuses in the registry (passkey_failed: 400 when adding one). */
   status?: Extract<StatusOf<C>, ErrorStatus>;
+  /** Wrong PINs left before a refusal (invalid_consumer_credentials: ErrorBody's `attemptsLeft`). */
+  attemptsLeft?: C extends 'invalid_consumer_credentials' ? number : never;
 }
 
 /** The failure of a code, with the registry's status (contract/errors.ts): `throw fail('not_found')`. */
 export function fail<C extends ErrorCode>(code: C, options: FailOptions<C> = {}): ApiError {
-  return new ApiError(options.status ?? statusOf(code), code, options.fields, options.headers);
+  return new ApiError(options.status ?? statusOf(code), code, options.fields, options.headers, options.attemptsLeft);
 }
 
 export function errorResponse(c: Context, e: ApiError): Response {
   for (const [k, v] of Object.entries(e.headers ?? {})) c.header(k, v);
-  const body: ErrorBody = { error: { code: e.code, ...(e.fields ? { fields: e.fields } : {}) } };
+  const body: ErrorBody = {
+    error: {
+      code: e.code,
+      ...(e.fields ? { fields: e.fields } : {}),
+      ...(e.attemptsLeft === undefined ? {} : { attemptsLeft: e.attemptsLeft }),
+    },
+  };
   return c.json(body, e.status);
 }
 

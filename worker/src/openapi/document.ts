@@ -227,6 +227,12 @@ export function openApiDocument(app: Hono<AppEnv>, info: DocumentInfo): OpenApiD
                   type: 'object',
                   additionalProperties: { type: 'string' },
                 },
+                attemptsLeft: {
+                  description:
+                    'invalid_consumer_credentials: the wrong PINs left before the next one is refused (429, or 423 consumer_locked at the total)',
+                  type: 'integer',
+                  minimum: 0,
+                },
               },
             },
           },

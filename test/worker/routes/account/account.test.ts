@@ -141,7 +141,7 @@ describe('consumer codes', () => {
   it('links a second code with its PIN, shows its bills, and unlinks it at once', async () => {
     expect(
       (await h.call('POST', '/api/account/consumers/link', { consumerCode: '104523', pin: '0000' }, { cookie })).body,
-    ).toEqual({ error: { code: 'invalid_consumer_credentials' } });
+    ).toEqual({ error: { code: 'invalid_consumer_credentials', attemptsLeft: 4 } });
     expect(
       (await h.call('POST', '/api/account/consumers/link', { consumerCode: '104523', pin: '1168' }, { cookie })).status,
     ).toBe(201);
