@@ -171,6 +171,8 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
 
   'POST /api/account/settings': {
     summary: 'E-mail bills and the language of mails',
+    description:
+      "`locale` (sr-Latn, sr-Cyrl, en) is the account's mail language: every mail and its links (`&jezik=`) are in it, and the portal opens in it after a login on a browser without a choice of its own. The widget sends it from Podešavanja and from its script switch while logged in.",
     ok: { 200: 'AccountAnswer' },
   },
   'POST /api/account/password': {
