@@ -95,7 +95,7 @@ describe("the utility's contact where a resident is stuck", () => {
     el.querySelector('form')!.requestSubmit();
     await settle();
     expect(el.querySelector('[role=alert]')!.textContent).to.equal(
-      'Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.',
+      'Šifra potrošača ili PIN nije tačan. Proverite ih na svom računu.',
     );
     expect(contact(el)).to.equal(null);
   });

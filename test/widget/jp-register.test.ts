@@ -75,6 +75,29 @@ describe('<jp-register>', () => {
     expect(figure).to.contain('123456').and.contain('1234').and.not.contain('104521').and.not.contain('4821');
   });
 
+  it('a wrong code or PIN says how many tries are left; at the last one, whom to call', async () => {
+    let attemptsLeft = 2;
+    answer({
+      'POST /api/register': () => ({
+        status: 400,
+        body: { error: { code: 'invalid_consumer_credentials', attemptsLeft } },
+      }),
+    });
+    const el = await mount(html`<jp-register></jp-register>`);
+    fillRegistration(el);
+    el.querySelector<HTMLInputElement>('input[name=accept-terms]')!.checked = true;
+    await submit(el);
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      'Šifra potrošača ili PIN nije tačan. Preostalo pokušaja: 2. Proverite ih na svom računu.',
+    );
+    expect(el.querySelector('.jp-contact')).to.equal(null);
+    expect(await axeViolations(el)).to.deep.equal([]);
+    attemptsLeft = 0;
+    await submit(el);
+    expect(el.querySelector('[role=alert]')!.textContent).to.contain('Preostalo pokušaja: 0.');
+    expect(el.querySelector('.jp-contact')!.textContent).to.contain('022 000 000');
+  });
+
   it('a code someone else registered: the contact, and what to bring to the office', async () => {
     answer({ 'POST /api/register': () => ({ status: 409, body: { error: { code: 'consumer_already_registered' } } }) });
     const el = await mount(html`<jp-register></jp-register>`);

@@ -12,6 +12,8 @@ export class ApiFailure extends Error {
     readonly code: FailureCode,
     readonly fields: Record<string, string> = {},
     readonly retryAfter?: number,
+    /** The answer's error as it came (`attemptsLeft` of invalid_consumer_credentials). */
+    readonly error?: Partial<ErrorBody['error']>,
   ) {
     super(code);
   }
@@ -48,6 +50,7 @@ export async function call<T = unknown>(
       typeof e.code === 'string' ? e.code : 'internal_error',
       (e.fields as Record<string, string>) ?? {},
       Number(res.headers.get('retry-after')) || undefined,
+      e,
     );
   }
   return data as T;

@@ -46,18 +46,20 @@ export const helpStyles = css`
   .jp .jp-aid .jp-links { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin-top: .5rem; font-size: .9rem; }
 `;
 
-type Failure = Pick<ApiFailure, 'code' | 'retryAfter'>;
+type Failure = Pick<ApiFailure, 'code' | 'retryAfter'> & Partial<Pick<ApiFailure, 'error'>>;
 
 /**
  * Whether the answer sends the resident to the utility, so the view shows the contact beside
- * it. Too many attempts does so only where a PIN was tried (registration, linking a code).
+ * it. Too many attempts does so only where a PIN was tried (registration, linking a code), and so
+ * does a wrong PIN that was the last one allowed for now.
  */
 export function needsContact(f: Failure, pinForm = false): boolean {
   return (
     f.code === 'consumer_locked' ||
     f.code === 'password_locked' ||
     f.code === 'consumer_already_registered' ||
-    (pinForm && f.code === 'too_many_attempts')
+    (pinForm && f.code === 'too_many_attempts') ||
+    (pinForm && f.code === 'invalid_consumer_credentials' && f.error?.attemptsLeft === 0)
   );
 }
 
@@ -71,7 +73,7 @@ const HELP: Record<HelpCode, () => string> = {
     msg(
       'Za ovu šifru potrošača već postoji nalog. Ako je to Vaš nalog, ulogujte se ili zatražite novu lozinku. Ako ne znate ko je registrovao nalog (na primer član porodice ili prethodni stanar), obratite se nama.',
     ),
-  invalid_consumer_credentials: () => msg('Šifra potrošača ili PIN nisu ispravni. Proverite ih na svom računu.'),
+  invalid_consumer_credentials: () => msg('Šifra potrošača ili PIN nije tačan. Proverite ih na svom računu.'),
   consumer_already_linked: () => msg('Ova šifra potrošača je već na Vašem nalogu.'),
   last_consumer: () => msg('Nalog mora imati bar jednu šifru potrošača.'),
   email_taken: () => msg('Ova e-mail adresa već pripada drugom nalogu na portalu. Izaberite drugu adresu.'),
@@ -86,7 +88,18 @@ export function helpText(f: Failure, pinForm = false): string {
       : tryAgain(f);
   }
   if (f.code === 'consumer_locked' && f.retryAfter) return `${HELP.consumer_locked()} ${unlocksOn(f.retryAfter)}`;
+  const left = f.code === 'invalid_consumer_credentials' ? f.error?.attemptsLeft : undefined;
+  if (left !== undefined) return pinsLeft(left);
   return HELP[f.code as HelpCode]?.() ?? failureText(f);
+}
+
+/** A wrong code or PIN with the tries left before a refusal (the server's `attemptsLeft`). */
+function pinsLeft(n: number): string {
+  return n > 0
+    ? msg(str`Šifra potrošača ili PIN nije tačan. Preostalo pokušaja: ${n}. Proverite ih na svom računu.`)
+    : msg(
+        'Šifra potrošača ili PIN nije tačan. Preostalo pokušaja: 0. Sledeći pokušaj je moguć tek kasnije; ako niste sigurni da su šifra i PIN tačni, obratite se nama.',
+      );
 }
 
 /** The day a consumer code's lock ends by itself (the server's Retry-After). */
