@@ -20,7 +20,23 @@ const PROBE = `(() => {
   requestAnimationFrame(check);
 })();`;
 
-export async function firstRender(url: string, runs = 10): Promise<number[]> {
+/** A phone on a slow network: Chrome DevTools' "Slow 4G" (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up) and a 4× slower CPU. */
+export const SLOW_PHONE = { latency: 150, downloadBps: 1.6e6, uploadBps: 750e3, cpuSlowdown: 4 };
+export type Profile = typeof SLOW_PHONE;
+
+/** One request of a run, as the page's resource timing saw it (ms from navigation start). */
+export interface Fetched {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The time to an interactive login field, `runs` times, each in a fresh context (cold cache); with
+ * `profile`, under that network and CPU (through the devtools protocol). `waterfall` receives the
+ * first run's requests.
+ */
+export async function firstRender(url: string, runs = 10, profile?: Profile, waterfall?: Fetched[]): Promise<number[]> {
   const browser = await chromium.launch({
     ...chromiumLaunchOptions,
     timeout: 30_000,
@@ -32,6 +48,17 @@ export async function firstRender(url: string, runs = 10): Promise<number[]> {
       try {
         const page = await context.newPage();
         await page.addInitScript({ content: PROBE });
+        if (profile) {
+          const cdp = await context.newCDPSession(page);
+          await cdp.send('Network.enable');
+          await cdp.send('Network.emulateNetworkConditions', {
+            offline: false,
+            latency: profile.latency,
+            downloadThroughput: profile.downloadBps / 8,
+            uploadThroughput: profile.uploadBps / 8,
+          });
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+        }
         await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT_MS });
         const at = await page.waitForFunction(
           () => (window as unknown as { __jpInteractive?: number }).__jpInteractive,
@@ -45,6 +72,17 @@ export async function firstRender(url: string, runs = 10): Promise<number[]> {
         });
         if (!focused) throw new Error(`${SELECTOR} did not take focus`);
         times.push((await at.jsonValue()) as number);
+        if (waterfall && i === 0) {
+          const entries = await page.evaluate(() => [
+            ...performance
+              .getEntriesByType('navigation')
+              .map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+            ...performance
+              .getEntriesByType('resource')
+              .map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+          ]);
+          waterfall.push(...entries.map((e) => ({ ...e, name: new URL(e.name).pathname })));
+        }
       } finally {
         await context.close();
       }

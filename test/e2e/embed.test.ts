@@ -11,6 +11,7 @@ import { collectErrors } from './page-checks.ts';
 import { relative, resolve } from 'node:path';
 import {
   WIDGET_DIST,
+  entryTag,
   readManifest,
   scriptTag,
   staticClosure,
@@ -94,7 +95,7 @@ describe('the pasted tag on another origin', () => {
   });
 
   it('loads with an import map giving every chunk its integrity, and stops at one wrong chunk hash', async () => {
-    const ok = await open('/map.html', importMap(manifest.files) + scriptTag(manifest, portal.url));
+    const ok = await open('/map.html', importMap(manifest.files) + entryTag(manifest, portal.url));
     await loginShown(ok.p);
     expect(ok.errors).toEqual([]);
     await ok.p.close();
@@ -104,7 +105,7 @@ describe('the pasted tag on another origin', () => {
     const chunk = [...staticClosure(entry)].filter((f) => f !== entry).map((f) => relative(WIDGET_DIST, f))[0];
     expect(manifest.files[chunk]).toBeDefined();
     const wrong = { ...manifest.files, [chunk as string]: OTHER_HASH };
-    const bad = await open('/map-wrong.html', importMap(wrong) + scriptTag(manifest, portal.url));
+    const bad = await open('/map-wrong.html', importMap(wrong) + entryTag(manifest, portal.url));
     await bad.p.waitForLoadState('networkidle');
     expect(await bad.p.evaluate(() => !!customElements.get('jp-portal'))).toBe(false);
     expect(bad.failed.join('\n')).toMatch(/integrity/i);

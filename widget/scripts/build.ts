@@ -4,7 +4,7 @@
 // declarations in dist/types for sites that bundle.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { templateText } from './template-plugin.js';
@@ -16,6 +16,7 @@ import {
   type WidgetManifest,
   scriptTag,
   sri,
+  staticClosure,
   versionDir,
   widgetVersion,
 } from './dist-layout.js';
@@ -89,7 +90,12 @@ for (const f of (readdirSync(OUT, { recursive: true }) as string[]).sort()) {
   console.log(`dist/widget/${VERSION}/${f}: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`);
 }
 const entry = `${VERSION}/${ENTRY}`;
-const manifest: WidgetManifest = { version: VERSION, entry, integrity: files[entry], files };
+const entryFile = resolve(OUT, ENTRY);
+const preload = [...staticClosure(entryFile)]
+  .filter((f) => f !== entryFile)
+  .map((f) => `${VERSION}/${relative(OUT, f)}`)
+  .sort();
+const manifest: WidgetManifest = { version: VERSION, entry, integrity: files[entry], files, preload };
 const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
 writeFileSync(resolve(OUT, MANIFEST), manifestText);
 writeFileSync(resolve(WIDGET_DIST, MANIFEST), manifestText);

@@ -22,6 +22,11 @@ export interface WidgetManifest {
   integrity: string;
   /** Every script of the version (entry and chunks, relative to /widget/) with its integrity, for an import map. */
   files: Record<string, string>;
+  /**
+   * The chunks the entry imports statically (relative to /widget/): the login's path. A page that
+   * names them in `<link rel="modulepreload">` fetches them all at once instead of one level at a time.
+   */
+  preload: string[];
 }
 
 export function widgetVersion(): string {
@@ -40,9 +45,29 @@ export function readManifest(version?: string): WidgetManifest {
   return JSON.parse(readFileSync(file, 'utf8')) as WidgetManifest;
 }
 
-/** The tag a site pastes, for the portal at `origin`. */
+/**
+ * The tags a site pastes, for the portal at `origin`: the versioned entry with its integrity, after
+ * the preloads of the login's chunks (each with its own integrity), so a phone fetches the login
+ * path in one round trip.
+ */
 export const scriptTag = (m: WidgetManifest, origin: string) =>
+  [
+    ...m.preload.map(
+      (f) =>
+        `<link rel="modulepreload" href="${origin}/widget/${f}" integrity="${m.files[f]}" crossorigin="anonymous">`,
+    ),
+    entryTag(m, origin),
+  ].join('\n');
+
+/** The versioned entry's script tag alone (a page that gives the chunks' integrity by an import map instead). */
+export const entryTag = (m: WidgetManifest, origin: string) =>
   `<script type="module" src="${origin}/widget/${m.entry}" integrity="${m.integrity}" crossorigin="anonymous"></script>`;
+
+/** The demo's own tag for the latest alias, which a built page replaces with the versioned tags. */
+export const ALIAS_TAG = '<script type="module" src="/widget/jp-portal.js"></script>';
+
+/** A demo page with the alias's tag replaced by the versioned tags (same origin); unchanged without it. */
+export const withVersionedTags = (html: string, m: WidgetManifest) => html.replace(ALIAS_TAG, scriptTag(m, ''));
 
 /** A module and every module it imports or re-exports statically (`import … from`, `import '…'`, `export … from`). */
 export function staticClosure(file: string, seen = new Set<string>()): Set<string> {

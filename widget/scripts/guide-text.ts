@@ -165,8 +165,8 @@ export function proseSections(c: GuideContext, parts: { tag: string; editor: str
     'oznaka',
     t('1. Oznaka za kopiranje', '1. The tag to copy'),
     `<p>${t(
-      'Nalepite obe linije u stranicu na kojoj portal treba da stoji. Verzija u adresi se ne menja, a <code>integrity</code> (Subresource Integrity) brani da se izvrši ijedan izmenjen bajt; <code>crossorigin="anonymous"</code> je obavezan uz njega.',
-      'Paste both lines into the page that should hold the portal. The versioned address never changes and <code>integrity</code> (Subresource Integrity) stops a single changed byte from running; <code>crossorigin="anonymous"</code> is required with it.',
+      'Nalepite sve linije u stranicu na kojoj portal treba da stoji. Verzija u adresi se ne menja, a <code>integrity</code> (Subresource Integrity) brani da se izvrši ijedan izmenjen bajt; <code>crossorigin="anonymous"</code> je obavezan uz njega. Redovi <code>&lt;link rel="modulepreload"&gt;</code> traže delove prijave odjednom, pa se prijava na telefonu pojavi brže; bez njih portal radi isto, samo sporije.',
+      'Paste all the lines into the page that should hold the portal. The versioned address never changes and <code>integrity</code> (Subresource Integrity) stops a single changed byte from running; <code>crossorigin="anonymous"</code> is required with it. The <code>&lt;link rel="modulepreload"&gt;</code> lines fetch the login\'s parts at once, so the login shows sooner on a phone; without them the portal works the same, only slower.',
     )}</p>
 ${snippet('snippet-tag', parts.tag, t('Kopirajte oznaku', 'Copy the tag'), true)}
 <p>${t('Verzija', 'Version')} <code>${esc(c.widget.version)}</code>. ${t(

@@ -45,6 +45,7 @@ async function main() {
   const app = nodeServerApp(deps, {
     widgetDir: resolve(ROOT, 'dist/widget'),
     demoDir: resolve(ROOT, 'demo'),
+    demoPagesDir: resolve(ROOT, 'dist/demo'),
     guideDir: resolve(ROOT, 'dist/guide'),
     officeDir: resolve(ROOT, 'dist/office'),
   });

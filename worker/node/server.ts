@@ -30,7 +30,7 @@ export function nodeClientIp(trustProxy: boolean) {
 
 export function nodeServerApp(
   deps: Deps,
-  opts: { widgetDir: string; demoDir: string; guideDir?: string; officeDir?: string },
+  opts: { widgetDir: string; demoDir: string; guideDir?: string; officeDir?: string; demoPagesDir?: string },
 ): Hono {
   const app = new Hono();
   // Development: only requests addressed to a loopback name (before the API and the files).
@@ -76,6 +76,8 @@ export function nodeServerApp(
   });
   // The embed guide (/ugradnja.html, written by `npm run build` into dist/guide) beside the demo.
   if (!deps.config.production && opts.guideDir) app.use('*', serveStatic({ root: opts.guideDir }));
+  // The built demo pages (dist/demo: the versioned widget tags) before their sources in demo/.
+  if (!deps.config.production && opts.demoPagesDir) app.use('*', serveStatic({ root: opts.demoPagesDir }));
   if (!deps.config.production) app.use('*', serveStatic({ root: opts.demoDir }));
   return app;
 }

@@ -8,6 +8,7 @@ import { DEMO_CSP, OFFICE_CSP } from '../node/csp.ts';
 import { WIDGET_ALIAS, WIDGET_IMMUTABLE } from '../node/widget-caching.ts';
 import { VERSION_NAME, readManifest } from '../../widget/scripts/dist-layout.ts';
 import { writeGuide } from '../../widget/scripts/guide-page.ts';
+import { writeDemoPages } from '../../widget/scripts/demo-pages.ts';
 import { subsetFont } from '../src/bills/pdf-font-subset.ts';
 import { readUtilityConfig } from '../node/utility-file.ts';
 
@@ -37,6 +38,8 @@ cpSync(resolve(ROOT, 'dist/widget'), resolve(OUT, 'widget'), { recursive: true }
 cpSync(resolve(ROOT, 'dist/office'), resolve(OUT, 'kancelarija'), { recursive: true });
 // The embed guide (/ugradnja.html, /ugradnja.en.html) for this build's utility and widget version.
 writeGuide(OUT, utility, readManifest());
+// The demo pages load the versioned entry and preload the login's chunks (demo-pages.ts).
+writeDemoPages(OUT, readManifest());
 // The PDF fonts cut to the bill's characters here, once, so a Worker never subsets at run time.
 for (const font of ['DejaVuSans', 'DejaVuSans-Bold'])
   writeFileSync(

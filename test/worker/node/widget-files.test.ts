@@ -14,10 +14,13 @@ import {
   MANIFEST,
   WIDGET_DIST,
   readManifest,
+  scriptTag,
   sri,
+  staticClosure,
   widgetVersion,
   type WidgetManifest,
 } from '../../../widget/scripts/dist-layout.ts';
+import { relative, resolve } from 'node:path';
 
 describe('the widget files on the Node server', () => {
   let h: Harness;
@@ -82,6 +85,26 @@ describe('the widget files on the Node server', () => {
       expect(r.headers.get('cache-control'), f).toBe('public, max-age=300');
       expect(r.headers.get('access-control-allow-origin'), f).toBe('*');
     }
+  });
+
+  it('names the login path for preloading: every chunk the entry imports statically, each with its integrity', () => {
+    const entry = resolve(WIDGET_DIST, manifest.entry);
+    const closure = [...staticClosure(entry)].filter((f) => f !== entry).map((f) => relative(WIDGET_DIST, f));
+    expect(manifest.preload).toEqual(closure.sort());
+    expect(manifest.preload.length).toBeGreaterThan(0);
+    for (const f of manifest.preload) expect(manifest.files[f]).toMatch(/^sha384-/);
+  });
+
+  it('serves the demo page with the versioned entry and the preloads, not the alias', async () => {
+    const app = nodeServerApp(h.deps, {
+      widgetDir: WIDGET_DIST,
+      demoDir: `${ROOT}/demo`,
+      demoPagesDir: `${ROOT}/dist/demo`,
+    });
+    const html = await (await app.request('http://localhost:8787/')).text();
+    expect(html).not.toContain('src="/widget/jp-portal.js"');
+    expect(html).toContain(scriptTag(manifest, ''));
+    expect(html.match(/rel="modulepreload"/g)).toHaveLength(manifest.preload.length);
   });
 
   it('has the alias lead to the versioned entry (resolved as a browser resolves its import)', async () => {
