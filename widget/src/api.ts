@@ -55,3 +55,21 @@ export async function call<T = unknown>(
   }
   return data as T;
 }
+
+const HINT = 'jp-portal-in';
+
+/**
+ * Whether this browser was logged in when last here (read, after setting it when `on` is given):
+ * not a secret — the session cookie decides — it only spares a logged-in resident a flash of the
+ * login while the portal asks for the session (jp-portal.ts start); set by that check, a login and
+ * a logout (address.ts). Storage that is off reads as "not logged in".
+ */
+export function sessionHint(on?: boolean): boolean {
+  try {
+    if (on) localStorage[HINT] = '1';
+    else if (on === false) delete localStorage[HINT];
+    return !!localStorage[HINT];
+  } catch {
+    return false;
+  }
+}
