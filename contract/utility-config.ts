@@ -3,6 +3,7 @@
 // (`npm run config:schema`, checked by test/contract/utility-config.test.ts) — and the check that
 // names the field and the line of every fault ("demo/vodovod/utility.json:14: consumerCode.pattern: …").
 // The name is configured in Serbian Latin; its Cyrillic is generated (contract/translit.ts).
+import { AA, contrast, nearestDarker, ratioText } from './contrast.ts';
 import * as v from 'valibot';
 import { jsonLines, JsonSyntaxError } from './json-lines.ts';
 import { normalizeAccount, REFERENCE_MODELS } from './payment-reference.ts';
@@ -16,8 +17,8 @@ const link = (what: string) =>
     v.regex(/^(https:\/\/[^\s]+|\/[^\s]*)$/, 'must be an https:// URL or a path starting with /'),
     v.description(what),
   );
-const colour = (what: string) =>
-  v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a5fb4'), v.description(what));
+const HEX = /^#[0-9a-fA-F]{6}$/;
+const colour = (what: string) => v.pipe(v.string(), v.regex(HEX, 'must be a colour like #1a5fb4'), v.description(what));
 const version = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-01'),
@@ -88,11 +89,36 @@ export const utilityConfigSchema = v.pipe(
         en: text(120, 'Office hours in English.'),
       }),
     }),
-    colors: v.strictObject({
-      primary: colour('Buttons, links and the header band.'),
-      primaryText: colour('Text on the primary colour.'),
-      accent: colour('Light backgrounds (help boxes).'),
-    }),
+    colors: v.pipe(
+      v.strictObject({
+        primary: colour('Buttons, links and the header band.'),
+        primaryText: colour('Text on the primary colour.'),
+        accent: colour('Light backgrounds (help boxes).'),
+      }),
+      // WCAG AA (contrast.ts): the primary colour is link text on white, and the ground of primaryText.
+      v.forward(
+        v.check(
+          (c) => !HEX.test(c.primary) || contrast(c.primary, '#ffffff') >= AA,
+          (i) => {
+            const c = i.input as { primary: string };
+            const shade = nearestDarker(c.primary, (s) => contrast(s, '#ffffff') >= AA);
+            return `${c.primary} as link text on white has a contrast of ${ratioText(contrast(c.primary, '#ffffff'))}, under 4.5:1 (WCAG AA): the nearest passing shade is ${shade}`;
+          },
+        ),
+        ['primary'],
+      ),
+      v.forward(
+        v.check(
+          (c) => !HEX.test(c.primary) || !HEX.test(c.primaryText) || contrast(c.primary, c.primaryText) >= AA,
+          (i) => {
+            const c = i.input as { primary: string; primaryText: string };
+            const shade = nearestDarker(c.primary, (s) => contrast(s, c.primaryText) >= AA);
+            return `${c.primaryText} on ${c.primary} has a contrast of ${ratioText(contrast(c.primary, c.primaryText))}, under 4.5:1 (WCAG AA): darken primary to ${shade} or choose another primaryText`;
+          },
+        ),
+        ['primaryText'],
+      ),
+    ),
     consumerCode: format('consumer code'),
     pin: format('PIN'),
     terms: v.strictObject({ version, href: link('The terms of use.') }),

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseUtilityConfig, UtilityConfigError } from '../../contract/utility-config.ts';
 import { jsonLines } from '../../contract/json-lines.ts';
+import { contrast } from '../../contract/contrast.ts';
 import { latinToCyrillic } from '../../contract/translit.ts';
 import { utilityJsonSchema } from '../../worker/scripts/utility-schema.ts';
 
@@ -77,6 +78,30 @@ describe("the utility's configuration", () => {
     expect(faults(VODOVOD, (s) => s.replace('"printedAt": "bottom-left"', '"printedAt": "middle"'))).toMatch(
       /^config\/vodovod.json:\d+: pin.printedAt: Invalid type/,
     );
+  });
+
+  it('refuses brand colours under WCAG AA, naming the field, the ratio and the nearest passing shade', () => {
+    const orange = faults(VODOVOD, (s) => s.replace('"primary": "#00695c"', '"primary": "#f07d00"'));
+    const line = lineOf(VODOVOD, '"primary": "#00695c"');
+    expect(orange).toContain(
+      `config/vodovod.json:${line}: colors.primary: #f07d00 as link text on white has a contrast of 2.7:1, under 4.5:1 (WCAG AA): the nearest passing shade is `,
+    );
+    expect(orange).toMatch(
+      /colors\.primaryText: #ffffff on #f07d00 has a contrast of 2\.7:1, under 4\.5:1 \(WCAG AA\): darken primary to #[0-9a-f]{6}/,
+    );
+    // The shade it names passes.
+    const shade = /nearest passing shade is (#[0-9a-f]{6})/.exec(orange)![1];
+    expect(contrast(shade, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    expect(faults(VODOVOD, (s) => s.replace('"primary": "#00695c"', `"primary": "${shade}"`))).toBe('');
+    // Dark text on a light colour is fine for the button, not for links on white.
+    const light = faults(VODOVOD, (s) =>
+      s
+        .replace('"primary": "#00695c"', '"primary": "#ffd54f"')
+        .replace('"primaryText": "#ffffff"', '"primaryText": "#1a1a1a"'),
+    );
+    expect(light).toContain('colors.primary: #ffd54f as link text on white');
+    expect(light).not.toContain('colors.primaryText');
+    expect(contrast('#000000', '#ffffff')).toBe(21);
   });
 
   it('gives the line of a JSON syntax error', () => {
