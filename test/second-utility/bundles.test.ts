@@ -27,6 +27,7 @@ const RUMA = [
   ruma.city,
   ruma.payment.account,
   normalizeAccount(ruma.payment.account),
+  new URL(ruma.website).hostname.replace(/^www\./, ''),
 ];
 
 describe.runIf(process.env.UTILITY_CONFIG)('what is built for the second utility', () => {
@@ -42,14 +43,33 @@ describe.runIf(process.env.UTILITY_CONFIG)('what is built for the second utility
     expect(widget).not.toContain(ruma.colors.primary);
   });
 
-  it("the Worker's bundle carries the second utility's name and account and nothing of Ruma's", () => {
+  it("the Workers configuration is the second utility's, derived from its website: nothing of Ruma's domains", () => {
+    const toml = readFileSync(resolve(ROOT, 'dist/wrangler.toml'), 'utf8');
+    const domain = new URL(second.website).hostname.replace(/^www\./, '');
+    expect(toml).toContain(`PORTAL_URL = "${new URL(second.website).origin}/portal/"`);
+    expect(toml).toContain(`API_URL = "https://portal.${domain}"`);
+    expect(toml).toContain(`RP_ID = "${domain}"`);
+    for (const s of RUMA) expect(toml, s).not.toContain(s);
+  });
+
+  it("deploys (dry run) with the generated configuration, and the Worker's bundle carries the second utility's name and account and nothing of Ruma's", () => {
     const out = mkdtempSync(join(tmpdir(), 'jp-second-worker-'));
     try {
-      execFileSync(
+      const said = execFileSync(
         process.execPath,
-        [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', out],
-        { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
-      );
+        [
+          join(ROOT, 'node_modules/wrangler/bin/wrangler.js'),
+          'deploy',
+          '--dry-run',
+          '--config',
+          'dist/wrangler.toml',
+          '--outdir',
+          out,
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
+      ).toString();
+      expect(said).toContain(new URL(second.website).hostname);
+      for (const s of RUMA) expect(said, s).not.toContain(s);
       const worker = scripts(out);
       expect(worker).toContain(second.name);
       expect(worker).toContain(second.payment.account);

@@ -11,6 +11,7 @@ import { writeGuide } from '../../widget/scripts/guide-page.ts';
 import { writeDemoPages } from '../../widget/scripts/demo-pages.ts';
 import { subsetFont } from '../src/bills/pdf-font-subset.ts';
 import { readUtilityConfig } from '../node/utility-file.ts';
+import { type WorkersLinks, workersLinks, wranglerConfig } from './wrangler-config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = resolve(ROOT, 'dist/site');
@@ -57,4 +58,20 @@ writeFileSync(
     ['jp-portal.js', 'integrity.json'].map((f) => `/widget/${f}\n  Cache-Control: ${WIDGET_ALIAS}\n`).join('') +
     versions.map((v) => `/widget/${v}/*\n  Cache-Control: ${WIDGET_IMMUTABLE}\n`).join(''),
 );
+// The Workers configuration of this utility (wrangler-config.ts): its links, checked against its website.
+let links: WorkersLinks;
+try {
+  links = workersLinks(utility.website, process.env);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+writeFileSync(
+  resolve(ROOT, 'dist/wrangler.toml'),
+  wranglerConfig(readFileSync(resolve(ROOT, 'wrangler.toml'), 'utf8'), links, process.env.WORKER_NAME),
+);
 console.log(`dist/site: widget, office, fonts, demo; the Worker bundles ${utility.name}`);
+console.log(
+  `dist/wrangler.toml: the portal page ${links.PORTAL_URL}, the API ${links.API_URL}, passkeys for ${links.RP_ID}` +
+    ' — deploy with npx wrangler deploy --config dist/wrangler.toml',
+);

@@ -1,0 +1,78 @@
+// The Workers configuration of the chosen utility: `npm run build:worker` writes dist/wrangler.toml
+// from the repository's wrangler.toml (the template: bindings, queues, crons — nothing of any
+// utility) with the links' variables derived from the utility's `website`, so another utility
+// edits no repository file: PORTAL_URL (the page with <jp-portal>: `<website>/portal/`), API_URL
+// (`https://portal.<domain>`, the Worker's custom domain), ALLOWED_ORIGINS (the site's origin) and
+// RP_ID (the registrable domain). Each may be set in the build's environment instead; every one
+// must be https and on the website's domain — a build for one utility cannot send mail links to
+// another's. Deploy with `npx wrangler deploy --config dist/wrangler.toml`.
+
+export interface WorkersLinks {
+  PORTAL_URL: string;
+  API_URL: string;
+  ALLOWED_ORIGINS: string;
+  RP_ID: string;
+}
+
+export class WorkersConfigError extends Error {}
+
+/** The website's domain without a leading `www.` (passkeys and cookies live on it and its subdomains). */
+export const siteDomain = (website: string) => new URL(website).hostname.replace(/^www\./, '');
+
+const onDomain = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`);
+
+/** The links' variables for a utility's website, the environment's where it sets them, checked. */
+export function workersLinks(website: string, env: Record<string, string | undefined> = {}): WorkersLinks {
+  const domain = siteDomain(website);
+  const site = new URL(website).origin;
+  const links: WorkersLinks = {
+    PORTAL_URL: env.PORTAL_URL || `${site}/portal/`,
+    API_URL: env.API_URL || `https://portal.${domain}`,
+    ALLOWED_ORIGINS: env.ALLOWED_ORIGINS || site,
+    RP_ID: env.RP_ID || domain,
+  };
+  const problems: string[] = [];
+  const urls: [keyof WorkersLinks, string][] = [
+    ['PORTAL_URL', links.PORTAL_URL],
+    ['API_URL', links.API_URL],
+    ...links.ALLOWED_ORIGINS.split(',').map((o) => ['ALLOWED_ORIGINS', o.trim()] as [keyof WorkersLinks, string]),
+  ];
+  for (const [name, value] of urls) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      problems.push(`${name}=${value} is not a URL`);
+      continue;
+    }
+    if (url.protocol !== 'https:') problems.push(`${name}=${value} must be https`);
+    if (!onDomain(url.hostname, domain)) problems.push(`${name}=${value} is not on the website's domain ${domain}`);
+  }
+  if (!onDomain(domain, links.RP_ID) || links.RP_ID.split('.').length < 2)
+    problems.push(`RP_ID=${links.RP_ID} must be ${domain} or a domain it is under`);
+  if (problems.length)
+    throw new WorkersConfigError(
+      `The Workers configuration for ${website} is not consistent: ${problems.join('; ')}. ` +
+        'Unset the variable to derive it from the utility\'s "website", or correct it.',
+    );
+  return links;
+}
+
+/**
+ * The template (the repository's wrangler.toml) made the utility's: its paths seen from dist/, the
+ * links' variables added under [vars], the Worker's name when given.
+ */
+export function wranglerConfig(template: string, links: WorkersLinks, name?: string): string {
+  let out = template
+    .replace(/^main = "(?!\.\.\/)([^"]+)"/m, 'main = "../$1"')
+    .replace(/^directory = "\.\/dist\/([^"]+)"/m, 'directory = "./$1"');
+  if (name) out = out.replace(/^name = "[^"]*"/m, `name = "${name}"`);
+  const vars = Object.entries(links)
+    .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
+    .join('\n');
+  if (!/^\[vars\]$/m.test(out)) throw new WorkersConfigError('wrangler.toml has no [vars] table');
+  return `# Written by npm run build:worker for this utility (worker/scripts/wrangler-config.ts): do not edit.\n${out.replace(
+    /^\[vars\]$/m,
+    `[vars]\n${vars}`,
+  )}`;
+}
