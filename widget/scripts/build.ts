@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { templateText } from './template-plugin.js';
 import { chosenUtility, utilityConfigPlugin } from './utility-plugin.js';
+import { workersLinks } from '../../worker/scripts/wrangler-config.ts';
 import {
   ENTRY,
   MANIFEST,
@@ -101,9 +102,9 @@ writeFileSync(resolve(OUT, MANIFEST), manifestText);
 writeFileSync(resolve(WIDGET_DIST, MANIFEST), manifestText);
 // The alias: re-exports the versioned entry, whose relative chunk imports then resolve in its own folder.
 writeFileSync(resolve(WIDGET_DIST, ENTRY), `export*from"./${entry}";\n`);
-console.log(
-  `the tag to paste, with the portal's address for https://portal.example (dist/widget/${MANIFEST}):\n${scriptTag(manifest, 'https://portal.example')}`,
-);
+// The API's address as the guide and the Workers build derive it from the utility's website.
+const api = workersLinks(chosen.utility.website).API_URL;
+console.log(`the tags to paste, for the portal at ${api} (dist/widget/${MANIFEST}):\n${scriptTag(manifest, api)}`);
 
 // The public entry's declarations (the elements, JpEventMap, the tag names) for the package's "types".
 rmSync(resolve(ROOT, 'dist/types'), { recursive: true, force: true });

@@ -4,6 +4,7 @@
 // contact from the utility's configuration — nothing is typed twice, so the page cannot drift.
 // The live parts (copy buttons, theme editor, the portal's own address) are demo/ugradnja.js: the
 // page has no inline script or style, as the demo's CSP wants.
+import { workersLinks } from '../../worker/scripts/wrangler-config.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { UtilityConfig } from '../../contract/utility-config.ts';
@@ -168,7 +169,8 @@ export function renderGuide(lang: Lang, utility: UtilityConfig, widget: WidgetMa
     elements,
     domain,
     siteOrigin: website.origin,
-    portalOrigin: `https://portal.${domain}`,
+    // The API's address as the Workers build derives it (the same that npm run build prints).
+    portalOrigin: workersLinks(utility.website).API_URL,
   };
   const tokens = allTokens(elements);
   const other = lang === 'en' ? 'sr-Latn' : 'en';
