@@ -1,7 +1,7 @@
 // The account area as a resident walks it, keyboard only, in real Chromium against the real
 // server: sr-Latn at 390 px and sr-Cyrl at 320 px. Log in; the summary first; "Platite" opens the
-// bill; copy the reference ("Kopirano" announced); download the QR code (a PNG a banking app
-// reads); the settings; log out and be told so — in at most 25 Tab stops from the login form,
+// bill; download the QR code (a PNG a banking app reads), the first stop after the heading; copy
+// the reference ("Kopirano" announced); the settings; log out and be told so — in at most 25 Tab stops from the login form,
 // with no sideways scrolling, axe clean, and a screenshot of every view in test-results/. Then a
 // wrong password at deletion deletes nothing, the right one deletes and the portal says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,16 +142,7 @@ describe.each([
     // The slip and the QR code in the page's script, and fitting the frame.
     await look('bill');
 
-    // Copy the reference number: the fourth copy button.
-    await tab(4);
-    expect(await focused()).toBe(t.copyRef);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('jp-bills .jp-copied').textContent()).toBe(t.copied);
-    const reference = (await page.locator('jp-bills .jp-slip-row').nth(4).locator('.jp-slip-value').textContent())!;
-    expect(reference).toMatch(new RegExp(`^\\d{2}${who.code}202611$`));
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference);
-
-    // Download the QR code: a PNG that decodes to a valid NBS IPS payment with this reference.
+    // Download the QR code, the first stop after the heading: a PNG that decodes to a valid NBS IPS payment.
     await tab();
     expect(await focused()).toBe(t.qr);
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
@@ -159,10 +150,19 @@ describe.each([
     const scanned = decodeQr(new Uint8Array(readFileSync((await download.path())!)));
     expect(scanned).toMatch(/^K:PR\|V:01\|C:1\|R:\d{18}\|/);
     expect(ipsQrProblems(scanned!)).toEqual([]);
+
+    // Copy the reference number: the fifth copy button (after primalac, račun, iznos, model).
+    await tab(5);
+    expect(await focused()).toBe(t.copyRef);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('jp-bills .jp-copied').textContent()).toBe(t.copied);
+    const reference = (await page.locator('jp-bills .jp-slip-row').nth(4).locator('.jp-slip-value').textContent())!;
+    expect(reference).toMatch(new RegExp(`^\\d{2}${who.code}202611$`));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reference);
     expect(scanned).toContain(`|RO:97${reference}`);
 
-    // Back up to the sections menu (the copy buttons, "Nazad na račune", then "Podešavanja").
-    await tab(6, true);
+    // Back up to the sections menu (four copy buttons, the QR code's, "Nazad na račune", then "Podešavanja").
+    await tab(7, true);
     expect(await focused()).toBe(t.settings);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: t.devices }).waitFor();

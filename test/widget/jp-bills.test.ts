@@ -220,7 +220,8 @@ describe('<jp-bills>', () => {
     ).to.not.equal(0);
     expect(page)
       .to.contain('Iznos računa')
-      .and.contain('Dug iz ranijih računa: 1.845,00 din.')
+      .and.contain('Dug iz ranijih računa: 1.845,00 din. Ova uplatnica')
+      .and.not.contain('din..')
       .and.not.contain('3.705,00')
       .and.not.contain('Ukupno za uplatu');
     // The slip's amount is the same figure.

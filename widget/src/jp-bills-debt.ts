@@ -10,7 +10,7 @@ export function olderDebt(b: BillDetail, openBill: (id: string) => void) {
   const older = b.older.bills;
   if (b.paid || !older.length) return nothing;
   return html`<div class="jp-older">
-    <p>${msg(str`Dug iz ranijih računa: ${money(b.older.total)}.`)}
+    <p>${msg(str`Dug iz ranijih računa: ${money(b.older.total)}`)}
       ${msg('Ova uplatnica plaća samo ovaj račun; raniji računi se plaćaju svojim uplatnicama:')}</p>
     <ul class="jp-list">${older.map(
       (

@@ -1,7 +1,8 @@
 // <jp-bills>: a bill's state (paid, to pay, overdue: told by words and weight, not colour alone),
 // the items, the chart, the payment slip with its copy buttons and the IPS QR code, which fills a
 // phone's width (up to 20rem) so another phone scans it easily; each copy button under its value,
-// its "✓ Kopirano" beside it (wrapping under it when the text is large).
+// its "✓ Kopirano" beside it (wrapping under it when the text is large); at 200 % text on a 320 px
+// phone nothing is wider than the screen (the items' columns fixed, the amounts wrap).
 import { css } from 'lit';
 import { ok, error, gap, primary, muted } from './tokens.js';
 
@@ -10,10 +11,11 @@ export const billsStyles = css`
   .jp .jp-paid { color: ${ok}; }
   .jp .jp-due { color: ${error}; }
   .jp .jp-overdue { color: #fff; background: ${error}; padding: 0 .4rem; border-radius: 4px; }
-  .jp .jp-items { width: 100%; border-collapse: collapse; margin-bottom: ${gap}; font-size: .95rem; }
-  .jp .jp-items :is(th, td) { text-align: left; padding: .3rem .15rem; border-bottom: 1px solid #d0d0d0; vertical-align: top; }
-  .jp .jp-items td { overflow-wrap: break-word; hyphens: auto; }
-  .jp .jp-items td:last-child { text-align: right; white-space: nowrap; }
+  .jp .jp-items { width: 100%; border-collapse: collapse; margin-bottom: ${gap}; font-size: .95rem; table-layout: fixed; }
+  .jp .jp-items :is(th, td) { text-align: left; padding: .3rem .15rem; border-bottom: 1px solid #d0d0d0; vertical-align: top;
+    overflow-wrap: anywhere; hyphens: auto; }
+  /* Fixed columns: at large text an amount wraps (after its number) instead of widening the page. */
+  .jp .jp-items :is(th, td):last-child { width: 45%; text-align: right; }
   .jp .jp-qr { width: 20rem; max-width: 100%; height: auto; display: block; margin: 0 auto ${gap}; }
   .jp .jp-slip { margin: 0 0 ${gap}; }
   .jp .jp-slip-row { padding: .4rem 0; border-bottom: 1px solid #e0e0e0; }

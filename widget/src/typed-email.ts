@@ -14,10 +14,15 @@ function remember(e: Event) {
 
 addEventListener('jp-login', () => (typed = ''));
 
-/** Fills the host's empty e-mail field with the address typed before, and remembers what is typed into it. */
+/**
+ * Fills the host's empty e-mail field with the address typed before, or remembers the one already
+ * in it (typed before this ran: the login's part loads after its first render), and then what is
+ * typed into it.
+ */
 export function carryEmail(host: HTMLElement) {
   const input = host.querySelector<HTMLInputElement>('input[name=email]');
-  if (input && !input.value && typed) input.value = typed;
+  if (input?.value) typed = input.value.trim();
+  else if (input && typed) input.value = typed;
   host.addEventListener('input', remember);
   host.addEventListener('change', remember);
 }
