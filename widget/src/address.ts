@@ -15,6 +15,10 @@
 import type { JpPortal } from './jp-portal.js';
 import type { JpAccount } from './jp-account.js';
 import type { View } from './registry.js';
+import { linkLocale } from './resident-locale.js';
+
+// A mail link's locale (`&jezik=`) travels with this chunk: the portal asks for it at its start.
+export { linkLocale };
 
 /** The portal's own fragments and the view that shows each (the account: sections, a bill, a total). */
 const PLACES = new Map<string, View>([
@@ -85,11 +89,14 @@ export function login(portal: JpPortal, account: JpPortal['account']) {
   return portal.show('account');
 }
 
-/** After a logout (or the account deleted): the login, and what happened above it. */
-export async function logout(portal: JpPortal, notice?: string) {
+/**
+ * After a logout (or the account deleted): the login, and what happened above it — read from the
+ * event at each render, so a switch of script re-words it (the elements give it as a getter).
+ */
+export async function logout(portal: JpPortal, said: { notice?: string }) {
   await navigate(portal, 'login');
   // show() cleared the status first.
-  if (notice) portal.status = { kind: 'good', text: notice };
+  if (said.notice) portal.status = { kind: 'good', text: () => said.notice ?? '' };
 }
 
 /**
@@ -98,6 +105,8 @@ export async function logout(portal: JpPortal, notice?: string) {
  * nothing, unless its entry remembers where the portal was).
  */
 export function restore(portal: JpPortal, start: boolean) {
+  // A mail's locale beside the token or place (`&jezik=`) goes before the place is read.
+  linkLocale(portal);
   // A mail link opened in a tab that already shows the page (jp-portal.ts reads it).
   const link = start ? undefined : portal.fromAddress();
   if (link) return portal.show(link);

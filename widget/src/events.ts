@@ -12,7 +12,8 @@ export interface JpEventMap {
   'jp-login': CustomEvent<{ account: Account }>;
   /**
    * After logout, or after the account was deleted (`deleted: true`); `notice` says what happened
-   * in the page's words (the portal shows it above the login).
+   * in the page's words (the portal shows it above the login): read it when it is shown, since it
+   * is worded in the locale of that moment (a getter).
    */
   'jp-logout': CustomEvent<{ deleted?: boolean; notice?: string }>;
   /** After a registration was accepted: the confirmation mail is on its way. */

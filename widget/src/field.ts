@@ -79,8 +79,15 @@ export function checkbox(o: {
   </div>`;
 }
 
-export function statusLine(status: { kind: 'good' | 'bad'; text: string } | null) {
-  return html`<p class="jp-status ${status ? `jp-${status.kind}` : ''}" role=${status?.kind === 'bad' ? 'alert' : 'status'} tabindex="-1">${status?.text ?? ''}</p>`;
+/**
+ * What happened, good or bad. Its words are a function worded at each render (so a switch of
+ * script re-words a status already shown), or, from older code, words fixed when it was set.
+ */
+export type Status = { kind: 'good' | 'bad'; text: string | (() => string) } | null;
+
+export function statusLine(status: Status) {
+  const text = status?.text;
+  return html`<p class="jp-status ${status ? `jp-${status.kind}` : ''}" role=${status?.kind === 'bad' ? 'alert' : 'status'} tabindex="-1">${typeof text === 'function' ? text() : text}</p>`;
 }
 
 /** Reads a form's values by input name. */

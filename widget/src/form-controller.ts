@@ -3,15 +3,17 @@
 // running a request and turning its failure into field errors or words, a jp-error event, and
 // focus on the first error once the element has rendered it. Invariant: nothing stale stays on
 // screen — editing a field clears its error and a failure in the status line, and every new
-// check or submit starts from an empty status.
+// check or submit starts from an empty status; the field errors are codes and a failure's status
+// a function of it, both worded at render, so a switch of script re-words them.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { GenericSchema, InferOutput } from 'valibot';
 import { ApiFailure } from './api.js';
 import { emit } from './events.js';
-import { hidePasswords } from './field.js';
+import { hidePasswords, type Status } from './field.js';
 import { fieldText } from './messages.js';
+import { getLocale } from './localize.js';
 
-export type Status = { kind: 'good' | 'bad'; text: string } | null;
+export type { Status };
 type Host = ReactiveControllerHost & HTMLElement;
 
 export class FormController implements ReactiveController {
@@ -107,9 +109,13 @@ export class FormController implements ReactiveController {
       const f = e instanceof ApiFailure ? e : new ApiFailure(0, 'internal_error');
       this.fields = f.fields;
       // What a field says already (the checks, a wrong re-entered password) is not said twice.
-      const text = describe(f);
+      // Worded now (a view's describe may also act on the failure), and again once after each
+      // switch of locale, at the render that shows it.
+      let locale = getLocale();
+      let text = describe(f);
       const said = f.code === 'validation_failed' || Object.values(f.fields).some((c) => fieldText(c) === text);
-      this.status = Object.keys(f.fields).length && said ? null : { kind: 'bad', text };
+      const words = () => (locale === getLocale() ? text : ((locale = getLocale()), (text = describe(f))));
+      this.status = Object.keys(f.fields).length && said ? null : { kind: 'bad', text: words };
       emit(this.host, 'jp-error', { code: f.code, fields: f.fields, status: f.status });
       await this.rendered(focus);
     } finally {

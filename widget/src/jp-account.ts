@@ -19,6 +19,8 @@ import { summary } from './jp-account-summary.js';
 import { words } from './jp-bills-format.js';
 import { PasskeyOffer } from './passkey-offer.js';
 import { placed } from './address.js';
+import { offerLocale } from './resident-locale.js';
+import { toLocale } from './localize.js';
 import type { Account, AccountAnswer, ConsumerSummary, ConsumersAnswer } from '../../contract/responses.ts';
 
 export type Section = 'summary' | 'bills' | 'settings';
@@ -52,6 +54,8 @@ export class JpAccount extends JpElement {
 
   async connectedCallback() {
     super.connectedCallback();
+    this.around = this.closest('jp-portal');
+    this.around?.addEventListener('click', this.switched);
     // The bills and settings are chunks of their own, fetched only once someone is logged in.
     void import('./jp-bills.js');
     void import('./jp-settings.js');
@@ -65,6 +69,8 @@ export class JpAccount extends JpElement {
       failureText,
       false,
     );
+    // After a login or a resumed session: the account's mail language, unless this browser chose one.
+    if (this.account) offerLocale(this.closest('jp-portal') ?? this, this.account.locale);
     // Where the portal's address puts the account at first (address.ts): `racuni`, `racun=ID`…
     const place = this.closest('jp-portal')?.place;
     if (this.account && place) void this.go(place, false);
@@ -86,6 +92,31 @@ export class JpAccount extends JpElement {
     else if (bills.place !== 'racuni') await bills.back();
     else if (focus) bills.focusHeading();
   }
+
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.around?.removeEventListener('click', this.switched);
+  }
+
+  /** The portal around the account, whose script switch this element listens to. */
+  private around: HTMLElementTagNameMap['jp-portal'] | null = null;
+
+  /**
+   * The portal's script switch (its buttons carry their locale in `lang`) used while logged in: the
+   * account's mail language follows (one call; a failure changes nothing shown, the switch has done
+   * its part), and Podešavanja shows it. Heard here so the login path carries none of it.
+   */
+  private switched = async (e: Event) => {
+    const chosen = (e.target as Element).closest('.jp-switch [lang]')?.getAttribute('lang');
+    if (!chosen || !this.account) return;
+    try {
+      const { account } = await this.call<AccountAnswer>('POST', '/api/account/settings', { locale: toLocale(chosen) });
+      this.account = account;
+      if (this.around) this.around.account = account;
+    } catch {
+      /* the next mails keep the account's language */
+    }
+  };
 
   private async loadConsumers() {
     this.consumers = (await this.call<ConsumersAnswer>('GET', '/api/account/consumers')).consumers;
@@ -131,7 +162,12 @@ export class JpAccount extends JpElement {
     await this.form.submit(async () => {
       await this.call('POST', '/api/logout', {});
       this.account = null;
-      emit(this, 'jp-logout', { notice: msg('Odjavljeni ste. Da biste ponovo videli svoje račune, ulogujte se.') });
+      // A getter: the portal words it again after a switch of script.
+      emit(this, 'jp-logout', {
+        get notice() {
+          return msg('Odjavljeni ste. Da biste ponovo videli svoje račune, ulogujte se.');
+        },
+      });
     }, failureText);
   }
 

@@ -1,6 +1,8 @@
 // <jp-portal>: the one-tag embed. Login, registration, forgotten password, reset and
 // confirmation views; acts on mail links (#potvrda=, #reset=, #nova-adresa=, and the older
-// ?confirm= / ?reset= / ?unsubscribe=) and removes them from the address bar; after login, the
+// ?confirm= / ?reset= / ?unsubscribe=) and removes them from the address bar, and on the mail's
+// locale beside them (`&jezik=sr-Cyrl`, applied unless this browser remembers the resident's own
+// choice from the switch, which wins; a switch while logged in is the account's mail language too); after login, the
 // resident's account. The session survives reloads (GET /api/me). Each view has a place in the
 // fragment (#registracija, #racun=ID…) so Back, Forward and a reload return to it: address.ts,
 // a chunk fetched after the first render (the login path's budget).
@@ -22,6 +24,8 @@ import { failureText } from './messages.js';
 import './jp-login.js';
 
 const address = () => import('./address.js');
+/** A chunk that could not be fetched, said like any request that could not reach the server. */
+const OFFLINE: Status = { kind: 'bad', text: () => failureText({ code: 'network_error' }) };
 const MOVES = ['hashchange', 'popstate'];
 
 // [in the fragment?, parameter, view]
@@ -76,13 +80,13 @@ export class JpPortal extends JpElement {
     super();
     this.addEventListener('jp-navigate', (e) => this.at((a) => a.navigate(this, e.detail.view)));
     this.addEventListener('jp-login', (e) => this.at((a) => a.login(this, e.detail.account)));
-    this.addEventListener('jp-logout', (e) => this.at((a) => a.logout(this, e.detail.notice)));
+    this.addEventListener('jp-logout', (e) => this.at((a) => a.logout(this, e.detail)));
   }
 
   /** A step with the address's chunk (address.ts); said like a view's chunk when it cannot be fetched. */
   private at(step: (a: typeof import('./address.js')) => unknown) {
     return address().then(step, () => {
-      this.status = { kind: 'bad', text: failureText({ code: 'network_error' }) };
+      this.status = OFFLINE;
     });
   }
 
@@ -119,7 +123,7 @@ export class JpPortal extends JpElement {
           hash.delete(name);
           url.hash = hash.toString();
         } else url.searchParams.delete(name);
-        history.replaceState(history.state, '', url.toString());
+        history.replaceState(history.state, '', url);
         this.token = token;
         this.changeEmail = name === 'nova-adresa';
         return view;
@@ -128,6 +132,8 @@ export class JpPortal extends JpElement {
   }
 
   private async start() {
+    // A mail's locale beside its token or place (resident-locale.ts, in the address's chunk).
+    void this.at((a) => a.linkLocale(this));
     const view = this.fromAddress();
     if (view) return this.show(view);
     // {account: null} when nobody is logged in (a failure to ask shows the login as well).
@@ -152,7 +158,7 @@ export class JpPortal extends JpElement {
         await loadElement(tag);
       } catch {
         this.view = from;
-        this.status = { kind: 'bad', text: failureText({ code: 'network_error' }) };
+        this.status = OFFLINE;
         return;
       }
     }
@@ -189,7 +195,9 @@ export class JpPortal extends JpElement {
 
   private switchTo(locale: WidgetLocale) {
     rememberLocale(locale);
-    this.setAttribute('lang', locale); // attributeChangedCallback loads the locale
+    // attributeChangedCallback loads the locale; logged in, <jp-account> hears the click and saves it
+    // as the account's mail language.
+    this.lang = locale;
   }
 
   render() {

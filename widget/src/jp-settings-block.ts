@@ -61,7 +61,9 @@ export abstract class Block implements ReactiveController {
    */
   protected async run(work: () => Promise<void>, describe: (f: ApiFailure) => string) {
     await this.form.submit(work, (f) => (Object.keys(f.fields).length ? '' : describe(f)), false);
-    if (this.form.status?.kind === 'bad' && !this.form.status.text) this.form.status = null;
+    // The failure's words are '' when a field says it.
+    const failure = this.form.status?.kind === 'bad' ? this.form.status.text : null;
+    if (failure !== null && !(typeof failure === 'function' ? failure() : failure)) this.form.status = null;
     await this.host.updateComplete;
     const root = this.root;
     (root?.querySelector<HTMLElement>('[aria-invalid=true]') ?? root?.querySelector<HTMLElement>('.jp-bad'))?.focus();

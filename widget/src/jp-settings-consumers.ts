@@ -32,7 +32,7 @@ export class ConsumersBlock extends Block {
     return async () => {
       await this.run(async () => {
         await this.call('POST', '/api/account/consumers/unlink', { consumerCode: code });
-        this.form.status = { kind: 'good', text: msg('Šifra potrošača je uklonjena sa naloga.') };
+        this.form.status = { kind: 'good', text: () => msg('Šifra potrošača je uklonjena sa naloga.') };
         emit(this.host, 'jp-consumers-changed', {});
       }, helpText);
     };
@@ -50,7 +50,7 @@ export class ConsumersBlock extends Block {
         await this.call('POST', '/api/account/consumers/link', value);
         this.form.fields = {};
         form.reset();
-        this.form.status = { kind: 'good', text: msg('Šifra potrošača je dodata.') };
+        this.form.status = { kind: 'good', text: () => msg('Šifra potrošača je dodata.') };
         emit(this.host, 'jp-consumers-changed', {});
       },
       (f) => {

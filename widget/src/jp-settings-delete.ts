@@ -45,9 +45,12 @@ export class DeleteBlock extends Block {
       await this.call('POST', '/api/account/delete', value);
       emit(this.host, 'jp-logout', {
         deleted: true,
-        notice: msg(
-          'Vaš nalog je obrisan. Potvrdu smo poslali na Vašu e-mail adresu. Podaci o potrošaču i računima ostaju u evidenciji preduzeća.',
-        ),
+        // A getter: the portal words it again after a switch of script.
+        get notice() {
+          return msg(
+            'Vaš nalog je obrisan. Potvrdu smo poslali na Vašu e-mail adresu. Podaci o potrošaču i računima ostaju u evidenciji preduzeća.',
+          );
+        },
       });
     }, failureText);
   };

@@ -75,7 +75,7 @@ export class DevicesBlock extends Block {
       await this.run(async () => {
         await this.call('POST', '/api/account/sessions/revoke', { id: x.id });
         await this.refresh();
-        this.form.status = { kind: 'good', text: msg(str`Uređaj „${deviceName(x.device)}” je odjavljen.`) };
+        this.form.status = { kind: 'good', text: () => msg(str`Uređaj „${deviceName(x.device)}” je odjavljen.`) };
       }, failureText);
     };
   }
@@ -87,9 +87,10 @@ export class DevicesBlock extends Block {
       await this.refresh();
       this.form.status = {
         kind: 'good',
-        text: passkeys
-          ? msg('Odjavljeni ste sa svih drugih uređaja. Pristupni ključevi su uklonjeni.')
-          : msg('Odjavljeni ste sa svih drugih uređaja.'),
+        text: () =>
+          passkeys
+            ? msg('Odjavljeni ste sa svih drugih uređaja. Pristupni ključevi su uklonjeni.')
+            : msg('Odjavljeni ste sa svih drugih uređaja.'),
       };
       if (passkeys) await this.host.refreshPasskeys?.();
     }, failureText);

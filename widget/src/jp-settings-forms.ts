@@ -26,7 +26,7 @@ export class MailBlock extends Block {
       this.host.account = (await this.call<AccountAnswer>('POST', '/api/account/settings', { emailBills: on })).account;
       this.form.status = {
         kind: 'good',
-        text: on ? msg('Računi će Vam stizati na e-mail.') : msg('Računi Vam više neće stizati na e-mail.'),
+        text: () => (on ? msg('Računi će Vam stizati na e-mail.') : msg('Računi Vam više neće stizati na e-mail.')),
       };
     }, failureText);
   };
@@ -62,7 +62,7 @@ export class PasswordBlock extends Block {
       this.form.fields = {};
       form.reset();
       this.password.clear();
-      this.form.status = { kind: 'good', text: msg('Lozinka je promenjena. Ostali uređaji su odjavljeni.') };
+      this.form.status = { kind: 'good', text: () => msg('Lozinka je promenjena. Ostali uređaji su odjavljeni.') };
     }, failureText);
     await this.passwordErrorTo('currentPassword');
   };
@@ -99,7 +99,7 @@ export class EmailBlock extends Block {
         form.reset();
         this.form.status = {
           kind: 'good',
-          text: msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite.'),
+          text: () => msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite.'),
         };
       },
       (f) => helpText(f),

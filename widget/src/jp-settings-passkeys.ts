@@ -71,7 +71,7 @@ export class PasskeysBlock extends Block {
       } catch (e) {
         const calm = notMade(e);
         if (!calm) throw e;
-        this.form.status = { kind: 'good', text: calm };
+        this.form.status = { kind: 'good', text: () => notMade(e) ?? calm };
         return;
       }
       this.asking = false;
@@ -79,9 +79,10 @@ export class PasskeysBlock extends Block {
       await this.refresh();
       this.form.status = {
         kind: 'good',
-        text: msg(
-          str`Pristupni ključ „${passkeyName(made)}” je napravljen. Sledeći put izaberite „Prijava pristupnim ključem”.`,
-        ),
+        text: () =>
+          msg(
+            str`Pristupni ključ „${passkeyName(made)}” je napravljen. Sledeći put izaberite „Prijava pristupnim ključem”.`,
+          ),
       };
     }, this.describe);
     await this.passwordErrorTo('passkeyPassword');
@@ -102,7 +103,7 @@ export class PasskeysBlock extends Block {
         await this.call('POST', '/api/account/passkeys/remove', { id: p.id });
         this.removing = null;
         await this.refresh();
-        this.form.status = { kind: 'good', text: msg(str`Pristupni ključ „${passkeyName(p)}” je uklonjen.`) };
+        this.form.status = { kind: 'good', text: () => msg(str`Pristupni ključ „${passkeyName(p)}” je uklonjen.`) };
       }, failureText);
     };
   }

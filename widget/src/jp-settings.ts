@@ -1,5 +1,5 @@
 // <jp-settings>: the account's settings, each block with its own form, status and errors
-// (jp-settings-block.ts): bills by e-mail, the consumer codes, the password, the passkeys, the e-mail
+// (jp-settings-block.ts): bills by e-mail, the mails' language and script, the consumer codes, the password, the passkeys, the e-mail
 // address, the devices where the account is logged in, "my data" (what the file holds, the consents given)
 // and, set apart in red, deleting the account (ZZPL). Loaded on demand with the account view.
 import { html } from 'lit';
@@ -12,6 +12,7 @@ import { newPasswordStyles } from './new-password.js';
 import { date, moment } from './jp-bills-format.js';
 import { MailBlock, PasswordBlock, EmailBlock } from './jp-settings-forms.js';
 import { ConsumersBlock } from './jp-settings-consumers.js';
+import { LocaleBlock } from './jp-settings-locale.js';
 import { DevicesBlock } from './jp-settings-devices.js';
 import { PasskeysBlock } from './jp-settings-passkeys.js';
 import { DeleteBlock } from './jp-settings-delete.js';
@@ -32,6 +33,7 @@ export class JpSettings extends JpElement {
   readonly idPrefix = this.id$;
   private blocks = {
     mail: new MailBlock(this),
+    locale: new LocaleBlock(this),
     consumers: new ConsumersBlock(this),
     password: new PasswordBlock(this),
     passkeys: new PasskeysBlock(this),
@@ -72,7 +74,7 @@ export class JpSettings extends JpElement {
   render() {
     const b = this.blocks;
     return html`<h3 tabindex="-1">${msg('Podešavanja')}</h3>
-      ${b.mail.render()} ${b.consumers.render()} ${b.password.render()} ${b.passkeys.render()} ${b.email.render()} ${b.devices.render()}
+      ${b.mail.render()} ${b.locale.render()} ${b.consumers.render()} ${b.password.render()} ${b.passkeys.render()} ${b.email.render()} ${b.devices.render()}
       <section class="jp-block">
         <h4>${msg('Vaši podaci')}</h4>
         <p class="jp-hint">${msg('Datoteka „moji-podaci.json” počinje kratkim pregledom (ime, e-mail adresa, šifre potrošača, broj uređaja, saglasnosti, računa i pristupnih ključeva), a zatim sadrži podatke naloga, saglasnosti, prijave na uređajima, pristupne ključeve (bez tajnih delova) i račune. Vreme je zapisano u međunarodnom obliku (npr. 2026-11-27T14:05:00.000Z).')}</p>

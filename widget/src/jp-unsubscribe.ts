@@ -19,7 +19,7 @@ export class JpUnsubscribe extends JpElement {
       this.done = true;
       this.form.status = {
         kind: 'good',
-        text: msg('Računi Vam više neće stizati na e-mail. Ponovo ih možete uključiti u podešavanjima naloga.'),
+        text: () => msg('Računi Vam više neće stizati na e-mail. Ponovo ih možete uključiti u podešavanjima naloga.'),
       };
     }, helpText);
   }

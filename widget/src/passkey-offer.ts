@@ -52,7 +52,7 @@ export class PasskeyOffer implements ReactiveController {
         } catch (e) {
           const calm = notMade(e);
           if (!calm) throw e;
-          this.form.status = { kind: 'good', text: calm };
+          this.form.status = { kind: 'good', text: () => notMade(e) ?? calm };
           return;
         }
         this.onMade();
