@@ -4,6 +4,7 @@
 // and, where the utility takes one payment for several unpaid bills, that payment. Inside
 // <jp-account> it gets the consumers from it; alone it asks for them. Loaded on demand after
 // login, so the login page stays small.
+import { qrPngName } from '../../contract/file-names.ts';
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
@@ -191,7 +192,7 @@ export class JpBills extends JpElement {
               note: olderDebt(b, (id) => this.openBill(id)),
               png: {
                 href: `${this.api}/api/bills/${b.id}/qr.png`,
-                file: `ips-qr-${b.consumerCode}-${b.period}.png`,
+                file: qrPngName(b.consumerCode, b.period),
               },
             })
       }
@@ -213,7 +214,10 @@ export class JpBills extends JpElement {
         slip: t.slip,
         qrSvg: t.qrSvg,
         amount: t.slip.amount,
-        png: { href: `${this.api}/api/account/consumers/${c.code}/qr.png`, file: `ips-qr-${c.code}-ukupno.png` },
+        png: {
+          href: `${this.api}/api/account/consumers/${encodeURIComponent(c.code)}/qr.png`,
+          file: qrPngName(c.code, 'ukupno'),
+        },
       })}
       <ul class="jp-list">
         ${c.unpaid.map((b) => {

@@ -3,6 +3,7 @@
 // IPS QR code shown in the mail (an inline part, `cid:`; Gmail refuses data: images) and attached
 // as a PNG, the bill's PDF, a one-click unsubscribe link and the utility's contact. Pure
 // rendering: who gets a mail and when is bill-mail.ts's.
+import { billPdfName } from '../../../contract/file-names.ts';
 import type { Deps } from '../ports.ts';
 import { toLocale, type Locale } from '../../../contract/locales.ts';
 import { latinToCyrillic } from '../../../contract/translit.ts';
@@ -281,7 +282,7 @@ export async function renderBillMail(
     headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     attachments: [
       { filename: `ips-qr-${bill.period}.png`, type: 'image/png', content: qr },
-      { filename: `racun-${bill.consumerCode}-${bill.period}.pdf`, type: 'application/pdf', content: base64(pdf) },
+      { filename: billPdfName(bill.consumerCode, bill.period), type: 'application/pdf', content: base64(pdf) },
       // The same code once more as the inline part the HTML shows (an attachment alone is one tap away).
       { filename: `ips-qr-${bill.period}-inline.png`, type: 'image/png', content: qr, contentId: QR_CONTENT_ID },
     ],

@@ -1,5 +1,6 @@
 // GET /api/bills, /api/bills/:id, its PDF and its QR code as PNG — a resident sees only the bills of the consumer codes
 // linked to their own account; anything else is a 404, whether it exists or not.
+import { billPdfName, qrPngName } from '../../../contract/file-names.ts';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import { billOfCodes, billPage, olderUnpaidBills } from '../db/statements/bills.ts';
@@ -85,7 +86,7 @@ export async function getBillPdf(c: AccountCtx) {
     );
   }
   c.header('Content-Type', 'application/pdf');
-  c.header('Content-Disposition', `attachment; filename="racun-${bill.consumerCode}-${bill.period}.pdf"`);
+  c.header('Content-Disposition', `attachment; filename="${billPdfName(bill.consumerCode, bill.period)}"`);
   return c.body(pdf as Uint8Array<ArrayBuffer>);
 }
 
@@ -98,7 +99,7 @@ export async function getBillQr(c: AccountCtx) {
   const { ipsQr } = paymentSlip(c.var.deps.config, bill, consumer);
   c.header('Content-Type', 'image/png');
   c.header('Cache-Control', 'private, no-store');
-  c.header('Content-Disposition', `attachment; filename="ips-qr-${bill.consumerCode}-${bill.period}.png"`);
+  c.header('Content-Disposition', `attachment; filename="${qrPngName(bill.consumerCode, bill.period)}"`);
   return c.body(qrPng(ipsQr, 8) as Uint8Array<ArrayBuffer>);
 }
 

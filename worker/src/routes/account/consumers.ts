@@ -1,6 +1,7 @@
 // GET /api/account/consumers (with the unpaid bills' total), POST /api/account/consumers/link
 // {consumerCode, pin} (same PIN throttling as registration) and .../unlink {consumerCode}. The list
 // carries what the account's summary and chart show, so the account area opens with one request.
+import { qrPngName } from '../../../../contract/file-names.ts';
 import { consumersWithBalance, linkCode, unlinkCode } from '../../db/statements/consumers.ts';
 import { fail } from '../../http/errors.ts';
 import { proveConsumer } from '../../auth/consumer-pin.ts';
@@ -59,7 +60,7 @@ export async function totalQrPng(c: AccountCtx) {
   if (!total) throw fail('not_found');
   c.header('Content-Type', 'image/png');
   c.header('Cache-Control', 'private, no-store');
-  c.header('Content-Disposition', `attachment; filename="ips-qr-${consumer.code}-ukupno.png"`);
+  c.header('Content-Disposition', `attachment; filename="${qrPngName(consumer.code, 'ukupno')}"`);
   return c.body(qrPng(total.ipsQr, 8) as Uint8Array<ArrayBuffer>);
 }
 
