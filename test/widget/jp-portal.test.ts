@@ -96,3 +96,45 @@ describe('<jp-portal switch>', () => {
     localStorage.removeItem('jp-portal-locale');
   });
 });
+
+describe('the first view while the session is asked for', () => {
+  const HINT = 'jp-portal-in';
+  let release: () => void;
+  /** GET /api/me answers only when released. */
+  const slowMe = (account: unknown) => {
+    answer({ 'GET /api/me': () => ({ status: 200, body: { account } }) as never });
+    const real = window.fetch;
+    const gate = new Promise<void>((ok) => (release = ok));
+    window.fetch = async (input, init) => {
+      if (String(input).endsWith('/api/me')) await gate;
+      return real(input, init);
+    };
+  };
+  beforeEach(() => setLocale('sr-Latn'));
+  afterEach(() => localStorage.removeItem(HINT));
+
+  it('shows the login at once when nobody was logged in here, without waiting for the answer', async () => {
+    slowMe(null);
+    const el = await mount(html`<jp-portal></jp-portal>`);
+    await until(() => !!el.querySelector('jp-login input[type=email]'));
+    // Still unanswered.
+    expect(calls).to.deep.equal([]);
+    release();
+    await settle();
+    expect(el.querySelector('jp-login')).to.exist;
+    expect(localStorage.getItem(HINT)).to.equal(null);
+  });
+
+  it('waits for the answer when this browser was logged in, so a resident sees no login flash', async () => {
+    localStorage.setItem(HINT, '1');
+    slowMe(null);
+    const el = await mount(html`<jp-portal></jp-portal>`);
+    await settle();
+    expect(calls).to.deep.equal([]);
+    expect(el.querySelector('jp-login')).to.equal(null);
+    release();
+    await until(() => !!el.querySelector('jp-login'));
+    // The session had ended: the hint goes with it.
+    expect(localStorage.getItem(HINT)).to.equal(null);
+  });
+});

@@ -12,6 +12,7 @@
 // fragment is the portal's first view (the account, or the login). Navigating pushes a history
 // entry; Back and Forward (popstate, hashchange) show the entry's place without pushing.
 // A chunk of its own, off the login path's budget: the portal fetches it after its first render.
+import { sessionHint } from './api.js';
 import type { JpPortal } from './jp-portal.js';
 import type { JpAccount } from './jp-account.js';
 import type { View } from './registry.js';
@@ -84,6 +85,7 @@ export function navigate(portal: JpPortal, view: View) {
 /** After a login: the account at the place the login waited for (a bill's link), else its overview. */
 export function login(portal: JpPortal, account: JpPortal['account']) {
   portal.account = account;
+  sessionHint(true);
   const now = own();
   if (now && viewAt(now) !== 'account') write(portal, 'pregled', true);
   return portal.show('account');
@@ -94,6 +96,7 @@ export function login(portal: JpPortal, account: JpPortal['account']) {
  * event at each render, so a switch of script re-words it (the elements give it as a getter).
  */
 export async function logout(portal: JpPortal, said: { notice?: string }) {
+  sessionHint(false);
   await navigate(portal, 'login');
   // show() cleared the status first.
   if (said.notice) portal.status = { kind: 'good', text: () => said.notice ?? '' };

@@ -19,6 +19,7 @@ import { getLocale, rememberLocale, inScript, type WidgetLocale } from './locali
 import { name } from '../../config/utility.json?login';
 import type { Account, MeAnswer } from '../../contract/responses.ts';
 import { loadElement } from './loader.js';
+import { sessionHint } from './api.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
 import './jp-login.js';
@@ -132,19 +133,24 @@ export class JpPortal extends JpElement {
   }
 
   private async start() {
-    // A mail's locale beside its token or place (resident-locale.ts, in the address's chunk).
+    // The address's chunk, fetched at once beside the first view: it reads a mail's locale beside
+    // its token or place (resident-locale.ts) and serves every move after.
     void this.at((a) => a.linkLocale(this));
     const view = this.fromAddress();
     if (view) return this.show(view);
     // {account: null} when nobody is logged in (a failure to ask shows the login as well).
-    this.account = await this.call<MeAnswer>('GET', '/api/me').then(
+    const me = this.call<MeAnswer>('GET', '/api/me').then(
       (r) => r.account,
       () => null,
     );
+    // Nobody was logged in here last time: the login at once, the session asked for beside it.
+    const early = !location.hash && !sessionHint();
+    if (early) void this.show('login', false);
+    this.account = await me;
+    sessionHint(!!this.account);
     // The view the fragment names (address.ts); none: the first view, without waiting for the chunk.
     if (location.hash) return this.at((a) => a.restore(this, true));
-    void this.show(this.account ? 'account' : 'login', false);
-    address().catch(() => undefined);
+    if (!early || (this.account && this.view === 'login')) void this.show(this.account ? 'account' : 'login', false);
   }
 
   /** @internal */
