@@ -12,7 +12,6 @@
 // fragment is the portal's first view (the account, or the login). Navigating pushes a history
 // entry; Back and Forward (popstate, hashchange) show the entry's place without pushing.
 // A chunk of its own, off the login path's budget: the portal fetches it after its first render.
-import { sessionHint } from './api.js';
 import type { JpPortal } from './jp-portal.js';
 import type { JpAccount } from './jp-account.js';
 import type { View } from './registry.js';
@@ -85,7 +84,6 @@ export function navigate(portal: JpPortal, view: View) {
 /** After a login: the account at the place the login waited for (a bill's link), else its overview. */
 export function login(portal: JpPortal, account: JpPortal['account']) {
   portal.account = account;
-  sessionHint(true);
   const now = own();
   if (now && viewAt(now) !== 'account') write(portal, 'pregled', true);
   return portal.show('account');
@@ -96,10 +94,46 @@ export function login(portal: JpPortal, account: JpPortal['account']) {
  * event at each render, so a switch of script re-words it (the elements give it as a getter).
  */
 export async function logout(portal: JpPortal, said: { notice?: string }) {
-  sessionHint(false);
   await navigate(portal, 'login');
   // show() cleared the status first.
   if (said.notice) portal.status = { kind: 'good', text: () => said.notice ?? '' };
+}
+
+// [in the fragment?, parameter, view]
+const LINKS: [boolean, string, View][] = [
+  [true, 'potvrda', 'confirm'],
+  [true, 'nova-adresa', 'confirm'],
+  [true, 'reset', 'reset'],
+  [false, 'confirm', 'confirm'],
+  [false, 'reset', 'reset'],
+  [false, 'unsubscribe', 'unsubscribe'],
+];
+
+/**
+ * A mail link's token: in the fragment (#potvrda=, #reset=, #nova-adresa=: never sent to the
+ * site's server), or in the query of links sent before (?confirm=, ?reset=, ?unsubscribe=). It is
+ * taken out of the address bar at once (history, shared screenshots) and kept by the portal for
+ * the view it opens, which is returned. (A host's own parameter that only looks like one, e.g.
+ * `foo_reset=`, only makes the portal wait for this chunk: nothing is read from it.)
+ */
+export function fromAddress(portal: JpPortal): View | undefined {
+  // The mail's locale beside the token (`&jezik=`) first.
+  linkLocale(portal);
+  const url = new URL(location.href);
+  const hash = new URLSearchParams(url.hash.slice(1));
+  for (const [params, name, view] of LINKS) {
+    const token = params ? hash.get(name) : url.searchParams.get(name);
+    if (token) {
+      if (params) {
+        hash.delete(name);
+        url.hash = hash.toString();
+      } else url.searchParams.delete(name);
+      history.replaceState(history.state, '', url);
+      portal.token = token;
+      portal.changeEmail = name === 'nova-adresa';
+      return view;
+    }
+  }
 }
 
 /**
@@ -111,7 +145,7 @@ export function restore(portal: JpPortal, start: boolean) {
   // A mail's locale beside the token or place (`&jezik=`) goes before the place is read.
   linkLocale(portal);
   // A mail link opened in a tab that already shows the page (jp-portal.ts reads it).
-  const link = start ? undefined : portal.fromAddress();
+  const link = start ? undefined : fromAddress(portal);
   if (link) return portal.show(link);
   let place = owner(portal) ? addressed() : undefined;
   if (!start && (place === undefined || place === (portal.place ?? ''))) return;

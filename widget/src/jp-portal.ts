@@ -29,15 +29,8 @@ const address = () => import('./address.js');
 const OFFLINE: Status = { kind: 'bad', text: () => failureText({ code: 'network_error' }) };
 const MOVES = ['hashchange', 'popstate'];
 
-// [in the fragment?, parameter, view]
-const LINKS: [boolean, string, View][] = [
-  [true, 'potvrda', 'confirm'],
-  [true, 'nova-adresa', 'confirm'],
-  [true, 'reset', 'reset'],
-  [false, 'confirm', 'confirm'],
-  [false, 'reset', 'reset'],
-  [false, 'unsubscribe', 'unsubscribe'],
-];
+/** A mail link's token in the address (address.ts fromAddress reads it): the view waits for the address's chunk. */
+const MAIL_LINK = /(potvrda|nova-adresa|reset|confirm|unsubscribe)=/;
 const SWITCH: [WidgetLocale, string][] = [
   ['sr-Latn', 'Latinica'],
   ['sr-Cyrl', 'Ћирилица'],
@@ -70,8 +63,10 @@ export class JpPortal extends JpElement {
   shown?: JpElement;
   /** @internal Says when a view's chunk could not be fetched, or what happened (a logout). */
   status: Status = null;
-  private token = '';
-  private changeEmail = false;
+  /** @internal A mail link's token (address.ts fromAddress), for the view it opens. */
+  token = '';
+  /** @internal The link confirms a new e-mail address (#nova-adresa=), not a registration. */
+  changeEmail = false;
   /** @internal */
   account: Account | null = null;
   /** @internal The view's place in the address (address.ts): `racun=ID`, '' (or none yet) for the first view. */
@@ -80,12 +75,14 @@ export class JpPortal extends JpElement {
   constructor() {
     super();
     this.addEventListener('jp-navigate', (e) => this.at((a) => a.navigate(this, e.detail.view)));
-    this.addEventListener('jp-login', (e) => this.at((a) => a.login(this, e.detail.account)));
-    this.addEventListener('jp-logout', (e) => this.at((a) => a.logout(this, e.detail)));
+    this.addEventListener('jp-login', (e) => this.at((a) => a.login(this, e.detail.account), true));
+    this.addEventListener('jp-logout', (e) => this.at((a) => a.logout(this, e.detail), false));
   }
 
   /** A step with the address's chunk (address.ts); said like a view's chunk when it cannot be fetched. */
-  private at(step: (a: typeof import('./address.js')) => unknown) {
+  private at(step: (a: typeof import('./address.js')) => unknown, session?: boolean) {
+    // A login or a logout: the session hint follows (api.ts sessionHint; without one, a mere read).
+    sessionHint(session);
     return address().then(step, () => {
       this.status = OFFLINE;
     });
@@ -108,35 +105,12 @@ export class JpPortal extends JpElement {
   // A mail link (fromAddress), or Back, Forward, a link to a place (address.ts).
   private onHash = () => this.at((a) => a.restore(this, false));
 
-  /**
-   * A mail link's token: in the fragment (#potvrda=, #reset=, #nova-adresa=: never sent to the
-   * site's server), or in the query of links sent before (?confirm=, ?reset=, ?unsubscribe=).
-   * It is taken out of the address bar at once (history, shared screenshots).
-   */
-  /** @internal */
-  fromAddress() {
-    const url = new URL(location.href);
-    const hash = new URLSearchParams(url.hash.slice(1));
-    for (const [params, name, view] of LINKS) {
-      const token = params ? hash.get(name) : url.searchParams.get(name);
-      if (token) {
-        if (params) {
-          hash.delete(name);
-          url.hash = hash.toString();
-        } else url.searchParams.delete(name);
-        history.replaceState(history.state, '', url);
-        this.token = token;
-        this.changeEmail = name === 'nova-adresa';
-        return view;
-      }
-    }
-  }
-
   private async start() {
     // The address's chunk, fetched at once beside the first view: it reads a mail's locale beside
     // its token or place (resident-locale.ts) and serves every move after.
-    void this.at((a) => a.linkLocale(this));
-    const view = this.fromAddress();
+    const view = MAIL_LINK.test(location.hash + location.search)
+      ? ((await this.at((a) => a.fromAddress(this))) as View | undefined)
+      : void this.at((a) => a.linkLocale(this));
     if (view) return this.show(view);
     // {account: null} when nobody is logged in (a failure to ask shows the login as well).
     const me = this.call<MeAnswer>('GET', '/api/me').then(
