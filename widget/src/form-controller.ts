@@ -114,7 +114,13 @@ export class FormController implements ReactiveController {
       let locale = getLocale();
       let text = describe(f);
       const said = f.code === 'validation_failed' || Object.values(f.fields).some((c) => fieldText(c) === text);
-      const words = () => (locale === getLocale() ? text : ((locale = getLocale()), (text = describe(f))));
+      const words = () => {
+        if (locale !== getLocale()) {
+          locale = getLocale();
+          text = describe(f);
+        }
+        return text;
+      };
       this.status = Object.keys(f.fields).length && said ? null : { kind: 'bad', text: words };
       emit(this.host, 'jp-error', { code: f.code, fields: f.fields, status: f.status });
       await this.rendered(focus);
