@@ -73,10 +73,13 @@ async function api(method: string, path: string, body?: unknown, cookie?: string
   };
 }
 
-/** Mail links carry the token in the fragment (#potvrda=, #reset=); registration mails arrive just after the 202. */
+/**
+ * Mail links carry the token in the fragment (#potvrda=, #reset=), the mail's locale after it
+ * (`&jezik=`); registration mails arrive just after the 202.
+ */
 async function link(kind: 'confirm' | 'reset', to: string) {
   const name = { confirm: 'potvrda', reset: 'reset' }[kind];
-  const pattern = new RegExp(`^http\\S*#${name}=([A-Za-z0-9_-]+)$`, 'm');
+  const pattern = new RegExp(`^http\\S*#${name}=([A-Za-z0-9_-]+)(?:&jezik=[\\w-]+)?$`, 'm');
   for (let i = 0; i < 50; i++) {
     const { body } = await api('GET', '/api/dev/outbox');
     const token = body.mails
