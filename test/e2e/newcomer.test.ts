@@ -52,7 +52,8 @@ const T = {
     forgot: 'Zaboravili ste lozinku?',
     send: 'Pošaljite link',
     emailBills: 'Slanje računa na e-mail',
-    export: 'Preuzmite svoje podatke',
+    export: 'Preuzmite podatke za prenos (moji-podaci.json)',
+    view: 'Pogledajte svoje podatke',
     deleteAccount: 'Obrišite nalog',
     currentPassword: 'Trenutna lozinka',
     changePassword: 'Promenite lozinku',
@@ -89,7 +90,8 @@ const T = {
     forgot: 'Заборавили сте лозинку?',
     send: 'Пошаљите линк',
     emailBills: 'Слање рачуна на имејл',
-    export: 'Преузмите своје податке',
+    export: 'Преузмите податке за пренос (moji-podaci.json)',
+    view: 'Погледајте своје податке',
     deleteAccount: 'Обришите налог',
     currentPassword: 'Тренутна лозинка',
     changePassword: 'Промените лозинку',
@@ -319,6 +321,11 @@ describe.each([
     const exportHref = await page.getByRole('link', { name: t.export }).getAttribute('href');
     const mine = await (await context.request.get(new URL(exportHref!, server.url).toString())).json();
     expect(mine.account.email).toBe(who.email);
+    // The same to read, in the page's script.
+    const viewHref = await page.getByRole('link', { name: t.view }).getAttribute('href');
+    const readable = await (await context.request.get(new URL(viewHref!, server.url).toString())).text();
+    expect(readable).toContain(who.email);
+    expect(readable).toContain(`<html lang="${locale}">`);
     // Deleting is a step of its own (no browser dialog): the password, then the red button.
     await page.getByRole('button', { name: t.want }).click();
     await page.getByLabel(t.confirmDelete, { exact: true }).fill('nova lozinka za rumu 7');

@@ -36,6 +36,7 @@ export const ROUTES: [string, string][] = [
   ['POST', '/api/account/consumers/unlink'],
   ['GET', '/api/account/consents'],
   ['GET', '/api/account/export'],
+  ['GET', '/api/account/export.html'],
   ['POST', '/api/account/delete'],
   ['GET', '/api/account/passkeys'],
   ['POST', '/api/account/passkeys/options'],

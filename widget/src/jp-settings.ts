@@ -3,6 +3,7 @@
 // address, the devices where the account is logged in, "my data" (what the file holds, the consents given)
 // and, set apart in red, deleting the account (ZZPL). Loaded on demand with the account view.
 import { html } from 'lit';
+import { getLocale } from './localize.js';
 import { msg, str } from '@lit/localize';
 import { JpElement, define } from './element.js';
 import { accountStyles } from './jp-account.styles.js';
@@ -77,8 +78,10 @@ export class JpSettings extends JpElement {
       ${b.mail.render()} ${b.locale.render()} ${b.consumers.render()} ${b.password.render()} ${b.passkeys.render()} ${b.email.render()} ${b.devices.render()}
       <section class="jp-block">
         <h4>${msg('Vaši podaci')}</h4>
-        <p class="jp-hint">${msg('Datoteka „moji-podaci.json” počinje kratkim pregledom (ime, e-mail adresa, šifre potrošača, broj uređaja, saglasnosti, računa i pristupnih ključeva), a zatim sadrži podatke naloga, saglasnosti, prijave na uređajima, pristupne ključeve (bez tajnih delova) i račune. Vreme je zapisano u međunarodnom obliku (npr. 2026-11-27T14:05:00.000Z).')}</p>
-        <p><a href=${`${this.api}/api/account/export`} download="moji-podaci.json">${msg('Preuzmite svoje podatke')}</a></p>
+        <p><a href=${`${this.api}/api/account/export.html?lang=${getLocale()}`} target="_blank" rel="noopener">${msg('Pogledajte svoje podatke')}</a></p>
+        <p class="jp-hint">${msg('Nalog, saglasnosti, prijave na uređajima, pristupni ključevi i računi, na jednoj stranici za čitanje i štampu.')}</p>
+        <p><a href=${`${this.api}/api/account/export`} download="moji-podaci.json">${msg('Preuzmite podatke za prenos (moji-podaci.json)')}</a></p>
+        <p class="jp-hint">${msg('Isti podaci u obliku za prenos u drugi sistem. Vreme je zapisano u međunarodnom obliku (npr. 2026-11-27T14:05:00.000Z).')}</p>
         <ul class="jp-list">${this.consents.map(
           (c) =>
             html`<li><span>${msg(str`Uslovi korišćenja od ${date(c.termsVersion)} i Izjava o privatnosti od ${date(c.privacyVersion)}`)}</span>

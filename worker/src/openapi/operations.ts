@@ -254,6 +254,14 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
     ok: { 200: 'DataExport' },
     errors: ['too_many_attempts'],
   },
+  'GET /api/account/export.html': {
+    summary: 'My data, as a page to read',
+    description:
+      'The same records as `GET /api/account/export`, in words (money, dates and months as the resident reads them) in `?lang=` (sr-Latn, sr-Cyrl, en), else the account’s language. Counted with the exports.',
+    ok: { 200: 'text/html' },
+    query: { lang: 'sr-Latn, sr-Cyrl or en' },
+    errors: ['too_many_attempts'],
+  },
   'POST /api/account/delete': {
     summary: 'Delete the account',
     description: 'Consumer and bill records stay with the utility; the consumer code is free to register again.',

@@ -205,6 +205,40 @@ describe('personal data', () => {
     expect(JSON.stringify(r.body)).not.toMatch(/argon2|password_hash|pin_digest/i);
   });
 
+  it('gives "Vaši podaci" as a page to read, in the account\'s script or the one asked for, every value escaped', async () => {
+    const page = await h.call('GET', '/api/account/export.html', undefined, { cookie });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const text = String(page.body);
+    expect(text).toContain('<html lang="sr-Latn">');
+    expect(text).toContain('<h1>Vaši podaci</h1>');
+    expect(text).toContain('Milica Jovanović');
+    expect(text).toContain(EMAIL);
+    expect(text).toContain('104521');
+    // Months and money in words, as the resident reads them.
+    expect(text).toMatch(/novembar 2026\./);
+    expect(text).toMatch(/\d\.\d{3},\d{2} din\./);
+    expect(text).not.toMatch(/argon2|password_hash|pin_digest/i);
+    const cyrillic = String((await h.call('GET', '/api/account/export.html?lang=sr-Cyrl', undefined, { cookie })).body);
+    expect(cyrillic).toContain('<h1>Ваши подаци</h1>');
+    expect(cyrillic).toContain('новембар 2026.');
+    expect(cyrillic).toContain(EMAIL);
+    const english = String((await h.call('GET', '/api/account/export.html?lang=en', undefined, { cookie })).body);
+    expect(english).toContain('<h1>Your data</h1>');
+    expect((await h.call('GET', '/api/account/export.html')).status).toBe(401);
+  });
+
+  it('lists each accepted version of the terms once, however often it was accepted', async () => {
+    const id = String((await h.deps.db.$client.execute('SELECT id FROM accounts')).rows[0].id);
+    await h.deps.db.$client.execute({
+      sql: "INSERT INTO consents (account_id, terms_version, privacy_version, accepted_at) VALUES (?, '2026-11-01', '2026-11-01', 1)",
+      args: [id],
+    });
+    const listed = (await h.call('GET', '/api/account/consents', undefined, { cookie })).body.consents;
+    expect(listed).toHaveLength(1);
+    expect(listed[0].acceptedAt).toBeGreaterThan(1);
+  });
+
   it('deletes the account with the password, keeping bills and releasing the code', async () => {
     expect((await h.call('POST', '/api/account/delete', { password: 'pogrešna lozinka' }, { cookie })).status).toBe(
       403,

@@ -136,16 +136,21 @@ export const exportQueries = (db: Db, accountId: string, codes: string[]) =>
       .orderBy(passkeys.createdAt),
   ] as const;
 
+/**
+ * The versions of the terms and the privacy statement the account accepted, each pair once, with
+ * when it was last accepted (registering again after an expired registration accepts them again).
+ */
 export const consentsOf = (db: Db, accountId: string) =>
   db
     .select({
       termsVersion: consents.termsVersion,
       privacyVersion: consents.privacyVersion,
-      acceptedAt: consents.acceptedAt,
+      acceptedAt: sql<number>`max(${consents.acceptedAt})`.mapWith(Number),
     })
     .from(consents)
     .where(eq(consents.accountId, accountId))
-    .orderBy(desc(consents.acceptedAt));
+    .groupBy(consents.termsVersion, consents.privacyVersion)
+    .orderBy(desc(sql`max(${consents.acceptedAt})`));
 
 /** Deleting an account: its queued mail, sessions, tokens, codes, passkeys, consents, links, failure counts and the row (bills stay). */
 export const deleteAccountStatements = (db: Db, account: { id: string; email: string }, loginKeys: string[]) =>

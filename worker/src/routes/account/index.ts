@@ -8,7 +8,7 @@ import { updateSettings, changePassword } from './settings.ts';
 import { changeEmail } from './email.ts';
 import { listSessions, revokeSession, revokeAllSessions } from './sessions.ts';
 import { listConsumers, linkConsumer, unlinkConsumer, totalQrPng } from './consumers.ts';
-import { listConsents, exportData, deleteAccount } from './privacy.ts';
+import { listConsents, exportData, exportPage, deleteAccount } from './privacy.ts';
 import { listPasskeys, passkeyRegistrationOptions, addPasskey, deletePasskey } from './passkeys.ts';
 
 /** `body`: the app's validators of the JSON bodies (http/body.ts), built from the utility's schemas. */
@@ -31,4 +31,5 @@ export const accountRoutes = (body: BodyValidators) =>
     .post('/passkeys/remove', body.passkeyRemove, deletePasskey)
     .get('/consents', listConsents)
     .get('/export', exportData)
+    .get('/export.html', exportPage)
     .post('/delete', body.deleteAccount, deleteAccount);

@@ -1,5 +1,6 @@
 // Personal-data rights (ZZPL): GET /api/account/consents, GET /api/account/export (a summary
-// first, then the records, dates in ISO 8601),
+// first, then the records, dates in ISO 8601; for moving the data), GET /api/account/export.html
+// (the same to read, data-page.ts),
 // POST /api/account/delete {password}. Deleting removes the account, its sessions, tokens,
 // passkeys, consents, links and queued mail to it; consumer and bill records belong to the billing
 // system and stay, as accounting law requires.
@@ -11,6 +12,7 @@ import { billSummary } from '../../bills/view.ts';
 import { countAccountAction, verifyPassword } from '../../auth/reverify.ts';
 import type { AccountCtx } from '../../env.ts';
 import type { ConsentsAnswer, DataExport } from '../../../../contract/responses.ts';
+import { dataPage } from './data-page.ts';
 
 export async function listConsents(c: AccountCtx) {
   const { deps } = c.var;
@@ -19,7 +21,8 @@ export async function listConsents(c: AccountCtx) {
   return c.json({ consents: rows } satisfies ConsentsAnswer);
 }
 
-export async function exportData(c: AccountCtx) {
+/** Everything the portal keeps about the account in session (counted as one export). */
+async function gatherExport(c: AccountCtx): Promise<DataExport> {
   const { deps } = c.var;
   const { db } = deps;
   const s = c.var.session;
@@ -28,8 +31,7 @@ export async function exportData(c: AccountCtx) {
   const codes = s.account.consumers.map((x) => x.code);
   const [[account], consentRows, sessionRows, billRows, passkeyRows] = await db.batch(exportQueries(db, id, codes));
   const iso = (ms: number) => new Date(ms).toISOString();
-  c.header('Content-Disposition', 'attachment; filename="moji-podaci.json"');
-  return c.json({
+  return {
     // First in the file: what a person opening it reads before the records.
     summary: {
       controller: deps.config.utility.name,
@@ -55,7 +57,20 @@ export async function exportData(c: AccountCtx) {
       lastUsedAt: x.lastUsedAt === null ? null : iso(x.lastUsedAt),
     })),
     bills: billRows.map(billSummary),
-  } satisfies DataExport);
+  };
+}
+
+/** GET /api/account/export: the data for moving it elsewhere, as a JSON attachment. */
+export async function exportData(c: AccountCtx) {
+  const data = await gatherExport(c);
+  c.header('Content-Disposition', 'attachment; filename="moji-podaci.json"');
+  return c.json(data satisfies DataExport);
+}
+
+/** GET /api/account/export.html?lang=: the same, as a page to read (data-page.ts). */
+export async function exportPage(c: AccountCtx) {
+  const data = await gatherExport(c);
+  return c.html(dataPage(data, c.req.query('lang'), c.var.session.account.locale));
 }
 
 export async function deleteAccount(c: AccountCtx<'deleteAccount'>) {
