@@ -89,8 +89,14 @@ const consumerCode = (o: SchemaOptions) =>
     v.nonEmpty('required'),
     v.regex(new RegExp(o.consumerCodePattern), 'invalid_format'),
   );
+/** A PIN as it is typed from the bill, spaces and all ("48 21"): they are not part of it. */
 const pin = (o: SchemaOptions) =>
-  v.pipe(v.string('required'), v.trim(), v.nonEmpty('required'), v.regex(new RegExp(o.pinPattern), 'invalid_format'));
+  v.pipe(
+    v.string('required'),
+    v.transform((s) => s.replace(/\s+/g, '')),
+    v.nonEmpty('required'),
+    v.regex(new RegExp(o.pinPattern), 'invalid_format'),
+  );
 const token = () => v.pipe(v.string('required'), v.regex(LINK_TOKEN, 'invalid_token'));
 // A 6-digit login code; spaces a resident types between the digits are dropped.
 const loginCode = () =>

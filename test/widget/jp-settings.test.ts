@@ -84,7 +84,10 @@ describe('<jp-settings>', () => {
     expect(items[1]).to.contain('Safari na iPhone-u').and.contain('Odjavite ovaj uređaj');
     expect(el.textContent).not.to.contain('Prijave i podaci');
     await until(() => (el.textContent ?? '').includes('Uslovi korišćenja od'));
-    expect(el.textContent).to.contain('Uslovi korišćenja od 1. 11. 2026. i Izjava o privatnosti od 1. 11. 2026.');
+    // Dates never break inside: no-break spaces.
+    expect(el.textContent).to.contain(
+      'Uslovi korišćenja od 1.\u00a011.\u00a02026. i Izjava o privatnosti od 1.\u00a011.\u00a02026.',
+    );
     expect(el.textContent).not.to.contain('2026-11-01');
     expect(await axeViolations(el)).to.deep.equal([]);
   });

@@ -9,8 +9,10 @@ import type { BillSummary } from '../../contract/responses.ts';
 
 const locale = () => getLocale() as Locale;
 export const money = (n: number) => formatMoney(n, locale());
-export const date = (iso: string) => formatDate(iso, locale());
-export const moment = (ms: number) => formatDateTime(ms, locale());
+/** Dates and date-times never break inside ("7. 12. 2026." stays on one line): no-break spaces. */
+const whole = (s: string) => s.replace(/ /g, '\u00a0');
+export const date = (iso: string) => whole(formatDate(iso, locale()));
+export const moment = (ms: number) => whole(formatDateTime(ms, locale()));
 export const period = (p: string) => formatPeriod(p, locale());
 /** Item descriptions, the payee, the purpose, names and addresses: configured or imported in Latin. */
 export const words = (latin: string) => inScript(latin);

@@ -45,6 +45,15 @@ describe('POST /api/register', () => {
     ]);
   });
 
+  it('takes a PIN typed with spaces, as it is printed in groups', async () => {
+    const r = await h.call(
+      'POST',
+      '/api/register',
+      registration({ pin: ` ${DEMO.pin.slice(0, 2)} ${DEMO.pin.slice(2)} ` }),
+    );
+    expect(r.status).toBe(202);
+  });
+
   it('answers a wrong code and a wrong PIN the same way', async () => {
     const wrongCode = await h.call('POST', '/api/register', registration({ consumerCode: '999999' }));
     const wrongPin = await h.call('POST', '/api/register', registration({ pin: '0000' }));
