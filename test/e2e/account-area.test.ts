@@ -126,6 +126,18 @@ describe.each([
     // Focus on the resident's name; "Odjavite se" is the next stop, beside it.
     expect(await page.evaluate(() => document.activeElement?.localName)).toBe('h2');
     expect(await page.locator('jp-account .jp-acc-head button').textContent()).toBe(t.logout);
+    // On a phone of 360 px or more the debt is on the first screen of the demo page (its own header
+    // above the portal included); anything offered after a login comes below the summary's card.
+    const fold = await page
+      .locator('jp-account .jp-debt')
+      .first()
+      .evaluate((debt) => ({
+        bottom: debt.getBoundingClientRect().bottom + window.scrollY,
+        screen: window.innerHeight,
+        offerFirst: !!debt.closest('[data-section=summary]')?.querySelector('.jp-offer ~ .jp-card'),
+      }));
+    if (width >= 360) expect(fold.bottom).toBeLessThanOrEqual(fold.screen);
+    expect(fold.offerFirst).toBe(false);
     const summary = (await page.locator('jp-account .jp-card').first().textContent())!.replace(/\s+/g, ' ');
     expect(summary).toContain(who.code);
     expect(summary).toContain(t.debt);

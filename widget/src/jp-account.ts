@@ -2,7 +2,7 @@
 // se" beside it; a menu of three sections reachable in one tap — "Pregled" (the summary: debt per
 // consumer code, the latest bill, "Platite"), "Računi" (<jp-bills>) and "Podešavanja"
 // (<jp-settings>, its dangerous action set apart); right after a login, the offer to make a passkey
-// above the summary (passkey-offer.ts). The sections stay in the page when hidden, so
+// below the summary, so the debt is the first thing on a phone's screen (passkey-offer.ts). The sections stay in the page when hidden, so
 // switching keeps what was open. Bills and settings are chunks of their own, fetched after login.
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -209,7 +209,7 @@ export class JpAccount extends JpElement {
       </nav>
       ${statusLine(this.loading.status ?? this.form.status)}
       ${a.undeliverable ? this.undeliverable(a.email) : nothing}
-      ${panel('summary', html`${this.offer.render()}${this.consumers ? summary(this.consumers, this.actions) : html`<p>${msg('Učitavanje…')}</p>`}`)}
+      ${panel('summary', html`${this.consumers ? summary(this.consumers, this.actions) : html`<p>${msg('Učitavanje…')}</p>`}${this.offer.render()}`)}
       ${panel('bills', html`<jp-bills .consumers=${this.consumers}></jp-bills>`)}
       ${panel('settings', html`<jp-settings .account=${a}></jp-settings>`)}
       ${nothing}`;
