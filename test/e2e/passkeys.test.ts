@@ -104,7 +104,7 @@ describe.each([
 
     // Logged in: the offer to make a passkey, above the summary.
     await page.locator('jp-account .jp-acc-head h2').waitFor();
-    await page.getByRole('heading', { name: t('Prijavite se otiskom prsta ili licem') }).waitFor();
+    await page.getByRole('heading', { name: t('Ulogujte se otiskom prsta ili licem') }).waitFor();
     await look('offer');
     await button('Napravite pristupni ključ').click();
     await page.getByRole('heading', { name: t('Pristupni ključ je napravljen') }).waitFor();
@@ -159,7 +159,7 @@ describe.each([
     await button('Prijava pristupnim ključem').click();
     await expect
       .poll(said)
-      .toContainEqual(expect.stringContaining(t('Pristupni ključ nije prihvaćen. Prijavite se lozinkom ili kodom')));
+      .toContainEqual(expect.stringContaining(t('Pristupni ključ nije prihvaćen. Ulogujte se lozinkom ili kodom')));
     await expect.poll(() => phone.credentials()).toHaveLength(0);
     await look('passkey-refused');
     expect(errors).toEqual([]);

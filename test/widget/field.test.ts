@@ -79,7 +79,12 @@ describe('a new password', () => {
     expect(el.querySelector(`#${input.id}-live`)).to.equal(null);
     const live = () => el.querySelector(`#${input.id}-live`)!;
     await type(input, 'sunce');
-    expect(live().textContent).to.equal(`Još ${PASSWORD_MIN_LENGTH - 5} (od najmanje ${PASSWORD_MIN_LENGTH}) znakova.`);
+    expect(live().textContent).to.equal(`Još ${PASSWORD_MIN_LENGTH - 5} znakova (najmanje ${PASSWORD_MIN_LENGTH}).`);
+    // The count's noun in its Serbian form: "Još 2 znaka (najmanje 12).", "Još 1 znak (najmanje 12).".
+    await type(input, 's'.repeat(PASSWORD_MIN_LENGTH - 2));
+    expect(live().textContent).to.equal(`Još 2 znaka (najmanje ${PASSWORD_MIN_LENGTH}).`);
+    await type(input, 's'.repeat(PASSWORD_MIN_LENGTH - 1));
+    expect(live().textContent).to.equal(`Još 1 znak (najmanje ${PASSWORD_MIN_LENGTH}).`);
     expect(input.getAttribute('aria-describedby')).to.contain(`${input.id}-live`).and.contain(`${input.id}-hint`);
     await type(input, 'lozinkalozinka');
     expect(live().textContent).to.contain('previše česta');
@@ -87,7 +92,7 @@ describe('a new password', () => {
     await type(input, 'Лозинка2026!!!');
     expect(live().textContent).to.contain('previše česta');
     await type(input, 'sunce nad sremom 42');
-    expect(live().textContent).to.equal('✓ Dužina je dobra i lozinka nije među čestim.');
+    expect(live().textContent).to.equal('✓ Dužina je dobra i lozinka nije među čestim lozinkama.');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 

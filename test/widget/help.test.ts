@@ -71,7 +71,7 @@ describe("the utility's contact where a resident is stuck", () => {
     const el = await mount(html`<jp-register></jp-register>`);
     await register(el);
     expect(el.querySelector('[role=alert]')!.textContent).to.equal(
-      'Previše pokušaja. Pokušajte ponovo za 15 min. Ako niste sigurni da su šifra potrošača i PIN tačni, obratite se nama.',
+      'Previše pokušaja. Pokušajte ponovo za 15 min. Ako niste sigurni da su šifra potrošača i PIN tačni, javite nam se.',
     );
     expect(contact(el)).to.exist;
   });

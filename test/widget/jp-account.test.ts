@@ -112,6 +112,8 @@ describe('<jp-account>', () => {
       .and.contain('Neplaćenih računa: 3, ukupno 5.460,00 din.')
       .and.contain('Platite svaki račun posebno')
       .and.contain('Nije plaćeno, rok je prošao');
+    // A sentence ending in "din." gets no second period.
+    expect(card).not.to.contain('din..');
     expect(buttonByText(el, 'Platite račun za jul 2026.')).to.exist;
     expect(buttonByText(el, 'Račun za avgust 2026.')).to.exist;
   });

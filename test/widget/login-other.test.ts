@@ -68,7 +68,7 @@ describe('<jp-login>: passkey and code', () => {
     passkeyButton(el).click();
     await until(() => !!el.querySelector('.jp-other [role=status].jp-hint'));
     expect(el.querySelector('.jp-other [role=status].jp-hint')!.textContent).to.equal(
-      'Prijava pristupnim ključem je prekinuta. Pokušajte ponovo ili se prijavite lozinkom.',
+      'Prijava pristupnim ključem je prekinuta. Pokušajte ponovo ili se ulogujte lozinkom.',
     );
     expect(el.querySelector('.jp-bad, [role=alert]')).to.equal(null);
     expect(calls.filter((c) => c.path === '/api/passkey/login')).to.have.length(0);
@@ -86,7 +86,7 @@ describe('<jp-login>: passkey and code', () => {
     expect((await failed).detail.code).to.equal('passkey_failed');
     await settle();
     expect(el.querySelector('.jp-other [role=alert]')!.textContent).to.equal(
-      'Pristupni ključ nije prihvaćen. Prijavite se lozinkom ili kodom poslatim e-mailom.',
+      'Pristupni ključ nije prihvaćen. Ulogujte se lozinkom ili kodom iz e-maila.',
     );
   });
 

@@ -67,11 +67,11 @@ export function needsContact(f: Failure, pinForm = false): boolean {
 const HELP: Record<HelpCode, () => string> = {
   consumer_locked: () =>
     msg(
-      'Ova šifra potrošača je zaključana jer je PIN previše puta unet pogrešno. Odmah je može otključati preduzeće: pozovite nas, pišite nam ili dođite lično.',
+      'Ova šifra potrošača je zaključana jer je PIN previše puta pogrešno unet. Odmah je može otključati preduzeće: pozovite nas, pišite nam ili dođite lično.',
     ),
   consumer_already_registered: () =>
     msg(
-      'Za ovu šifru potrošača već postoji nalog. Ako je to Vaš nalog, ulogujte se ili zatražite novu lozinku. Ako ne znate ko je registrovao nalog (na primer član porodice ili prethodni stanar), obratite se nama.',
+      'Za ovu šifru potrošača već postoji nalog. Ako je to Vaš nalog, ulogujte se ili zatražite novu lozinku. Ako ne znate ko je registrovao nalog (na primer član porodice ili prethodni stanar), javite nam se.',
     ),
   invalid_consumer_credentials: () => msg('Šifra potrošača ili PIN nije tačan. Proverite ih na svom računu.'),
   consumer_already_linked: () => msg('Ova šifra potrošača je već na Vašem nalogu.'),
@@ -84,7 +84,7 @@ const HELP: Record<HelpCode, () => string> = {
 export function helpText(f: Failure, pinForm = false): string {
   if (f.code === 'too_many_attempts') {
     return pinForm
-      ? `${tryAgain(f)} ${msg('Ako niste sigurni da su šifra potrošača i PIN tačni, obratite se nama.')}`
+      ? `${tryAgain(f)} ${msg('Ako niste sigurni da su šifra potrošača i PIN tačni, javite nam se.')}`
       : tryAgain(f);
   }
   if (f.code === 'consumer_locked' && f.retryAfter) return `${HELP.consumer_locked()} ${unlocksOn(f.retryAfter)}`;
@@ -98,7 +98,7 @@ function pinsLeft(n: number): string {
   return n > 0
     ? msg(str`Šifra potrošača ili PIN nije tačan. Preostalo pokušaja: ${n}. Proverite ih na svom računu.`)
     : msg(
-        'Šifra potrošača ili PIN nije tačan. Preostalo pokušaja: 0. Sledeći pokušaj je moguć tek kasnije; ako niste sigurni da su šifra i PIN tačni, obratite se nama.',
+        'Šifra potrošača ili PIN nije tačan. Preostalo pokušaja: 0. Sledeći pokušaj je moguć tek kasnije; ako niste sigurni da su šifra i PIN tačni, javite nam se.',
       );
 }
 

@@ -30,11 +30,11 @@ function card(c: ConsumerSummary, a: SummaryActions) {
     }
     ${
       unpaid.length > 1
-        ? html`<p><strong>${msg(str`Neplaćenih računa: ${unpaid.length}, ukupno ${money(c.unpaidTotal)}.`)}</strong>
+        ? html`<p><strong>${msg(str`Neplaćenih računa: ${unpaid.length}, ukupno ${money(c.unpaidTotal)}`)}</strong>
             ${
               c.total
                 ? msg('Možete ih platiti jednom uplatom, sa pozivom na broj Vaše šifre potrošača.')
-                : msg('Platite svaki račun posebno, sa njegovim pozivom na broj: svaki ima svoj nalog i QR kod.')
+                : msg('Platite svaki račun posebno, sa njegovim pozivom na broj: svaki ima svoju uplatnicu i QR kod.')
             }</p>
           ${
             c.total

@@ -1,4 +1,4 @@
-// A block of <jp-settings>: "Prijavite se otiskom prsta ili licem" — what a passkey is in one
+// A block of <jp-settings>: "Ulogujte se otiskom prsta ili licem" — what a passkey is in one
 // sentence, the account's passkeys named after the device they were made on, when made and last
 // used, whether synced; "Napravite pristupni ključ" (the password first when the session is older
 // than 5 minutes) and "Uklonite" behind a step in words. Where the browser has no passkeys, it
@@ -148,7 +148,7 @@ export class PasskeysBlock extends Block {
     if (!this.asking)
       return html`<p><button type="button" class="jp-secondary" aria-busy=${busy} @click=${this.start}>${msg('Napravite pristupni ključ')}</button></p>`;
     return html`<form method="post" action="#" novalidate @submit=${this.submitPassword}>
-      <p class="jp-hint">${msg('Zbog bezbednosti unesite svoju lozinku još jednom. Ne sećate se lozinke? Odjavite se, prijavite se kodom iz e-maila i odmah napravite pristupni ključ.')}</p>
+      <p class="jp-hint">${msg('Radi bezbednosti unesite svoju lozinku još jednom. Ne sećate se lozinke? Odjavite se, ulogujte se kodom iz e-maila i odmah napravite pristupni ključ.')}</p>
       ${field({ id: `${this.id}-pw`, name: 'passkey-password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: this.form.fields.passkeyPassword })}
       <p class="jp-row">
         <button type="submit" class="jp-secondary" aria-busy=${busy}>${msg('Napravite pristupni ključ')}</button>

@@ -30,7 +30,7 @@ export class JpUnsubscribe extends JpElement {
         this.done
           ? ''
           : html`<p>${msg('Želite li da Vam računi više ne stižu na e-mail?')}</p>
-        <p><button type="button" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.stop}>${msg('Odjavite slanje računa')}</button></p>`
+        <p><button type="button" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.stop}>${msg('Isključite račune e-mailom')}</button></p>`
       }
       ${statusLine(this.form.status)}
       <p><a href="#prijava" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>

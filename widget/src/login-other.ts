@@ -106,7 +106,7 @@ export class OtherWays implements ReactiveController {
         response = await getPasskey(options, new AbortController().signal);
       } catch (e) {
         if (!cancelled(e) && !aborted(e)) throw new ApiFailure(0, 'passkey_failed');
-        this.note = msg('Prijava pristupnim ključem je prekinuta. Pokušajte ponovo ili se prijavite lozinkom.');
+        this.note = msg('Prijava pristupnim ključem je prekinuta. Pokušajte ponovo ili se ulogujte lozinkom.');
         void this.startAutofill();
         return;
       }

@@ -99,7 +99,7 @@ const FAILURE: Record<
   // 100 wrong passwords in a row: the ways in that still work, and (needsContact) the utility's contact.
   password_locked: () =>
     msg(
-      'Lozinka je previše puta uneta pogrešno, pa je prijava lozinkom isključena. Prijavite se kodom poslatim e-mailom ili pristupnim ključem, ili postavite novu lozinku: „Zaboravili ste lozinku?”.',
+      'Lozinka je previše puta pogrešno uneta, pa je prijava lozinkom isključena. Ulogujte se kodom iz e-maila ili pristupnim ključem, ili postavite novu lozinku: „Zaboravili ste lozinku?“.',
     ),
   network_error: () => msg('Portal trenutno nije dostupan. Proverite vezu i pokušajte ponovo.'),
   service_unavailable: () => msg('Portal je trenutno preopterećen. Pokušajte ponovo za nekoliko minuta.'),

@@ -32,12 +32,20 @@ export function passwordCheck(password: string): { tone: 'ok' | 'todo' | 'bad'; 
   if (length === 0) return null;
   if (length < PASSWORD_MIN_LENGTH) {
     const more = PASSWORD_MIN_LENGTH - length;
-    return { tone: 'todo', text: msg(str`Još ${more} (od najmanje ${PASSWORD_MIN_LENGTH}) znakova.`) };
+    // "Još 1 znak", "Još 2 znaka", "Još 5 znakova": Serbian's three forms of the count's noun.
+    const one = more % 10 === 1 && more % 100 !== 11;
+    const few = more % 10 >= 2 && more % 10 <= 4 && (more % 100 < 12 || more % 100 > 14);
+    const text = one
+      ? msg(str`Još ${more} znak (najmanje ${PASSWORD_MIN_LENGTH}).`)
+      : few
+        ? msg(str`Još ${more} znaka (najmanje ${PASSWORD_MIN_LENGTH}).`)
+        : msg(str`Još ${more} znakova (najmanje ${PASSWORD_MIN_LENGTH}).`);
+    return { tone: 'todo', text };
   }
   if (length > PASSWORD_MAX_LENGTH) return { tone: 'bad', text: fieldText('password_too_long') };
   isCommon ??= commonPasswordCheck(schemaOptions.commonWords);
   if (isCommon(password)) return { tone: 'bad', text: fieldText('password_common') };
-  return { tone: 'ok', text: msg('Dužina je dobra i lozinka nije među čestim.') };
+  return { tone: 'ok', text: msg('Dužina je dobra i lozinka nije među čestim lozinkama.') };
 }
 
 /** The rule every new-password field states. */

@@ -1,4 +1,4 @@
-// The account area's offer, right after a login: "Prijavite se otiskom prsta ili licem" with its one
+// The account area's offer, right after a login: "Ulogujte se otiskom prsta ili licem" with its one
 // sentence, "Napravite pristupni ključ" / "Ne sada". Shown only where it can work at once: the
 // browser has a fingerprint, face or PIN unlock (a platform authenticator), the account has no
 // passkey yet, and the session is fresh (no password to re-enter: just logged in, by code or by

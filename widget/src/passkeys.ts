@@ -12,14 +12,14 @@ import type { PasskeyAnswer, PasskeyInfo, PasskeyOptionsAnswer } from '../../con
 import type { System } from '../../contract/user-agent.ts';
 
 addFailureTexts({
-  passkey_failed: () => msg('Pristupni ključ nije prihvaćen. Prijavite se lozinkom ili kodom poslatim e-mailom.'),
+  passkey_failed: () => msg('Pristupni ključ nije prihvaćen. Ulogujte se lozinkom ili kodom iz e-maila.'),
   // One answer for a wrong, used or expired code: most often a digit mistyped.
   invalid_code: () =>
     msg('Kod nije tačan. Proverite cifre i pokušajte ponovo. Ako je kod stariji od 10 minuta, pošaljite novi kod.'),
   reauth_required: () => msg('Zbog bezbednosti unesite svoju lozinku još jednom.'),
 });
 
-export const passkeyHeading = () => msg('Prijavite se otiskom prsta ili licem');
+export const passkeyHeading = () => msg('Ulogujte se otiskom prsta ili licem');
 export const passkeyExplained = () => msg('Pristupni ključ: otisak prsta, lice ili PIN telefona umesto lozinke.');
 
 // Brand names stay in Latin letters, but Android is written in Cyrillic in a Cyrillic text.

@@ -109,7 +109,7 @@ describe('links', () => {
     expect(stop.length).toBeGreaterThan(200);
     expect(m.html).toContain(`href="${stop}"`);
     expect(visible(m.html)).not.toContain(stop);
-    expect(visible(m.html)).toContain('Odjavite se od računa e-mailom');
+    expect(visible(m.html)).toContain('Isključite račune e-mailom');
     expect(visible(m.html)).toContain('Otvorite portal');
     // The portal's address under its button wraps anywhere on a narrow screen.
     expect(m.html).toMatch(/<a href="https:\/\/www\.stambenoruma\.rs\/[^"]*" style="[^"]*word-break:break-all/);

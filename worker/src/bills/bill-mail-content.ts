@@ -78,9 +78,9 @@ const LATN = (period: string, utility: string): Labels => ({
   pdf: 'Račun u PDF obliku je u prilogu.',
   open: 'Sve račune možete videti na portalu:',
   portal: 'Otvorite portal',
-  stop: 'Ako ne želite više da primate račune e-mailom, odjavite se ovde:',
+  stop: 'Ako ne želite više da primate račune e-mailom, isključite ih ovde:',
   stopAsk: 'Ne želite više račune e-mailom?',
-  stopLink: 'Odjavite se od računa e-mailom',
+  stopLink: 'Isključite račune e-mailom',
   sig: `Srdačan pozdrav,\n${utility}`,
 });
 const EN = (period: string, utility: string): Labels => ({
@@ -108,7 +108,7 @@ const EN = (period: string, utility: string): Labels => ({
   pdf: 'The bill is attached as a PDF.',
   open: 'All your bills are on the portal:',
   portal: 'Open the portal',
-  stop: 'To stop receiving bills by e-mail, unsubscribe here:',
+  stop: 'To stop receiving bills by e-mail, turn them off here:',
   stopAsk: 'No more bills by e-mail?',
   stopLink: 'Stop bills by e-mail',
   sig: `Kind regards,\n${utility}`,
