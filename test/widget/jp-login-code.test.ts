@@ -97,7 +97,7 @@ describe('<jp-login-code>', () => {
     const el = await mount(html`<jp-login-code></jp-login-code>`);
     await toCode(el);
     expect(el.querySelector('.jp-status')!.textContent).to.equal(
-      'Kod smo Vam već poslali pre nekoliko trenutaka. Proverite i fasciklu za neželjenu poštu (spam).',
+      'Kod smo Vam već poslali pre nekoliko trenutaka. Proverite i fasciklu za neželjenu poštu.',
     );
     [...el.querySelectorAll('a')].find((a) => a.textContent === 'Unesite drugu adresu')!.click();
     await until(() => el.querySelector('h2')!.textContent === 'Prijava kodom iz e-maila');

@@ -142,7 +142,7 @@ describe('<jp-register>', () => {
       expect(document.activeElement).to.equal(el.querySelector('h2'));
       expect(el.querySelector('.jp-address')!.textContent).to.equal('milica@example.com');
       const text = el.textContent!;
-      expect(text).to.contain('spam').and.contain('Promocije').and.contain('48 sati');
+      expect(text).to.contain('fasciklu za neželjenu poštu').and.contain('Promocije').and.contain('48 sati');
       expect(text).to.not.contain('Ako su podaci ispravni');
       expect(el.querySelector('details .jp-contact')!.textContent).to.contain('022 000 000');
       expect(await axeViolations(el)).to.deep.equal([]);

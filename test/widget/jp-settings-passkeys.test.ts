@@ -96,8 +96,9 @@ describe('<jp-settings>: passkeys', () => {
     expect(items(el)).to.deep.equal(['Telefon — Android', 'Računar — Windows']);
     expect(b.textContent)
       .to.contain('sinhronizovan')
-      .and.contain('još nije korišćen')
+      .and.contain('Još nije korišćen')
       .and.contain('27.\u00a011.\u00a02026.');
+    expect(b.textContent).not.to.contain(': Još nije');
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 

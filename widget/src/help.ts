@@ -127,7 +127,7 @@ function tryAgain(f: Failure): string {
 /** What to say when a link was asked for again a moment after the last one (202 recently_sent). */
 export function recentlySentText(): string {
   return msg(
-    'Link smo Vam već poslali pre nekoliko trenutaka. Proverite i fasciklu za neželjenu poštu (spam). Ako poruka ne stigne ni za nekoliko minuta, zatražite link ponovo.',
+    'Link smo Vam već poslali pre nekoliko trenutaka. Proverite i fasciklu za neželjenu poštu. Ako poruka ne stigne ni za nekoliko minuta, zatražite link ponovo.',
   );
 }
 

@@ -62,7 +62,7 @@ export class JpForgotPassword extends JpElement {
 
   private renderNoMail() {
     return html`<details class="jp-help"><summary>${msg('Poruka ne stiže?')}</summary>
-      <p>${msg('Pogledajte i fascikle „Neželjena pošta” (spam) i „Promocije”. Proverite da li je adresa tačna: link stiže samo na adresu kojom ste se registrovali.')}</p>
+      <p>${msg('Pogledajte i fasciklu za neželjenu poštu i fasciklu „Promocije“. Proverite da li je adresa tačna: link stiže samo na adresu kojom ste se registrovali.')}</p>
       <p>${msg('Ako se ne sećate adrese ili poruka ne stigne ni posle nekoliko minuta, pozovite nas ili pišite nam:')}</p>
       ${contactCard()}
     </details>`;

@@ -73,9 +73,7 @@ export class JpLoginCode extends JpElement {
         r?.status === 'recently_sent'
           ? {
               kind: 'good',
-              text: msg(
-                'Kod smo Vam već poslali pre nekoliko trenutaka. Proverite i fasciklu za neželjenu poštu (spam).',
-              ),
+              text: msg('Kod smo Vam već poslali pre nekoliko trenutaka. Proverite i fasciklu za neželjenu poštu.'),
             }
           : again
             ? { kind: 'good', text: msg('Poslali smo novi kod. Važi samo najnoviji kod.') }
@@ -135,7 +133,7 @@ export class JpLoginCode extends JpElement {
   render() {
     if (!this.email) {
       return html`<h2 tabindex="-1">${msg('Prijava kodom iz e-maila')}</h2>
-        <p>${msg('Bez lozinke: unesite e-mail adresu svog naloga i poslaćemo Vam kod od 6 cifara. Kod upišete ovde i ulogovani ste.')}</p>
+        <p>${msg('Bez lozinke: upišite e-mail adresu svog naloga i poslaćemo Vam kod od 6 cifara. Upišite kod ovde i bićete prijavljeni.')}</p>
         <form method="post" action="#" novalidate @submit=${this.onSend}>
           ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: this.form.fields.email })}
           ${statusLine(this.form.status)}
@@ -165,7 +163,7 @@ export class JpLoginCode extends JpElement {
       </p>
       <p>${msg('Pogrešna adresa?')} <a href="#kod-za-prijavu" @click=${this.back}>${msg('Unesite drugu adresu')}</a></p>
       <details class="jp-help"><summary>${msg('Kod ne stiže?')}</summary>
-        <p>${msg('Pogledajte i fascikle „Neželjena pošta” (spam) i „Promocije”. Kod stiže samo na adresu kojom ste se registrovali. Ako nalog još niste potvrdili, umesto koda stiže link za potvrdu: otvorite ga, pa se ulogujte.')}</p>
+        <p>${msg('Pogledajte i fasciklu za neželjenu poštu i fasciklu „Promocije“. Kod stiže samo na adresu kojom ste se registrovali. Ako nalog još niste potvrdili, umesto koda stiže link za potvrdu: otvorite ga, pa se ulogujte.')}</p>
         ${contactCard()}
       </details>
       ${this.helpBlock()}`;

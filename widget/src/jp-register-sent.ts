@@ -83,7 +83,7 @@ export class CheckMail implements ReactiveController {
       <p>${msg('Otvorite poruku i kliknite na link. Tada je registracija završena i možete se ulogovati.')}</p>
       <ul class="jp-steps">
         <li>${msg('Poruka obično stigne za nekoliko minuta.')}</li>
-        <li>${msg('Ako je ne vidite, pogledajte i fascikle „Neželjena pošta” (spam) i „Promocije”.')}</li>
+        <li>${msg('Ako je ne vidite, pogledajte i fasciklu za neželjenu poštu i fasciklu „Promocije“.')}</li>
         <li>${msg(str`Link važi ${CONFIRM_LINK_HOURS} sati.`)}</li>
       </ul>
       ${statusLine(this.form.status)}

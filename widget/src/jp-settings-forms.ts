@@ -99,7 +99,7 @@ export class EmailBlock extends Block {
         form.reset();
         this.form.status = {
           kind: 'good',
-          text: () => msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite.'),
+          text: () => msg('Poslali smo link za potvrdu na novu adresu. Promena važi kada ga otvorite i potvrdite.'),
         };
       },
       (f) => helpText(f),

@@ -114,7 +114,7 @@ export class PasskeysBlock extends Block {
     return html`<li>
       <span>${name}</span>
       <span>${msg('Napravljen')}: ${moment(p.createdAt)}</span>
-      <span>${msg('Poslednja prijava')}: ${p.lastUsedAt ? moment(p.lastUsedAt) : msg('još nije korišćen')}</span>
+      <span>${p.lastUsedAt ? html`${msg('Poslednja prijava')}: ${moment(p.lastUsedAt)}` : msg('Još nije korišćen')}</span>
       ${p.backedUp ? html`<span>${msg('sinhronizovan: radi i na Vašim drugim telefonima i računarima')}</span>` : nothing}
       ${
         confirming

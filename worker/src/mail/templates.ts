@@ -162,7 +162,7 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
     body: ['Vaš kod za prijavu na portal je:'],
     code: v.code,
     after: [
-      `Unesite ga na stranici za prijavu. Kod važi ${srMinutes(v.minutes)} i može se upotrebiti samo jednom.`,
+      `Upišite kod na stranici za prijavu i bićete prijavljeni. Kod važi ${srMinutes(v.minutes)} i može se upotrebiti samo jednom.`,
       'Nikome ne saopštavajte ovaj kod: zaposleni preduzeća ga nikada neće tražiti od Vas.',
       'Ako niste Vi tražili kod, zanemarite ovu poruku — bez koda niko ne može da se prijavi.',
     ],
@@ -267,7 +267,7 @@ const EN: Record<MailKind, (v: Words) => Text> = {
     body: ['Your code for logging in to the portal is:'],
     code: v.code,
     after: [
-      `Enter it on the login page. The code is valid for ${enMinutes(v.minutes)} and can be used once.`,
+      `Enter the code on the login page and you will be logged in. The code is valid for ${enMinutes(v.minutes)} and can be used once.`,
       "Do not tell this code to anyone: the utility's staff will never ask you for it.",
       'If you did not ask for a code, please ignore this message — nobody can log in without the code.',
     ],
