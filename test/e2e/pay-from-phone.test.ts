@@ -155,6 +155,32 @@ describe.each([
     await look('320-text-200');
     await page.setViewportSize({ width: 390, height: SCREEN });
     await look('390-text-200');
+    // The bills and the months at 200 % text: each block below the one before, none over another.
+    await page.goto(`${server.url}/tekst-200.html#racuni`);
+    await page.locator('jp-bills li').first().waitFor();
+    await look('390-text-200-racuni');
+    const overlaps = await page.evaluate(() => {
+      const blocks = [...document.querySelectorAll('jp-bills :is(ul, ol, table, svg, figure, .jp-card)')]
+        .filter((b) => !b.parentElement?.closest('jp-bills :is(ul, ol, table, svg, figure, .jp-card)'))
+        .map(
+          (b) =>
+            [
+              b.localName + (b.className && typeof b.className === 'string' ? `.${b.className}` : ''),
+              b.getBoundingClientRect(),
+            ] as const,
+        )
+        .filter(([, r]) => r.height > 0);
+      const hit: string[] = [];
+      for (let i = 0; i < blocks.length; i++)
+        for (let j = i + 1; j < blocks.length; j++) {
+          const [a, ra] = blocks[i];
+          const [b, rb] = blocks[j];
+          if (ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1)
+            hit.push(`${a} × ${b}`);
+        }
+      return hit;
+    });
+    expect(overlaps).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -31,12 +31,13 @@ export const billsStyles = css`
   .jp .jp-or-copy::before, .jp .jp-or-copy::after { content: ''; flex: 1; border-top: 1px solid #d0d0d0; }
   .jp .jp-items caption { text-align: left; font-weight: 600; padding-bottom: .25rem; }
   .jp .jp-back { min-height: 2.75rem; }
-  .jp .jp-to-pay { font-size: 1.25rem; font-weight: 700; margin: 0 0 .5rem; }
+  .jp .jp-to-pay { font-size: 1.25rem; font-weight: 700; margin: 0 0 .5rem; overflow-wrap: break-word; }
   .jp .jp-older { border-left: 4px solid ${error}; padding: .25rem 0 .25rem .75rem; margin: 0 0 ${gap}; }
   .jp .jp-chart { margin: 0 0 ${gap}; }
   .jp .jp-chart figcaption { font-weight: 600; margin-bottom: .25rem; }
-  .jp .jp-chart svg { width: 100%; max-width: 30rem; height: auto; display: block; }
-  .jp .jp-chart .jp-axis { font-size: 11.5px; fill: #1a1a1a; }
+  /* The labels grow with the page's text size (by a third at 200 %: more would run into each other), drawn beyond the box if need be. */
+  .jp .jp-chart svg { width: 100%; max-width: 30rem; height: auto; display: block; overflow: visible; margin: .5em 0 .25em; }
+  .jp .jp-chart .jp-axis { font-size: clamp(11.5px, .6rem, 16px); fill: #1a1a1a; }
   .jp .jp-chart .jp-grid { stroke: #d0d0d0; stroke-dasharray: 3 3; }
   .jp .jp-chart .jp-base { stroke: #6b6b6b; }
   .jp .jp-chart .jp-bar-paid { fill: ${primary}; }
