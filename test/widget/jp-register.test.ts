@@ -31,6 +31,21 @@ describe('<jp-register>', () => {
     expect(await axeViolations(el)).to.deep.equal([]);
   });
 
+  it('names each missing entry by its field, not the generic "Ovo polje je obavezno."', async () => {
+    const el = await mount(html`<jp-register></jp-register>`);
+    await submit(el);
+    const errors = [...el.querySelectorAll('.jp-error')].map((e) => e.textContent);
+    expect(errors).to.include.members([
+      'Upišite ime i prezime.',
+      'Upišite e-mail adresu.',
+      'Upišite lozinku.',
+      'Upišite šifru potrošača.',
+      'Upišite PIN.',
+    ]);
+    expect(errors).not.to.include('Ovo polje je obavezno.');
+    expect(calls).to.have.length(0);
+  });
+
   it('requires the consent and maps consumer errors', async () => {
     answer({ 'POST /api/register': () => ({ status: 409, body: { error: { code: 'consumer_already_registered' } } }) });
     const el = await mount(html`<jp-register></jp-register>`);

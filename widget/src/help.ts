@@ -18,7 +18,7 @@ import './form-controller.js';
 import { getLocale, inScript } from './localize.js';
 import { formatDate, formatTime } from '../../contract/format.ts';
 import type { Locale } from '../../contract/locales.ts';
-import { failureText, type HelpCode } from './messages.js';
+import { addFieldTexts, failureText, type HelpCode } from './messages.js';
 import { accent, text, radius, gap, primary, primaryText } from './tokens.js';
 import type { ApiFailure } from './api.js';
 
@@ -79,6 +79,20 @@ const HELP: Record<HelpCode, () => string> = {
   email_taken: () => msg('Ova e-mail adresa već pripada drugom nalogu na portalu. Izaberite drugu adresu.'),
   invalid_token: () => msg('Link nije ispravan, već je iskorišćen ili je istekao.'),
 };
+
+// A missing entry in the words of its field, for the forms that load this (messages.ts's RequiredCode).
+addFieldTexts({
+  required_name: () => msg('Upišite ime i prezime.'),
+  required_email: () => msg('Upišite e-mail adresu.'),
+  required_password: () => msg('Upišite lozinku.'),
+  required_code: () => msg('Upišite šifru potrošača.'),
+  required_pin: () => msg('Upišite PIN.'),
+});
+
+/** A field's error code, a missing entry named for the field ("Upišite lozinku.", not "Ovo polje je obavezno."). */
+export function missing(code: string | undefined, field: 'name' | 'email' | 'password' | 'code' | 'pin') {
+  return code === 'required' ? `required_${field}` : code;
+}
 
 /** The failure in the resident's words, with what to do next where the short text is not enough. */
 export function helpText(f: Failure, pinForm = false): string {

@@ -8,7 +8,7 @@ import { field, statusLine, formValues } from './field.js';
 import { failureText } from './messages.js';
 import { forgotSchema } from './validation.js';
 import { getLocale } from './localize.js';
-import { recentlySentText, contactCard, helpStyles } from './help.js';
+import { recentlySentText, contactCard, helpStyles, missing } from './help.js';
 import { carryEmail } from './typed-email.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
 
@@ -51,7 +51,7 @@ export class JpForgotPassword extends JpElement {
     return html`<h2 tabindex="-1">${msg('Zaboravljena lozinka')}</h2>
       <p>${msg('Unesite e-mail adresu naloga i poslaćemo Vam link za postavljanje nove lozinke.')}</p>
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
-        ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: this.form.fields.email })}
+        ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: missing(this.form.fields.email, 'email') })}
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Pošaljite link')}</button>
       </form>

@@ -13,7 +13,7 @@ import { checkbox, field, formValues, statusLine } from './field.js';
 import { failureText, fieldText } from './messages.js';
 import { getLocale } from './localize.js';
 import { loginCodeRequestSchema, loginCodeSchema } from './validation.js';
-import { contactCard, helpStyles } from './help.js';
+import { contactCard, helpStyles, missing } from './help.js';
 import { resendTiming } from './jp-register-sent.js';
 import { registerStyles } from './jp-register.styles.js';
 import './passkeys.js';
@@ -135,7 +135,7 @@ export class JpLoginCode extends JpElement {
       return html`<h2 tabindex="-1">${msg('Prijava kodom iz e-maila')}</h2>
         <p>${msg('Bez lozinke: upišite e-mail adresu svog naloga i poslaćemo Vam kod od 6 cifara. Upišite kod ovde i bićete prijavljeni.')}</p>
         <form method="post" action="#" novalidate @submit=${this.onSend}>
-          ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: this.form.fields.email })}
+          ${field({ id: `${this.id$}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'username', error: missing(this.form.fields.email, 'email') })}
           ${statusLine(this.form.status)}
           <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Pošaljite mi kod')}</button>
         </form>

@@ -18,6 +18,7 @@ import {
   pinFormatText,
   codeInputMode,
   pinInputMode,
+  missing,
 } from './help.js';
 import { CheckMail } from './jp-register-sent.js';
 import { registerSchema, schemaOptions } from './validation.js';
@@ -87,11 +88,11 @@ export class JpRegister extends JpElement {
         <p>${msg('Nakon toga možete se ulogovati na portal.')}</p>
       </details>
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
-        ${field({ id: `${id}-name`, name: 'name', label: msg('Ime i prezime'), autocomplete: 'name', error: f.name })}
-        ${field({ id: `${id}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'email', error: f.email })}
-        ${this.password.render({ id: `${id}-password`, name: 'password', label: msg('Lozinka'), error: f.password })}
-        ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: codeInputMode(), error: f.consumerCode, invalid: codeFormatText(), hint: printedAtText(utility.consumerCode.printedAt) })}
-        ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: pinInputMode(), error: f.pin, invalid: pinFormatText(), hint: printedAtText(utility.pin.printedAt) })}
+        ${field({ id: `${id}-name`, name: 'name', label: msg('Ime i prezime'), autocomplete: 'name', error: missing(f.name, 'name') })}
+        ${field({ id: `${id}-email`, name: 'email', label: msg('E-mail adresa'), type: 'email', autocomplete: 'email', error: missing(f.email, 'email') })}
+        ${this.password.render({ id: `${id}-password`, name: 'password', label: msg('Lozinka'), error: missing(f.password, 'password') })}
+        ${field({ id: `${id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: codeInputMode(), error: missing(f.consumerCode, 'code'), invalid: codeFormatText(), hint: printedAtText(utility.consumerCode.printedAt) })}
+        ${field({ id: `${id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: pinInputMode(), error: missing(f.pin, 'pin'), invalid: pinFormatText(), hint: printedAtText(utility.pin.printedAt) })}
         <details class="jp-help"><summary>${msg('Gde se nalaze šifra potrošača i PIN?')}</summary>${billFigure(`${id}-fig`)}</details>
         ${checkbox({ id: `${id}-bills`, name: 'email-bills', checked: true, label: msg('Slanje računa na e-mail') })}
         ${checkbox({

@@ -13,7 +13,7 @@ import { emit } from './events.js';
 import { statusLine, formValues, checkbox } from './field.js';
 import { resetSchema, schemaOptions } from './validation.js';
 import { NewPassword, newPasswordStyles } from './new-password.js';
-import { contactCard, helpStyles, helpText } from './help.js';
+import { contactCard, helpStyles, helpText, missing } from './help.js';
 import { LINK_TOKEN } from '../../contract/links.ts';
 import { passkeyName } from './passkeys.js';
 import { moment } from './jp-bills-format.js';
@@ -133,7 +133,7 @@ export class JpResetPassword extends JpElement {
       <p>${msg('Izaberite lozinku koju ćete lako zapamtiti. Posle toga ste odmah ulogovani.')}</p>
       <form method="post" action="#" novalidate @submit=${this.onSubmit}>
         <input type="email" name="username" autocomplete="username" hidden />
-        ${this.password.render({ id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), error: this.form.fields.password })}
+        ${this.password.render({ id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), error: missing(this.form.fields.password, 'password') })}
         ${this.recentBlock()}
         ${checkbox({ id: `${this.id$}-passkeys`, name: 'remove-passkeys', label: msg('Uklonite i pristupne ključeve (otisak prsta, lice ili PIN telefona), na primer ako ste izgubili telefon') })}
         ${statusLine(this.form.status)}

@@ -13,6 +13,7 @@ import {
   pinFormatText,
   codeInputMode,
   pinInputMode,
+  missing,
 } from './help.js';
 import { words } from './jp-bills-format.js';
 import { Block, type SettingsHost } from './jp-settings-block.js';
@@ -77,8 +78,8 @@ export class ConsumersBlock extends Block {
       <form method="post" action="#" novalidate @submit=${this.link}>
         <h4>${msg('Dodajte šifru potrošača')}</h4>
         <p class="jp-hint">${msg('Za drugi stan ili lokal: šifra i PIN su na papirnom računu.')}</p>
-        ${field({ id: `${this.id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: codeInputMode(), error: f.consumerCode, invalid: codeFormatText() })}
-        ${field({ id: `${this.id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: pinInputMode(), error: f.pin, invalid: pinFormatText() })}
+        ${field({ id: `${this.id}-code`, name: 'consumer-code', label: msg('Šifra potrošača'), autocomplete: 'off', inputmode: codeInputMode(), error: missing(f.consumerCode, 'code'), invalid: codeFormatText() })}
+        ${field({ id: `${this.id}-pin`, name: 'pin', label: msg('PIN'), autocomplete: 'off', inputmode: pinInputMode(), error: missing(f.pin, 'pin'), invalid: pinFormatText() })}
         <button type="submit" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Dodajte')}</button>
       </form>`;
   }

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { field, formValues } from './field.js';
 import { failureText } from './messages.js';
-import { helpText } from './help.js';
+import { helpText, missing } from './help.js';
 import { NewPassword } from './new-password.js';
 import { Block, type SettingsHost } from './jp-settings-block.js';
 import type { AccountAnswer } from '../../contract/responses.ts';
@@ -71,8 +71,8 @@ export class PasswordBlock extends Block {
     const f = this.form.fields;
     return html`<form method="post" action="#" novalidate @submit=${this.submit}>
       <h4>${msg('Promena lozinke')}</h4>
-      ${field({ id: `${this.id}-cur`, name: 'current-password', label: msg('Trenutna lozinka'), type: 'password', autocomplete: 'current-password', error: f.currentPassword })}
-      ${this.password.render({ id: `${this.id}-new`, name: 'new-password', label: msg('Nova lozinka'), error: f.newPassword })}
+      ${field({ id: `${this.id}-cur`, name: 'current-password', label: msg('Trenutna lozinka'), type: 'password', autocomplete: 'current-password', error: missing(f.currentPassword, 'password') })}
+      ${this.password.render({ id: `${this.id}-new`, name: 'new-password', label: msg('Nova lozinka'), error: missing(f.newPassword, 'password') })}
       <button type="submit" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Promenite lozinku')}</button>
     </form>`;
   }
@@ -123,8 +123,8 @@ export class EmailBlock extends Block {
     return html`<form method="post" action="#" novalidate @submit=${this.submit}>
       <h4>${msg('Promena e-mail adrese')}</h4>
       ${a ? html`<p class="jp-hint">${msg('Sadašnja adresa')}: ${a.email}</p>` : ''}
-      ${field({ id: `${this.id}-mail`, name: 'new-email', label: msg('Nova e-mail adresa'), type: 'email', autocomplete: 'email', error: f.newEmail })}
-      ${field({ id: `${this.id}-pw`, name: 'email-password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: f.emailPassword })}
+      ${field({ id: `${this.id}-mail`, name: 'new-email', label: msg('Nova e-mail adresa'), type: 'email', autocomplete: 'email', error: missing(f.newEmail, 'email') })}
+      ${field({ id: `${this.id}-pw`, name: 'email-password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: missing(f.emailPassword, 'password') })}
       <button type="submit" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Promenite adresu')}</button>
     </form>`;
   }

@@ -4,6 +4,7 @@
 // than 5 minutes) and "Uklonite" behind a step in words. Where the browser has no passkeys, it
 // says so and still lists (and removes) the ones made elsewhere.
 import { html, nothing } from 'lit';
+import { missing } from './help.js';
 import { msg, str } from '@lit/localize';
 import { Block, type SettingsHost } from './jp-settings-block.js';
 import { field, formValues } from './field.js';
@@ -149,7 +150,7 @@ export class PasskeysBlock extends Block {
       return html`<p><button type="button" class="jp-secondary" aria-busy=${busy} @click=${this.start}>${msg('Napravite pristupni ključ')}</button></p>`;
     return html`<form method="post" action="#" novalidate @submit=${this.submitPassword}>
       <p class="jp-hint">${msg('Radi bezbednosti unesite svoju lozinku još jednom. Ne sećate se lozinke? Odjavite se, ulogujte se kodom iz e-maila i odmah napravite pristupni ključ.')}</p>
-      ${field({ id: `${this.id}-pw`, name: 'passkey-password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: this.form.fields.passkeyPassword })}
+      ${field({ id: `${this.id}-pw`, name: 'passkey-password', label: msg('Lozinka'), type: 'password', autocomplete: 'current-password', error: missing(this.form.fields.passkeyPassword, 'password') })}
       <p class="jp-row">
         <button type="submit" class="jp-secondary" aria-busy=${busy}>${msg('Napravite pristupni ključ')}</button>
         <button type="button" class="jp-link" @click=${this.cancelAsking}>${msg('Odustanite')}</button>

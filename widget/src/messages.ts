@@ -32,6 +32,13 @@ export type PasswordCode = Extract<
  */
 export type ViewCode = Extract<ErrorCode, 'reauth_required' | 'passkey_failed' | 'invalid_code'>;
 
+/**
+ * A missing entry named for its field ("Upišite lozinku."): the forms off the login path give
+ * `required` as one of these (help.ts's `missing`), worded by help.ts when it loads; the login
+ * form keeps the generic words (its budget has no room for more).
+ */
+export type RequiredCode = `required_${'name' | 'email' | 'password' | 'code' | 'pin'}`;
+
 /** The field codes worded by the view that gets them (jp-register.ts), added here when it loads. */
 export type ViewFieldCode = Extract<FieldCode, 'must_accept'>;
 
@@ -72,7 +79,9 @@ const FIELD: Record<Exclude<FieldCode, GenericField | PasswordCode | ViewFieldCo
 };
 
 /** The words of codes only some views get, given by those views' modules when they load. */
-export function addFieldTexts(texts: Record<PasswordCode, () => string> | Record<ViewFieldCode, () => string>) {
+export function addFieldTexts(
+  texts: Record<PasswordCode, () => string> | Record<ViewFieldCode, () => string> | Record<RequiredCode, () => string>,
+) {
   Object.assign(FIELD, texts);
 }
 
