@@ -197,11 +197,13 @@ describe.each([
     await page.getByRole('button', { name: t.send }).click();
     // Whatever the form says, good or bad, so a failure shows the words rather than a timeout.
     const said = (before: string) =>
-      page.waitForFunction((prev) => {
-        const s = document.querySelector('jp-portal jp-forgot-password .jp-status');
-        const text = s?.textContent?.trim() ?? '';
-        return text && text !== prev ? `${s?.className.trim()}: ${text}` : false;
-      }, before).then(async (h) => String(await h.jsonValue()));
+      page
+        .waitForFunction((prev) => {
+          const s = document.querySelector('jp-portal jp-forgot-password .jp-status');
+          const text = s?.textContent?.trim() ?? '';
+          return text && text !== prev ? `${s?.className.trim()}: ${text}` : false;
+        }, before)
+        .then(async (h) => String(await h.jsonValue()));
     const first = await said('');
     expect(first).toMatch(/^jp-status jp-good: /);
     await page.getByRole('button', { name: t.send }).click();

@@ -243,7 +243,7 @@ ${snippet('snippet-csp', csp, t('Kopirajte pravila', 'Copy the directives'), tru
 <h3>${t('Pošta: SPF, DKIM i DMARC', 'Mail: SPF, DKIM and DMARC')}</h3>
 <p>${t(
       'Provera radi u pregledaču i ne može da čita DNS. Da računi ne bi završavali u neželjenoj pošti, domen pošiljaoca mora imati SPF, DKIM i DMARC zapise za način slanja koji koristite; proverite ih iz komandne linije:',
-      'The check runs in the browser and cannot read DNS. So that bills do not end up in spam, the sender\'s domain needs SPF, DKIM and DMARC records for the way you send; check them from a command line:',
+      "The check runs in the browser and cannot read DNS. So that bills do not end up in spam, the sender's domain needs SPF, DKIM and DMARC records for the way you send; check them from a command line:",
     )}</p>
 <div class="snippet"><pre><code>dig +short TXT ${esc(domain)}
 dig +short TXT _dmarc.${esc(domain)}

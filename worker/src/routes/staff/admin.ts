@@ -15,13 +15,7 @@ import { staffRules } from '../../staff/limits.ts';
 import { csvResponse, toCsv } from '../../staff/csv.ts';
 import { deliveryRows } from '../../db/statements/delivery-list.ts';
 import { invitationStatements } from '../../staff/invitations.ts';
-import {
-  activeStaff,
-  auditEntries,
-  disableStaff,
-  endStaffSessions,
-  listStaff,
-} from '../../db/statements/staff.ts';
+import { activeStaff, auditEntries, disableStaff, endStaffSessions, listStaff } from '../../db/statements/staff.ts';
 import {
   officeSchemas,
   type AuditAnswer,
@@ -153,9 +147,7 @@ export async function printListHandler(c: StaffCtx) {
   const delivery = (c.req.query('delivery') ?? 'paper') as Delivery;
   if (!['paper', 'email', 'all'].includes(delivery))
     throw fail('validation_failed', { fields: { delivery: 'invalid_format' } });
-  const rows = (await deliveryRows(deps, period)).filter(
-    (r) => delivery === 'all' || r.delivery === delivery,
-  );
+  const rows = (await deliveryRows(deps, period)).filter((r) => delivery === 'all' || r.delivery === delivery);
   await audited(c, { action: 'print_list.exported', detail: { period, delivery, rows: rows.length } });
   if (c.req.header('accept')?.includes('application/json')) return c.json({ period, delivery, rows }, 200);
   return csvResponse(
