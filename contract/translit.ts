@@ -73,9 +73,10 @@ const SPLIT_STEMS = [
 // names ("moji-podaci.json", "ips-qr-2026-11.png": the name saved is Latin whatever the script),
 // ISO timestamps ("2026-11-27T14:05:00.000Z"), foreign acronyms with letters outside the Serbian
 // alphabet ("QR" stays "QR", as in print) and the international names of systems and formats
-// (IPS, PDF, PNG, CSV, JSON, IP). An address's local part may hold any RFC 5322 atext (o'brien@…).
+// (IPS, PDF, PNG, CSV, JSON, IP), and "IPS skeniraj", the name of the bank apps' button as they
+// print it. An address's local part may hold any RFC 5322 atext (o'brien@…).
 const PROTECTED =
-  /<[^>]*>|\$\{[^}]*\}|\{[^}]*\}|https?:\/\/[^\s<>"')]+|[\w.!#$%&'*+/=?^`|~-]+@[\w-]+(?:\.[\w-]+)+|&[a-z]+;|&#\d+;|[\w-]+\.(?:json|pdf|png|csv)\b|\d{4}-\d\d-\d\dT[\d:.]+Z?|\b[A-Z]*[QWXY][A-Z]*\b|\b(?:IPS|PDF|PNG|CSV|JSON|IP)\b/gu;
+  /<[^>]*>|\$\{[^}]*\}|\{[^}]*\}|https?:\/\/[^\s<>"')]+|[\w.!#$%&'*+/=?^`|~-]+@[\w-]+(?:\.[\w-]+)+|&[a-z]+;|&#\d+;|[\w-]+\.(?:json|pdf|png|csv)\b|\d{4}-\d\d-\d\dT[\d:.]+Z?|\b[A-Z]*[QWXY][A-Z]*\b|\bIPS skeniraj\b|\b(?:IPS|PDF|PNG|CSV|JSON|IP)\b/gu;
 
 /** Index in the word of the one digraph that must stay two letters, or -1. */
 function splitAt(word: string): number {

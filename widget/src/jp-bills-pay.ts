@@ -51,7 +51,7 @@ export function payment(o: PayOptions) {
     <p class="jp-to-pay">${o.due ? msg(str`Za uplatu ${amount}, rok ${date(o.due)}`) : msg(str`Za uplatu ${amount}`)}</p>
     ${o.note ?? nothing}
     <h4>${msg('Plaćanje IPS QR kodom')}</h4>
-    <p>${msg('U aplikaciji svoje banke izaberite „IPS skeniraj” i skenirajte kod.')}</p>
+    <p>${msg('U aplikaciji svoje banke izaberite „IPS skeniraj“ i skenirajte kod.')}</p>
     ${qrNode(o.qrSvg, msg('IPS QR kod za plaćanje'))}
     ${
       o.png

@@ -119,13 +119,13 @@ export class JpResetPassword extends JpElement {
     const account = this.done && this.account;
     if (account) {
       return html`<h2 tabindex="-1">${msg('Lozinka je promenjena')}</h2>
-        <p>${msg('Ulogovani ste novom lozinkom. Zbog bezbednosti odjavljeni ste sa svih drugih uređaja.')}</p>
+        <p>${msg('Ulogovani ste novom lozinkom. Radi bezbednosti odjavljeni ste sa svih drugih uređaja.')}</p>
         <p><button type="button" @click=${() => emit(this, 'jp-login', { account })}>${msg('Otvorite svoj nalog')}</button></p>
         ${this.helpBlock()}`;
     }
     if (this.done) {
       return html`<h2 tabindex="-1">${msg('Lozinka je promenjena')}</h2>
-        <p>${msg('Zbog bezbednosti odjavljeni ste sa svih uređaja. Ulogujte se novom lozinkom.')}</p>
+        <p>${msg('Radi bezbednosti odjavljeni ste sa svih uređaja. Ulogujte se novom lozinkom.')}</p>
         <p><a href="#prijava" class="jp-button" @click=${this.navigate('login')}>${msg('Ulogujte se')}</a></p>
         ${this.helpBlock()}`;
     }

@@ -16,7 +16,7 @@ addFailureTexts({
   // One answer for a wrong, used or expired code: most often a digit mistyped.
   invalid_code: () =>
     msg('Kod nije tačan. Proverite cifre i pokušajte ponovo. Ako je kod stariji od 10 minuta, pošaljite novi kod.'),
-  reauth_required: () => msg('Zbog bezbednosti unesite svoju lozinku još jednom.'),
+  reauth_required: () => msg('Radi bezbednosti unesite svoju lozinku još jednom.'),
 });
 
 export const passkeyHeading = () => msg('Ulogujte se otiskom prsta ili licem');

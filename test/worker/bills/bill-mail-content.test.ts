@@ -102,6 +102,20 @@ describe('the IPS QR code', () => {
   });
 });
 
+describe('wording', () => {
+  it('opens with "Poštovani", sends the bill, names the apps\' „IPS skeniraj“ (Latin in Cyrillic too)', async () => {
+    const latn = await render('sr-Latn');
+    expect(latn.text).toMatch(/^Poštovani[ ,]/);
+    expect(latn.text).toContain('šaljemo Vam račun za');
+    expect(latn.text).toContain('„IPS skeniraj“');
+    expect(latn.text).not.toContain('Poštovani/a');
+    const cyrl = await render('sr-Cyrl');
+    expect(cyrl.text).toMatch(/^Поштовани[ ,]/);
+    expect(cyrl.text).toContain('„IPS skeniraj“');
+    expect(cyrl.text).toContain('IPS QR код');
+  });
+});
+
 describe('links', () => {
   it('the portal as a button; unsubscribing as words in the HTML, its long address whole on a line of its own in the text', async () => {
     const m = await render('sr-Latn');

@@ -55,7 +55,7 @@ interface Labels {
 // `period` is in words ("novembar 2026.", "November 2026"); its own dot ends a Serbian sentence.
 const LATN = (period: string, utility: string): Labels => ({
   subject: `Račun za ${period} — ${utility}`,
-  intro: `stigao je Vaš račun za ${period}`,
+  intro: `šaljemo Vam račun za ${period}`,
   code: 'Šifra potrošača',
   address: 'Adresa',
   amount: 'Za uplatu ovom uplatnicom',
@@ -64,8 +64,8 @@ const LATN = (period: string, utility: string): Labels => ({
   olderLink: 'Pogledajte neplaćene račune',
   due: 'Rok plaćanja',
   howTo: 'Kako da platite',
-  scan: 'U aplikaciji Vaše banke izaberite plaćanje IPS QR kodom i skenirajte ovaj kod. Kod je i u prilogu poruke.',
-  scanText: 'Račun možete platiti skeniranjem IPS QR koda iz priloga u aplikaciji Vaše banke.',
+  scan: 'U aplikaciji Vaše banke izaberite „IPS skeniraj“ i skenirajte ovaj kod. Kod je i u prilogu poruke.',
+  scanText: 'Račun možete platiti u aplikaciji Vaše banke: izaberite „IPS skeniraj“ i skenirajte IPS QR kod iz priloga.',
   onPhone:
     'Ako poruku čitate na telefonu, sačuvajte sliku koda iz priloga, pa je u aplikaciji banke učitajte iz galerije.',
   qrAlt: 'IPS QR kod za plaćanje ovog računa',
@@ -85,7 +85,7 @@ const LATN = (period: string, utility: string): Labels => ({
 });
 const EN = (period: string, utility: string): Labels => ({
   subject: `Your bill for ${period} — ${utility}`,
-  intro: `Your bill for ${period} has arrived.`,
+  intro: `We are sending you your bill for ${period}.`,
   code: 'Consumer code',
   address: 'Address',
   amount: 'To pay with this slip',
@@ -94,8 +94,8 @@ const EN = (period: string, utility: string): Labels => ({
   olderLink: 'See the unpaid bills',
   due: 'Due date',
   howTo: 'How to pay',
-  scan: "In your bank's app, choose to pay with an IPS QR code and scan this code. The code is attached as well.",
-  scanText: "You can pay it by scanning the attached IPS QR code in your bank's app.",
+  scan: "In your bank's app, choose “IPS skeniraj” (IPS scan) and scan this code. The code is attached as well.",
+  scanText: "You can pay it in your bank's app: choose “IPS skeniraj” (IPS scan) and scan the attached IPS QR code.",
   onPhone:
     "If you are reading this on your phone, save the attached picture of the code and open it from the gallery in your bank's app.",
   qrAlt: 'IPS QR code to pay this bill',

@@ -72,7 +72,7 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
   confirm: (v) => ({
     subject: `Potvrdite registraciju na portalu ${v.utility}`,
     body: [
-      'hvala Vam što ste se registrovali na portal. Ostao je još jedan korak: potvrdite registraciju klikom na link ispod.',
+      'hvala Vam što ste se registrovali na portalu. Ostao je još jedan korak: potvrdite registraciju klikom na link ispod.',
     ],
     action: 'Potvrdite registraciju',
     after: [
@@ -290,8 +290,8 @@ const TO_UNPROVEN_ADDRESS: ReadonlySet<MailKind> = new Set(['confirm', 'email_ch
 // transliteration, never passed through it.
 /** The salutation, with the name added after transliteration (a name is never transliterated, and an empty one leaves a neutral greeting). */
 export const GREETING: Record<Locale, (name: string) => string> = {
-  'sr-Latn': (n) => (n ? `Poštovani/a ${n},` : 'Poštovani/a,'),
-  'sr-Cyrl': (n) => `${latinToCyrillic('Poštovani/a')}${n ? ` ${n}` : ''},`,
+  'sr-Latn': (n) => (n ? `Poštovani ${n},` : 'Poštovani,'),
+  'sr-Cyrl': (n) => `${latinToCyrillic('Poštovani')}${n ? ` ${n}` : ''},`,
   en: (n) => (n ? `Dear ${n},` : 'Hello,'),
 };
 
