@@ -42,7 +42,7 @@ const T = {
     november: 'Račun za novembar 2026.',
     copyRef: 'Kopirajte Poziv na broj',
     copied: '✓ Kopirano',
-    back: '← Nazad na račune',
+    back: 'Nazad na račune',
   },
   'sr-Cyrl': {
     email: 'Имејл адреса',
@@ -51,7 +51,7 @@ const T = {
     november: 'Рачун за новембар 2026.',
     copyRef: 'Копирајте Позив на број',
     copied: '✓ Копирано',
-    back: '← Назад на рачуне',
+    back: 'Назад на рачуне',
   },
 } as const;
 

@@ -68,6 +68,7 @@ describe('<jp-account>', () => {
     await until(() => !!el.querySelector('.jp-card'));
     const tabs = [...el.querySelectorAll<HTMLButtonElement>('.jp-tabs button')];
     expect(tabs.map((t) => t.textContent)).to.deep.equal(['Pregled', 'Računi', 'Podešavanja']);
+    expect(el.querySelector('nav')!.getAttribute('aria-label')).to.equal('Meni naloga');
     tabs[1].click();
     await until(() => !!el.querySelector('jp-bills h3'));
     await settle();

@@ -153,7 +153,10 @@ describe('<jp-bills>', () => {
     expect(png.getAttribute('href')).to.equal(`/api/bills/${DETAIL.id}/qr.png`);
     expect(png.getAttribute('download')).to.equal('ips-qr-104521-2026-11.png');
     expect(await axeViolations(el)).to.deep.equal([]);
-    buttonByText(el, '← Nazad na račune').click();
+    // The arrow is seen, not read: the button's name is "Nazad na račune".
+    const back = buttonByText(el, '← Nazad na račune');
+    expect(back.querySelector('[aria-hidden=true]')!.textContent).to.equal('←');
+    back.click();
     await settle();
     expect(el.querySelector('.jp-pay')).to.equal(null);
   });

@@ -1,5 +1,5 @@
 // One labelled input with its error tied by aria-describedby and aria-invalid. A password input
-// gets a "Prikaži lozinku" toggle (a button with aria-pressed) that switches only the input's type,
+// gets a "Prikaži lozinku" toggle (named "Sakrij lozinku" while shown) that switches only the input's type,
 // so its name and autocomplete stay and password managers keep filling and saving it.
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
@@ -22,21 +22,22 @@ export interface FieldOptions {
   onInput?: (e: InputEvent) => void;
 }
 
-/** Shows or hides the password of the toggle's own field; the state lives in the DOM, not the host. */
+/** Shows or hides the password of the toggle's own field; the state is the input's type, not the host's. */
 function togglePassword(e: Event) {
   const button = e.currentTarget as HTMLButtonElement;
-  showPassword(button, button.getAttribute('aria-pressed') !== 'true');
+  showPassword(button, (button.previousElementSibling as HTMLInputElement).type === 'password');
 }
 
+// The toggle's name says what it does next ("Prikaži lozinku", "Sakrij lozinku"): its text node is
+// Lit's (after the part's marker), which keeps it while the words it rendered stay the same.
 function showPassword(button: Element, show: boolean) {
-  const input = button.parentElement?.querySelector('input');
-  if (input) input.type = show ? 'text' : 'password';
-  button.setAttribute('aria-pressed', String(show));
+  (button.previousElementSibling as HTMLInputElement).type = show ? 'text' : 'password';
+  (button.lastChild as Text).data = show ? msg('Sakrij lozinku') : msg('Prikaži lozinku');
 }
 
 /** Hides every shown password under root again (before sending: browsers offer to save a password field). */
 export function hidePasswords(root: Element) {
-  for (const b of root.querySelectorAll('.jp-show[aria-pressed=true]')) showPassword(b, false);
+  for (const b of root.querySelectorAll('.jp-show')) showPassword(b, false);
 }
 
 export function field(o: FieldOptions) {
@@ -53,7 +54,7 @@ export function field(o: FieldOptions) {
     ${
       o.type === 'password'
         ? html`<div class="jp-password">${input}<button type="button" class="jp-secondary jp-show"
-            aria-pressed="false" @click=${togglePassword}>${msg('Prikaži lozinku')}</button></div>`
+            @click=${togglePassword}>${msg('Prikaži lozinku')}</button></div>`
         : input
     }
     ${o.live ? html`<p class="jp-hint jp-live" id=${liveId}>${o.live}</p>` : nothing}

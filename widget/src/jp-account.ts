@@ -200,7 +200,7 @@ export class JpAccount extends JpElement {
         </div>
         <button type="button" class="jp-secondary" aria-busy=${this.form.busy ? 'true' : 'false'} @click=${this.logout}>${msg('Odjavite se')}</button>
       </div>
-      <nav aria-label=${msg('Delovi naloga')}>
+      <nav aria-label=${msg('Meni naloga')}>
         <ul class="jp-tabs">
           ${this.tab('summary', msg('Pregled'))}
           ${this.tab('bills', msg('Računi'))}

@@ -169,7 +169,7 @@ export class JpBills extends JpElement {
   }
 
   private backButton() {
-    return html`<p><button type="button" class="jp-link jp-back" @click=${this.back}>← ${msg('Nazad na račune')}</button></p>`;
+    return html`<p><button type="button" class="jp-link jp-back" @click=${this.back}><span aria-hidden="true">←</span> ${msg('Nazad na račune')}</button></p>`;
   }
 
   private renderDetail(b: BillDetail) {
