@@ -40,6 +40,8 @@ export interface ResetAnswer {
 /** `POST /api/password/reset/passkeys`: the provisional passkeys a reset removes unless kept (a valid reset link only). */
 export interface ProvisionalPasskeysAnswer {
   passkeys: { device: Device; createdAt: number }[];
+  /** How many passkeys the account has in all: the reset form offers to remove them only when it has some. */
+  count: number;
 }
 
 /** The answers that carry only a status, by request. */

@@ -7,7 +7,7 @@ import '../../widget/src/jp-settings.ts';
 import '../../widget/src/jp-reset-password.ts';
 import { setLocale } from '../../widget/src/localize.ts';
 import type { PasskeyInfo } from '../../contract/responses.ts';
-import { answer, calls, axeViolations, until, submit, buttonByText, ACCOUNT, refuse, type Routes } from './helpers.ts';
+import { answer, calls, axeViolations, until, settle, submit, buttonByText, ACCOUNT, refuse, type Routes } from './helpers.ts';
 import { fakeCredentials, credentialCalls, CREATE_OPTIONS, ATTESTATION } from './passkey-fakes.ts';
 
 const T = Date.UTC(2026, 10, 27, 13, 5);
@@ -219,16 +219,29 @@ describe('<jp-settings>: passkeys', () => {
     );
   });
 
+  it('the reset form offers to remove the passkeys only when the account has some', async () => {
+    answer({ 'POST /api/password/reset/passkeys': () => ({ status: 200, body: { passkeys: [], count: 0 } }) });
+    const el = document.createElement('jp-reset-password');
+    el.token = 'C'.repeat(43);
+    await mount(html`${el}`);
+    await until(() => calls.some((c) => c.path === '/api/password/reset/passkeys'), 'the passkeys asked');
+    await settle();
+    expect(el.querySelector('input[name=remove-passkeys]')).to.equal(null);
+  });
+
   it('the reset form sends removePasskeys when ticked', async () => {
     answer({
+      'POST /api/password/reset/passkeys': () => ({ status: 200, body: { passkeys: [], count: 2 } }),
       'POST /api/password/reset': () => ({ status: 200, body: { status: 'password_reset', account: ACCOUNT } }),
     });
     const el = document.createElement('jp-reset-password');
     el.token = 'C'.repeat(43);
     await mount(html`${el}`);
     el.querySelector<HTMLInputElement>('input[type=password]')!.value = 'nova lozinka za rumu';
+    await until(() => !!el.querySelector('input[name=remove-passkeys]'), 'the choice offered');
     const box = el.querySelector<HTMLInputElement>('input[name=remove-passkeys]')!;
-    expect(box.labels![0].textContent).to.contain('Uklonite i pristupne ključeve');
+    // The portal's keys, not the phone's fingerprint.
+    expect(box.labels![0].textContent).to.equal('Uklonite i sve pristupne ključeve za ovaj portal, na primer ako ste izgubili telefon');
     box.checked = true;
     await submit(el);
     const reset = () => calls.find((c) => c.path === '/api/password/reset');

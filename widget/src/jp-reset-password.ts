@@ -1,6 +1,6 @@
 // <jp-reset-password token="…">: sets a new password with the link from the mail. The server
 // logs the resident in with it (and logs out every other device; removes the passkeys too when
-// the resident ticks it, e.g. after losing a phone): "Otvorite svoj nalog" goes on. Passkeys added
+// the resident ticks it, e.g. after losing a phone; offered only when the account has passkeys): "Otvorite svoj nalog" goes on. Passkeys added
 // soon after the account's confirmation or in a session begun by a login code are listed above the
 // button and removed unless the resident unticks it (whoever held the mailbox may have added them).
 // A link cut short or mangled (a token not of the token's shape) gets the expired link's page at
@@ -22,7 +22,7 @@ import type { Account, ProvisionalPasskeysAnswer, ResetAnswer } from '../../cont
 const schema = resetSchema(schemaOptions);
 
 export class JpResetPassword extends JpElement {
-  static properties = { token: {}, done: { state: true }, recent: { state: true } };
+  static properties = { token: {}, done: { state: true }, recent: { state: true }, passkeys: { state: true } };
   static styles = [JpElement.styles, newPasswordStyles, helpStyles];
   token = '';
   private done = false;
@@ -32,6 +32,8 @@ export class JpResetPassword extends JpElement {
   private password = new NewPassword(this);
   /** The provisional passkeys this link's reset would remove (none when the link is not valid). */
   private recent: ProvisionalPasskeysAnswer['passkeys'] = [];
+  /** How many passkeys the account has: the choice to remove them all is offered only when it has some. */
+  private passkeys = 0;
 
   protected willUpdate(changed: Map<PropertyKey, unknown>) {
     if (changed.has('token') && this.wellFormed) void this.loadRecent(this.token);
@@ -40,7 +42,10 @@ export class JpResetPassword extends JpElement {
   private async loadRecent(token: string) {
     try {
       const r = await this.call<ProvisionalPasskeysAnswer>('POST', '/api/password/reset/passkeys', { token });
-      if (token === this.token) this.recent = r.passkeys;
+      if (token === this.token) {
+        this.recent = r.passkeys;
+        this.passkeys = r.count ?? r.passkeys.length;
+      }
     } catch {
       // An invalid link is told when the form is sent; an older server has no such list.
     }
@@ -101,7 +106,7 @@ export class JpResetPassword extends JpElement {
         id: `${this.id$}-recent`,
         name: 'remove-recent',
         checked: true,
-        label: msg('Uklonite ih: dodati su ubrzo posle potvrde naloga ili prijave kodom, pa je mogao i neko drugi'),
+        label: msg('Uklonite ih: dodati su ubrzo posle potvrde naloga ili prijave kodom iz e-maila, pa je mogao i neko drugi'),
       })}
     </div>`;
   }
@@ -135,7 +140,11 @@ export class JpResetPassword extends JpElement {
         <input type="email" name="username" autocomplete="username" hidden />
         ${this.password.render({ id: `${this.id$}-password`, name: 'password', label: msg('Nova lozinka'), error: missing(this.form.fields.password, 'password') })}
         ${this.recentBlock()}
-        ${checkbox({ id: `${this.id$}-passkeys`, name: 'remove-passkeys', label: msg('Uklonite i pristupne ključeve (otisak prsta, lice ili PIN telefona), na primer ako ste izgubili telefon') })}
+        ${
+          this.passkeys
+            ? checkbox({ id: `${this.id$}-passkeys`, name: 'remove-passkeys', label: msg('Uklonite i sve pristupne ključeve za ovaj portal, na primer ako ste izgubili telefon') })
+            : nothing
+        }
         ${statusLine(this.form.status)}
         <button type="submit" aria-busy=${this.form.busy ? 'true' : 'false'}>${msg('Sačuvajte lozinku')}</button>
       </form>

@@ -19,22 +19,24 @@ import { composeMail } from '../mail/compose.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { Ctx } from '../env.ts';
 import type { ProvisionalPasskeysAnswer, ResetAnswer } from '../../../contract/responses.ts';
-import { provisionalPasskeysOf } from '../db/statements/passkeys.ts';
+import { passkeysOf, provisionalPasskeysOf } from '../db/statements/passkeys.ts';
 import { parseUserAgent } from '../../../contract/user-agent.ts';
 
 /**
  * POST /api/password/reset/passkeys {token}: the passkeys a reset would remove by default (added
- * in a code's session or within a day of the confirmation), for the reset form to list; only to
- * the holder of a valid reset link.
+ * in a code's session or within a day of the confirmation), for the reset form to list, and how
+ * many the account has in all (the form offers to remove them only then); only to the holder of a
+ * valid reset link.
  */
 export async function provisionalPasskeys(c: Ctx<'resetPasskeys'>) {
   const { deps } = c.var;
   const input = c.req.valid('json');
   const accountId = await peekToken(deps, input.token, 'reset');
   if (!accountId) throw fail('invalid_token');
-  const rows = await provisionalPasskeysOf(deps.db, accountId);
+  const [rows, all] = await Promise.all([provisionalPasskeysOf(deps.db, accountId), passkeysOf(deps.db, accountId)]);
   return c.json({
     passkeys: rows.map((p) => ({ device: parseUserAgent(p.userAgent), createdAt: p.createdAt })),
+    count: all.length,
   } satisfies ProvisionalPasskeysAnswer);
 }
 

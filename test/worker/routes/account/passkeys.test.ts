@@ -165,6 +165,12 @@ describe('account-wide events', () => {
 
   it('a password reset removes the provisional passkeys unless kept, keeps the others unless removePasskeys', async () => {
     const { a, auth } = await withPasskey();
+    // The reset link's holder learns the provisional ones and how many the account has in all.
+    await h.call('POST', '/api/password/forgot', { email: a.email });
+    const asked = await h.call('POST', '/api/password/reset/passkeys', { token: await h.linkFrom('reset') });
+    expect(asked.body).toMatchObject({ count: 1 });
+    expect(asked.body.passkeys).toHaveLength(1);
+    h.clock.advance(3 * MIN);
     const provisional = async () =>
       (await h.deps.db.$client.execute('SELECT provisional FROM passkeys')).rows.map((r) => Number(r.provisional));
     // Added within a day of the confirmation: whoever confirmed may not be the resident.
