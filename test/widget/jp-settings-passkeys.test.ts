@@ -117,7 +117,7 @@ describe('<jp-settings>: passkeys', () => {
     expect(items(el)[2]).to.equal('Telefon — iPhone');
     expect(block(el).querySelector('.jp-status')!.getAttribute('role')).to.equal('status');
     expect(block(el).querySelector('.jp-status')!.textContent).to.equal(
-      'Pristupni ključ „Telefon — iPhone” je napravljen. Sledeći put izaberite „Prijava pristupnim ključem”.',
+      'Pristupni ključ „Telefon — iPhone“ je napravljen. Sledeći put izaberite „Prijava pristupnim ključem“.',
     );
   });
 
@@ -176,7 +176,7 @@ describe('<jp-settings>: passkeys', () => {
     remove().click();
     await until(() => !!block(el).querySelector('.jp-confirm'));
     expect(block(el).querySelector('.jp-confirm')!.textContent).to.contain(
-      'Da li zaista želite da uklonite pristupni ključ „Telefon — Android”?',
+      'Da li zaista želite da uklonite pristupni ključ „Telefon — Android“?',
     );
     buttonByText(block(el) as HTMLElement, 'Odustanite').click();
     await until(() => !block(el).querySelector('.jp-confirm'));
@@ -188,7 +188,7 @@ describe('<jp-settings>: passkeys', () => {
     await until(() => items(el).length === 1);
     expect(calls.find((c) => c.path === '/api/account/passkeys/remove')!.body).to.deep.equal({ id: PHONE.id });
     expect(block(el).querySelector('.jp-status')!.textContent).to.equal(
-      'Pristupni ključ „Telefon — Android” je uklonjen.',
+      'Pristupni ključ „Telefon — Android“ je uklonjen.',
     );
   });
 

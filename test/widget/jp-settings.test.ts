@@ -101,7 +101,7 @@ describe('<jp-settings>', () => {
     expect(calls.find((c) => c.path === '/api/account/sessions/revoke')!.body).to.deep.equal({
       id: 'bbbbbbbbbbbbbbbb',
     });
-    expect(statusText(block(el, 'devices'))).to.equal('Uređaj „Safari na iPhone-u” je odjavljen.');
+    expect(statusText(block(el, 'devices'))).to.equal('Uređaj „Safari na iPhone-u“ je odjavljen.');
   });
 
   it('a wrong password is said once, at the field of the form that sent it; editing the field clears it', async () => {

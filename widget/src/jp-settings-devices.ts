@@ -75,7 +75,7 @@ export class DevicesBlock extends Block {
       await this.run(async () => {
         await this.call('POST', '/api/account/sessions/revoke', { id: x.id });
         await this.refresh();
-        this.form.status = { kind: 'good', text: () => msg(str`Uređaj „${deviceName(x.device)}” je odjavljen.`) };
+        this.form.status = { kind: 'good', text: () => msg(str`Uređaj „${deviceName(x.device)}“ je odjavljen.`) };
       }, failureText);
     };
   }

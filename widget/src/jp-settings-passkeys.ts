@@ -82,7 +82,7 @@ export class PasskeysBlock extends Block {
         kind: 'good',
         text: () =>
           msg(
-            str`Pristupni ključ „${passkeyName(made)}” je napravljen. Sledeći put izaberite „Prijava pristupnim ključem”.`,
+            str`Pristupni ključ „${passkeyName(made)}“ je napravljen. Sledeći put izaberite „Prijava pristupnim ključem“.`,
           ),
       };
     }, this.describe);
@@ -104,7 +104,7 @@ export class PasskeysBlock extends Block {
         await this.call('POST', '/api/account/passkeys/remove', { id: p.id });
         this.removing = null;
         await this.refresh();
-        this.form.status = { kind: 'good', text: () => msg(str`Pristupni ključ „${passkeyName(p)}” je uklonjen.`) };
+        this.form.status = { kind: 'good', text: () => msg(str`Pristupni ključ „${passkeyName(p)}“ je uklonjen.`) };
       }, failureText);
     };
   }
@@ -120,7 +120,7 @@ export class PasskeysBlock extends Block {
       ${
         confirming
           ? html`<div class="jp-confirm" role="group" aria-label=${msg(str`Uklanjanje: ${name}`)}>
-              <p>${msg(str`Da li zaista želite da uklonite pristupni ključ „${name}”? Posle toga se na tom uređaju prijavljujete lozinkom ili kodom iz e-maila.`)}</p>
+              <p>${msg(str`Da li zaista želite da uklonite pristupni ključ „${name}“? Posle toga se na tom uređaju prijavljujete lozinkom ili kodom iz e-maila.`)}</p>
               <p class="jp-row">
                 <button type="button" class="jp-danger-button" @click=${this.remove(p)}>${msg('Da, uklonite')}</button>
                 <button type="button" class="jp-secondary" @click=${() => this.cancelRemove(p)}>${msg('Odustanite')}</button>

@@ -80,7 +80,7 @@ export class PasskeyOffer implements ReactiveController {
     if (this.made)
       return html`<section class="jp-card jp-offer" aria-live="polite">
         <h3>${msg('Pristupni ključ je napravljen')}</h3>
-        <p>${msg('Sledeći put na ovom uređaju izaberite „Prijava pristupnim ključem” i potvrdite otiskom prsta, licem ili PIN-om. Lozinka Vam nije potrebna.')}</p>
+        <p>${msg('Sledeći put na ovom uređaju izaberite „Prijava pristupnim ključem“ i potvrdite otiskom prsta, licem ili PIN-om. Lozinka Vam nije potrebna.')}</p>
         <p><button type="button" class="jp-secondary" @click=${this.later}>${msg('U redu')}</button></p>
       </section>`;
     const busy = this.form.busy ? 'true' : 'false';
