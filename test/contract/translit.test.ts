@@ -69,7 +69,9 @@ describe('acronyms', () => {
     expect(latinToCyrillic('Preuzmite PDF (CSV, PNG)')).toBe('Преузмите PDF (CSV, PNG)');
     expect(strayLatin('IPS QR код, PDF')).toEqual([]);
     // The bank apps' button, named as the apps print it, in a Cyrillic sentence too.
-    expect(latinToCyrillic('Izaberite „IPS skeniraj“ i skenirajte kod.')).toBe('Изаберите „IPS skeniraj“ и скенирајте код.');
+    expect(latinToCyrillic('Izaberite „IPS skeniraj“ i skenirajte kod.')).toBe(
+      'Изаберите „IPS skeniraj“ и скенирајте код.',
+    );
     expect(strayLatin('Изаберите „IPS skeniraj“')).toEqual([]);
   });
 

@@ -7,7 +7,18 @@ import '../../widget/src/jp-settings.ts';
 import '../../widget/src/jp-reset-password.ts';
 import { setLocale } from '../../widget/src/localize.ts';
 import type { PasskeyInfo } from '../../contract/responses.ts';
-import { answer, calls, axeViolations, until, settle, submit, buttonByText, ACCOUNT, refuse, type Routes } from './helpers.ts';
+import {
+  answer,
+  calls,
+  axeViolations,
+  until,
+  settle,
+  submit,
+  buttonByText,
+  ACCOUNT,
+  refuse,
+  type Routes,
+} from './helpers.ts';
 import { fakeCredentials, credentialCalls, CREATE_OPTIONS, ATTESTATION } from './passkey-fakes.ts';
 
 const T = Date.UTC(2026, 10, 27, 13, 5);
@@ -241,7 +252,9 @@ describe('<jp-settings>: passkeys', () => {
     await until(() => !!el.querySelector('input[name=remove-passkeys]'), 'the choice offered');
     const box = el.querySelector<HTMLInputElement>('input[name=remove-passkeys]')!;
     // The portal's keys, not the phone's fingerprint.
-    expect(box.labels![0].textContent).to.equal('Uklonite i sve pristupne ključeve za ovaj portal, na primer ako ste izgubili telefon');
+    expect(box.labels![0].textContent).to.equal(
+      'Uklonite i sve pristupne ključeve za ovaj portal, na primer ako ste izgubili telefon',
+    );
     box.checked = true;
     await submit(el);
     const reset = () => calls.find((c) => c.path === '/api/password/reset');

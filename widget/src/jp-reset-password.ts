@@ -106,7 +106,9 @@ export class JpResetPassword extends JpElement {
         id: `${this.id$}-recent`,
         name: 'remove-recent',
         checked: true,
-        label: msg('Uklonite ih: dodati su ubrzo posle potvrde naloga ili prijave kodom iz e-maila, pa je mogao i neko drugi'),
+        label: msg(
+          'Uklonite ih: dodati su ubrzo posle potvrde naloga ili prijave kodom iz e-maila, pa je mogao i neko drugi',
+        ),
       })}
     </div>`;
   }
@@ -142,7 +144,11 @@ export class JpResetPassword extends JpElement {
         ${this.recentBlock()}
         ${
           this.passkeys
-            ? checkbox({ id: `${this.id$}-passkeys`, name: 'remove-passkeys', label: msg('Uklonite i sve pristupne ključeve za ovaj portal, na primer ako ste izgubili telefon') })
+            ? checkbox({
+                id: `${this.id$}-passkeys`,
+                name: 'remove-passkeys',
+                label: msg('Uklonite i sve pristupne ključeve za ovaj portal, na primer ako ste izgubili telefon'),
+              })
             : nothing
         }
         ${statusLine(this.form.status)}

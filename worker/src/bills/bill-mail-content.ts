@@ -65,7 +65,8 @@ const LATN = (period: string, utility: string): Labels => ({
   due: 'Rok plaćanja',
   howTo: 'Kako da platite',
   scan: 'U aplikaciji Vaše banke izaberite „IPS skeniraj“ i skenirajte ovaj kod. Kod je i u prilogu poruke.',
-  scanText: 'Račun možete platiti u aplikaciji Vaše banke: izaberite „IPS skeniraj“ i skenirajte IPS QR kod iz priloga.',
+  scanText:
+    'Račun možete platiti u aplikaciji Vaše banke: izaberite „IPS skeniraj“ i skenirajte IPS QR kod iz priloga.',
   onPhone:
     'Ako poruku čitate na telefonu, sačuvajte sliku koda iz priloga, pa je u aplikaciji banke učitajte iz galerije.',
   qrAlt: 'IPS QR kod za plaćanje ovog računa',
