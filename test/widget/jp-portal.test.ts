@@ -14,6 +14,8 @@ const start = location.pathname + location.search;
 const visit = async (suffix: string) => {
   history.replaceState(null, '', start + suffix);
   const el = await mount(html`<jp-portal></jp-portal>`);
+  // A link is read by the address's chunk (address.ts), fetched first: wait for the view it opens.
+  await until(() => (el as HTMLElementTagNameMap['jp-portal']).view !== 'loading');
   await settle();
   return el;
 };
