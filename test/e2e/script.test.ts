@@ -106,9 +106,8 @@ describe("the resident's own script", () => {
     await page.getByRole('button', { name: 'Подешавања', exact: true }).click();
     await page.getByRole('heading', { name: 'Језик и писмо порука' }).waitFor();
     const hint = await page.locator('jp-settings').textContent();
-    expect(hint).toContain('„moji-podaci.json”');
     expect(hint).toContain('2026-11-27T14:05:00.000Z');
-    const exportLink = page.getByRole('link', { name: 'Преузмите своје податке' });
+    const exportLink = page.getByRole('link', { name: 'Преузмите податке за пренос (moji-podaci.json)' });
     expect(await exportLink.getAttribute('download')).toBe('moji-podaci.json');
     const exported = await device.context.request.get(
       new URL((await exportLink.getAttribute('href'))!, server.url).toString(),
