@@ -20,7 +20,8 @@ import { formatDate, formatTime } from '../../contract/format.ts';
 import type { Locale } from '../../contract/locales.ts';
 import { addFieldTexts, failureText, type HelpCode } from './messages.js';
 import { accent, text, radius, gap, primary, primaryText } from './tokens.js';
-import type { ApiFailure } from './api.js';
+import { type ApiFailure, apiBase, call } from './api.js';
+import type { StatusAnswer } from '../../contract/responses.ts';
 
 export const helpStyles = css`
   /* The help boxes that open on a tap ("Poruka ne stiže?", the registration's guide and bill figure). */
@@ -143,6 +144,17 @@ export function recentlySentText(): string {
   return msg(
     'Link smo Vam već poslali pre nekoliko trenutaka. Proverite i fasciklu za neželjenu poštu. Ako poruka ne stigne ni za nekoliko minuta, zatražite link ponovo.',
   );
+}
+
+/**
+ * Asks for the confirmation link again (POST /api/register/resend) and says what became of it:
+ * sent, or already sent a moment ago (202 recently_sent: no new mail). A failure is thrown.
+ */
+export async function resendConfirmation(host: HTMLElement, email: string): Promise<string> {
+  const r = await call<StatusAnswer<'mailRequest'> | undefined>(apiBase(host), 'POST', '/api/register/resend', {
+    email,
+  });
+  return r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link. Važi samo najnoviji link.');
 }
 
 const hours = () => {

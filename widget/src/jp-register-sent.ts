@@ -8,9 +8,7 @@ import { msg, str } from '@lit/localize';
 import { FormController } from './form-controller.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
-import { apiBase, call } from './api.js';
-import { contactCard, recentlySentText } from './help.js';
-import type { StatusAnswer } from '../../contract/responses.ts';
+import { contactCard, resendConfirmation } from './help.js';
 import { CONFIRM_LINK_HOURS } from '../../contract/links.ts';
 import { inMinutes } from './minutes.js';
 
@@ -57,20 +55,8 @@ export class CheckMail implements ReactiveController {
 
   private resend = async () => {
     await this.form.submit(async () => {
-      // 202 {status: 'recently_sent'}: a link went to this address a moment ago; no new mail.
-      const r = await call<StatusAnswer<'mailRequest'> | undefined>(
-        apiBase(this.host),
-        'POST',
-        '/api/register/resend',
-        {
-          email: this.email,
-        },
-      );
-      this.form.status = {
-        kind: 'good',
-        text:
-          r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link. Važi samo najnoviji link.'),
-      };
+      const text = await resendConfirmation(this.host, this.email);
+      this.form.status = { kind: 'good', text };
       this.countdown();
     }, failureText);
   };

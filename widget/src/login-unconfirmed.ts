@@ -8,10 +8,8 @@ import { msg } from '@lit/localize';
 import { FormController } from './form-controller.js';
 import { statusLine } from './field.js';
 import { failureText } from './messages.js';
-import { apiBase, call } from './api.js';
-import { recentlySentText } from './help.js';
+import { resendConfirmation } from './help.js';
 import { typedEmail } from './typed-email.js';
-import type { StatusAnswer } from '../../contract/responses.ts';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -39,20 +37,8 @@ export class ConfirmAgain {
 
   private send = async () => {
     await this.form.submit(async () => {
-      // 202 {status: 'recently_sent'}: a link went to this address a moment ago; no new mail.
-      const r = await call<StatusAnswer<'mailRequest'> | undefined>(
-        apiBase(this.host),
-        'POST',
-        '/api/register/resend',
-        {
-          email: this.email,
-        },
-      );
-      this.form.status = {
-        kind: 'good',
-        text:
-          r?.status === 'recently_sent' ? recentlySentText() : msg('Poslali smo novi link. Važi samo najnoviji link.'),
-      };
+      const text = await resendConfirmation(this.host, this.email);
+      this.form.status = { kind: 'good', text };
     }, failureText);
   };
 
