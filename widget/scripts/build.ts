@@ -8,6 +8,7 @@ import { relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { templateText } from './template-plugin.js';
+import { writeDemoPages } from './demo-pages.ts';
 import { chosenUtility, utilityConfigPlugin } from './utility-plugin.js';
 import { workersLinks } from '../../worker/scripts/wrangler-config.ts';
 import {
@@ -102,6 +103,10 @@ writeFileSync(resolve(OUT, MANIFEST), manifestText);
 writeFileSync(resolve(WIDGET_DIST, MANIFEST), manifestText);
 // The alias: re-exports the versioned entry, whose relative chunk imports then resolve in its own folder.
 writeFileSync(resolve(WIDGET_DIST, ENTRY), `export*from"./${entry}";\n`);
+// The demo pages with this build's versioned tags (demo-pages.ts): written with the bundle, so they
+// never name chunks or hashes of another build.
+for (const file of writeDemoPages(resolve(ROOT, 'dist/demo'), manifest))
+  console.log(`${relative(ROOT, file)}: a demo page with the versioned tags`);
 // The API's address as the guide and the Workers build derive it from the utility's website.
 const api = workersLinks(chosen.utility.website).API_URL;
 console.log(`the tags to paste, for the portal at ${api} (dist/widget/${MANIFEST}):\n${scriptTag(manifest, api)}`);

@@ -1,8 +1,8 @@
 // The demo pages as a built site serves them: each page that loads the widget through the latest
 // alias (/widget/jp-portal.js) gets the versioned entry with its integrity and the preloads of the
 // login's chunks instead (dist-layout.ts scriptTag) — one round trip less, and the login path
-// fetched at once, as the guide tells a webmaster to paste it. Written by `npm run build` into
-// dist/demo (served before demo/ by `npm start`) and by `npm run build:worker` into dist/site.
+// fetched at once, as the guide tells a webmaster to paste it. Written with the bundle (build.ts)
+// into dist/demo (served before demo/ by `npm start`) and by `npm run build:worker` into dist/site.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ALIAS_TAG, ROOT, type WidgetManifest, withVersionedTags } from './dist-layout.ts';
