@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { makeHarness, ROOT, snapshot, type Harness } from '../harness.ts';
 import { model97CheckDigits } from '../../../worker/src/bills/ips-qr.ts';
+import { win1250 } from '../../support/win1250.ts';
 
 let h: Harness;
 const TOKEN = 'admin-token-for-tests-0123456789abcdef';
@@ -17,22 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.close();
 });
-
-/** The letters Serbian Latin needs beyond ASCII, as Windows-1250 writes them. */
-const CP1250: Record<string, number> = {
-  č: 0xe8,
-  ć: 0xe6,
-  š: 0x9a,
-  ž: 0x9e,
-  đ: 0xf0,
-  Č: 0xc8,
-  Ć: 0xc6,
-  Š: 0x8a,
-  Ž: 0x8e,
-  Đ: 0xd0,
-};
-const win1250 = (text: string) =>
-  Uint8Array.from([...text].map((ch) => CP1250[ch] ?? (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : 0x3f)));
 
 const NAME = 'Đorđe Čačić-Šćekić Žužić';
 const ADDRESS = 'Ćirila i Metodija 5, Ruma';

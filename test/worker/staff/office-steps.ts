@@ -3,6 +3,7 @@
 // tables a call must not change (the audit entry and the session's "last seen" aside).
 import { snapshot, type Harness } from '../harness.ts';
 import { CONSOLE } from './steps.ts';
+export { win1250 } from '../../support/win1250.ts';
 
 export interface OfficeReply {
   status: number;
@@ -32,22 +33,6 @@ export async function officeCall(
   if (!o.keep) await h.settle();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
-
-/** The letters Serbian Latin needs beyond ASCII, as Windows-1250 writes them. */
-const CP1250: Record<string, number> = {
-  č: 0xe8,
-  ć: 0xe6,
-  š: 0x9a,
-  ž: 0x9e,
-  đ: 0xf0,
-  Č: 0xc8,
-  Ć: 0xc6,
-  Š: 0x8a,
-  Ž: 0x8e,
-  Đ: 0xd0,
-};
-export const win1250 = (text: string) =>
-  Uint8Array.from([...text].map((ch) => CP1250[ch] ?? (ch.charCodeAt(0) < 0x80 ? ch.charCodeAt(0) : 0x3f)));
 
 /** Every table but the audit log and the staff sessions (an audited call writes its entry and touches its session). */
 export async function dataSnapshot(h: Harness): Promise<string> {
