@@ -146,5 +146,10 @@ export interface ErrorBody {
      * address) may have before the next one is refused — for a while or, at the total, locked.
      */
     attemptsLeft?: number;
+    /**
+     * `origin_not_allowed` in development only: the refused `Origin`, so the widget can say which
+     * page to add to `ALLOWED_ORIGINS` (production answers the code alone).
+     */
+    origin?: string;
   };
 }

@@ -243,6 +243,11 @@ export interface DiagnoseAnswer {
   fetchSite: string | null;
   /** The API's public origin (API_URL). */
   apiOrigin: string;
+  /**
+   * PORTAL_URL: the page the mails' links open (confirmation, new password, bills). Public — every
+   * mail names it —, so in production too: the check compares it with the page the widget is on.
+   */
+  portalUrl: string;
   /** The WebAuthn RP ID passkeys are bound to. */
   rpId: string;
   cookie: { name: string; secure: boolean; sameSite: 'Lax'; httpOnly: true };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeHarness, registration, snapshot, type Harness } from '../harness.ts';
+import { PRODUCTION_ENV } from '../../support/production-env.ts';
 
 let h: Harness;
 beforeEach(async () => {
@@ -32,7 +33,8 @@ describe('CORS and CSRF', () => {
     const before = await snapshot(h);
     const evil = await h.call('POST', '/api/register', registration(), { headers: { origin: 'https://evil.example' } });
     expect(evil.status).toBe(403);
-    expect(evil.body).toEqual({ error: { code: 'origin_not_allowed' } });
+    // Development names the refused origin: the widget says which page to add to ALLOWED_ORIGINS.
+    expect(evil.body).toEqual({ error: { code: 'origin_not_allowed', origin: 'https://evil.example' } });
     const form = await h.call('POST', '/api/register', undefined, {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       raw: 'name=a&email=b',
@@ -42,6 +44,19 @@ describe('CORS and CSRF', () => {
     const plain = await h.call('POST', '/api/logout', undefined, { headers: { 'content-type': 'text/plain' } });
     expect(plain.status).toBe(415);
     expect(await snapshot(h)).toBe(before);
+  });
+
+  it('in production refuses another origin with the code alone', async () => {
+    const p = await makeHarness({ env: PRODUCTION_ENV });
+    try {
+      const evil = await p.call('POST', '/api/register', registration(), {
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(evil.status).toBe(403);
+      expect(evil.body).toEqual({ error: { code: 'origin_not_allowed' } });
+    } finally {
+      await p.close();
+    }
   });
 
   it('accepts requests from an allowed origin', async () => {

@@ -1,6 +1,7 @@
 // GET /api/diagnose(.js): the installation check's questions answered to any origin, without the
 // database: whether the page's origin is allowed, the browser's Sec-Fetch-Site, the RP ID, the
-// cookie; the list of allowed origins only outside production; cacheable for a minute per Origin.
+// cookie, PORTAL_URL; the list of allowed origins only outside production; cacheable for a minute
+// per Origin.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeHarness, snapshot, type Harness } from '../harness.ts';
 
@@ -43,6 +44,7 @@ describe('GET /api/diagnose', () => {
       allowedOrigins: ['https://www.stambenoruma.rs'],
       fetchSite: 'same-site',
       apiOrigin: 'http://localhost:8787',
+      portalUrl: 'http://localhost:8787/',
       rpId: 'localhost',
       cookie: { name: 'jp_session', secure: false, sameSite: 'Lax', httpOnly: true },
       production: false,
@@ -107,12 +109,15 @@ describe('GET /api/diagnose', () => {
       originAllowed: false,
       fetchSite: null,
       apiOrigin: 'https://portal.stambenoruma.rs',
+      // Public (every mail names it): the check compares it with the page the widget is on.
+      portalUrl: 'https://www.stambenoruma.rs/portal',
       rpId: 'stambenoruma.rs',
       cookie: { name: '__Host-jp_session', secure: true, sameSite: 'Lax', httpOnly: true },
       version: r.body.version,
       production: true,
     });
-    expect(JSON.stringify(r.body)).not.toContain('www.stambenoruma.rs');
+    const { portalUrl: _, ...rest } = r.body;
+    expect(JSON.stringify(rest)).not.toContain('www.stambenoruma.rs');
   });
 });
 

@@ -18,6 +18,7 @@ export class ApiError extends Error {
     readonly fields?: FieldErrors | ImportFailure,
     readonly headers?: Record<string, string>,
     readonly attemptsLeft?: number,
+    readonly origin?: string,
   ) {
     super(code);
   }
@@ -31,11 +32,14 @@ export interface FailOptions<C extends ErrorCode> {
   status?: Extract<StatusOf<C>, ErrorStatus>;
   /** Wrong PINs left before a refusal (invalid_consumer_credentials: ErrorBody's `attemptsLeft`). */
   attemptsLeft?: C extends 'invalid_consumer_credentials' ? number : never;
+  /** The refused Origin (origin_not_allowed, development only: ErrorBody's `origin`). */
+  origin?: C extends 'origin_not_allowed' ? string : never;
 }
 
 /** The failure of a code, with the registry's status (contract/errors.ts): `throw fail('not_found')`. */
 export function fail<C extends ErrorCode>(code: C, options: FailOptions<C> = {}): ApiError {
-  return new ApiError(options.status ?? statusOf(code), code, options.fields, options.headers, options.attemptsLeft);
+  const { status, fields, headers, attemptsLeft, origin } = options;
+  return new ApiError(status ?? statusOf(code), code, fields, headers, attemptsLeft, origin);
 }
 
 export function errorResponse(c: Context, e: ApiError): Response {
@@ -45,6 +49,7 @@ export function errorResponse(c: Context, e: ApiError): Response {
       code: e.code,
       ...(e.fields ? { fields: e.fields } : {}),
       ...(e.attemptsLeft === undefined ? {} : { attemptsLeft: e.attemptsLeft }),
+      ...(e.origin === undefined ? {} : { origin: e.origin }),
     },
   };
   return c.json(body, e.status);

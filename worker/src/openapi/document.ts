@@ -233,6 +233,11 @@ export function openApiDocument(app: Hono<AppEnv>, info: DocumentInfo): OpenApiD
                   type: 'integer',
                   minimum: 0,
                 },
+                origin: {
+                  description:
+                    'origin_not_allowed, development only: the refused `Origin`, to add to `ALLOWED_ORIGINS`',
+                  type: 'string',
+                },
               },
             },
           },

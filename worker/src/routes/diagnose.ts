@@ -2,7 +2,7 @@
 // API from the webmaster's page. A browser hides why it refused a CORS answer, so this one answers
 // every origin and says whether the page's origin is allowed. Read-only and cheap: no database, no
 // session, nothing secret — in production not even the list of allowed origins, only yes or no for
-// the origin it saw. Cacheable for a minute per Origin (the check itself asks with no-store).
+// the origin it saw (PORTAL_URL is answered: every mail names it). Cacheable for a minute per Origin (the check itself asks with no-store).
 // The .js form is the same answer as a JavaScript module, for a page whose CSP blocks connections
 // to the API but lets its scripts load: the check can still name every problem at once.
 import type { Context } from 'hono';
@@ -31,6 +31,7 @@ export function diagnoseAnswer(c: Context<AppEnv>): DiagnoseAnswer {
     ...(config.production ? {} : { allowedOrigins: config.allowedOrigins }),
     fetchSite: c.req.header('sec-fetch-site') ?? null,
     apiOrigin: config.apiUrl,
+    portalUrl: config.portalUrl,
     rpId: config.rpId,
     cookie: { name: cookieName(c.var.deps), secure: config.cookieSecure, sameSite: 'Lax', httpOnly: true },
     version: pkg.version,
