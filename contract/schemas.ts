@@ -7,13 +7,29 @@ import { DEFAULT_LOCALE, LOCALES } from './locales.ts';
 import type { FieldCode, FieldErrors } from './errors.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords.ts';
 import { LINK_TOKEN } from './links.ts';
+import { canonical, type TypedRule } from './typed-code.ts';
+import type { UtilityConfig } from './utility-config.ts';
 
 export interface SchemaOptions {
   consumerCodePattern: string;
   pinPattern: string;
+  /** What the utility's codes and PINs allow to differ as typed (contract/typed-code.ts); its defaults when absent. */
+  consumerCodeTyped?: TypedRule;
+  pinTyped?: TypedRule;
   /** The utility's own words (name, short name, city), refused as passwords like the common ones. */
   commonWords?: readonly string[];
 }
+
+/** A utility's options, from its configuration: the same in the widget (bundled) and the worker. */
+export const utilitySchemaOptions = (
+  u: Pick<UtilityConfig, 'consumerCode' | 'pin' | 'name' | 'shortName' | 'city' | 'passwordWords'>,
+): SchemaOptions => ({
+  consumerCodePattern: u.consumerCode.pattern,
+  pinPattern: u.pin.pattern,
+  consumerCodeTyped: u.consumerCode,
+  pinTyped: u.pin,
+  commonWords: [u.name, u.shortName, u.city, ...u.passwordWords],
+});
 
 const NAME_MAX = 120;
 const EMAIL_MAX = 254;
@@ -82,18 +98,19 @@ const currentPassword = () =>
     v.check((s) => passwordLength(s) <= PASSWORD_MAX_LENGTH, 'password_too_long'),
     v.regex(WELL_FORMED, 'invalid_format'),
   );
+/** A consumer code as typed, in its canonical form ("t-2024/0815 " → "T-2024/0815" where the utility allows). */
 const consumerCode = (o: SchemaOptions) =>
   v.pipe(
     v.string('required'),
-    v.trim(),
+    v.transform((s) => canonical('consumerCode', s, o.consumerCodeTyped)),
     v.nonEmpty('required'),
     v.regex(new RegExp(o.consumerCodePattern), 'invalid_format'),
   );
-/** A PIN as it is typed from the bill, spaces and all ("48 21"): they are not part of it. */
+/** A PIN as it is typed from the bill, spaces and all ("48 21"): by default they are not part of it. */
 const pin = (o: SchemaOptions) =>
   v.pipe(
     v.string('required'),
-    v.transform((s) => s.replace(/\s+/g, '')),
+    v.transform((s) => canonical('pin', s, o.pinTyped)),
     v.nonEmpty('required'),
     v.regex(new RegExp(o.pinPattern), 'invalid_format'),
   );

@@ -7,6 +7,7 @@ import { AA, contrast, nearestDarker, ratioText } from './contrast.ts';
 import * as v from 'valibot';
 import { jsonLines, JsonSyntaxError } from './json-lines.ts';
 import { normalizeAccount, REFERENCE_MODELS } from './payment-reference.ts';
+import { canonical, SPACES, TYPED_DEFAULTS, type TypedKind } from './typed-code.ts';
 
 const text = (max: number, what: string) =>
   v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(max), v.description(what));
@@ -34,12 +35,19 @@ const isRegex = (s: string) => {
   }
 };
 
-/** Where a code or PIN is printed on the paper bill (the widget's bill figure and hints follow it). */
-export const PRINTED_AT = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+/** The corners of a side of the paper bill. */
+export const CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
+export type Corner = (typeof CORNERS)[number];
+/**
+ * Where a code or PIN is printed on the paper bill: a corner of the front, or of the back
+ * (`back-top-left`, …); the widget's bill figure, the hints and the embed guide follow it.
+ */
+export const PRINTED_AT = [...CORNERS, ...CORNERS.map((c) => `back-${c}` as const)] as const;
 export type PrintedAt = (typeof PRINTED_AT)[number];
 
-const format = (what: string) =>
-  v.pipe(
+const format = (kind: TypedKind, what: string) => {
+  const d = TYPED_DEFAULTS[kind];
+  return v.pipe(
     v.strictObject({
       pattern: v.pipe(
         v.string(),
@@ -52,13 +60,46 @@ const format = (what: string) =>
         v.maxLength(24),
         v.description(`An example ${what}, shown to residents.`),
       ),
-      printedAt: v.pipe(v.picklist(PRINTED_AT), v.description(`Where the ${what} is printed on the paper bill.`)),
+      printedAt: v.pipe(
+        v.picklist(PRINTED_AT),
+        v.description(
+          `Where the ${what} is printed on the paper bill: a corner of the front, or of the back (back-…).`,
+        ),
+      ),
+      upperCase: v.optional(
+        v.pipe(
+          v.boolean(),
+          v.description(
+            `Letters typed in either case are the same ${what}: it is upper-cased before it is checked, stored and looked up (the pattern and example are then upper case). Default: ${d.upperCase}.`,
+          ),
+        ),
+      ),
+      spaces: v.optional(
+        v.pipe(
+          v.picklist(SPACES),
+          v.description(
+            `Which typed spaces are not part of the ${what}: those at the ends (trim) or every one (remove). Default: ${d.spaces}.`,
+          ),
+        ),
+      ),
     }),
     v.forward(
       v.check((f) => !isRegex(f.pattern) || new RegExp(f.pattern).test(f.example), 'does not match the pattern'),
       ['example'],
     ),
+    // What is stored is the canonical form: an example that typing would change could never be found.
+    v.forward(
+      v.check(
+        (f) => canonical(kind, f.example, f) === f.example,
+        (i) => {
+          const f = i.input as { example: string; upperCase?: boolean; spaces?: 'trim' | 'remove' };
+          return `is not in the form a typed ${what} is brought to (${JSON.stringify(canonical(kind, f.example, f))}, by upperCase and spaces)`;
+        },
+      ),
+      ['example'],
+    ),
   );
+};
 
 const purposeRoom = (template: string, key: string, sample: string) => template.replace(key, sample).length <= 35;
 
@@ -119,8 +160,8 @@ export const utilityConfigSchema = v.pipe(
         ['primaryText'],
       ),
     ),
-    consumerCode: format('consumer code'),
-    pin: format('PIN'),
+    consumerCode: format('consumerCode', 'consumer code'),
+    pin: format('pin', 'PIN'),
     terms: v.strictObject({ version, href: link('The terms of use.') }),
     privacy: v.strictObject({ version, href: link('The privacy notice.') }),
     manual: v.strictObject({ href: link("The residents' manual.") }),

@@ -80,6 +80,23 @@ describe("the utility's configuration", () => {
     );
   });
 
+  it("takes a code's normalisation and a place on the back of the bill, and refuses an example typing would change", () => {
+    const third = parseUtilityConfig(read('test/third-utility/utility.json'), 'test/third-utility/utility.json');
+    expect(third.consumerCode).toMatchObject({ example: 'T-2024/0815', upperCase: true, spaces: 'remove' });
+    expect(third.pin.printedAt).toBe('back-top-right');
+    expect(contrast(third.colors.primary, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    const example = lineOf(VODOVOD, '"example": "VD-');
+    const lower = (s: string) =>
+      s.replace('"pattern": "^VD-', '"upperCase": true,\n    "pattern": "^VD-').replace('"VD-104730"', '"vd-104730"');
+    expect(faults(VODOVOD, lower)).toContain(
+      `config/vodovod.json:${example + 1}: consumerCode.example: is not in the form a typed consumer code is brought to ("VD-104730", by upperCase and spaces)`,
+    );
+    expect(
+      faults(VODOVOD, (s) => s.replace('"example": "583920"', '"example": "583920",\n    "spaces": "sometimes"')),
+    ).toMatch(/^config\/vodovod.json:\d+: pin.spaces: Invalid type: Expected \("trim" \| "remove"\)/);
+    expect(faults(VODOVOD, (s) => s.replace('"printedAt": "bottom-left"', '"printedAt": "back-bottom-left"'))).toBe('');
+  });
+
   it('refuses brand colours under WCAG AA, naming the field, the ratio and the nearest passing shade', () => {
     const orange = faults(VODOVOD, (s) => s.replace('"primary": "#00695c"', '"primary": "#f07d00"'));
     const line = lineOf(VODOVOD, '"primary": "#00695c"');

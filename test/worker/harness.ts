@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../../worker/src/config.ts';
 import { testUtility } from '../support/utility.ts';
+import type { UtilityConfig } from '../../contract/utility-config.ts';
 import { createApp } from '../../worker/src/app.ts';
 import type { MailTransport, PasswordHasher } from '../../worker/src/ports.ts';
 import { nodeDeps } from '../../worker/node/deps.ts';
@@ -49,7 +50,7 @@ export interface Reply {
 }
 
 export async function makeHarness(
-  opts: { env?: Record<string, string>; mail?: MailTransport; seed?: boolean } = {},
+  opts: { env?: Record<string, string>; mail?: MailTransport; seed?: boolean; utility?: UtilityConfig } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'jp-test-'));
   const dbFile = join(dir, 'portal.db');
@@ -63,7 +64,7 @@ export async function makeHarness(
     FILES_DIR: join(dir, 'files'),
     ...opts.env,
   };
-  const config = loadConfig(env, testUtility);
+  const config = loadConfig(env, opts.utility ?? testUtility);
   const counts = { hash: 0, verify: 0 };
   // What a real transport was given: its copy in the outbox keeps no one-time link once sent.
   const delivered: { to: string; text: string }[] = [];

@@ -7,7 +7,7 @@ import { count } from 'drizzle-orm';
 import type { Deps } from '../src/ports.ts';
 import { consumers, bills } from '../src/db/schema.ts';
 import { ingestBills } from '../src/bills/ingest.ts';
-import { parseConsumersCsv, upsertConsumers } from '../src/consumers/import.ts';
+import { consumerFormats, parseConsumersCsv, upsertConsumers } from '../src/consumers/import.ts';
 import { ConfigError, type Env } from '../src/config.ts';
 
 /** Whether to load the demo data: SEED_DEMO, by default in development only; refused in production. */
@@ -32,10 +32,7 @@ export function demoDataDir(configFile: string, fallback: string): string {
 export async function seedDemoConsumers(deps: Deps, csvPath: string): Promise<number> {
   const [{ n }] = await deps.db.select({ n: count() }).from(consumers);
   if (n > 0) return 0;
-  const parsed = parseConsumersCsv(await readFile(csvPath, 'utf8'), {
-    codePattern: deps.config.utility.consumerCode.pattern,
-    pinPattern: deps.config.utility.pin.pattern,
-  });
+  const parsed = parseConsumersCsv(await readFile(csvPath, 'utf8'), consumerFormats(deps.config.utility));
   return upsertConsumers(deps.db, deps.config.pinKey, parsed.rows, deps.now());
 }
 

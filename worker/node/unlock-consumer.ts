@@ -6,10 +6,12 @@ import { unlockConsumer } from '../src/consumers/unlock.ts';
 import { nodeDeps } from './deps.ts';
 import { migrateDatabase } from './database.ts';
 import { readUtilityConfig } from './utility-file.ts';
+import { canonical } from '../../contract/typed-code.ts';
 
 async function main() {
-  const [code] = process.argv.slice(2);
   const config = loadConfig(process.env, readUtilityConfig(process.env));
+  const [typed] = process.argv.slice(2);
+  const code = typed && canonical('consumerCode', typed, config.utility.consumerCode);
   if (!code || !new RegExp(config.utility.consumerCode.pattern).test(code)) {
     console.error('usage: npm run consumers:unlock -- CODE (a consumer code as printed on the bill)');
     process.exit(2);

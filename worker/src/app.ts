@@ -9,7 +9,7 @@ import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { Config } from './config.ts';
 import type { AppEnv, RequestScope } from './env.ts';
-import { makeSchemas } from '../../contract/schemas.ts';
+import { makeSchemas, utilitySchemaOptions } from '../../contract/schemas.ts';
 import { fail, ApiError, errorResponse } from './http/errors.ts';
 import { bodyValidators } from './http/body.ts';
 import { sizeLimit } from './http/size-limit.ts';
@@ -30,11 +30,7 @@ import { staffRoutes } from './routes/staff/index.ts';
 export const BODY_LIMIT = 16 * 1024;
 
 export function createApp(config: Config, scope: (c: Context) => RequestScope): Hono<AppEnv> {
-  const schemas = makeSchemas({
-    consumerCodePattern: config.utility.consumerCode.pattern,
-    pinPattern: config.utility.pin.pattern,
-    commonWords: [config.utility.name, config.utility.shortName, config.utility.city, ...config.utility.passwordWords],
-  });
+  const schemas = makeSchemas(utilitySchemaOptions(config.utility));
   const limits = limitsPolicy(config.limits);
   const allowed = new Set(config.allowedOrigins);
   // The JSON bodies' validators, built once from the utility's schemas (http/body.ts).

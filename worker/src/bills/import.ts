@@ -7,6 +7,7 @@ import { tableSteps, type RowError } from '../csv/table.ts';
 import { nextTurn, runNow } from '../csv/turns.ts';
 import { normalizeAccount, type IpsError } from './ips-qr.ts';
 import { isValidReference, type ReferenceModel } from '../../../contract/payment-reference.ts';
+import { canonical, type TypedRule } from '../../../contract/typed-code.ts';
 
 export const BILL_COLUMNS = [
   'sifra_potrosaca',
@@ -91,13 +92,15 @@ const ROWS_PER_STEP = 2_000;
 
 /**
  * The rows of a bills CSV in steps (see csv/turns.ts); `model` is the utility's reference model
- * (each reference is checked under it); `maxRows` > 0 refuses a file with more rows.
+ * (each reference is checked under it); `maxRows` > 0 refuses a file with more rows; `codeTyped`:
+ * each code in its canonical form, as residents' typing is stored (contract/typed-code.ts).
  */
 export function* billsSteps(
   text: string,
   codePattern: string,
   model: ReferenceModel = '97',
   maxRows = 0,
+  codeTyped: TypedRule = {},
 ): Generator<void, { rows: BillRow[]; errors: RowError[] }> {
   const table = yield* tableSteps(text, BILL_COLUMNS, maxRows);
   const codeRe = new RegExp(codePattern);
@@ -106,7 +109,7 @@ export function* billsSteps(
   const seen = new Map<string, number>();
   for (const [i, r] of table.rows.entries()) {
     if (i > 0 && i % ROWS_PER_STEP === 0) yield;
-    const code = r.get('sifra_potrosaca');
+    const code = canonical('consumerCode', r.get('sifra_potrosaca'), codeTyped);
     const period = r.get('period');
     const issueDate = parseDate(r.get('datum_izdavanja'));
     const dueDate = parseDate(r.get('rok_placanja'));
@@ -176,8 +179,14 @@ export function* billsSteps(
 }
 
 /** The rows of a bills CSV at once (billsSteps without pauses). */
-export function parseBillsCsv(text: string, codePattern: string, model: ReferenceModel = '97', maxRows = 0) {
-  return runNow(billsSteps(text, codePattern, model, maxRows));
+export function parseBillsCsv(
+  text: string,
+  codePattern: string,
+  model: ReferenceModel = '97',
+  maxRows = 0,
+  codeTyped: TypedRule = {},
+) {
+  return runNow(billsSteps(text, codePattern, model, maxRows, codeTyped));
 }
 
 /** Ids per statement of the mail inserts (one JSON parameter each, far below any statement limit). */

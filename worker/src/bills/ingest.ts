@@ -19,7 +19,9 @@ export interface ImportReport {
 export async function ingestBills(deps: Deps, csv: string): Promise<ImportReport & { createdIds: string[] }> {
   const { utility, importMaxRows } = deps.config;
   // Refused whole, before anything is written: the billing system sends the month in parts.
-  const parsed = await runInTurns(billsSteps(csv, utility.consumerCode.pattern, utility.payment.model, importMaxRows));
+  const parsed = await runInTurns(
+    billsSteps(csv, utility.consumerCode.pattern, utility.payment.model, importMaxRows, utility.consumerCode),
+  );
   const r = await upsertBills(deps.db, parsed.rows, deps.now(), () => randomId(deps.randomBytes));
   const errors = [...parsed.errors, ...r.errors].sort((a, b) => a.line - b.line);
   // An updated bill is never mailed again; a hand-over lost here is made by the periodic job.

@@ -7,6 +7,8 @@ import type { Db } from '../ports.ts';
 import { pinDigest } from '../auth/pin.ts';
 import { tableSteps, type RowError } from '../csv/table.ts';
 import { nextTurn, runNow } from '../csv/turns.ts';
+import { canonical, type TypedRule } from '../../../contract/typed-code.ts';
+import type { UtilityConfig } from '../../../contract/utility-config.ts';
 
 export { ImportError } from '../csv/table.ts';
 
@@ -34,7 +36,18 @@ const DIGESTS_PER_STEP = 500;
 export interface ConsumerFormats {
   codePattern: string;
   pinPattern: string;
+  /** The codes and PINs are stored in the form a resident's typing is brought to (contract/typed-code.ts). */
+  codeTyped?: TypedRule;
+  pinTyped?: TypedRule;
 }
+
+/** The formats of a utility's configuration. */
+export const consumerFormats = (u: Pick<UtilityConfig, 'consumerCode' | 'pin'>): ConsumerFormats => ({
+  codePattern: u.consumerCode.pattern,
+  pinPattern: u.pin.pattern,
+  codeTyped: u.consumerCode,
+  pinTyped: u.pin,
+});
 
 /** The rows of a consumers CSV in steps (see csv/turns.ts); `maxRows` > 0 refuses a file with more rows. */
 export function* consumersSteps(text: string, formats: ConsumerFormats, maxRows = 0): Generator<void, ParsedConsumers> {
@@ -45,9 +58,11 @@ export function* consumersSteps(text: string, formats: ConsumerFormats, maxRows 
   const out: ParsedConsumers = { rows: [], errors: [...table.errors] };
   for (const [i, r] of table.rows.entries()) {
     if (i > 0 && i % ROWS_PER_STEP === 0) yield;
-    const [code, pin, name, address] = CONSUMER_COLUMNS.map((c) => r.get(c));
+    const [rawCode, rawPin, name, address] = CONSUMER_COLUMNS.map((c) => r.get(c));
+    const code = canonical('consumerCode', rawCode, formats.codeTyped);
+    const pin = canonical('pin', rawPin, formats.pinTyped);
     const reason = !codeRe.test(code)
-      ? `invalid consumer code "${code.slice(0, 40)}"`
+      ? `invalid consumer code "${rawCode.slice(0, 40)}"`
       : !pinRe.test(pin)
         ? 'invalid PIN format'
         : !name

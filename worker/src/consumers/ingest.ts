@@ -3,7 +3,7 @@
 // before anything is written.
 import type { Deps } from '../ports.ts';
 import { runInTurns } from '../csv/turns.ts';
-import { consumersSteps, upsertConsumers } from './import.ts';
+import { consumerFormats, consumersSteps, upsertConsumers } from './import.ts';
 
 export interface ConsumersReport {
   imported: number;
@@ -12,7 +12,7 @@ export interface ConsumersReport {
 
 export async function ingestConsumers(deps: Deps, csv: string): Promise<ConsumersReport> {
   const { utility, importMaxRows, pinKey } = deps.config;
-  const formats = { codePattern: utility.consumerCode.pattern, pinPattern: utility.pin.pattern };
+  const formats = consumerFormats(utility);
   const parsed = await runInTurns(consumersSteps(csv, formats, importMaxRows));
   const imported = await upsertConsumers(deps.db, pinKey, parsed.rows, deps.now());
   return { imported, errors: parsed.errors };

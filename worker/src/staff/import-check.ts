@@ -10,7 +10,7 @@ import { pinDigest } from '../auth/pin.ts';
 import { nextTurn, runInTurns } from '../csv/turns.ts';
 import type { RowError } from '../csv/table.ts';
 import { billsSteps, upsertBills, type BillRow } from '../bills/import.ts';
-import { consumersSteps, upsertConsumers, type ConsumerRow } from '../consumers/import.ts';
+import { consumerFormats, consumersSteps, upsertConsumers, type ConsumerRow } from '../consumers/import.ts';
 import { storedBills, storedConsumers } from '../db/statements/imports.ts';
 import type { ImportAnswer, ImportKind, ImportLineError } from '../../../contract/office.ts';
 
@@ -68,7 +68,9 @@ export async function checkImport(deps: Deps, kind: ImportKind, text: string): P
 
 async function checkBills(deps: Deps, text: string): Promise<ImportCheck> {
   const { utility, importMaxRows } = deps.config;
-  const parsed = await runInTurns(billsSteps(text, utility.consumerCode.pattern, utility.payment.model, importMaxRows));
+  const parsed = await runInTurns(
+    billsSteps(text, utility.consumerCode.pattern, utility.payment.model, importMaxRows, utility.consumerCode),
+  );
   const known = await storedConsumers(deps.db.$client, [...new Set(parsed.rows.map((r) => r.code))]);
   // As upsertBills reports them: a bill of a consumer the database does not have.
   const unknown = parsed.rows
@@ -111,7 +113,7 @@ async function checkBills(deps: Deps, text: string): Promise<ImportCheck> {
 
 async function checkConsumers(deps: Deps, text: string): Promise<ImportCheck> {
   const { utility, importMaxRows, pinKey } = deps.config;
-  const formats = { codePattern: utility.consumerCode.pattern, pinPattern: utility.pin.pattern };
+  const formats = consumerFormats(utility);
   const parsed = await runInTurns(consumersSteps(text, formats, importMaxRows));
   const stored = await storedConsumers(
     deps.db.$client,

@@ -120,15 +120,15 @@ export const openInvitation = (hash: string, now: number): InStatement => ({
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 /**
- * Consumers by code (exact or prefix), name, address or an account's e-mail (confirmed or
- * pending), at most 50. The registered address shown is the linked account's, else the newest
- * pending registration's.
+ * Consumers by code (exact or prefix, `code` the query in a code's canonical form), name, address
+ * or an account's e-mail (confirmed or pending), at most 50. The registered address shown is the
+ * linked account's, else the newest pending registration's.
  */
-export async function searchConsumers(db: Exec, q: string) {
+export async function searchConsumers(db: Exec, q: string, code = q) {
   const like = `%${likeEscape(q.toLowerCase())}%`;
   // Name and address as a clerk types them: any case, either script, with or without diacritics.
   const folded = `%${likeEscape(searchKey(q))}%`;
-  const prefix = `${likeEscape(q)}%`;
+  const prefix = `${likeEscape(code)}%`;
   return (
     await db.execute({
       sql: `SELECT c.code, c.name, c.address,
@@ -142,8 +142,8 @@ export async function searchConsumers(db: Exec, q: string) {
             OR lower(c.name || ' ' || c.address) LIKE :like ESCAPE '\\'))
           OR c.code IN (SELECT ac.consumer_code FROM account_consumers ac JOIN accounts a ON a.id = ac.account_id WHERE a.email LIKE :like ESCAPE '\\')
           OR c.code IN (SELECT a.pending_consumer_code FROM accounts a WHERE a.confirmed_at IS NULL AND a.email LIKE :like ESCAPE '\\')
-        ORDER BY c.code = :q DESC, c.code LIMIT 50`,
-      args: { q, like, prefix, folded, raw: `%${likeEscape(q)}%` },
+        ORDER BY c.code = :code DESC, c.code LIMIT 50`,
+      args: { code, like, prefix, folded, raw: `%${likeEscape(q)}%` },
     })
   ).rows;
 }

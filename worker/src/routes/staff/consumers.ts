@@ -31,6 +31,7 @@ import {
   type OfficeStatusAnswer,
   type PinState,
 } from '../../../../contract/office.ts';
+import { canonical } from '../../../../contract/typed-code.ts';
 
 const schemas = officeSchemas();
 const MAILS_ON_CARD = 20;
@@ -38,11 +39,11 @@ const MAILS_ON_CARD = 20;
 const emailFor = (c: StaffCtx, email: string) =>
   c.var.staffSession.staff.role === 'administrator' ? email : maskEmail(email);
 
-/** The code from the path, checked against the utility's pattern (422 otherwise). */
+/** The code from the path in its canonical form, checked against the utility's pattern (422 otherwise). */
 function codeParam(c: StaffCtx): string {
-  const code = c.req.param('code') ?? '';
-  if (!new RegExp(c.var.deps.config.utility.consumerCode.pattern).test(code))
-    throw fail('validation_failed', { fields: { code: 'invalid_format' } });
+  const format = c.var.deps.config.utility.consumerCode;
+  const code = canonical('consumerCode', c.req.param('code') ?? '', format);
+  if (!new RegExp(format.pattern).test(code)) throw fail('validation_failed', { fields: { code: 'invalid_format' } });
   return code;
 }
 
@@ -61,7 +62,12 @@ export async function searchHandler(c: StaffCtx) {
   if (q.length < 2) throw fail('validation_failed', { fields: { q: 'required' } });
   if (q.length > 100) throw fail('validation_failed', { fields: { q: 'too_long' } });
   await countLookup(c);
-  const rows = await searchConsumers(deps.db.$client, q);
+  // A code as a clerk types it from the bill ("t-2024/ 0815") is matched in its canonical form.
+  const rows = await searchConsumers(
+    deps.db.$client,
+    q,
+    canonical('consumerCode', q, deps.config.utility.consumerCode),
+  );
   await audited(c, { action: 'consumer.searched', detail: { q, results: rows.length } });
   return c.json(
     {
