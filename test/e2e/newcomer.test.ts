@@ -13,6 +13,7 @@ import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
 import { testUtility as utility } from '../support/utility.ts';
 import { latinToCyrillic } from '../../contract/translit.ts';
+import type { PrintedAt } from '../../contract/utility-config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SHOTS = resolve(ROOT, process.env.UTILITY_CONFIG ? 'test-results/e2e-second-utility' : 'test-results/e2e');
@@ -192,11 +193,15 @@ describe.each([
     // Where the code and PIN are on the bill, as configured, and the keyboard their format needs.
     const code = page.getByLabel(t.code, { exact: true });
     expect(await code.getAttribute('inputmode')).toBe(/[A-Z]/.test(utility.consumerCode.example) ? 'text' : 'numeric');
-    const corner = {
-      'top-left': 'gornjem levom',
-      'top-right': 'gornjem desnom',
-      'bottom-left': 'donjem levom',
-      'bottom-right': 'donjem desnom',
+    const where: Record<PrintedAt, string> = {
+      'top-left': 'u gornjem levom uglu računa',
+      'top-right': 'u gornjem desnom uglu računa',
+      'bottom-left': 'u donjem levom uglu računa',
+      'bottom-right': 'u donjem desnom uglu računa',
+      'back-top-left': 'na poleđini računa, u gornjem levom uglu',
+      'back-top-right': 'na poleđini računa, u gornjem desnom uglu',
+      'back-bottom-left': 'na poleđini računa, u donjem levom uglu',
+      'back-bottom-right': 'na poleđini računa, u donjem desnom uglu',
     };
     const inScript = (latin: string) => (locale === 'sr-Cyrl' ? latinToCyrillic(latin) : latin);
     for (const [label, at] of [
@@ -205,7 +210,7 @@ describe.each([
     ] as const)
       expect(
         await page.getByLabel(label, { exact: true }).evaluate((i) => i.closest('.jp-field')?.textContent),
-      ).toContain(inScript(`Nalazi se u ${corner[at]} uglu računa`));
+      ).toContain(inScript(`Nalazi se ${where[at]}`));
     await page.getByLabel(t.pin, { exact: true }).fill('0'.repeat(who.pin.length));
     await page.getByLabel(t.terms).check();
     await page.getByRole('button', { name: t.register }).click();

@@ -1,7 +1,7 @@
 // The embed guide's words (guide-page.ts assembles the page): the script tag, the look, the
 // host page's CSP, the domain and cookie checklist, the installation check and the text for the
 // residents — in Serbian Latin and English, every utility-specific word from its configuration.
-import type { UtilityConfig } from '../../contract/utility-config.ts';
+import type { PrintedAt, UtilityConfig } from '../../contract/utility-config.ts';
 import type { WidgetManifest } from './dist-layout.ts';
 import type { ElementDoc } from './guide-page.ts';
 import { escapeHtml } from '../../contract/html.ts';
@@ -102,7 +102,8 @@ export const TOKEN_WORDS: Record<string, string> = {
   '--jp-focus': 'Boja okvira fokusa (podrazumevano: boja preduzeća)',
 };
 
-const WHERE: Record<string, [string, string]> = {
+/** Where the code and PIN are printed, as the registration's hints say it (bill-figure.ts). */
+const WHERE: Record<PrintedAt, [string, string]> = {
   'top-left': ['u gornjem levom uglu računa', 'in the top left corner of the bill'],
   'top-right': [
     'u gornjem desnom uglu računa, ispod adrese potrošača',
@@ -110,12 +111,19 @@ const WHERE: Record<string, [string, string]> = {
   ],
   'bottom-left': ['u donjem levom uglu računa', 'in the bottom left corner of the bill'],
   'bottom-right': ['u donjem desnom uglu računa', 'in the bottom right corner of the bill'],
+  'back-top-left': ['na poleđini računa, u gornjem levom uglu', 'on the back of the bill, in the top left corner'],
+  'back-top-right': ['na poleđini računa, u gornjem desnom uglu', 'on the back of the bill, in the top right corner'],
+  'back-bottom-left': ['na poleđini računa, u donjem levom uglu', 'on the back of the bill, in the bottom left corner'],
+  'back-bottom-right': [
+    'na poleđini računa, u donjem desnom uglu',
+    'on the back of the bill, in the bottom right corner',
+  ],
 };
 
 /** The short text a utility publishes for its residents (plain text, to copy). */
 export function residentText(c: GuideContext): string {
   const u = c.utility;
-  const where = (w: string) => c.t(...(WHERE[w] as [string, string]));
+  const where = (w: PrintedAt) => c.t(...WHERE[w]);
   const k = u.contact;
   const hours = c.lang === 'en' ? k.hours.en : k.hours['sr-Latn'];
   const manual = new URL(u.manual.href, u.website).href;
