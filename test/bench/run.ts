@@ -16,7 +16,7 @@ import { startBetterAuth } from './better-auth/server.ts';
 import { type Fetched, SLOW_PHONE, firstRender } from './first-render.ts';
 import { billRun, billRunOptions, describeBillRun } from './bill-run.ts';
 import { pdfBench } from './pdf.ts';
-import { WIDGET_DIST, readManifest, staticClosure } from '../../widget/scripts/dist-layout.ts';
+import { widgetDist, readManifest, staticClosure } from '../../widget/scripts/dist-layout.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const QUICK = process.argv.includes('--quick');
@@ -39,7 +39,7 @@ const median = (xs: number[]) => {
 // 1. Widget weight with the default locale, against @teamhanko/hanko-elements 2.7.0.
 {
   // The versioned entry of the tag sites paste and the chunks it imports statically.
-  const ours = [...staticClosure(resolve(WIDGET_DIST, readManifest().entry))].map((f) => readFileSync(f));
+  const ours = [...staticClosure(resolve(widgetDist(), readManifest().entry))].map((f) => readFileSync(f));
   const hanko = readFileSync(resolve(ROOT, 'node_modules/@teamhanko/hanko-elements/dist/elements.js'));
   const gz = (b: Buffer[]) => b.reduce((n, x) => n + gzipSync(x, { level: 9 }).length, 0);
   const br = (b: Buffer[]) => b.reduce((n, x) => n + brotliCompressSync(x).length, 0);

@@ -10,7 +10,7 @@ import { freePort, startServer, type PortalServer } from './server.ts';
 import { collectErrors } from './page-checks.ts';
 import { relative, resolve } from 'node:path';
 import {
-  WIDGET_DIST,
+  widgetDist,
   entryTag,
   readManifest,
   scriptTag,
@@ -101,8 +101,8 @@ describe('the pasted tag on another origin', () => {
     await ok.p.close();
 
     // A chunk the entry imports statically: without it, nothing is defined.
-    const entry = resolve(WIDGET_DIST, manifest.entry);
-    const chunk = [...staticClosure(entry)].filter((f) => f !== entry).map((f) => relative(WIDGET_DIST, f))[0];
+    const entry = resolve(widgetDist(), manifest.entry);
+    const chunk = [...staticClosure(entry)].filter((f) => f !== entry).map((f) => relative(widgetDist(), f))[0];
     expect(manifest.files[chunk]).toBeDefined();
     const wrong = { ...manifest.files, [chunk as string]: OTHER_HASH };
     const bad = await open('/map-wrong.html', importMap(wrong) + entryTag(manifest, portal.url));

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ROOT } from './harness.ts';
-import { WorkersConfigError, workersLinks, wranglerConfig } from '../../worker/scripts/wrangler-config.ts';
+import {
+  UTILITY_IMPORT,
+  WORKER_UTILITY,
+  WorkersConfigError,
+  workersLinks,
+  wranglerConfig,
+} from '../../worker/scripts/wrangler-config.ts';
 
 const template = readFileSync(resolve(ROOT, 'wrangler.toml'), 'utf8');
 
@@ -55,6 +61,11 @@ describe('the Workers configuration', () => {
     expect(toml).toContain('name = "toplana"');
     expect(toml).toContain('main = "../worker/workers/entry.ts"');
     expect(toml).toContain('directory = "./site"');
+    // The Worker bundles the configuration beside this file, not the repository's generated one.
+    expect(toml).toContain(`[alias]\n"${UTILITY_IMPORT}" = "./${WORKER_UTILITY}"`);
+    expect(readFileSync(resolve(ROOT, 'worker/workers/utility.ts'), 'utf8')).toContain(`from '${UTILITY_IMPORT}'`);
+    const deeper = wranglerConfig(template, workersLinks('https://www.toplana-primer.example'), undefined, '../../..');
+    expect(deeper).toContain('main = "../../../worker/workers/entry.ts"');
     expect(toml).toMatch(/\[vars\]\nPORTAL_URL = "https:\/\/www\.toplana-primer\.example\/portal\/"\n/);
     expect(toml).toContain('RP_ID = "toplana-primer.example"');
   });

@@ -1,22 +1,30 @@
 // Where `npm run build` puts the widget, read by the build, `npm run size`, the bench, the
-// Worker's site build and the tests. dist/widget/<version>/ (the version of package.json) holds
-// the entry jp-portal.js, its chunks and integrity.json; it never changes once published, so it is
-// served as immutable. dist/widget/jp-portal.js is the alias to the latest (a module re-exporting
-// the versioned entry) and dist/widget/integrity.json the latest's manifest; both have a short cache.
+// Worker's site build, the Node server and the tests. Each utility's build has a root of its own
+// (worker/node/utility-root.ts: dist/ for config/utility.json, else dist/utilities/<domain>/);
+// <root>/widget/<release>/ (release-name.ts: `<version>-<8 hex of the configuration>`) holds the
+// entry jp-portal.js, its chunks and integrity.json; it never changes once written
+// (release-folder.ts), so it is served as immutable. <root>/widget/jp-portal.js is the alias to the
+// latest (a module re-exporting the versioned entry) and <root>/widget/integrity.json the latest's
+// manifest; both have a short cache.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { distRoot } from '../../worker/node/utility-root.ts';
+import { SEMVER } from './release-name.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const WIDGET_DIST = resolve(ROOT, 'dist/widget');
 export const ENTRY = 'jp-portal.js';
 export const MANIFEST = 'integrity.json';
-/** A version folder's name: semver, as in package.json. */
-export const VERSION_NAME = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+
+/** The chosen utility's widget folder: <root>/widget. */
+export const widgetDist = (env: Record<string, string | undefined> = process.env) => resolve(distRoot(env), 'widget');
 
 export interface WidgetManifest {
+  /** package.json's version. */
   version: string;
-  /** The versioned entry, relative to /widget/ (e.g. `0.1.0/jp-portal.js`). */
+  /** The release folder's name (release-name.ts), e.g. `0.1.0-3f9a0c2e`. */
+  release: string;
+  /** The versioned entry, relative to /widget/ (e.g. `0.1.0-3f9a0c2e/jp-portal.js`). */
   entry: string;
   /** The entry's Subresource Integrity: `sha384-` and the base64 digest. */
   integrity: string;
@@ -31,17 +39,15 @@ export interface WidgetManifest {
 
 export function widgetVersion(): string {
   const { version } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as { version: string };
-  if (!VERSION_NAME.test(version)) throw new Error(`package.json: version ${version} is not semver`);
+  if (!SEMVER.test(version)) throw new Error(`package.json: version ${version} is not semver`);
   return version;
 }
 
-export const versionDir = (version = widgetVersion()) => resolve(WIDGET_DIST, version);
-
 export const sri = (bytes: Uint8Array) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
-/** The latest build's manifest (dist/widget/integrity.json), or a given version's. */
-export function readManifest(version?: string): WidgetManifest {
-  const file = version ? resolve(versionDir(version), MANIFEST) : resolve(WIDGET_DIST, MANIFEST);
+/** The latest build's manifest (<root>/widget/integrity.json), or a given release's. */
+export function readManifest(release?: string): WidgetManifest {
+  const file = resolve(widgetDist(), release ?? '', MANIFEST);
   return JSON.parse(readFileSync(file, 'utf8')) as WidgetManifest;
 }
 

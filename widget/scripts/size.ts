@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ENTRY, WIDGET_DIST, readManifest, staticClosure } from './dist-layout.js';
+import { ENTRY, widgetDist, readManifest, staticClosure } from './dist-layout.js';
 
 const BUDGET = 14_800;
 const HANKO_ELEMENTS = 44385; // @teamhanko/hanko-elements 2.7.0 dist/elements.js, gzip
 const gz = (f: string) => gzipSync(readFileSync(f), { level: 9 }).length;
-const entry = resolve(WIDGET_DIST, readManifest().entry);
-const alias = resolve(WIDGET_DIST, ENTRY);
+const entry = resolve(widgetDist(), readManifest().entry);
+const alias = resolve(widgetDist(), ENTRY);
 if (!staticClosure(alias).has(entry)) {
   console.error(`dist/widget/${ENTRY} does not lead to ${entry}`);
   process.exit(1);

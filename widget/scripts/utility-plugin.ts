@@ -19,6 +19,9 @@ export function chosenUtility(env: Record<string, string | undefined> = process.
   return { file, utility: parseUtilityConfig(readFileSync(file, 'utf8'), shown) };
 }
 
+/** The configuration's text as the bundle carries it (its release folder's hash is of this text: release-name.ts). */
+export const compiledUtility = (utility: UtilityConfig) => JSON.stringify(utility);
+
 export function utilityConfigPlugin(utility: UtilityConfig): Plugin {
   return {
     name: 'utility-config',
@@ -29,7 +32,7 @@ export function utilityConfigPlugin(utility: UtilityConfig): Plugin {
         namespace: 'utility-config',
       }));
       b.onLoad({ filter: /.*/, namespace: 'utility-config' }, () => ({
-        contents: JSON.stringify(utility),
+        contents: compiledUtility(utility),
         loader: 'json',
       }));
     },

@@ -8,6 +8,7 @@ import { nodeArgon2 } from './argon2.ts';
 import { boundedHasher } from '../src/auth/bounded-hasher.ts';
 import { openDatabase } from './database.ts';
 import { folderStore, dejaVuFonts } from './files.ts';
+import { databaseUrl, filesDir } from './utility-root.ts';
 
 export function log(level: 'info' | 'warn' | 'error', msg: string, data?: Record<string, unknown>) {
   const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...data });
@@ -34,13 +35,13 @@ export function deferQueue() {
 }
 
 export async function nodeDeps(config: Config, env: Record<string, string | undefined>, overrides: Partial<Deps> = {}) {
-  const { client, db } = await openDatabase(env.DATABASE_URL || 'file:data/portal.db', env.LIBSQL_AUTH_TOKEN);
+  const { client, db } = await openDatabase(databaseUrl(env), env.LIBSQL_AUTH_TOKEN);
   const queue = deferQueue();
   const deps: Deps = {
     config,
     db,
     mail: mailTransportFor(config, { smtp: smtpTransport }),
-    files: folderStore(env.FILES_DIR || 'data/files'),
+    files: folderStore(filesDir(env)),
     fonts: dejaVuFonts,
     now: Date.now,
     randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),

@@ -12,6 +12,7 @@ import { nodeServerApp } from './server.ts';
 import { renderPool } from './render-pool.ts';
 import { seedDemoConsumers, seedDemoBills, demoDataDir, demoSeeding } from './seed.ts';
 import { readUtilityConfig, utilityConfigPath } from './utility-file.ts';
+import { distRoot } from './utility-root.ts';
 import { startNodeServer, serverLimitsFromEnv, listenRefusal, perClientNotice } from './http-server.ts';
 import { withDevFlag } from './dev-flag.ts';
 
@@ -42,12 +43,14 @@ async function main() {
     if (n || b) log('info', `loaded ${n} demo consumers and ${b} demo bills`);
   }
 
+  // This utility's build (utility-root.ts: dist/, or dist/utilities/<domain>/ for another file).
+  const dist = distRoot(env);
   const app = nodeServerApp(deps, {
-    widgetDir: resolve(ROOT, 'dist/widget'),
+    widgetDir: resolve(dist, 'widget'),
     demoDir: resolve(ROOT, 'demo'),
-    demoPagesDir: resolve(ROOT, 'dist/demo'),
-    guideDir: resolve(ROOT, 'dist/guide'),
-    officeDir: resolve(ROOT, 'dist/office'),
+    demoPagesDir: resolve(dist, 'demo'),
+    guideDir: resolve(dist, 'guide'),
+    officeDir: resolve(dist, 'office'),
   });
   if (seedDemo) {
     // The demo site speaks for the chosen utility: its name and the first demo consumers (demo-mailbox.js).

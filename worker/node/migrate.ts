@@ -1,7 +1,9 @@
-// `npm run db:migrate`: applies the migrations to DATABASE_URL.
+// `npm run db:migrate`: applies the migrations to DATABASE_URL (by default the chosen utility's
+// own file, utility-root.ts).
 import { openDatabase, migrateDatabase } from './database.ts';
+import { databaseUrl } from './utility-root.ts';
 
-const url = process.env.DATABASE_URL || 'file:data/portal.db';
+const url = databaseUrl();
 const { client, db } = await openDatabase(url, process.env.LIBSQL_AUTH_TOKEN);
 await migrateDatabase(db);
 client.close();

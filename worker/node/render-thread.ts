@@ -5,11 +5,12 @@ import { loadConfig } from '../src/config.ts';
 import { BILL_MAIL_TASK, renderBillMailFrom, type BillMailInput } from '../src/bills/bill-mail.ts';
 import { folderStore, dejaVuFonts } from './files.ts';
 import { readUtilityConfig } from './utility-file.ts';
+import { filesDir } from './utility-root.ts';
 
 const env = (workerData as { env: Record<string, string | undefined> }).env;
 const deps = {
   config: loadConfig(env, readUtilityConfig(env)),
-  files: folderStore(env.FILES_DIR || 'data/files'),
+  files: folderStore(filesDir(env)),
   fonts: dejaVuFonts,
 };
 const TASKS: Record<string, (input: unknown) => Promise<unknown>> = {

@@ -1,20 +1,23 @@
-// `npm run build:worker` (after `npm run build`): the static assets next to the Worker —
-// the widget bundle, the fonts for generated PDFs, and the demo pages with their CSP; and the
-// utility's configuration (UTILITY_CONFIG, checked first) for wrangler to bundle (workers/utility.ts).
+// `npm run build:worker` (after `npm run build`), in the chosen utility's build root
+// (worker/node/utility-root.ts: dist/, or dist/utilities/<domain>/): the static assets next to the
+// Worker in site/ — the widget bundle, the fonts for generated PDFs, and the demo pages with their
+// CSP —; wrangler.toml, and beside it the utility's configuration (UTILITY_CONFIG, checked first)
+// that this wrangler.toml makes the Worker bundle (workers/utility.ts, wrangler-config.ts).
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { DEMO_CSP, OFFICE_CSP } from '../node/csp.ts';
 import { WIDGET_ALIAS, WIDGET_IMMUTABLE } from '../node/widget-caching.ts';
-import { VERSION_NAME, readManifest } from '../../widget/scripts/dist-layout.ts';
+import { readManifest, widgetDist } from '../../widget/scripts/dist-layout.ts';
+import { RELEASE_NAME } from '../../widget/scripts/release-name.ts';
 import { writeGuide } from '../../widget/scripts/guide-page.ts';
 import { writeDemoPages } from '../../widget/scripts/demo-pages.ts';
 import { subsetFont } from '../src/bills/pdf-font-subset.ts';
 import { readUtilityConfig } from '../node/utility-file.ts';
-import { type WorkersLinks, workersLinks, wranglerConfig } from './wrangler-config.ts';
+import { distRoot, utilityKey } from '../node/utility-root.ts';
+import { WORKER_UTILITY, type WorkersLinks, workersLinks, wranglerConfig } from './wrangler-config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const OUT = resolve(ROOT, 'dist/site');
 const require = createRequire(import.meta.url);
 
 // A fault in the configuration stops the build with its field and line.
@@ -25,8 +28,16 @@ try {
   console.error((e as Error).message);
   process.exit(1);
 }
-mkdirSync(resolve(ROOT, 'worker/workers/generated'), { recursive: true });
-writeFileSync(resolve(ROOT, 'worker/workers/generated/utility.json'), `${JSON.stringify(utility, null, 2)}\n`);
+const DIST = distRoot();
+const OUT = resolve(DIST, 'site');
+const utilityJson = `${JSON.stringify(utility, null, 2)}\n`;
+// The Worker's configuration beside this root's wrangler.toml; the default one also where the
+// template (the repository's wrangler.toml: wrangler dev, the type check) reads it.
+writeFileSync(resolve(DIST, WORKER_UTILITY), utilityJson);
+if (!utilityKey()) {
+  mkdirSync(resolve(ROOT, 'worker/workers/generated'), { recursive: true });
+  writeFileSync(resolve(ROOT, 'worker/workers/generated/utility.json'), utilityJson);
+}
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(resolve(OUT, 'fonts'), { recursive: true });
 // Not the demo data, nor the example configurations beside it (demo/vodovod/utility.json).
@@ -34,9 +45,9 @@ cpSync(resolve(ROOT, 'demo'), OUT, {
   recursive: true,
   filter: (f) => !f.endsWith('.csv') && !f.endsWith('utility.json'),
 });
-cpSync(resolve(ROOT, 'dist/widget'), resolve(OUT, 'widget'), { recursive: true });
+cpSync(widgetDist(), resolve(OUT, 'widget'), { recursive: true });
 // The office's console (/kancelarija/: its page and its own bundle, docs/office.md).
-cpSync(resolve(ROOT, 'dist/office'), resolve(OUT, 'kancelarija'), { recursive: true });
+cpSync(resolve(DIST, 'office'), resolve(OUT, 'kancelarija'), { recursive: true });
 // The embed guide (/ugradnja.html, /ugradnja.en.html) for this build's utility and widget version.
 writeGuide(OUT, utility, readManifest());
 // The demo pages load the versioned entry and preload the login's chunks (demo-pages.ts).
@@ -47,10 +58,10 @@ for (const font of ['DejaVuSans', 'DejaVuSans-Bold'])
     resolve(OUT, 'fonts', `${font}-bills.ttf`),
     await subsetFont(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}.ttf`))),
   );
-// Caching as on Node (widget-caching.ts): each version folder immutable, the files beside them
-// (the alias, the latest's integrity.json) short. One rule per version: rules that match the same
+// Caching as on Node (widget-caching.ts): each release folder immutable, the files beside them
+// (the alias, the latest's integrity.json) short. One rule per release: rules that match the same
 // path have their values joined, so no path may match two Cache-Control rules.
-const versions = readdirSync(resolve(OUT, 'widget')).filter((d) => VERSION_NAME.test(d));
+const versions = readdirSync(resolve(OUT, 'widget')).filter((d) => RELEASE_NAME.test(d));
 writeFileSync(
   resolve(OUT, '_headers'),
   `/*\n  Content-Security-Policy: ${DEMO_CSP}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n/widget/*\n  Access-Control-Allow-Origin: *\n` +
@@ -66,12 +77,11 @@ try {
   console.error((e as Error).message);
   process.exit(1);
 }
-writeFileSync(
-  resolve(ROOT, 'dist/wrangler.toml'),
-  wranglerConfig(readFileSync(resolve(ROOT, 'wrangler.toml'), 'utf8'), links, process.env.WORKER_NAME),
-);
-console.log(`dist/site: widget, office, fonts, demo; the Worker bundles ${utility.name}`);
+const TOML = resolve(DIST, 'wrangler.toml');
+const template = readFileSync(resolve(ROOT, 'wrangler.toml'), 'utf8');
+writeFileSync(TOML, wranglerConfig(template, links, process.env.WORKER_NAME, relative(DIST, ROOT)));
+console.log(`${relative(ROOT, OUT)}: widget, office, fonts, demo; the Worker bundles ${utility.name}`);
 console.log(
-  `dist/wrangler.toml: the portal page ${links.PORTAL_URL}, the API ${links.API_URL}, passkeys for ${links.RP_ID}` +
-    ' — deploy with npx wrangler deploy --config dist/wrangler.toml',
+  `${relative(ROOT, TOML)}: the portal page ${links.PORTAL_URL}, the API ${links.API_URL}, passkeys for ${links.RP_ID}` +
+    ` — deploy with npx wrangler deploy --config ${relative(ROOT, TOML)}`,
 );

@@ -58,15 +58,24 @@ export function workersLinks(website: string, env: Record<string, string | undef
   return links;
 }
 
+/** The Worker's import of its configuration, which a written configuration aliases to its own copy. */
+export const UTILITY_IMPORT = './generated/utility.json';
+/** The copy of the configuration beside a written wrangler.toml (build-site.ts writes it). */
+export const WORKER_UTILITY = 'worker-utility.json';
+
 /**
- * The template (the repository's wrangler.toml) made the utility's: its paths seen from dist/, the
- * links' variables added under [vars], the Worker's name when given.
+ * The template (the repository's wrangler.toml) made the utility's: written into its build root
+ * (`toRepository`: the path from there to the repository, `..` for dist/), its paths seen from
+ * there, the Worker's configuration import aliased to the copy beside it (so two utilities' builds
+ * never bundle each other's), the links' variables added under [vars], the Worker's name when given.
  */
-export function wranglerConfig(template: string, links: WorkersLinks, name?: string): string {
+export function wranglerConfig(template: string, links: WorkersLinks, name?: string, toRepository = '..'): string {
   let out = template
-    .replace(/^main = "(?!\.\.\/)([^"]+)"/m, 'main = "../$1"')
+    .replace(/^main = "(?!\.\.\/)([^"]+)"/m, `main = "${toRepository}/$1"`)
     .replace(/^directory = "\.\/dist\/([^"]+)"/m, 'directory = "./$1"');
   if (name) out = out.replace(/^name = "[^"]*"/m, `name = "${name}"`);
+  if (/^\[alias\]$/m.test(out)) throw new WorkersConfigError('wrangler.toml has an [alias] table already');
+  out = out.replace(/^\[assets\]$/m, `[alias]\n"${UTILITY_IMPORT}" = "./${WORKER_UTILITY}"\n\n[assets]`);
   const vars = Object.entries(links)
     .map(([k, v]) => `${k} = ${JSON.stringify(v)}`)
     .join('\n');

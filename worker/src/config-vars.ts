@@ -59,7 +59,8 @@ export const ENV_VARS: readonly EnvVar[] = [
     name: 'DATABASE_URL',
     group: 'runtime',
     default: 'file:data/portal.db',
-    description: 'libSQL URL (`file:`, `libsql:`, `https:`); on Workers `LIBSQL_URL` is read first',
+    description:
+      "libSQL URL (`file:`, `libsql:`, `https:`); on Workers `LIBSQL_URL` is read first. On Node with another `UTILITY_CONFIG` than config/utility.json the default is `file:data/utilities/<domain>/portal.db` (its website's domain), so two utilities never share a database",
   },
   {
     name: 'LIBSQL_URL',
@@ -77,7 +78,8 @@ export const ENV_VARS: readonly EnvVar[] = [
     group: 'runtime',
     default: 'data/files',
     only: 'Node',
-    description: "where the billing system's bill PDFs are kept (Workers: the R2 bucket)",
+    description:
+      "where the billing system's bill PDFs are kept (Workers: the R2 bucket); with another `UTILITY_CONFIG`, `data/utilities/<domain>/files`",
   },
   {
     name: 'SEED_DEMO',

@@ -10,9 +10,10 @@ import { makeHarness, ROOT, type Harness } from '../harness.ts';
 import { nodeServerApp } from '../../../worker/node/server.ts';
 import { startNodeServer, type NodeServer } from '../../../worker/node/http-server.ts';
 import { OFFICE_CSP } from '../../../worker/node/csp.ts';
-import { WIDGET_DIST, readManifest } from '../../../widget/scripts/dist-layout.ts';
+import { widgetDist, readManifest } from '../../../widget/scripts/dist-layout.ts';
+import { distRoot } from '../../../worker/node/utility-root.ts';
 
-const OFFICE = resolve(ROOT, 'dist/office');
+const OFFICE = resolve(distRoot(), 'office');
 
 describe('the office console on the Node server', () => {
   let h: Harness;
@@ -24,7 +25,7 @@ describe('the office console on the Node server', () => {
     h = await makeHarness();
     for (const mode of ['production', 'development'] as const) {
       const deps = { ...h.deps, config: { ...h.deps.config, production: mode === 'production' } };
-      const app = nodeServerApp(deps, { widgetDir: WIDGET_DIST, demoDir: `${ROOT}/demo`, officeDir: OFFICE });
+      const app = nodeServerApp(deps, { widgetDir: widgetDist(), demoDir: `${ROOT}/demo`, officeDir: OFFICE });
       const s = await startNodeServer(app.fetch, { port: 0, hostname: '127.0.0.1' });
       servers.push(s);
       base[mode] = `http://127.0.0.1:${s.address.port}`;
@@ -55,7 +56,7 @@ describe('the office console on the Node server', () => {
 
   it("keeps its code out of the residents' widget", () => {
     const { files } = readManifest();
-    for (const f of Object.keys(files)) expect(readFileSync(`${WIDGET_DIST}/${f}`, 'utf8')).not.toContain('jp-office');
+    for (const f of Object.keys(files)) expect(readFileSync(`${widgetDist()}/${f}`, 'utf8')).not.toContain('jp-office');
     expect(OFFICE_CSP).toContain("frame-ancestors 'none'");
     expect(OFFICE_CSP).not.toContain('unsafe-inline');
   });

@@ -1,6 +1,7 @@
 // The widget's files as the Node server serves the build in dist/widget (`npm run build` first):
 // the integrity published in integrity.json is the sha384 of the bytes the server returns, for
-// the entry and every chunk; a version's files are immutable for a year and the alias and the
+// the entry and every chunk; a release's folder is `<version>-<8 hex of the configuration>`
+// (release-name.ts) and its files are immutable for a year and the alias and the
 // latest's manifest kept 5 minutes (in production; revalidated in development); the alias leads
 // to the versioned entry; an unknown version or file is a 404 that nothing keeps. Over HTTP on
 // 127.0.0.1.
@@ -12,7 +13,7 @@ import { startNodeServer, type NodeServer } from '../../../worker/node/http-serv
 import { WIDGET_ALIAS, WIDGET_IMMUTABLE, widgetCaching } from '../../../worker/node/widget-caching.ts';
 import {
   MANIFEST,
-  WIDGET_DIST,
+  widgetDist,
   readManifest,
   scriptTag,
   sri,
@@ -21,6 +22,9 @@ import {
   type WidgetManifest,
 } from '../../../widget/scripts/dist-layout.ts';
 import { relative, resolve } from 'node:path';
+import { distRoot } from '../../../worker/node/utility-root.ts';
+import { RELEASE_NAME, releaseName } from '../../../widget/scripts/release-name.ts';
+import { chosenUtility, compiledUtility } from '../../../widget/scripts/utility-plugin.ts';
 
 describe('the widget files on the Node server', () => {
   let h: Harness;
@@ -29,13 +33,13 @@ describe('the widget files on the Node server', () => {
   const base: Record<'production' | 'development', string> = { production: '', development: '' };
 
   beforeAll(async () => {
-    if (!existsSync(`${WIDGET_DIST}/${MANIFEST}`))
+    if (!existsSync(`${widgetDist()}/${MANIFEST}`))
       throw new Error('no dist/widget/integrity.json: npm run build first');
     manifest = readManifest();
     h = await makeHarness();
     for (const mode of ['production', 'development'] as const) {
       const deps = { ...h.deps, config: { ...h.deps.config, production: mode === 'production' } };
-      const app = nodeServerApp(deps, { widgetDir: WIDGET_DIST, demoDir: `${ROOT}/demo` });
+      const app = nodeServerApp(deps, { widgetDir: widgetDist(), demoDir: `${ROOT}/demo` });
       const s = await startNodeServer(app.fetch, { port: 0, hostname: '127.0.0.1' });
       servers.push(s);
       base[mode] = `http://127.0.0.1:${s.address.port}`;
@@ -46,12 +50,14 @@ describe('the widget files on the Node server', () => {
     await h?.close();
   });
 
-  it('is built for the version of package.json, and the latest manifest is that version’s', async () => {
+  it('is built for the version of package.json and this configuration, and the latest manifest is that release’s', async () => {
     expect(manifest.version).toBe(widgetVersion());
-    expect(manifest.entry).toBe(`${manifest.version}/jp-portal.js`);
+    expect(manifest.release).toBe(releaseName(widgetVersion(), compiledUtility(chosenUtility().utility)));
+    expect(manifest.release).toMatch(RELEASE_NAME);
+    expect(manifest.entry).toBe(`${manifest.release}/jp-portal.js`);
     expect(manifest.integrity).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
-    expect(readManifest(manifest.version)).toEqual(manifest);
-    const served = await fetch(`${base.production}/widget/${manifest.version}/${MANIFEST}`);
+    expect(readManifest(manifest.release)).toEqual(manifest);
+    const served = await fetch(`${base.production}/widget/${manifest.release}/${MANIFEST}`);
     expect(await served.json()).toEqual(manifest);
   });
 
@@ -74,7 +80,7 @@ describe('the widget files on the Node server', () => {
   });
 
   it('keeps a version’s files a year (immutable), the alias and the latest manifest 5 minutes, in production', async () => {
-    for (const f of [manifest.entry, ...Object.keys(manifest.files), `${manifest.version}/${MANIFEST}`]) {
+    for (const f of [manifest.entry, ...Object.keys(manifest.files), `${manifest.release}/${MANIFEST}`]) {
       const r = await fetch(`${base.production}/widget/${f}`);
       expect(r.headers.get('cache-control'), f).toBe('public, max-age=31536000, immutable');
       expect(r.headers.get('access-control-allow-origin'), f).toBe('*');
@@ -88,8 +94,8 @@ describe('the widget files on the Node server', () => {
   });
 
   it('names the login path for preloading: every chunk the entry imports statically, each with its integrity', () => {
-    const entry = resolve(WIDGET_DIST, manifest.entry);
-    const closure = [...staticClosure(entry)].filter((f) => f !== entry).map((f) => relative(WIDGET_DIST, f));
+    const entry = resolve(widgetDist(), manifest.entry);
+    const closure = [...staticClosure(entry)].filter((f) => f !== entry).map((f) => relative(widgetDist(), f));
     expect(manifest.preload).toEqual(closure.sort());
     expect(manifest.preload.length).toBeGreaterThan(0);
     for (const f of manifest.preload) expect(manifest.files[f]).toMatch(/^sha384-/);
@@ -97,9 +103,9 @@ describe('the widget files on the Node server', () => {
 
   it('serves the demo page with the versioned entry and the preloads, not the alias', async () => {
     const app = nodeServerApp(h.deps, {
-      widgetDir: WIDGET_DIST,
+      widgetDir: widgetDist(),
       demoDir: `${ROOT}/demo`,
-      demoPagesDir: `${ROOT}/dist/demo`,
+      demoPagesDir: resolve(distRoot(), 'demo'),
     });
     const html = await (await app.request('http://localhost:8787/')).text();
     expect(html).not.toContain('src="/widget/jp-portal.js"');
@@ -117,8 +123,10 @@ describe('the widget files on the Node server', () => {
   it('answers an unknown version or file with a 404 that is not kept', async () => {
     for (const path of [
       '/widget/9.9.9/jp-portal.js',
-      `/widget/${manifest.version}/nope.js`,
-      `/widget/${manifest.version}/chunks/nope.js`,
+      `/widget/${manifest.release}/nope.js`,
+      `/widget/${manifest.release}/chunks/nope.js`,
+      `/widget/${manifest.version}/jp-portal.js`,
+      `/widget/${widgetVersion()}-00000000/jp-portal.js`,
       '/widget/chunks/nope.js',
       '/widget/0.0.0-old/integrity.json',
     ]) {
@@ -138,12 +146,15 @@ describe('the widget files on the Node server', () => {
     }
   });
 
-  it('decides the caching by path and status alone', () => {
-    expect(widgetCaching('/widget/1.2.3/jp-portal.js', 200, true)).toBe(WIDGET_IMMUTABLE);
-    expect(widgetCaching('/widget/1.2.3-rc.1/chunks/a.js', 304, true)).toBe(WIDGET_IMMUTABLE);
+  it('decides the caching by path and status alone: a release folder (<version>-<8 hex>) is immutable', () => {
+    expect(widgetCaching('/widget/1.2.3-0a1b2c3d/jp-portal.js', 200, true)).toBe(WIDGET_IMMUTABLE);
+    expect(widgetCaching('/widget/1.2.3-rc.1-0a1b2c3d/chunks/a.js', 304, true)).toBe(WIDGET_IMMUTABLE);
     expect(widgetCaching('/widget/jp-portal.js', 200, true)).toBe(WIDGET_ALIAS);
     expect(widgetCaching('/widget/1.2/jp-portal.js', 200, true)).toBe(WIDGET_ALIAS);
-    expect(widgetCaching('/widget/1.2.3/jp-portal.js', 404, true)).toBe('no-store');
-    expect(widgetCaching('/widget/1.2.3/jp-portal.js', 200, false)).toBe('no-cache');
+    // A bare version or a short hash is no release folder: never kept a year.
+    expect(widgetCaching('/widget/1.2.3/jp-portal.js', 200, true)).toBe(WIDGET_ALIAS);
+    expect(widgetCaching('/widget/1.2.3-0a1b2c/jp-portal.js', 200, true)).toBe(WIDGET_ALIAS);
+    expect(widgetCaching('/widget/1.2.3-0a1b2c3d/jp-portal.js', 404, true)).toBe('no-store');
+    expect(widgetCaching('/widget/1.2.3-0a1b2c3d/jp-portal.js', 200, false)).toBe('no-cache');
   });
 });

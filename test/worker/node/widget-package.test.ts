@@ -35,7 +35,7 @@ describe('the npm package', () => {
   it('holds the alias, the versioned entry, every chunk, integrity.json, the declarations and the manifest', () => {
     expect(files).toContain('dist/widget/jp-portal.js');
     expect(files).toContain('dist/widget/integrity.json');
-    expect(files).toContain(`dist/widget/${manifest.version}/integrity.json`);
+    expect(files).toContain(`dist/widget/${manifest.release}/integrity.json`);
     for (const f of Object.keys(manifest.files)) expect(files).toContain(`dist/widget/${f}`);
     expect(files).toContain('dist/types/widget/src/index.d.ts');
     expect(files).toContain('dist/types/widget/src/events.d.ts');
