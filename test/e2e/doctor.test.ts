@@ -1,9 +1,11 @@
 // The installation check as a webmaster runs it, in real Chromium, on a page of a second local
 // origin that holds the pasted tag, <jp-portal> and <jp-doctor>: once set up right (the page's
-// origin in ALLOWED_ORIGINS, the same site as the API, a CSP that lets the portal in) — every item
-// green; once wrong (another origin, not allowed, a CSP whose connect-src leaves the API out, no
-// page language, an IP address) — each problem named with the line to write. Both at 320 and
-// 390 px, in Latin and Cyrillic; screenshots in test-results/e2e/doctor/.
+// origin in ALLOWED_ORIGINS, the same site as the API, PORTAL_URL naming this page while the API
+// has its own origin, the latest release, a CSP that lets the portal in) — every item green; once
+// wrong (another origin, not allowed, the mails' links elsewhere, a CSP whose connect-src leaves the
+// API out, no page language, an IP address) — each problem named with the line to write; a page
+// pinned to an older release gets the lines to paste. Both at 320 and 390 px, in Latin and
+// Cyrillic; screenshots in test-results/e2e/doctor/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -27,8 +29,17 @@ const pages = new Map<string, { csp: string; html: string }>();
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   sitePort = await freePort();
-  // Only the page on localhost:<sitePort> is allowed; the same page on 127.0.0.1 is not.
-  portal = await startServer({ env: { ALLOWED_ORIGINS: `http://localhost:${sitePort}` } });
+  // Only the page on localhost:<sitePort> is allowed; the same page on 127.0.0.1 is not. The mails'
+  // links open the site's portal page; the API keeps its own origin (API_URL).
+  const port = await freePort();
+  portal = await startServer({
+    port,
+    env: {
+      ALLOWED_ORIGINS: `http://localhost:${sitePort}`,
+      PORTAL_URL: `http://localhost:${sitePort}/portal.html`,
+      API_URL: `http://localhost:${port}`,
+    },
+  });
   site = createServer((req, res) => {
     if (req.url === '/favicon.ico') return res.writeHead(204).end();
     const page = pages.get(req.url ?? '');
@@ -45,8 +56,12 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-function sitePage(path: string, o: { csp: string; htmlLang?: string; portalLang?: string }) {
-  const tag = scriptTag(readManifest(), portal.url);
+function sitePage(path: string, o: { csp: string; htmlLang?: string; portalLang?: string; pinned?: string }) {
+  // An older release's tag first (of a type the browser does not run): the one the check reads.
+  const older = o.pinned
+    ? `<script type="text/x-older" src="${portal.url}/widget/${o.pinned}/jp-portal.js"></script>`
+    : '';
+  const tag = older + scriptTag(readManifest(), portal.url);
   const lang = o.htmlLang ? ` lang="${o.htmlLang}"` : '';
   const portalLang = o.portalLang ? ` lang="${o.portalLang}"` : '';
   pages.set(path, {
@@ -76,7 +91,7 @@ async function run(url: string, width: number) {
   const items: Item[] = await page.$$eval('jp-doctor [data-check]', (els) =>
     els.map((el) => ({
       id: el.getAttribute('data-check') ?? '',
-      state: el.className.match(/jp-doc-(ok|bad|unknown)/)?.[1] ?? '',
+      state: el.className.match(/jp-doc-(ok|bad|warn|unknown)/)?.[1] ?? '',
       text: (el.textContent ?? '').replace(/\s+/g, ' '),
       line: el.querySelector('.jp-doc-line')?.textContent ?? null,
     })),
@@ -110,11 +125,17 @@ describe('<jp-doctor> on the webmaster’s page', () => {
     ['sr-Cyrl', 390],
   ] as const) {
     it(`is all green on an allowed page of the same site (${locale}, ${width} px)`, async () => {
-      sitePage(`/good-${locale}.html`, { csp: goodCsp(), htmlLang: locale });
-      const { context, page, errors, items } = await run(`http://localhost:${sitePort}/good-${locale}.html`, width);
+      // The portal's page (PORTAL_URL), whatever its query.
+      sitePage(`/portal.html?${locale}-${width}`, { csp: goodCsp(), htmlLang: locale });
+      const { context, page, errors, items } = await run(
+        `http://localhost:${sitePort}/portal.html?${locale}-${width}`,
+        width,
+      );
       expect(items.map((i) => [i.id, i.state])).toEqual([
         ['api', 'ok'],
+        ['release', 'ok'],
         ['origin', 'ok'],
+        ['links', 'ok'],
         ['cookie', 'ok'],
         ['csp', 'ok'],
         ['lang', 'ok'],
@@ -131,6 +152,8 @@ describe('<jp-doctor> on the webmaster’s page', () => {
         expect(it.api.text).toContain(`Portal na adresi ${portal.url} odgovara`);
         expect(it.origin.text).toContain(`(http://localhost:${sitePort}) je na spisku ALLOWED_ORIGINS`);
         expect(it.passkeys.text).toContain('važe za localhost');
+        expect(it.links.text).toContain(`vode na ovu stranicu (http://localhost:${sitePort}/portal.html)`);
+        expect(it.release.text).toContain(`najnoviju verziju portala (${readManifest().entry.split('/')[0]})`);
       }
       // The portal itself works on the page too: the login is there.
       await page.locator('jp-portal input[name="email"]').waitFor();
@@ -157,7 +180,9 @@ describe('<jp-doctor> on the webmaster’s page', () => {
       const it = byId(items);
       expect(items.map((i) => [i.id, i.state])).toEqual([
         ['api', 'ok'],
+        ['release', 'ok'],
         ['origin', 'bad'],
+        ['links', 'bad'],
         ['cookie', 'bad'],
         ['csp-connect-src', 'bad'],
         ['lang', locale === 'sr-Latn' ? 'bad' : 'ok'],
@@ -167,6 +192,7 @@ describe('<jp-doctor> on the webmaster’s page', () => {
       expect(it.origin.line).toBe(`ALLOWED_ORIGINS="http://localhost:${sitePort},${origin}"`);
       expect(it['csp-connect-src'].line).toBe(`connect-src 'self' ${portal.url}`);
       expect(it.cookie.line).toBe('api="https://portal.example.rs"');
+      expect(it.links.line).toBe(`PORTAL_URL="${origin}/bad-${locale}.html"`);
       if (locale === 'sr-Latn') {
         expect(it.origin.text).toContain(`Adresa ove stranice (${origin}) nije na spisku ALLOWED_ORIGINS portala`);
         expect(it.cookie.text).toContain(
@@ -180,7 +206,7 @@ describe('<jp-doctor> on the webmaster’s page', () => {
         expect(it.lang.line).toBe('<html lang="sr-Latn">');
         expect(it.passkeys.text).toContain('važe za localhost, a stranica je na 127.0.0.1');
         expect(await page.locator('jp-doctor [role=status]').textContent()).toBe(
-          'Treba popraviti stavki: 5. Kod svake piše šta da uradite.',
+          'Treba popraviti stavki: 6. Kod svake piše šta da uradite.',
         );
       } else {
         expect(it.origin.text).toContain('није на списку ALLOWED_ORIGINS портала');
@@ -194,8 +220,8 @@ describe('<jp-doctor> on the webmaster’s page', () => {
   }
 
   it('checks again on "Proverite ponovo": a fix made on the page shows at once', async () => {
-    sitePage('/again.html', { csp: goodCsp(), htmlLang: 'hu' });
-    const { context, page, items } = await run(`http://localhost:${sitePort}/again.html`, 390);
+    sitePage('/portal.html?again', { csp: goodCsp(), htmlLang: 'hu' });
+    const { context, page, items } = await run(`http://localhost:${sitePort}/portal.html?again`, 390);
     expect(byId(items).lang.state).toBe('bad');
     await page.evaluate(() => document.documentElement.setAttribute('lang', 'sr-Latn'));
     await page.getByRole('button', { name: 'Proverite ponovo' }).click();
@@ -203,6 +229,23 @@ describe('<jp-doctor> on the webmaster’s page', () => {
     expect(await page.locator('jp-doctor [role=status]').textContent()).toBe(
       'Sve je u redu: portal će raditi na ovoj stranici.',
     );
+    await context.close();
+  });
+
+  it('says a page pinned to an older release should take the latest, with the lines to paste', async () => {
+    sitePage('/portal.html?older', { csp: goodCsp(), htmlLang: 'sr-Latn', pinned: '0.0.1-0badc0de' });
+    const { context, page, items } = await run(`http://localhost:${sitePort}/portal.html?older`, 390);
+    const release = byId(items).release;
+    expect(release.state).toBe('warn');
+    expect(release.text).toContain(
+      `Stranica učitava verziju 0.0.1-0badc0de, a najnovija na portalu je ${readManifest().entry.split('/')[0]}`,
+    );
+    expect(release.line).toBe(scriptTag(readManifest(), portal.url));
+    expect(await page.locator('jp-doctor [role=status]').textContent()).toBe(
+      'Portal će raditi na ovoj stranici. Proverite još stavki: 1.',
+    );
+    expect(await axe(page)).toEqual([]);
+    await page.locator('jp-doctor').screenshot({ path: `${SHOTS}/older-release.png` });
     await context.close();
   });
 });

@@ -1,8 +1,20 @@
 // The installation check's rules without words: a host's site (the cookie's first-party test when
 // the browser's Sec-Fetch-Site is not there), an RP ID against the page's host, and the CSP
-// directive rewritten so that the portal's origin is allowed.
+// directive rewritten so that the portal's origin is allowed, the mails' page against this page,
+// and a script's release read leniently and compared by version.
 import { expect } from '@open-wc/testing';
-import { directives, fixLine, rpIdFits, sameSite, siteOf } from '../../widget/src/doctor-rules.ts';
+import {
+  directives,
+  fixLine,
+  olderRelease,
+  pageAddress,
+  releaseOf,
+  rpIdFits,
+  sameSite,
+  samePage,
+  semverOf,
+  siteOf,
+} from '../../widget/src/doctor-rules.ts';
 
 describe('doctor rules', () => {
   it('finds a host’s site, with the Serbian second-level domains and hosting suffixes as sites of their own', () => {
@@ -48,5 +60,37 @@ describe('doctor rules', () => {
       'default-src',
       'connect-src',
     ]);
+  });
+
+  it('calls two addresses the same page by origin and path, not by query, fragment or index.html', () => {
+    const u = (s: string) => new URL(s);
+    expect(samePage(u('https://www.x.rs/portal/'), u('https://www.x.rs/portal?utm=1#racuni'))).to.equal(true);
+    expect(samePage(u('https://www.x.rs/portal/index.html'), u('https://www.x.rs/portal'))).to.equal(true);
+    expect(samePage(u('https://www.x.rs/'), u('https://www.x.rs'))).to.equal(true);
+    expect(samePage(u('https://www.x.rs/portal'), u('https://www.x.rs/test-portal'))).to.equal(false);
+    expect(samePage(u('https://www.x.rs/portal'), u('https://x.rs/portal'))).to.equal(false);
+    expect(samePage(u('http://www.x.rs/portal'), u('https://www.x.rs/portal'))).to.equal(false);
+    expect(pageAddress(u('https://www.x.rs/portal?utm=1#racuni'))).to.equal('https://www.x.rs/portal');
+  });
+
+  it('reads the release a portal script names, with or without the configuration’s hash, and the alias', () => {
+    expect(releaseOf('https://portal.x.rs/widget/0.1.0-3f9a0c2e/jp-portal.js')).to.equal('0.1.0-3f9a0c2e');
+    expect(releaseOf('https://portal.x.rs/widget/0.1.0/jp-portal.js')).to.equal('0.1.0');
+    expect(releaseOf('https://portal.x.rs/widget/jp-portal.js?v=2')).to.equal('');
+    expect(releaseOf('https://portal.x.rs/widget/0.1.0/chunks/chunk-AB.js')).to.equal(undefined);
+    expect(releaseOf('https://cdn.x.rs/jp-portal.js')).to.equal(undefined);
+    expect(semverOf('0.1.0-3f9a0c2e')).to.deep.equal([0, 1, 0]);
+    expect(semverOf('1.2.3-beta.1-3f9a0c2e')).to.deep.equal([1, 2, 3]);
+    expect(semverOf('latest')).to.equal(null);
+  });
+
+  it('compares releases by x.y.z as numbers, the hash and pre-release aside', () => {
+    expect(olderRelease('0.1.0-3f9a0c2e', '0.2.0-0000aaaa')).to.equal(true);
+    expect(olderRelease('0.9.0', '0.10.0-3f9a0c2e')).to.equal(true);
+    expect(olderRelease('0.1.9', '1.0.0')).to.equal(true);
+    expect(olderRelease('0.1.0-3f9a0c2e', '0.1.0-ffffffff')).to.equal(false);
+    expect(olderRelease('0.1.0-3f9a0c2e', '0.1.0')).to.equal(false);
+    expect(olderRelease('0.2.0', '0.1.5')).to.equal(false);
+    expect(olderRelease('nightly', '0.1.0')).to.equal(false);
   });
 });

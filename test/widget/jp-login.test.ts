@@ -5,6 +5,7 @@ import { expect, html, oneEvent, fixture as mount } from '@open-wc/testing';
 import '../../widget/src/index.ts';
 import { setLocale } from '../../widget/src/localize.ts';
 import type { LitElement } from 'lit';
+import ruma from '../../config/utility.json' with { type: 'json' };
 import '../../widget/src/jp-forgot-password.ts';
 import '../../widget/src/jp-login-code.ts';
 import { answer, calls, axeViolations, byLabel, submit, until, settle, buttonByText, ACCOUNT } from './helpers.ts';
@@ -63,6 +64,28 @@ describe('<jp-login>', () => {
     await submit(el);
     expect((await failed).detail.code).to.equal('invalid_credentials');
     expect(el.querySelector('[role=alert]')!.textContent).to.equal('Pogrešna e-mail adresa ili lozinka.');
+  });
+
+  it('a page the portal refuses: in development its origin and ALLOWED_ORIGINS, in production neutral words and the contact', async () => {
+    const origin = 'http://localhost:8792';
+    let body: { error: { code: 'origin_not_allowed'; origin?: string } } = {
+      error: { code: 'origin_not_allowed', origin },
+    };
+    answer({ 'POST /api/login': () => ({ status: 403, body }) });
+    const el = await mount(html`<jp-login></jp-login>`);
+    // The words come with the help chunk, fetched after the first render (the Pomoć block).
+    await until(() => el.querySelector('.jp-aid'), 'the help block');
+    byLabel(el, 'E-mail adresa').value = 'milica@example.com';
+    byLabel(el, 'Lozinka').value = 'neka lozinka';
+    await submit(el);
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      `Ova stranica (${origin}) nije na spisku ALLOWED_ORIGINS portala. Dodajte je u ALLOWED_ORIGINS u podešavanjima servera portala i ponovo ga pokrenite.`,
+    );
+    body = { error: { code: 'origin_not_allowed' } };
+    await submit(el);
+    expect(el.querySelector('[role=alert]')!.textContent).to.equal(
+      `Portal trenutno ne može da primi zahtev sa ove stranice. Javite nam se: ${ruma.contact.phone}, ${ruma.contact.email}.`,
+    );
   });
 
   it('an address never confirmed: "Pošaljite ponovo link za potvrdu" asks for a new link for the address typed; axe-clean', async () => {

@@ -1,13 +1,15 @@
 // The installation check's verdicts in words a small agency's webmaster understands: for each
 // check what was found and, when it needs fixing, what to do and the exact line to put in. Built
-// from the facts doctor-probe.ts gathered. Technical names (headers, variables, attributes) are
+// from the facts doctor-probe.ts gathered (the portal's own setup — mail links, release — is in
+// doctor-deploy.ts; jp-doctor.ts puts them in order). Technical names (headers, variables, attributes) are
 // placeholders, so the Cyrillic text (transliterated) keeps them as they must be typed.
 import { msg, str } from '@lit/localize';
 import { toLocale, type Locale } from '../../contract/locales.ts';
 import type { Facts, Violation } from './doctor-probe.js';
 import { fixLine, isBareHost, rpIdFits, sameSite, siteOf } from './doctor-rules.js';
 
-export type State = 'ok' | 'bad' | 'unknown';
+/** ok; bad: must be fixed; warn: may be right (a test page, an older release that still works); unknown: not checked. */
+export type State = 'ok' | 'bad' | 'warn' | 'unknown';
 export interface Check {
   id: string;
   title: string;
@@ -31,13 +33,13 @@ const FIREFOX = 'Firefox';
 const DB = 'DATABASE_URL / LIBSQL_URL';
 const BROWSERS = 'Chrome 73, Safari 16.4, Firefox 101';
 
-const notChecked = () => msg('Nije provereno: portal se ne javlja (vidite prvu stavku).');
+export const notChecked = () => msg('Nije provereno: portal se ne javlja (vidite prvu stavku).');
 
 /** The portal's address on the site's own domain, as the fixes suggest it. */
 const suggested = (page: URL) =>
   isBareHost(page.hostname) ? 'https://portal.example.rs' : `https://portal.${siteOf(page.hostname)}`;
 
-function reach(f: Facts): Check {
+export function reach(f: Facts): Check {
   const title = msg('Server portala');
   const a = f.answer;
   const api = f.apiOrigin;
@@ -58,6 +60,26 @@ function reach(f: Facts): Check {
     );
     return { id: 'api', title, state: 'ok', found: f.via === 'script' ? `${found} ${viaScript}` : found };
   }
+  const found = f.base
+    ? msg(str`Portal na adresi ${api} se ne javlja.`)
+    : msg(
+        str`Element nema atribut ${API_ATTR}, pa portal traži server na adresi ove stranice (${api}), a tamo ga nema.`,
+      );
+  const blockedHere = f.violations.some((v) => v.directive === 'connect-src');
+  if (!f.base && !blockedHere) {
+    // No api anywhere: the page's own server was asked (whatever it answered, it is not the
+    // portal). The portal's address is where its script came from, when that is another origin.
+    const from = f.script ? new URL(f.script.src).origin : '';
+    const address = from && from !== f.page.origin ? from : suggested(f.page);
+    return {
+      id: 'api',
+      title,
+      state: 'bad',
+      found,
+      fix: msg(str`Dodajte elementu portala atribut ${API_ATTR} sa adresom servera portala, ovako:`),
+      line: `<${f.element} ${API_ATTR}="${address}">`,
+    };
+  }
   if (f.health === 'unread')
     return {
       id: 'api',
@@ -66,11 +88,6 @@ function reach(f: Facts): Check {
       found: msg(str`Portal na adresi ${api} odgovara, ali ne zna za ovu proveru: verovatno je starije verzije.`),
       fix: msg('Postavite najnoviju verziju portala na server, pa ponovo pokrenite proveru.'),
     };
-  const found = f.base
-    ? msg(str`Portal na adresi ${api} se ne javlja.`)
-    : msg(
-        str`Element nema atribut ${API_ATTR}, pa portal traži server na adresi ove stranice (${api}), a tamo ga nema.`,
-      );
   const example = `${API_ATTR}="${suggested(f.page)}"`;
   let fix = msg(
     str`Upišite adresu portala u atribut elementa, npr. ${example}, i proverite da li server portala radi.`,
@@ -79,12 +96,12 @@ function reach(f: Facts): Check {
     fix = msg(
       str`Stranica je na ${HTTPS}, a portal na ${HTTP}: pregledači to blokiraju. Upišite adresu portala sa ${HTTPS}.`,
     );
-  else if (f.violations.some((v) => v.directive === 'connect-src'))
+  else if (blockedHere)
     fix = msg('Stranica ne dozvoljava vezu sa portalom: pogledajte šta piše niže, kod pravila stranice.');
-  return { id: 'api', title, state: 'bad', found, fix, line: f.base ? undefined : example };
+  return { id: 'api', title, state: 'bad', found, fix };
 }
 
-function origin(f: Facts): Check {
+export function origin(f: Facts): Check {
   const title = msg('Dozvoljena adresa stranice');
   const a = f.answer;
   if (!a || a.originAllowed === null) return { id: 'origin', title, state: 'unknown', found: notChecked() };
@@ -111,7 +128,7 @@ function origin(f: Facts): Check {
   };
 }
 
-function cookie(f: Facts): Check {
+export function cookie(f: Facts): Check {
   const title = msg('Kolačić prijave');
   const site = f.answer?.fetchSite;
   const api = new URL(f.apiOrigin);
@@ -160,7 +177,7 @@ function blocked(f: Facts, directive: string, list: Violation[]): Check {
   };
 }
 
-function policy(f: Facts): Check[] {
+export function policy(f: Facts): Check[] {
   const title = msg(str`Pravila stranice (${CSP})`);
   const byDirective = new Map<string, Violation[]>();
   for (const v of f.violations) byDirective.set(v.directive, [...(byDirective.get(v.directive) ?? []), v]);
@@ -200,7 +217,7 @@ function localeName(l: Locale): string {
   return l === 'sr-Cyrl' ? msg('srpski, ćirilica') : l === 'en' ? msg('engleski') : msg('srpski, latinica');
 }
 
-function language(f: Facts): Check {
+export function language(f: Facts): Check {
   const title = msg('Jezik stranice i portala');
   const { page, shown, by } = f.lang;
   const name = localeName(shown);
@@ -246,7 +263,7 @@ function language(f: Facts): Check {
   };
 }
 
-function passkeys(f: Facts): Check {
+export function passkeys(f: Facts): Check {
   const title = msg('Pristupni ključevi');
   const host = f.page.hostname;
   if (!f.secure)
@@ -277,9 +294,4 @@ function passkeys(f: Facts): Check {
       : msg(str`Podesite ${RP} na domen sajta (ključevi napravljeni pod starim ${RP} tada prestaju da važe):`),
     line: isBareHost(host) ? undefined : `${RP}="${site}"`,
   };
-}
-
-/** Every check, in the order a webmaster fixes them. */
-export function verdicts(f: Facts): Check[] {
-  return [reach(f), origin(f), cookie(f), ...policy(f), language(f), passkeys(f)];
 }

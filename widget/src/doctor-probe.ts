@@ -2,8 +2,11 @@
 // diagnosis (GET /api/diagnose, answered to any origin; when the page's CSP blocks connections,
 // the same answer as a module from /api/diagnose.js, which script-src may still allow), whether
 // the database answers, which CSP directive blocked what (securitypolicyviolation events while it
-// runs), whether the widget's styles apply, and where the widget's locale came from.
+// runs), whether the widget's styles apply, where the widget's locale came from, and which release
+// the page's portal script names beside the latest (/widget/integrity.json next to that script).
 import type { DiagnoseAnswer } from '../../contract/responses.ts';
+import type { TagManifest } from '../../contract/widget-tags.ts';
+import { releaseOf } from './doctor-rules.js';
 import { toLocale, type Locale } from '../../contract/locales.ts';
 import { getLocale, rememberedLocale } from './localize.js';
 import { ANY } from './registry.js';
@@ -31,6 +34,12 @@ export interface Facts {
   violations: Violation[];
   styled: boolean;
   lang: { page: string; shown: Locale; by: 'element' | 'remembered' | 'ancestor' | 'page' };
+  /** The page's portal script and the release it names ('' = the alias to the latest), if there is one. */
+  script?: { src: string; release: string };
+  /** The latest release's manifest, read beside that script (/widget/integrity.json), if it could be. */
+  latest?: TagManifest;
+  /** The page's first portal element (not the check itself), for the lines to paste; jp-portal without one. */
+  element: string;
 }
 
 const originOf = (url: string) => {
@@ -72,6 +81,26 @@ async function health(base: string, readable: boolean): Promise<Facts['health']>
   }
 }
 
+/** The page's portal script: the first whose address names /widget/…/jp-portal.js. */
+function portalScript(): Facts['script'] {
+  for (const s of document.querySelectorAll<HTMLScriptElement>('script[src]')) {
+    const release = releaseOf(s.src);
+    if (release !== undefined) return { src: s.src, release };
+  }
+  return undefined;
+}
+
+async function latestManifest(script: Facts['script']): Promise<TagManifest | undefined> {
+  if (!script?.release) return undefined;
+  try {
+    // …/widget/<release>/jp-portal.js → …/widget/integrity.json, the latest's manifest.
+    const res = await fetch(new URL('../integrity.json', script.src), { credentials: 'omit', cache: 'no-store' });
+    return res.ok ? ((await res.json()) as TagManifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function language(el: Element): Facts['lang'] {
   const first = document.querySelector(ANY) ?? el;
   const ancestor = first.parentElement?.closest('[lang]');
@@ -100,6 +129,8 @@ export async function probe(el: HTMLElement, base: string): Promise<Facts> {
     const found = await diagnosis(base, url, `?origin=${encodeURIComponent(page.origin)}`);
     const readable = found.via === 'fetch';
     const h = found.via === 'script' ? 'unread' : await health(base, readable);
+    const script = portalScript();
+    const latest = await latestManifest(script);
     // Violations are reported as tasks after the refusal: give them a moment to arrive.
     await new Promise((r) => setTimeout(r, 50));
     return {
@@ -113,6 +144,9 @@ export async function probe(el: HTMLElement, base: string): Promise<Facts> {
       violations: violations.filter((v) => !v.blocked.includes('/api/diagnose.js')),
       styled: getComputedStyle(el).getPropertyValue('--jp-doctor-styled').trim() === '1',
       lang: language(el),
+      script,
+      latest,
+      element: [...document.querySelectorAll(ANY)].find((e) => e.localName !== el.localName)?.localName ?? 'jp-portal',
     };
   } finally {
     document.removeEventListener('securitypolicyviolation', listen);

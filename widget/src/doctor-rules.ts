@@ -1,6 +1,7 @@
 // The installation check's rules that need no words: which site a host belongs to (the cookie is
-// first-party only when the page and the API share it), whether an RP ID fits a host, and the
-// directive a page's Content-Security-Policy needs so that the portal's origin is allowed.
+// first-party only when the page and the API share it), whether an RP ID fits a host, the
+// directive a page's Content-Security-Policy needs so that the portal's origin is allowed, whether
+// a page is the one the mails' links open, and which release a script names and whether it is older.
 // Pure functions; the browser's own answer (Sec-Fetch-Site) is preferred where there is one.
 
 // Public suffixes under which every name is a site of its own (a small part of the Public Suffix
@@ -79,4 +80,40 @@ export function fixLine(policy: string, effective: string, origin: string): stri
   const name = from === effective || !effective.endsWith('-elem') ? effective : effective.replace(/-elem$/, '');
   const sources = (from ? (d.get(from) ?? []) : []).filter((s) => s !== "'none'" && s !== origin);
   return `${name} ${[...sources, origin].join(' ')}`;
+}
+
+/** A page's address as the mails' links name it: origin and path, without query or fragment. */
+export const pageAddress = (u: URL) => `${u.origin}${u.pathname}`;
+
+/** The same page: origin and path, a trailing `index.html` or slash aside (query and fragment never count). */
+export function samePage(a: URL, b: URL): boolean {
+  const path = (u: URL) => u.pathname.replace(/index\.html?$/, '').replace(/\/+$/, '');
+  return a.origin === b.origin && path(a) === path(b);
+}
+
+/**
+ * The release a portal script names: `0.1.0-3f9a0c2e` for …/widget/0.1.0-3f9a0c2e/jp-portal.js,
+ * '' for the alias …/widget/jp-portal.js (always the latest), undefined for any other script.
+ */
+export function releaseOf(src: string): string | undefined {
+  const m = /\/widget\/(?:([^/?#]+)\/)?jp-portal\.js(?:[?#]|$)/.exec(src);
+  return m ? (m[1] ?? '') : undefined;
+}
+
+/**
+ * The x.y.z a release's name starts with, read leniently: whatever follows it (the configuration's
+ * hash of `0.1.0-3f9a0c2e`, a pre-release) does not count; null when it does not start so.
+ */
+export function semverOf(name: string): [number, number, number] | null {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)/.exec(name);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+/** Whether release `a` is an older version than `b` (by x.y.z; false when either is not one). */
+export function olderRelease(a: string, b: string): boolean {
+  const x = semverOf(a);
+  const y = semverOf(b);
+  if (!x || !y) return false;
+  const i = x.findIndex((n, k) => n !== y[k]);
+  return i >= 0 && x[i] < y[i];
 }

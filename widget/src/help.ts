@@ -1,9 +1,11 @@
 // Help for a resident who is stuck: the utility's contact (phone, e-mail, address and office
 // hours, all from config/utility.json, never written here), the words for the answers about
-// consumer codes, addresses and links that the login form never gets, and the small "Pomoć" block
-// under every view (with the manual, privacy and terms links). Imported by the views that can get
-// those answers; the portal and the login view fetch it after their first render (element.ts
-// `helpBlock`), so it is a chunk of its own that never weighs on the way to the login form.
+// consumer codes, addresses and links that the login form never gets (and for a page the
+// portal refuses: named in development, neutral with the contact in production), and the small
+// "Pomoć" block under every view (with the manual, privacy and terms links). Imported by the
+// views that can get those answers; the portal and the login view fetch it after their first
+// render (element.ts `helpBlock`), so it is a chunk of its own that never weighs on the way to
+// the login form.
 import { html, css, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { utility, utilityName } from './utility.js';
@@ -18,7 +20,7 @@ import './form-controller.js';
 import { getLocale, inScript } from './localize.js';
 import { formatDate, formatTime } from '../../contract/format.ts';
 import type { Locale } from '../../contract/locales.ts';
-import { addFieldTexts, failureText, type HelpCode } from './messages.js';
+import { addFailureTexts, addFieldTexts, failureText, type HelpCode } from './messages.js';
 import { accent, text, radius, gap, primary, primaryText } from './tokens.js';
 import { type ApiFailure, apiBase, call } from './api.js';
 import type { StatusAnswer } from '../../contract/responses.ts';
@@ -88,6 +90,23 @@ addFieldTexts({
   required_password: () => msg('Upišite lozinku.'),
   required_code: () => msg('Upišite šifru potrošača.'),
   required_pin: () => msg('Upišite PIN.'),
+});
+
+const ALLOWED = 'ALLOWED_ORIGINS';
+
+// A page whose origin the portal refuses (403 origin_not_allowed): in development the server names
+// the origin, and the webmaster reads what to set; in production a resident reads neutral words
+// and whom to call.
+addFailureTexts({
+  origin_not_allowed: (f) => {
+    const origin = f.error?.origin;
+    const { phone, email } = utility.contact;
+    return origin
+      ? msg(
+          str`Ova stranica (${origin}) nije na spisku ${ALLOWED} portala. Dodajte je u ${ALLOWED} u podešavanjima servera portala i ponovo ga pokrenite.`,
+        )
+      : msg(str`Portal trenutno ne može da primi zahtev sa ove stranice. Javite nam se: ${phone}, ${email}.`);
+  },
 });
 
 /** A field's error code, a missing entry named for the field ("Upišite lozinku.", not "Ovo polje je obavezno."). */

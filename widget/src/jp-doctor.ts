@@ -1,7 +1,8 @@
 // <jp-doctor>: the installation check a webmaster puts beside the portal on their own page (and
 // removes when all is well). It asks the API and the browser whether the portal can work here —
 // the API answers, the page's origin is allowed, the login cookie is first-party, the page's CSP
-// lets the portal in, the languages agree, passkeys can work — and says for each what it found
+// lets the portal in, the languages agree, passkeys can work, the mails' links lead to this page,
+// the page's script is the latest release — and says for each what it found
 // and what to do, with the exact line to put in. A chunk of its own: never on the login path.
 // Whatever the page put inside the tag (e.g. "the portal's script did not load") is shown until
 // the check runs, so a blocked script is visible too.
@@ -13,7 +14,8 @@ import { border, error, gap, muted, ok, radius } from './tokens.js';
 import { apiBase } from './api.js';
 import { ANY } from './registry.js';
 import { probe, type Facts } from './doctor-probe.js';
-import { verdicts, type Check } from './doctor-checks.js';
+import { cookie, language, origin, passkeys, policy, reach, type Check } from './doctor-checks.js';
+import { mailLinks, release } from './doctor-deploy.js';
 // A bundling hint, no code used (as in help.ts): reaching the login page's shared modules too keeps
 // them in one chunk; without it the login page gets one more file and 144 bytes more gzip.
 import './form-controller.js';
@@ -28,12 +30,28 @@ const styles = css`
   .jp .jp-doc-state { font-weight: 600; font-size: .95rem; }
   .jp .jp-doc-ok .jp-doc-state { color: ${ok}; }
   .jp .jp-doc-bad .jp-doc-state { color: ${error}; }
-  .jp .jp-doc-unknown .jp-doc-state { color: ${muted}; }
+  .jp .jp-doc-item.jp-doc-warn { border-left-color: #b45309; }
+  .jp .jp-doc-unknown .jp-doc-state, .jp .jp-doc-warn .jp-doc-state { color: ${muted}; }
   .jp .jp-doc-item p { margin: 0 0 .5rem; overflow-wrap: anywhere; }
   .jp .jp-doc-item p:last-child { margin: 0; }
   .jp .jp-doc-line { display: block; margin: 0; padding: .5rem; background: #f3f4f6; color: #1a1a1a; border-radius: ${radius};
     font: .9rem/1.4 ui-monospace, Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
 `;
+
+/** Every check, in the order a webmaster fixes them (the release's only when the page has a portal script tag). */
+function verdicts(f: Facts): Check[] {
+  const pinned = release(f);
+  return [
+    reach(f),
+    ...(pinned ? [pinned] : []),
+    origin(f),
+    mailLinks(f),
+    cookie(f),
+    ...policy(f),
+    language(f),
+    passkeys(f),
+  ];
+}
 
 /**
  * The installation check for the webmaster: put it beside the portal on the site's page, read what
@@ -75,8 +93,13 @@ export class JpDoctor extends JpElement {
   }
 
   private item(c: Check) {
-    const state = c.state === 'ok' ? msg('U redu') : c.state === 'bad' ? msg('Treba popraviti') : msg('Nije provereno');
-    const mark = c.state === 'ok' ? '✓' : c.state === 'bad' ? '✗' : '–';
+    const state = {
+      ok: msg('U redu'),
+      bad: msg('Treba popraviti'),
+      warn: msg('Proverite'),
+      unknown: msg('Nije provereno'),
+    }[c.state];
+    const mark = { ok: '✓', bad: '✗', warn: '!', unknown: '–' }[c.state];
     return html`<li class="jp-doc-item jp-doc-${c.state}" data-check=${c.id}>
       <h3><span>${c.title}</span> <span class="jp-doc-state"><span aria-hidden="true">${mark}</span> ${state}</span></h3>
       <p>${c.found}</p>
@@ -88,11 +111,14 @@ export class JpDoctor extends JpElement {
   render() {
     const checks = this.facts ? verdicts(this.facts) : [];
     const bad = checks.filter((c) => c.state === 'bad').length;
+    const warn = checks.filter((c) => c.state === 'warn').length;
     const summary = this.running
       ? msg('Provera je u toku…')
       : bad
         ? msg(str`Treba popraviti stavki: ${bad}. Kod svake piše šta da uradite.`)
-        : msg('Sve je u redu: portal će raditi na ovoj stranici.');
+        : warn
+          ? msg(str`Portal će raditi na ovoj stranici. Proverite još stavki: ${warn}.`)
+          : msg('Sve je u redu: portal će raditi na ovoj stranici.');
     return html`<h2 tabindex="-1">${msg('Provera ugradnje portala')}</h2>
       <p>${msg('Ova provera je za webmastera sajta: pokazuje da li je portal dobro ugrađen u ovu stranicu. Kada je sve u redu, uklonite je sa stranice.')}</p>
       <p role="status" class="jp-status ${this.running ? '' : bad ? 'jp-bad' : 'jp-good'}">${summary}</p>

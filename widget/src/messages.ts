@@ -4,7 +4,8 @@
 // whole request. The answers about consumer codes and addresses (HelpCode, never given to the
 // login form) are in help.ts, and the new password's (PasswordCode) in new-password.ts, both off the
 // login path, as are the passkeys' and login codes' (ViewCode: passkey-words.ts, loaded with the
-// views that get them); an unknown code (a newer server) reads as the generic failure.
+// views that get them), as is a refused page origin's (HelpFailureCode: help.ts); an unknown code
+// (a newer server) reads as the generic failure.
 import { msg, str } from '@lit/localize';
 import type { ErrorCode, FieldCode } from '../../contract/errors.ts';
 import type { ApiFailure } from './api.js';
@@ -39,10 +40,16 @@ export type ViewCode = Extract<ErrorCode, 'reauth_required' | 'passkey_failed' |
  */
 export type RequiredCode = `required_${'name' | 'email' | 'password' | 'code' | 'pin'}`;
 
+/**
+ * Failures worded by help.ts when it loads (after the first render; until then the generic
+ * words): a page whose origin the portal refuses — named, with ALLOWED_ORIGINS, in development.
+ */
+export type HelpFailureCode = Extract<ErrorCode, 'origin_not_allowed'>;
+
 /** The field codes worded by the view that gets them (jp-register.ts), added here when it loads. */
 export type ViewFieldCode = Extract<FieldCode, 'must_accept'>;
 
-type Failure = Pick<ApiFailure, 'code' | 'retryAfter'>;
+type Failure = Pick<ApiFailure, 'code' | 'retryAfter'> & Partial<Pick<ApiFailure, 'error'>>;
 
 const checkField = () => msg('Proverite ovo polje.');
 const wrongPassword = () => msg('Lozinka nije tačna.');
@@ -58,7 +65,6 @@ type GenericFailure = Extract<
   | 'invalid_json'
   | 'invalid_request'
   | 'unsupported_media_type'
-  | 'origin_not_allowed'
   | 'payload_too_large'
   | 'import_failed'
   | 'not_found'
@@ -92,10 +98,10 @@ export function fieldText(code: string): string {
 const failed = () => msg('Došlo je do greške. Pokušajte ponovo.');
 
 const FAILURE: Record<
-  Exclude<ErrorCode, HelpCode | GenericFailure | ViewCode> | 'network_error',
+  Exclude<ErrorCode, HelpCode | GenericFailure | ViewCode | HelpFailureCode> | 'network_error',
   (f: Failure) => string
 > &
-  Partial<Record<ViewCode, (f: Failure) => string>> = {
+  Partial<Record<ViewCode | HelpFailureCode, (f: Failure) => string>> = {
   invalid_credentials: () => msg('Pogrešna e-mail adresa ili lozinka.'),
   // The login's offer of a new link (login-unconfirmed.ts) stands under these words.
   email_not_confirmed: () => msg('E-mail adresa još nije potvrđena. Otvorite link iz poruke koju smo Vam poslali.'),
@@ -114,8 +120,10 @@ const FAILURE: Record<
   service_unavailable: () => msg('Portal je trenutno preopterećen. Pokušajte ponovo za nekoliko minuta.'),
 };
 
-/** The words of the passkey and login-code answers, given by passkey-words.ts when it loads. */
-export function addFailureTexts(texts: Record<ViewCode, () => string>) {
+/** The words of the passkey and login-code answers (passkey-words.ts) and of HelpFailureCode (help.ts), when they load. */
+export function addFailureTexts(
+  texts: Record<ViewCode, () => string> | Record<HelpFailureCode, (f: Failure) => string>,
+) {
   Object.assign(FAILURE, texts);
 }
 
