@@ -22,6 +22,10 @@ const STEPS = [
     'a second utility by configuration (demo/vodovod): its builds, then the newcomer e2e',
     'node test/second-utility/run.mjs',
   ],
+  [
+    'a third utility by configuration (test/third-utility: slash codes typed in any case, the PIN on the back): its widget, then its e2e',
+    'node test/third-utility/run.mjs',
+  ],
   ['reliability', 'npm run test:reliability'],
   [
     'the benchmark, quick: each row runs and gives a number (timings are not judged; the full one is npm run bench)',
