@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { distRoot } from '../../worker/node/utility-root.ts';
 import { SEMVER } from './release-name.ts';
+import { scriptTag } from '../../contract/widget-tags.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const ENTRY = 'jp-portal.js';
@@ -51,23 +52,9 @@ export function readManifest(release?: string): WidgetManifest {
   return JSON.parse(readFileSync(file, 'utf8')) as WidgetManifest;
 }
 
-/**
- * The tags a site pastes, for the portal at `origin`: the versioned entry with its integrity, after
- * the preloads of the login's chunks (each with its own integrity), so a phone fetches the login
- * path in one round trip.
- */
-export const scriptTag = (m: WidgetManifest, origin: string) =>
-  [
-    ...m.preload.map(
-      (f) =>
-        `<link rel="modulepreload" href="${origin}/widget/${f}" integrity="${m.files[f]}" crossorigin="anonymous">`,
-    ),
-    entryTag(m, origin),
-  ].join('\n');
-
-/** The versioned entry's script tag alone (a page that gives the chunks' integrity by an import map instead). */
-export const entryTag = (m: WidgetManifest, origin: string) =>
-  `<script type="module" src="${origin}/widget/${m.entry}" integrity="${m.integrity}" crossorigin="anonymous"></script>`;
+// The tags a site pastes (the preloads and the versioned entry): written once, in a module the
+// installation check in the browser shares.
+export { entryTag, scriptTag } from '../../contract/widget-tags.ts';
 
 /** The demo's own tag for the latest alias, which a built page replaces with the versioned tags. */
 export const ALIAS_TAG = '<script type="module" src="/widget/jp-portal.js"></script>';
