@@ -5,7 +5,7 @@
 // with its initial value (`token = ''`, assigned through Lit's accessor: useDefineForClassFields
 // is off), not `@state() accessor`: esbuild's helpers for standard decorators cost 1.4 KB gzip on
 // the login page, over its budget.
-import { LitElement, nothing, type CSSResultGroup } from 'lit';
+import { LitElement, nothing, type CSSResult, type CSSResultGroup } from 'lit';
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { adoptStyles, base } from './styles.js';
 import { apiBase, call } from './api.js';
@@ -36,7 +36,7 @@ export abstract class JpElement extends LitElement {
   }
 
   connectedCallback() {
-    adoptStyles(this, (this.constructor as typeof LitElement).elementStyles);
+    adoptStyles(this, (this.constructor as typeof LitElement).elementStyles as CSSResult[]);
     super.connectedCallback();
     this.classList.add('jp');
     if (this.decidesLocale) this.useLocale(localeFor(this));

@@ -2,17 +2,26 @@
 // the real <form> and inputs). Their CSS is constructable stylesheets adopted by the element's
 // root (the document, or a shadow root the page put it in): no <style> element and no style
 // attribute, so a strict CSP (style-src 'self') holds. Every rule is scoped under `.jp`.
-import { css, type CSSResultOrNative } from 'lit';
+//
+// The host page's stylesheet cannot reach in (docs/embedding.md, "The host's CSS"): every
+// declaration is adopted as `!important` inside the cascade layer `jp` (adoptStyles), and the
+// first rules put each element of the widget back to the browser's own style (`all: revert`) and
+// the outermost to initial values (nothing inherited from the host's containers). An important
+// declaration in a layer outranks every normal declaration and every unlayered important one,
+// whatever the host's selector (`#content a`, `button { all: unset }`). So: no `!important` in the
+// sources, and our own rules order themselves by specificity and source order as usual. The
+// shapes inside an <svg> are left out of the reset: reverting them would drop their presentation
+// attributes (fill, x, width); the <svg> itself is reset and sized by these rules.
+import { css, type CSSResult } from 'lit';
 import { primary, primaryText, text, muted, error, ok, border, bg, radius, gap, font, focus } from './tokens.js';
 
 /** What every view uses: the reset against the site's CSS, fields, buttons, links, status. */
 export const base = css`
-  .jp { all: revert; display: block; box-sizing: border-box; max-width: 34rem; margin: 0 auto; padding: ${gap};
+  .jp :where(:not(svg *)), .jp ::before, .jp ::after { all: revert; }
+  .jp:where(:not(.jp *)) { all: initial; }
+  .jp { display: block; max-width: 34rem; margin: 0 auto; padding: ${gap};
     font: 1rem/1.5 ${font}; color: ${text}; background: ${bg}; border-radius: ${radius}; text-align: left; }
-  .jp *, .jp *::before, .jp *::after { box-sizing: border-box; }
-  /* The host site's own rules must not restyle the widget. */
-  .jp :is(h2, h3, h4, p, label, table, th, td, ul, li, input, button, a, dl, dt, dd, details, summary, strong, span, div, form, footer) {
-    font-family: inherit; text-transform: none; letter-spacing: normal; text-shadow: none; float: none; word-spacing: normal; }
+  .jp, .jp *, .jp ::before, .jp ::after { box-sizing: border-box; }
   .jp .jp { padding: 0; max-width: none; margin: 0; }
   .jp h2 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 .5rem; color: ${text}; }
   .jp h3 { font-size: 1.25rem; margin: ${gap} 0 .5rem; color: ${text}; }
@@ -50,12 +59,23 @@ export const base = css`
   .jp .jp-status.jp-good { background: #e7f4ea; color: ${ok}; }
 `;
 
-/** Adopts an element's sheets into the root it lives in (the document or a shadow root), once. */
-export function adoptStyles(el: Element, styles: CSSResultOrNative[]): void {
+const layered = new WeakMap<CSSResult, CSSStyleSheet>();
+
+/** Adopts an element's sheets (as the header says: important, in the layer `jp`) into the root it lives in, once. */
+export function adoptStyles(el: Element, styles: CSSResult[]): void {
   const root = el.getRootNode();
   if (!(root instanceof Document || root instanceof ShadowRoot)) return;
   const missing = styles
-    .map((s) => (s instanceof CSSStyleSheet ? s : s.styleSheet))
-    .filter((s): s is CSSStyleSheet => !!s && !root.adoptedStyleSheets.includes(s));
+    .map((s) => {
+      let sheet = layered.get(s);
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        // Each declaration is the text before a `;` or `}` with a colon in it (a selector ends at `{`).
+        sheet.replaceSync(`@layer jp{${s.cssText.replace(/[^{};]*:[^{};]*(?=[;}])/g, '$&!important')}}`);
+        layered.set(s, sheet);
+      }
+      return sheet;
+    })
+    .filter((s) => !root.adoptedStyleSheets.includes(s));
   if (missing.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
 }
