@@ -34,7 +34,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'POST /api/register': {
     summary: 'Register with a consumer code and its PIN',
     description:
-      '`acceptTerms` must be true (the consent is recorded with the versions of the terms and the privacy statement); `emailBills` defaults to true; `locale` sets the language of mails. The answer comes once the PIN is proven and the password hashed; the account, the link and the mail are written after it, so nothing tells whether the address is known. The consumer code is linked when the address is confirmed; an unconfirmed registration expires after 48 h.',
+      "`acceptTerms` must be true (the consent is recorded with the versions of the terms and the privacy statement); `emailBills` defaults to true; `locale` sets the language of mails. The answer comes once the PIN is proven and the password hashed; the account, the link and the mail are written after it, so nothing tells whether the address is known. The consumer code and PIN are taken as typed and brought to the utility's form first (its configuration's `upperCase` and `spaces`, e.g. `t-2024/ 0815` → `T-2024/0815`, `9023 3871` → `90233871`). The consumer code is linked when the address is confirmed; an unconfirmed registration expires after 48 h.",
     ok: { 202: "StatusAnswer<'register'>" },
     errors: [...PIN_ERRORS, 'consumer_already_registered'],
   },
@@ -215,6 +215,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   },
   'POST /api/account/consumers/link': {
     summary: 'Link another consumer code',
+    description: "The code and PIN as typed, brought to the utility's form as at registration.",
     ok: { 201: "StatusAnswer<'linkConsumer'>" },
     errors: [...PIN_ERRORS, 'consumer_already_linked', 'consumer_already_registered'],
   },
