@@ -1,7 +1,8 @@
 // The embed guide's live parts (the page itself is written by widget/scripts/guide-page.ts):
 // the portal's own address in the snippets (the guide is served by the portal it describes),
 // the copy buttons (exactly the text of their block), and the theme editor, which sets the
-// --jp-* properties on the preview and writes the CSS to copy. No inline script or style: the
+// --jp-* properties on the preview and writes the CSS to copy (the font as the site's own stack,
+// typed). No inline script or style: the
 // properties are set through the CSSOM, which a strict style-src allows.
 const main = document.querySelector('main.guide');
 const { origin } = location;
@@ -39,7 +40,13 @@ const defaults = JSON.parse(form.dataset.defaults);
 const controls = [...form.querySelectorAll('[data-token]')];
 const touched = new Set();
 
-const tokenValue = (c) => (c.dataset.unit ? `${Number(c.value)}${c.dataset.unit}` : c.value);
+// A typed font stack stays one declaration: nothing that would end it or open a block.
+const tokenValue = (c) =>
+  c.dataset.unit
+    ? `${Number(c.value)}${c.dataset.unit}`
+    : c.type === 'text'
+      ? c.value.replace(/[;{}<>]/g, '').trim() || defaults[c.dataset.token]
+      : c.value;
 
 function apply() {
   // A colour that follows another (--jp-focus follows --jp-primary) moves with it until changed.

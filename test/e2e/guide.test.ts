@@ -3,9 +3,10 @@
 // custom-elements.json is on the page (none missing, none invented); the utility's name and
 // contact come from its configuration; each copy button puts exactly its block on the clipboard,
 // and the tag is the build's (integrity.json) for this portal; the theme editor recolours the live
-// preview and writes the CSS to copy; the tag and the CSP lines, pasted into a page of another
-// origin served under those lines, show the login; axe clean on the whole page, no sideways
-// scrolling at 390 px, screenshots in test-results/e2e/guide/.
+// preview and writes the CSS to copy (the font as the site's own stack, typed); the tag, the CSP
+// lines and the installation check, pasted into a page of another origin served under those lines,
+// show the login and run the check; axe clean on the whole page, no sideways scrolling at 390 px,
+// screenshots in test-results/e2e/guide/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -118,7 +119,7 @@ describe('the guide as a webmaster uses it', () => {
   it('copy buttons give exactly their snippet; the tag is the build’s for this portal', async () => {
     const { page, context, errors } = await open('/ugradnja.html');
     const buttons = page.locator('button.copy');
-    expect(await buttons.count()).toBe(4);
+    expect(await buttons.count()).toBe(5);
     for (const button of await buttons.all()) {
       const target = page.locator(`#${await button.getAttribute('data-copy')}`);
       await button.click();
@@ -130,6 +131,10 @@ describe('the guide as a webmaster uses it', () => {
     await page.getByRole('button', { name: 'Kopirajte oznaku' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${scriptTag(readManifest(), server.url)}\n<jp-portal api="${server.url}" switch></jp-portal>`,
+    );
+    await page.getByRole('button', { name: 'Kopirajte proveru' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      '<jp-doctor>Ako vidite ovaj tekst, skripta portala nije učitana: pogledajte konzolu pregledača.</jp-doctor>',
     );
     await page.getByRole('button', { name: 'Kopirajte pravila' }).click();
     expect((await page.evaluate(() => navigator.clipboard.readText())).split('\n')).toEqual([
@@ -155,8 +160,16 @@ describe('the guide as a webmaster uses it', () => {
     expect(await style('border-top-left-radius')).toBe('14px');
     const tags = elements.map((e) => e.tagName).join(', ');
     expect(await css.textContent()).toBe(`${tags} {\n  --jp-primary: #aa0000;\n  --jp-radius: 14px;\n}`);
-    await page.locator('#tok-jp-font').selectOption('inherit');
-    expect(await css.textContent()).toContain('  --jp-font: inherit;');
+    // The site's own font stack, typed (inherit would leave the variable undefined where it is used).
+    expect(await page.locator('#tok-jp-font-list option[value="inherit"]').count()).toBe(0);
+    await page.locator('#tok-jp-font').fill("'Open Sans', Arial, sans-serif");
+    expect(await css.textContent()).toContain("  --jp-font: 'Open Sans', Arial, sans-serif;");
+    expect(await style('font-family')).toBe('"Open Sans", Arial, sans-serif');
+    // Nothing typed can end the declaration or open a block.
+    await page.locator('#tok-jp-font').fill('Georgia; } body { color: red');
+    expect(await css.textContent()).toContain('  --jp-font: Georgia  body  color: red;');
+    await page.locator('#tok-jp-font').fill('Georgia, serif');
+    expect(await style('font-family')).toBe('Georgia, serif');
     await page.getByRole('button', { name: 'Kopirajte CSS' }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await css.textContent());
     await page.locator('#izgled').screenshot({ path: `${SHOTS}/sr-Latn-1280-themed.png` });
@@ -174,8 +187,9 @@ describe('the guide as a webmaster uses it', () => {
       return guide.evaluate(() => navigator.clipboard.readText());
     };
     const tag = await copy('Kopirajte oznaku');
+    const doctor = await copy('Kopirajte proveru');
     siteCsp = `default-src 'self'; ${(await copy('Kopirajte pravila')).replaceAll('\n', ' ')}`;
-    sitePage = `<!doctype html><html lang="sr-Latn"><head><meta charset="utf-8"><title>Sajt</title></head><body>${tag}</body></html>`;
+    sitePage = `<!doctype html><html lang="sr-Latn"><head><meta charset="utf-8"><title>Sajt</title></head><body>${tag}${doctor}</body></html>`;
     await g.close();
     const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
     const page = await context.newPage();
@@ -183,6 +197,8 @@ describe('the guide as a webmaster uses it', () => {
     await page.goto(siteUrl);
     await page.getByRole('heading', { name: 'Prijava', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Ulogujte se' }).waitFor();
+    // The installation check pasted from the guide runs too, and the API answers it.
+    await page.locator('jp-doctor [data-check="api"].jp-doc-ok').waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,15 +3,21 @@
 // custom-elements.json, the script tag from the build's integrity.json, the name, colours and
 // contact from the utility's configuration — nothing is typed twice, so the page cannot drift.
 // The live parts (copy buttons, theme editor, the portal's own address) are demo/ugradnja.js: the
-// page has no inline script or style, as the demo's CSP wants.
+// page has no inline script or style, as the demo's CSP wants. Two variants: development (beside
+// the demo: its links, a live preview, the snippets naming the server it is opened on) and
+// production (read-only: the production API address, the preview only shows the look, no link to
+// the demo pages or their dev mailbox; its scripts and styles copied beside it).
 import { workersLinks } from '../../worker/scripts/wrangler-config.ts';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { UtilityConfig } from '../../contract/utility-config.ts';
 import { ROOT, type WidgetManifest, scriptTag } from './dist-layout.ts';
 import { ELEMENT_WORDS, type GuideContext, type Lang, TOKEN_WORDS, esc, proseSections } from './guide-text.ts';
 
 export const GUIDE_PAGES: Record<Lang, string> = { 'sr-Latn': 'ugradnja.html', en: 'ugradnja.en.html' };
+export type GuideMode = 'development' | 'production';
+/** What the pages load beside them (from demo/), copied next to the production pages. */
+export const GUIDE_ASSETS = ['site.css', 'ugradnja.css', 'ugradnja.js'];
 
 interface Named {
   name: string;
@@ -107,7 +113,9 @@ const defaultOf = (p: Named, start: Record<string, string>) =>
     start[lead] ? `var(${lead}, ${start[lead]})` : m,
   );
 const hex6 = (v: string) => (/^#[0-9a-f]{3}$/i.test(v) ? `#${[...v.slice(1)].map((x) => x + x).join('')}` : v);
-const FONTS = ['inherit', 'Georgia, serif', "Verdana, 'Segoe UI', sans-serif", "'Trebuchet MS', Arial, sans-serif"];
+// Suggestions for --jp-font. Not `inherit`: a custom property set to inherit takes its parent's
+// value, which no ancestor defines, so var(--jp-font, …) used its fallback, never the site's font.
+const FONTS = ['Georgia, serif', "Verdana, 'Segoe UI', sans-serif", "'Trebuchet MS', Arial, sans-serif"];
 
 function control(c: GuideContext, p: Named, start: Record<string, string>): string {
   const id = `tok-${p.name.slice(2)}`;
@@ -124,13 +132,13 @@ function control(c: GuideContext, p: Named, start: Record<string, string>): stri
     const step = length[2] === 'px' ? '1' : '0.125';
     input = `<span class="length"><input type="number" ${base} min="0" max="${length[2] === 'px' ? 32 : 4}" step="${step}" value="${length[1]}" data-unit="${length[2]}"> ${length[2]}</span>`;
   } else {
-    const options = [value, ...FONTS.filter((f) => f !== value)]
-      .map((f, i) => {
-        const words = f === 'inherit' ? c.t(' (font Vašeg sajta)', " (your site's font)") : '';
-        return `<option value="${esc(f)}"${i === 0 ? ' selected' : ''}>${esc(f)}${words}</option>`;
-      })
-      .join('');
-    input = `<select ${base}>${options}</select>`;
+    // The font: the site's own stack, typed as its CSS writes font-family, or a suggestion.
+    const options = [value, ...FONTS.filter((f) => f !== value)].map((f) => `<option value="${esc(f)}">`).join('');
+    const hint = c.t(
+      'Upišite fontove Vašeg sajta kako ih piše njegov CSS (<code>font-family</code>), npr. <code>"Open Sans", Arial, sans-serif</code>, ili izaberite ponuđene.',
+      'Type your site\'s fonts as its CSS writes them (<code>font-family</code>), e.g. <code>"Open Sans", Arial, sans-serif</code>, or pick a suggestion.',
+    );
+    input = `<input type="text" ${base} value="${esc(value)}" list="${id}-list" spellcheck="false" autocomplete="off" aria-describedby="${id}-hint"><datalist id="${id}-list">${options}</datalist><p class="hint" id="${id}-hint">${hint}</p>`;
   }
   return `<div class="control">${label}${input}</div>`;
 }
@@ -158,7 +166,13 @@ export function tokensTable(c: GuideContext, tokens: Named[]): string {
 <tbody>${rows}</tbody></table></div>`;
 }
 
-export function renderGuide(lang: Lang, utility: UtilityConfig, widget: WidgetManifest, elements: ElementDoc[]) {
+export function renderGuide(
+  lang: Lang,
+  utility: UtilityConfig,
+  widget: WidgetManifest,
+  elements: ElementDoc[],
+  mode: GuideMode = 'development',
+) {
   const website = new URL(utility.website);
   const domain = website.hostname.replace(/^www\./, '');
   const c: GuideContext = {
@@ -171,6 +185,7 @@ export function renderGuide(lang: Lang, utility: UtilityConfig, widget: WidgetMa
     siteOrigin: website.origin,
     // The API's address as the Workers build derives it (the same that npm run build prints).
     portalOrigin: workersLinks(utility.website).API_URL,
+    production: mode === 'production',
   };
   const tokens = allTokens(elements);
   const other = lang === 'en' ? 'sr-Latn' : 'en';
@@ -191,13 +206,13 @@ export function renderGuide(lang: Lang, utility: UtilityConfig, widget: WidgetMa
   <script type="module" src="/ugradnja.js"></script>
 </head>
 <body>
-  <header class="site"><a href="/">${esc(utility.name)}</a></header>
+  <header class="site"><a href="${c.production ? esc(utility.website) : '/'}">${esc(utility.name)}</a></header>
   <nav class="menu" aria-label="${c.t('Glavni meni', 'Main menu')}"><ul>
-    <li><a href="/">${c.t('Portal za korisnike', 'Resident portal')}</a></li><li><a href="/elements.html">${c.t('Elementi (demo)', 'Elements (demo)')}</a></li>
+    ${c.production ? '' : `<li><a href="/">${c.t('Portal za korisnike', 'Resident portal')}</a></li><li><a href="/elements.html">${c.t('Elementi (demo)', 'Elements (demo)')}</a></li>`}
     <li><a href="/${GUIDE_PAGES[lang]}" aria-current="page">${c.t('Ugradnja (za webmastere)', 'Embedding (for webmasters)')}</a></li>
     <li><a href="/${GUIDE_PAGES[other]}" lang="${other}" hreflang="${other}">${other === 'en' ? 'English' : 'Srpski'}</a></li>
   </ul></nav>
-  <main class="site guide" data-origin="${c.portalOrigin}" data-copied="${c.t('Kopirano.', 'Copied.')}" data-copy-failed="${c.t('Kopiranje nije uspelo: tekst je izabran, pritisnite Ctrl+C.', 'Could not copy: the text is selected, press Ctrl+C.')}">
+  <main class="site guide" data-origin="${c.portalOrigin}"${c.production ? ' data-production' : ''} data-copied="${c.t('Kopirano.', 'Copied.')}" data-copy-failed="${c.t('Kopiranje nije uspelo: tekst je izabran, pritisnite Ctrl+C.', 'Could not copy: the text is selected, press Ctrl+C.')}">
 ${s}
 <section class="block" id="elementi" aria-labelledby="h-elementi">
 <h2 id="h-elementi">${c.t('Elementi: atributi, događaji, CSS promenljive', 'Elements: attributes, events, CSS custom properties')}</h2>
@@ -211,15 +226,19 @@ ${reference}
 `;
 }
 
-/** Writes both pages into `dir` (dist/guide for Node, dist/site for the Workers site). */
-export function writeGuide(dir: string, utility: UtilityConfig, widget: WidgetManifest): string[] {
+/**
+ * Writes both pages into `dir` (<root>/guide/<mode> for Node, dist/site for the Workers site, which
+ * is production); the production pages get their scripts and styles beside them (the demo is not served there).
+ */
+export function writeGuide(dir: string, utility: UtilityConfig, widget: WidgetManifest, mode: GuideMode): string[] {
   const manifest = JSON.parse(readFileSync(resolve(ROOT, 'custom-elements.json'), 'utf8'));
   const elements = manifestElements(manifest);
   if (!elements.length) throw new Error('custom-elements.json lists no element: run the whole `npm run build`');
   mkdirSync(dir, { recursive: true });
+  if (mode === 'production') for (const f of GUIDE_ASSETS) copyFileSync(resolve(ROOT, 'demo', f), resolve(dir, f));
   return (Object.keys(GUIDE_PAGES) as Lang[]).map((lang) => {
     const file = resolve(dir, GUIDE_PAGES[lang]);
-    writeFileSync(file, renderGuide(lang, utility, widget, elements));
+    writeFileSync(file, renderGuide(lang, utility, widget, elements, mode));
     return file;
   });
 }

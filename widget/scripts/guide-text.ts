@@ -20,6 +20,12 @@ export interface GuideContext {
   siteOrigin: string;
   /** Where the portal belongs: https://portal.<domain>. */
   portalOrigin: string;
+  /**
+   * The production page (read-only): the snippets keep portalOrigin, the preview only shows the
+   * look. Otherwise the page names the server it is opened on (the development guide is served by
+   * the portal it describes).
+   */
+  production: boolean;
 }
 
 export const esc = escapeHtml;
@@ -149,6 +155,16 @@ const section = (id: string, title: string, body: string) =>
 
 export function proseSections(c: GuideContext, parts: { tag: string; editor: string; tokens: string }): string {
   const { t, utility: u, portalOrigin: portal, siteOrigin: site, domain } = c;
+  // The development page puts the server it is opened on in place of portalOrigin (ugradnja.js).
+  const here = c.production ? `<code>${portal}</code>` : `<span class="origin-here"><code>${portal}</code></span>`;
+  const preview = c.production
+    ? `<p class="hint" id="pregled-napomena">${t('Pregled samo pokazuje izgled: ovde se niko ne prijavljuje.', 'The preview only shows the look: nobody logs in here.')}</p>
+<div class="preview" id="preview" role="region" aria-labelledby="h-pregled" aria-describedby="pregled-napomena" inert><jp-portal switch></jp-portal></div>`
+    : '<div class="preview" id="preview" role="region" aria-labelledby="h-pregled"><jp-portal switch></jp-portal></div>';
+  const doctor = t(
+    '<jp-doctor>Ako vidite ovaj tekst, skripta portala nije učitana: pogledajte konzolu pregledača.</jp-doctor>',
+    "<jp-doctor>If you see this text, the portal's script did not load: see the browser's console.</jp-doctor>",
+  );
   const csp = [
     `script-src 'self' ${portal};`,
     `connect-src 'self' ${portal};`,
@@ -176,10 +192,10 @@ export function proseSections(c: GuideContext, parts: { tag: string; editor: str
       'Nalepite sve linije u stranicu na kojoj portal treba da stoji. Verzija u adresi se ne menja, a <code>integrity</code> (Subresource Integrity) brani da se izvrši ijedan izmenjen bajt; <code>crossorigin="anonymous"</code> je obavezan uz njega. Redovi <code>&lt;link rel="modulepreload"&gt;</code> traže delove prijave odjednom, pa se prijava na telefonu pojavi brže; bez njih portal radi isto, samo sporije.',
       'Paste all the lines into the page that should hold the portal. The versioned address never changes and <code>integrity</code> (Subresource Integrity) stops a single changed byte from running; <code>crossorigin="anonymous"</code> is required with it. The <code>&lt;link rel="modulepreload"&gt;</code> lines fetch the login\'s parts at once, so the login shows sooner on a phone; without them the portal works the same, only slower.',
     )}</p>
-${snippet('snippet-tag', parts.tag, t('Kopirajte oznaku', 'Copy the tag'), true)}
+${snippet('snippet-tag', parts.tag, t('Kopirajte oznaku', 'Copy the tag'), !c.production)}
 <p>${t('Verzija', 'Version')} <code>${esc(c.widget.version)}</code>. ${t(
-      `Adresa u oznaci je adresa ovog portala, <span class="origin-here"><code>${portal}</code></span>; atribut <code>api</code> kaže elementu gde je API. Umesto <code>&lt;jp-portal&gt;</code> može i samo jedan pogled (npr. <code>&lt;jp-login&gt;</code>, <code>&lt;jp-register&gt;</code>), vidite <a href="#elementi">elemente</a>.`,
-      `The address in the tag is this portal's, <span class="origin-here"><code>${portal}</code></span>; the <code>api</code> attribute tells the element where the API is. Instead of <code>&lt;jp-portal&gt;</code> a single view will do (e.g. <code>&lt;jp-login&gt;</code>, <code>&lt;jp-register&gt;</code>), see the <a href="#elementi">elements</a>.`,
+      `Adresa u oznaci je adresa ovog portala, ${here}; atribut <code>api</code> kaže elementu gde je API. Umesto <code>&lt;jp-portal&gt;</code> može i samo jedan pogled (npr. <code>&lt;jp-login&gt;</code>, <code>&lt;jp-register&gt;</code>), vidite <a href="#elementi">elemente</a>.`,
+      `The address in the tag is this portal's, ${here}; the <code>api</code> attribute tells the element where the API is. Instead of <code>&lt;jp-portal&gt;</code> a single view will do (e.g. <code>&lt;jp-login&gt;</code>, <code>&lt;jp-register&gt;</code>), see the <a href="#elementi">elements</a>.`,
     )}</p>
 <p>${t(
       'Nova verzija: zamenite broj verzije i <code>integrity</code> iz nove oznake. Adresa <code>/widget/jp-portal.js</code> bez verzije uvek daje najnoviju, ali bez <code>integrity</code>.',
@@ -194,7 +210,7 @@ ${snippet('snippet-tag', parts.tag, t('Kopirajte oznaku', 'Copy the tag'), true)
       `The portal already wears ${esc(u.name)}'s colours. Change them here: the preview below follows at once, and the CSS for your site (for your CSS file, not a <code>style</code> attribute) is under the choices.`,
     )}</p>
 <div class="look">${parts.editor}
-<div class="preview-wrap"><h3 id="h-pregled">${t('Pregled', 'Preview')}</h3><div class="preview" id="preview" role="region" aria-labelledby="h-pregled"><jp-portal switch></jp-portal></div></div></div>
+<div class="preview-wrap"><h3 id="h-pregled">${t('Pregled', 'Preview')}</h3>${preview}</div></div>
 <h3>${t('CSS za kopiranje', 'CSS to copy')}</h3>
 ${snippet('snippet-css', '', t('Kopirajte CSS', 'Copy the CSS'))}
 ${parts.tokens}`,
@@ -206,7 +222,7 @@ ${parts.tokens}`,
       "Ako Vaš sajt šalje zaglavlje <code>Content-Security-Policy</code>, dodajte adresu portala ovim pravilima (<code>'self'</code> stoji za ono što sajt već dozvoljava):",
       "If your site sends a <code>Content-Security-Policy</code> header, add the portal's address to these directives (<code>'self'</code> stands for what the site already allows):",
     )}</p>
-${snippet('snippet-csp', csp, t('Kopirajte pravila', 'Copy the directives'), true)}
+${snippet('snippet-csp', csp, t('Kopirajte pravila', 'Copy the directives'), !c.production)}
 <ul>
 <li><code>script-src</code>: ${t("skripta i njeni delovi koji se učitavaju po potrebi dolaze sa portala; <code>'unsafe-inline'</code> i <code>'unsafe-eval'</code> nisu potrebni.", "the script and the parts it loads on demand come from the portal; neither <code>'unsafe-inline'</code> nor <code>'unsafe-eval'</code> is needed.")}</li>
 <li><code>connect-src</code>: ${t('pozivi API-ja (prijava, računi) idu na portal.', 'the API calls (login, bills) go to the portal.')}</li>
@@ -245,9 +261,14 @@ ${snippet('snippet-csp', csp, t('Kopirajte pravila', 'Copy the directives'), tru
     'provera',
     t('5. Provera ugradnje', '5. The installation check'),
     `<p>${t(
-      'Element <a href="#jp-doctor"><code>&lt;jp-doctor&gt;</code></a>, stavljen privremeno pored portala na Vašoj stranici, proverava da li se API javlja, da li je adresa stranice u <code>ALLOWED_ORIGINS</code>, da li je kolačić prve strane, da li CSP pušta portal i da li se jezici slažu — svaku stavku rečima i sa ispravkom.',
-      'The <a href="#jp-doctor"><code>&lt;jp-doctor&gt;</code></a> element, put beside the portal on your page for a while, checks whether the API answers, the page\'s origin is in <code>ALLOWED_ORIGINS</code>, the cookie is first-party, the CSP lets the portal in and the languages agree — each in words, with the fix.',
+      'Element <a href="#jp-doctor"><code>&lt;jp-doctor&gt;</code></a>, stavljen privremeno pored portala na Vašoj stranici, proverava da li se API javlja, da li stranica učitava najnoviju verziju, da li je adresa stranice u <code>ALLOWED_ORIGINS</code>, da li linkovi iz e-mailova (<code>PORTAL_URL</code>) vode na ovu stranicu, da li je kolačić prve strane, da li CSP pušta portal i da li se jezici slažu — svaku stavku rečima i sa ispravkom.',
+      'The <a href="#jp-doctor"><code>&lt;jp-doctor&gt;</code></a> element, put beside the portal on your page for a while, checks whether the API answers, the page loads the latest version, the page\'s origin is in <code>ALLOWED_ORIGINS</code>, the links in mails (<code>PORTAL_URL</code>) lead to this page, the cookie is first-party, the CSP lets the portal in and the languages agree — each in words, with the fix.',
     )}</p>
+<p>${t(
+      'Nalepite ovaj red ispod portala, otvorite stranicu, popravite šta je crveno, pa ga uklonite. Tekst u njemu se vidi samo ako se skripta portala nije učitala.',
+      "Paste this line under the portal, open the page, fix what is red, then remove it. Its text shows only when the portal's script did not load.",
+    )}</p>
+${snippet('snippet-doctor', doctor, t('Kopirajte proveru', 'Copy the check'))}
 <h3>${t('Pošta: SPF, DKIM i DMARC', 'Mail: SPF, DKIM and DMARC')}</h3>
 <p>${t(
       'Provera radi u pregledaču i ne može da čita DNS. Da računi ne bi završavali u neželjenoj pošti, domen pošiljaoca mora imati SPF, DKIM i DMARC zapise za način slanja koji koristite; proverite ih iz komandne linije:',

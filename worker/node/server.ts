@@ -1,5 +1,6 @@
 // The Node composition: the API plus the widget bundle and the demo site, as `npm start` serves them.
 import { Hono, type Context } from 'hono';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { createApp } from '../src/app.ts';
@@ -74,8 +75,13 @@ export function nodeServerApp(
     await next();
     if (c.res.headers.get('content-type')?.startsWith('text/html')) c.header('Content-Security-Policy', DEMO_CSP);
   });
-  // The embed guide (/ugradnja.html, written by `npm run build` into dist/guide) beside the demo.
-  if (!deps.config.production && opts.guideDir) app.use('*', serveStatic({ root: opts.guideDir }));
+  // The embed guide (/ugradnja.html, written by `npm run build` into <root>/guide/<mode>), in
+  // production too: its production pages (the production API address, nothing secret, no link to
+  // the demo or its mailbox), read-only (GET and HEAD), with their own scripts and styles.
+  if (opts.guideDir) {
+    const root = join(opts.guideDir, deps.config.production ? 'production' : 'development');
+    app.get('*', serveStatic({ root }));
+  }
   // The built demo pages (dist/demo: the versioned widget tags) before their sources in demo/.
   if (!deps.config.production && opts.demoPagesDir) app.use('*', serveStatic({ root: opts.demoPagesDir }));
   if (!deps.config.production) app.use('*', serveStatic({ root: opts.demoDir }));

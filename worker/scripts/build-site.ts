@@ -48,8 +48,9 @@ cpSync(resolve(ROOT, 'demo'), OUT, {
 cpSync(widgetDist(), resolve(OUT, 'widget'), { recursive: true });
 // The office's console (/kancelarija/: its page and its own bundle, docs/office.md).
 cpSync(resolve(DIST, 'office'), resolve(OUT, 'kancelarija'), { recursive: true });
-// The embed guide (/ugradnja.html, /ugradnja.en.html) for this build's utility and widget version.
-writeGuide(OUT, utility, readManifest());
+// The embed guide (/ugradnja.html, /ugradnja.en.html) for this build's utility and widget version:
+// the production pages (read-only, the production API address), as the Worker runs in production.
+writeGuide(OUT, utility, readManifest(), 'production');
 // The demo pages load the versioned entry and preload the login's chunks (demo-pages.ts).
 writeDemoPages(OUT, readManifest());
 // The PDF fonts cut to the bill's characters here, once, so a Worker never subsets at run time.
