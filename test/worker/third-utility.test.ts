@@ -1,7 +1,7 @@
 // The third utility (test/third-utility/utility.json): codes like T-2024/0815 upper-cased with their
 // spaces dropped as typed (`consumerCode.upperCase`, `spaces: remove`), 8-digit PINs typed in
 // groups. Registration, linking a further code, the office's search and card, the total's QR by
-// its encoded code and the billing system's imports all arrive at the one stored form.
+// its encoded code, the billing system's imports and its bill PDFs all arrive at the one stored form.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { makeHarness, GOOD_PASSWORD, ROOT, type Harness } from './harness.ts';
@@ -14,9 +14,10 @@ import { staffCall, staffMember } from './staff/steps.ts';
 
 const DIR = resolve(ROOT, 'test/third-utility');
 const third = readUtilityConfig({ UTILITY_CONFIG: resolve(DIR, 'utility.json') });
+const TOKEN = 'admin-token-for-tests-0123456789abcdef';
 let h: Harness;
 beforeEach(async () => {
-  h = await makeHarness({ utility: third, seed: false });
+  h = await makeHarness({ utility: third, seed: false, env: { ADMIN_TOKEN: TOKEN } });
   await seedDemoConsumers(h.deps, resolve(DIR, 'consumers.csv'));
   await seedDemoBills(h.deps, resolve(DIR, 'bills.csv'));
 });
@@ -120,5 +121,31 @@ describe('the third utility: codes and PINs as residents type them', () => {
       acceptTerms: true,
     });
     expect(r.status, JSON.stringify(r.body)).toBe(202);
+  });
+
+  it("keeps the billing system's own PDF of a code it wrote in lower case, under the code encoded", async () => {
+    const own = new TextEncoder().encode('%PDF-1.4\n% from the billing system\n%%EOF\n');
+    const up = await h.call(
+      'POST',
+      `/api/admin/bills/pdf?code=${encodeURIComponent('t-2024/0815')}&period=2026-11`,
+      undefined,
+      {
+        raw: own as unknown as string,
+        headers: { 'content-type': 'application/pdf', authorization: `Bearer ${TOKEN}` },
+      },
+    );
+    expect(up.status, JSON.stringify(up.body)).toBe(200);
+    const key = await h.deps.db.$client.execute({
+      sql: 'SELECT pdf_key FROM bills WHERE id = ?',
+      args: [up.body.billId],
+    });
+    expect(key.rows[0].pdf_key).toBe('bills/T-2024%2F0815/2026-11.pdf');
+    const cookie = await registered();
+    const pdf = await h.app.request(`/api/bills/${up.body.billId}/pdf`, {
+      headers: { cookie, 'x-test-ip': '203.0.113.7' },
+    });
+    expect(pdf.status).toBe(200);
+    expect(await pdf.text()).toContain('from the billing system');
+    expect(pdf.headers.get('content-disposition')).toContain('racun-T-2024-0815-2026-11.pdf');
   });
 });

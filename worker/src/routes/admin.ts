@@ -25,6 +25,7 @@ import { documented } from '../openapi/tags.ts';
 import { billByPeriod, setBillPdf } from '../db/statements/bills.ts';
 import { readBounceReport } from '../mail/bounce-report.ts';
 import { recordDeliveryEvents } from '../mail/delivery-events.ts';
+import { canonical } from '../../../contract/typed-code.ts';
 
 /**
  * Bearer ADMIN_TOKEN or ADMIN_TOKEN_NEXT, counted first (a right token gives the slot back);
@@ -58,10 +59,14 @@ const accepts = (contentType: string) =>
     { accepts: contentType, errors: ['unsupported_media_type'] },
   );
 
-/** POST /api/admin/bills/pdf?code=&period= with the PDF as body: the billing system's own bill. */
+/**
+ * POST /api/admin/bills/pdf?code=&period= with the PDF as body: the billing system's own bill (the
+ * code in its canonical form, as the imports store it; kept under the code encoded, so a slash in
+ * it never makes a folder).
+ */
 async function adminBillPdf(c: AdminCtx) {
   const { deps } = c.var;
-  const code = c.req.query('code') ?? '';
+  const code = canonical('consumerCode', c.req.query('code') ?? '', deps.config.utility.consumerCode);
   const period = c.req.query('period') ?? '';
   if (!new RegExp(deps.config.utility.consumerCode.pattern).test(code) || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
     throw fail('validation_failed', { fields: { query: 'invalid_format' } });
@@ -71,7 +76,7 @@ async function adminBillPdf(c: AdminCtx) {
     throw fail('validation_failed', { fields: { file: 'not_a_pdf' } });
   const [bill] = await billByPeriod(deps.db, code, period);
   if (!bill) throw fail('not_found');
-  const key = `bills/${code}/${period}.pdf`;
+  const key = `bills/${encodeURIComponent(code)}/${period}.pdf`;
   await deps.files.put(key, pdf);
   await setBillPdf(deps.db, bill.id, key, deps.now());
   adminAudited(c, { action: 'admin.bill_pdf_stored', consumerCode: code, detail: { period, billId: bill.id } });
