@@ -19,7 +19,7 @@ const STEPS = [
   ['widget tests (Chromium)', 'npm run test:widget'],
   ['end to end (Chromium)', 'npm run test:e2e'],
   [
-    'a second utility by configuration (demo/vodovod): its builds, then the newcomer e2e',
+    'a second utility by configuration (demo/vodovod) in a root of its own: its builds, a release never changing, the newcomer e2e; the default build untouched',
     'node test/second-utility/run.mjs',
   ],
   [

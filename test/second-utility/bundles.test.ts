@@ -1,12 +1,15 @@
 // Nothing of the default utility in what is built for another: with UTILITY_CONFIG naming a second
-// utility (run.mjs), the built widget (dist/widget) and the Worker as wrangler bundles it carry the
-// second utility's name and account, and neither Ruma's name nor its payee account.
+// utility (run.mjs), its build root (dist/utilities/<domain>/, worker/node/utility-root.ts) holds
+// the built widget and the Workers configuration, and they and the Worker as wrangler bundles it
+// carry the second utility's name and account, and neither Ruma's name nor its payee account.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { testUtility as second } from '../support/utility.ts';
+import { distRoot } from '../../worker/node/utility-root.ts';
+import { widgetDist } from '../../widget/scripts/dist-layout.ts';
 import { normalizeAccount } from '../../contract/payment-reference.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,12 +34,13 @@ const RUMA = [
 ];
 
 describe.runIf(process.env.UTILITY_CONFIG)('what is built for the second utility', () => {
-  it('is for another utility than the default', () => {
+  it('is for another utility than the default, built into a root of its own', () => {
     expect(second.name).not.toBe(ruma.name);
+    expect(distRoot()).toBe(resolve(ROOT, 'dist/utilities', new URL(second.website).hostname.replace(/^www\./, '')));
   });
 
   it("the widget carries the second utility's name and colour and nothing of Ruma's", () => {
-    const widget = scripts(resolve(ROOT, 'dist/widget'));
+    const widget = scripts(widgetDist());
     expect(widget).toContain(second.name);
     expect(widget).toContain(second.colors.primary);
     for (const s of RUMA) expect(widget, s).not.toContain(s);
@@ -44,7 +48,7 @@ describe.runIf(process.env.UTILITY_CONFIG)('what is built for the second utility
   });
 
   it("the Workers configuration is the second utility's, derived from its website: nothing of Ruma's domains", () => {
-    const toml = readFileSync(resolve(ROOT, 'dist/wrangler.toml'), 'utf8');
+    const toml = readFileSync(resolve(distRoot(), 'wrangler.toml'), 'utf8');
     const domain = new URL(second.website).hostname.replace(/^www\./, '');
     expect(toml).toContain(`PORTAL_URL = "${new URL(second.website).origin}/portal/"`);
     expect(toml).toContain(`API_URL = "https://portal.${domain}"`);
@@ -62,7 +66,7 @@ describe.runIf(process.env.UTILITY_CONFIG)('what is built for the second utility
           'deploy',
           '--dry-run',
           '--config',
-          'dist/wrangler.toml',
+          resolve(distRoot(), 'wrangler.toml'),
           '--outdir',
           out,
         ],
