@@ -23,7 +23,7 @@ const STEPS = [
     'node test/second-utility/run.mjs',
   ],
   [
-    'a third utility by configuration (test/third-utility: slash codes typed in any case, the PIN on the back): its widget, then its e2e',
+    'a third utility by configuration (test/third-utility: slash codes typed in any case, the PIN on the back) in a root of its own: its widget, its e2e; the default build untouched',
     'node test/third-utility/run.mjs',
   ],
   ['reliability', 'npm run test:reliability'],
