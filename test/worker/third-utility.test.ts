@@ -73,6 +73,14 @@ describe('the third utility: codes and PINs as residents type them', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ips-qr-T-2024-0815-ukupno.png"');
+    const typed = await h.app.request(`/api/account/consumers/${encodeURIComponent('t-2024/0815')}/qr.png`, {
+      headers: { cookie, 'x-test-ip': '203.0.113.7' },
+    });
+    expect(typed.status).toBe(200);
+    const other = await h.app.request(`/api/account/consumers/${encodeURIComponent('T-2024/0816')}/qr.png`, {
+      headers: { cookie, 'x-test-ip': '203.0.113.7' },
+    });
+    expect(other.status).toBe(404);
   });
 
   it('finds a code in the office as a clerk types it from the bill, and opens its card at the encoded address', async () => {

@@ -2,6 +2,7 @@
 // {consumerCode, pin} (same PIN throttling as registration) and .../unlink {consumerCode}. The list
 // carries what the account's summary and chart show, so the account area opens with one request.
 import { qrPngName } from '../../../../contract/file-names.ts';
+import { canonical } from '../../../../contract/typed-code.ts';
 import { consumersWithBalance, linkCode, unlinkCode } from '../../db/statements/consumers.ts';
 import { fail } from '../../http/errors.ts';
 import { proveConsumer } from '../../auth/consumer-pin.ts';
@@ -48,13 +49,14 @@ export async function listConsumers(c: AccountCtx) {
 }
 
 /**
- * GET /api/account/consumers/:code/qr.png: the one payment for all of the consumer's unpaid bills
- * as a picture to save (where the utility takes one); 404 when there is none or the code is not
- * the account's.
+ * GET /api/account/consumers/:code/qr.png (the code encoded, in any form a resident may type it):
+ * the one payment for all of the consumer's unpaid bills as a picture to save (where the utility
+ * takes one); 404 when there is none or the code is not the account's.
  */
 export async function totalQrPng(c: AccountCtx) {
   const { deps } = c.var;
-  const consumer = c.var.session.account.consumers.find((x) => x.code === c.req.param('code'));
+  const code = canonical('consumerCode', c.req.param('code') ?? '', deps.config.utility.consumerCode);
+  const consumer = c.var.session.account.consumers.find((x) => x.code === code);
   if (!consumer) throw fail('not_found');
   const total = totalSlip(deps.config, consumer.code, await unpaidBills(deps.db, [consumer.code]), consumer);
   if (!total) throw fail('not_found');
