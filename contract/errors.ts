@@ -148,7 +148,8 @@ export interface ErrorBody {
     attemptsLeft?: number;
     /**
      * `origin_not_allowed` in development only: the refused `Origin`, so the widget can say which
-     * page to add to `ALLOWED_ORIGINS` (production answers the code alone).
+     * page to add to `ALLOWED_ORIGINS` (production answers the code alone, and so does the office's
+     * console, which takes only its own origin).
      */
     origin?: string;
   };
