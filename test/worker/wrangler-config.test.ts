@@ -68,5 +68,9 @@ describe('the Workers configuration', () => {
     expect(deeper).toContain('main = "../../../worker/workers/entry.ts"');
     expect(toml).toMatch(/\[vars\]\nPORTAL_URL = "https:\/\/www\.toplana-primer\.example\/portal\/"\n/);
     expect(toml).toContain('RP_ID = "toplana-primer.example"');
+    // The Worker on the API's host as its custom domain, a top-level key (before any table).
+    expect(toml).toMatch(
+      /^name = "toplana"\nroutes = \[\{ pattern = "portal\.toplana-primer\.example", custom_domain = true \}\]$/m,
+    );
   });
 });

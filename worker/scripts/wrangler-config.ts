@@ -67,13 +67,20 @@ export const WORKER_UTILITY = 'worker-utility.json';
  * The template (the repository's wrangler.toml) made the utility's: written into its build root
  * (`toRepository`: the path from there to the repository, `..` for dist/), its paths seen from
  * there, the Worker's configuration import aliased to the copy beside it (so two utilities' builds
- * never bundle each other's), the links' variables added under [vars], the Worker's name when given.
+ * never bundle each other's), the API's host as its custom domain, the links' variables added
+ * under [vars], the Worker's name when given.
  */
 export function wranglerConfig(template: string, links: WorkersLinks, name?: string, toRepository = '..'): string {
   let out = template
     .replace(/^main = "(?!\.\.\/)([^"]+)"/m, `main = "${toRepository}/$1"`)
     .replace(/^directory = "\.\/dist\/([^"]+)"/m, 'directory = "./$1"');
   if (name) out = out.replace(/^name = "[^"]*"/m, `name = "${name}"`);
+  // The Worker on its custom domain, the API's host (docs/deployment.md): first-party cookies.
+  if (/^routes\b/m.test(out)) throw new WorkersConfigError('wrangler.toml has routes already');
+  out = out.replace(
+    /^(name = "[^"]*"\n)/m,
+    `$1routes = [{ pattern = ${JSON.stringify(new URL(links.API_URL).host)}, custom_domain = true }]\n`,
+  );
   if (/^\[alias\]$/m.test(out)) throw new WorkersConfigError('wrangler.toml has an [alias] table already');
   out = out.replace(/^\[assets\]$/m, `[alias]\n"${UTILITY_IMPORT}" = "./${WORKER_UTILITY}"\n\n[assets]`);
   const vars = Object.entries(links)
