@@ -83,7 +83,7 @@ describe('the third utility: codes and PINs as residents type them', () => {
     expect(other.status).toBe(404);
   });
 
-  it('finds a code in the office as a clerk types it from the bill, and opens its card at the encoded address', async () => {
+  it('finds a code in the office as a clerk types it from the bill, opens its card at the encoded address, filters the log by it', async () => {
     const clerk = (await staffMember(h, softAuthenticator(), 'salter@toplana.rs', 'salter')).cookie;
     const q = encodeURIComponent('t-2024/ 0815');
     const found = await staffCall(h, 'GET', `/api/staff/consumers?q=${q}`, undefined, clerk);
@@ -102,6 +102,19 @@ describe('the third utility: codes and PINs as residents type them', () => {
       expect(card.body.consumer).toMatchObject({ code: 'T-2024/0815', name: 'Jelena Marković' });
       expect(card.body.consumer.bills).toHaveLength(2);
     }
+    // The audit log filtered by the code as typed.
+    const admin = (await staffMember(h, softAuthenticator(), 'admin@toplana.rs', 'administrator')).cookie;
+    const log = await staffCall(
+      h,
+      'GET',
+      `/api/staff/audit?consumer=${encodeURIComponent(' t-2024/ 0815')}`,
+      undefined,
+      admin,
+    );
+    expect(log.body.entries.map((e: { action: string; consumerCode: string }) => [e.action, e.consumerCode])).toEqual([
+      ['consumer.viewed', 'T-2024/0815'],
+      ['consumer.viewed', 'T-2024/0815'],
+    ]);
   });
 
   it("stores the billing system's codes and PINs in the same form, whatever case and spaces its file has", async () => {

@@ -25,6 +25,7 @@ import {
   type StaffListAnswer,
   type StaffRole,
 } from '../../../../contract/office.ts';
+import { canonical } from '../../../../contract/typed-code.ts';
 
 const schemas = officeSchemas();
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -98,7 +99,9 @@ export async function auditHandler(c: StaffCtx) {
     from: timeParam(c, 'from'),
     to: timeParam(c, 'to'),
     staffId: c.req.query('staff') || undefined,
-    consumerCode: c.req.query('consumer') || undefined,
+    // A code as the clerk types it, matched in its stored form.
+    consumerCode:
+      canonical('consumerCode', c.req.query('consumer') ?? '', deps.config.utility.consumerCode) || undefined,
     action,
     limit: csv ? AUDIT_LIMIT_CSV : AUDIT_LIMIT_JSON,
   };
