@@ -98,7 +98,7 @@ export class JpResetPassword extends JpElement {
   private recentBlock() {
     if (!this.recent.length) return nothing;
     return html`<div class="jp-field">
-      <p id=${`${this.id$}-recent-list`}>${msg('Nedavno dodati pristupni ključevi:')}</p>
+      <p id=${`${this.id$}-recent-list`}>${msg('Pristupni ključevi napravljeni posle prijave lozinkom ili kodom iz e-maila:')}</p>
       <ul aria-labelledby=${`${this.id$}-recent-list`}>
         ${this.recent.map((p) => html`<li>${passkeyName(p)}, ${moment(p.createdAt)}</li>`)}
       </ul>
@@ -106,9 +106,7 @@ export class JpResetPassword extends JpElement {
         id: `${this.id$}-recent`,
         name: 'remove-recent',
         checked: true,
-        label: msg(
-          'Uklonite ih: dodati su ubrzo posle potvrde naloga ili prijave kodom iz e-maila, pa je mogao i neko drugi',
-        ),
+        label: msg('Uklonite ih: ko je znao Vašu lozinku ili čitao Vaš e-mail mogao je i da ih napravi'),
       })}
     </div>`;
   }

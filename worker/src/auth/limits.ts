@@ -109,8 +109,9 @@ export function limitsPolicy(l: Limits) {
     },
 
     /** Reset, confirmation and login-code mails: per address asking (429), per requester and address ("already sent"), per address (silent). */
-    mailRequest(kind: 'forgot' | 'resend' | 'code', email: string, ip: string) {
+    mailRequest(kind: 'forgot' | 'resend' | 'code', address: string, ip: string) {
       const addr = addressKey(ip);
+      const email = mailbox(address);
       return {
         ip: { key: `${kind}:ip:${addr}`, limit: l.mailRequestsIpPerHour, windowMs: HOUR } as Rule,
         requester: { key: `${kind}:asked:${addr}:${email}`, limit: 1, windowMs: l.mailRequesterGapMs } as Rule,
@@ -123,7 +124,7 @@ export function limitsPolicy(l: Limits) {
     },
     /** The notice to an address that already has an account, at most once per gap. */
     registerNotice(email: string): Rule {
-      return { key: `notice:register:${email}`, limit: 1, windowMs: l.registerNoticeGapMs };
+      return { key: `notice:register:${mailbox(email)}`, limit: 1, windowMs: l.registerNoticeGapMs };
     },
 
     /** Account actions that mail, hash or export: per account per day and per address per hour. */
@@ -150,6 +151,13 @@ export function limitsPolicy(l: Limits) {
     },
   };
 }
+
+/**
+ * The mailbox an address reaches, for the caps on mail to it: most providers deliver
+ * `ana+1@example.rs` and `ana+2@example.rs` to ana@example.rs, so a cap per address string alone
+ * would let one mailbox be flooded through its sub-addresses.
+ */
+export const mailbox = (email: string) => email.replace(/\+[^@]*(?=@[^@]*$)/, '');
 
 function loginAccountKey(email: string): string {
   return `login:email:${email}`;

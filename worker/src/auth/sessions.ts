@@ -39,8 +39,17 @@ export function clearSessionCookie(c: Context, deps: Deps): void {
   deleteCookie(c, cookieName(deps), { path: '/', secure: deps.config.cookieSecure, httpOnly: true, sameSite: 'Lax' });
 }
 
-/** How a session began: a passkey added in a session begun by a login code is provisional (account-state.ts). */
-export type SessionMethod = 'password' | 'code' | 'passkey' | 'reset';
+/**
+ * How a session began. `provisional-passkey`: with a passkey that is itself provisional. A passkey
+ * added in a session is provisional (a reset removes it unless kept, account-state.ts) unless the
+ * session began with a reset — the mailbox proven just now — or with a passkey that is not: a
+ * password may be what leaked (that is why one resets), a login code proves only the mailbox of
+ * that moment, and a provisional passkey must not make a lasting one.
+ */
+export type SessionMethod = 'password' | 'code' | 'passkey' | 'provisional-passkey' | 'reset';
+
+/** Whether a passkey added in a session begun this way outlives a reset by default (see SessionMethod). */
+export const addsLastingPasskeys = (method: SessionMethod) => method === 'reset' || method === 'passkey';
 
 /**
  * A new session at the account's current security version (read in the same statement): the

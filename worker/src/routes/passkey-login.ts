@@ -50,7 +50,8 @@ export async function passkeyLogin(c: Ctx<'passkeyLogin'>) {
   if (!use) throw refused();
 
   // Round trip 2: the use recorded and the session inserted only where the use was (changes()).
-  const session = await newSession(deps, account.id, input.remember, c.req.header('user-agent'), 'passkey');
+  const method = Number(row.provisional) ? 'provisional-passkey' : 'passkey';
+  const session = await newSession(deps, account.id, input.remember, c.req.header('user-agent'), method);
   const [, inserted] = await db.$client.batch(
     [
       recordUse(response.id, use.counter, use.backedUp, deps.now()),

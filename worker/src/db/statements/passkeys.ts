@@ -32,7 +32,7 @@ export const takeChallenge = (hash: string, purpose: ChallengePurpose): InStatem
 
 /** A passkey with its account (the API's account columns), for a login by credential id. */
 export const passkeyWithAccount = (id: string): InStatement => ({
-  sql: `SELECT p.public_key, p.counter, p.transports, a.confirmed_at, ${ACCOUNT_COLUMNS}
+  sql: `SELECT p.public_key, p.counter, p.transports, p.provisional, a.confirmed_at, ${ACCOUNT_COLUMNS}
     FROM passkeys p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?`,
   args: [id],
 });
@@ -48,9 +48,6 @@ export const recordUse = (id: string, counter: number, backedUp: boolean, now: n
   args: { id, counter, backedUp: backedUp ? 1 : 0, now },
 });
 
-/** A passkey added this soon after the account's confirmation is provisional (account-state.ts). */
-export const PROVISIONAL_AFTER_CONFIRM_MS = 24 * 3600_000;
-
 export interface NewPasskey {
   id: string;
   accountId: string;
@@ -61,22 +58,15 @@ export interface NewPasskey {
   backedUp: boolean;
   userAgent: string | null;
   createdAt: number;
-  /** Made in a session begun by a login code (else decided by the confirmation's time, here). */
-  inCodeSession: boolean;
+  /** A reset removes it unless kept: decided by how the session it was made in began (sessions.ts). */
+  provisional: boolean;
 }
 
 /** A new passkey; a credential id that is already stored (any account's) changes nothing. */
-export const insertPasskey = (db: Db, { inCodeSession, ...p }: NewPasskey) =>
+export const insertPasskey = (db: Db, p: NewPasskey) =>
   db
     .insert(passkeys)
-    .values({
-      ...p,
-      transports: JSON.stringify(p.transports),
-      lastUsedAt: null,
-      provisional: inCodeSession
-        ? true
-        : sql`(SELECT confirmed_at > ${p.createdAt - PROVISIONAL_AFTER_CONFIRM_MS} FROM accounts WHERE id = ${p.accountId})`,
-    })
+    .values({ ...p, transports: JSON.stringify(p.transports), lastUsedAt: null })
     .onConflictDoNothing()
     .returning({ id: passkeys.id });
 

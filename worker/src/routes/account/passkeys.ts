@@ -3,8 +3,8 @@
 // ago), POST /api/account/passkeys (the new passkey), POST /api/account/passkeys/remove {id}.
 // A registration challenge belongs to the account and the session that asked for it, at the
 // account's security version. Removing a passkey is an account-wide event (account-state.ts).
-// A passkey added in a session begun by a login code, or soon after the confirmation, is
-// provisional: a reset removes it unless the resident keeps it.
+// A passkey added in a session begun by a password, a login code or a provisional passkey is
+// provisional: a reset removes it unless the resident keeps it (sessions.ts, SessionMethod).
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import { fail } from '../../http/errors.ts';
 import { countAccountAction, verifyPassword } from '../../auth/reverify.ts';
@@ -14,7 +14,7 @@ import { insertPasskey, passkeyGone, passkeysOf, removePasskey } from '../../db/
 import { accountEventStatements } from '../../auth/account-state.ts';
 import { setDeviceCookie } from '../../auth/device-cookie.ts';
 import type { AccountCtx } from '../../env.ts';
-import type { CurrentSession } from '../../auth/sessions.ts';
+import { addsLastingPasskeys, type CurrentSession } from '../../auth/sessions.ts';
 import type {
   PasskeyAnswer,
   PasskeyInfo,
@@ -88,7 +88,7 @@ export async function addPasskey(c: AccountCtx<'passkeyAdd'>) {
     accountId: owner.accountId,
     userAgent,
     createdAt: now,
-    inCodeSession: session.method === 'code',
+    provisional: !addsLastingPasskeys(session.method),
   });
   if (!added) throw refused;
   return c.json(
