@@ -125,7 +125,6 @@ describe('the widget files on the Node server', () => {
       '/widget/9.9.9/jp-portal.js',
       `/widget/${manifest.release}/nope.js`,
       `/widget/${manifest.release}/chunks/nope.js`,
-      `/widget/${manifest.version}/jp-portal.js`,
       `/widget/${widgetVersion()}-00000000/jp-portal.js`,
       '/widget/chunks/nope.js',
       '/widget/0.0.0-old/integrity.json',
