@@ -126,6 +126,12 @@ describe.each([
     const b = await show(hostile, url('hostile', fragment), ready);
     await hostile.screenshot({ path: `${SHOTS}/${name}-${lang}-${width}.png`, fullPage: true });
     expect(a.length).toBeGreaterThan(10);
+    // What the page hides stays hidden under the widget's reset (the attribute is a presentational hint).
+    expect(
+      await hostile.evaluate(
+        () => [...document.querySelectorAll('jp-portal [hidden]')].filter((e) => e.getClientRects().length).length,
+      ),
+    ).toBe(0);
     expect(differences(a, b), `${name}: the host's CSS reached the widget`).toEqual([]);
   }
 

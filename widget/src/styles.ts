@@ -22,6 +22,8 @@ export const base = css`
   .jp { display: block; max-width: 34rem; margin: 0 auto; padding: ${gap};
     font: 1rem/1.5 ${font}; color: ${text}; background: ${bg}; border-radius: ${radius}; text-align: left; }
   .jp, .jp *, .jp ::before, .jp ::after { box-sizing: border-box; }
+  /* The hidden attribute is a presentational hint in Chromium, which the reset drops. */
+  .jp [hidden] { display: none; }
   .jp .jp { padding: 0; max-width: none; margin: 0; }
   .jp h2 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 .5rem; color: ${text}; }
   .jp h3 { font-size: 1.25rem; margin: ${gap} 0 .5rem; color: ${text}; }
