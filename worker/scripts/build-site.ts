@@ -5,7 +5,7 @@
 // that this wrangler.toml makes the Worker bundle (workers/utility.ts, wrangler-config.ts).
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { DEMO_CSP, OFFICE_CSP } from '../node/csp.ts';
 import { WIDGET_ALIAS, WIDGET_IMMUTABLE } from '../node/widget-caching.ts';
 import { readManifest, widgetDist } from '../../widget/scripts/dist-layout.ts';
@@ -80,7 +80,10 @@ try {
 }
 const TOML = resolve(DIST, 'wrangler.toml');
 const template = readFileSync(resolve(ROOT, 'wrangler.toml'), 'utf8');
-writeFileSync(TOML, wranglerConfig(template, links, process.env.WORKER_NAME, relative(DIST, ROOT)));
+writeFileSync(
+  TOML,
+  wranglerConfig(template, links, process.env.WORKER_NAME, relative(DIST, ROOT).split(sep).join('/')),
+);
 console.log(`${relative(ROOT, OUT)}: widget, office, fonts, demo; the Worker bundles ${utility.name}`);
 console.log(
   `${relative(ROOT, TOML)}: the portal page ${links.PORTAL_URL}, the API ${links.API_URL}, passkeys for ${links.RP_ID}` +
