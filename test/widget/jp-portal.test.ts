@@ -114,13 +114,15 @@ describe('the first view while the session is asked for', () => {
   };
   beforeEach(() => setLocale('sr-Latn'));
   afterEach(() => localStorage.removeItem(HINT));
+  // Only the session's question: a login view left by the test before may still ask for passkey options.
+  const meCalls = () => calls.filter((c) => c.path === '/api/me');
 
   it('shows the login at once when nobody was logged in here, without waiting for the answer', async () => {
     slowMe(null);
     const el = await mount(html`<jp-portal></jp-portal>`);
     await until(() => !!el.querySelector('jp-login input[type=email]'));
     // Still unanswered.
-    expect(calls).to.deep.equal([]);
+    expect(meCalls()).to.deep.equal([]);
     release();
     await settle();
     expect(el.querySelector('jp-login')).to.exist;
@@ -132,7 +134,7 @@ describe('the first view while the session is asked for', () => {
     slowMe(null);
     const el = await mount(html`<jp-portal></jp-portal>`);
     await settle();
-    expect(calls).to.deep.equal([]);
+    expect(meCalls()).to.deep.equal([]);
     expect(el.querySelector('jp-login')).to.equal(null);
     release();
     await until(() => !!el.querySelector('jp-login'));
