@@ -55,8 +55,9 @@ execFileSync(
   [resolve(ROOT, 'node_modules/@lit/localize-tools/bin/lit-localize.js'), 'build', '--config', 'lit-localize.json'],
   { cwd: ROOT, stdio: 'inherit' },
 );
-// The release is built into a staging folder beside the releases, then settled (release-folder.ts):
-// other releases' folders stay, so pages that pinned them keep working.
+// The release is built into a staging folder in the root (on the same disk, never copied into a
+// site), then settled (release-folder.ts): other releases' folders stay, so pages that pinned them
+// keep working.
 mkdirSync(WIDGET_DIST, { recursive: true });
 const STAGED = mkdtempSync(resolve(DIST, '.widget-'));
 // Whatever happens, no staging folder is left behind (it is gone once settled).
