@@ -138,6 +138,7 @@ describe('<jp-doctor> on the webmaster’s page', () => {
         ['links', 'ok'],
         ['cookie', 'ok'],
         ['csp', 'ok'],
+        ['look', 'ok'],
         ['lang', 'ok'],
         ['passkeys', 'ok'],
       ]);
@@ -185,6 +186,7 @@ describe('<jp-doctor> on the webmaster’s page', () => {
         ['links', 'bad'],
         ['cookie', 'bad'],
         ['csp-connect-src', 'bad'],
+        ['look', 'ok'],
         ['lang', locale === 'sr-Latn' ? 'bad' : 'ok'],
         ['passkeys', 'bad'],
       ]);

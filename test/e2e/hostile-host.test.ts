@@ -23,12 +23,16 @@ let site: Server;
 let siteUrl: string;
 let browser: Browser;
 
-const hostPage = (lang: string, hostile: boolean) =>
+// A theme's important rule in a cascade layer declared before the widget's: the one thing that outranks it.
+const LAYERED_CSS = '@layer theme { #content a { color: rgb(255, 0, 0) !important; } }';
+
+const hostPage = (lang: string, hostile: boolean, extra = '') =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Site</title>` +
   '<meta name="viewport" content="width=device-width, initial-scale=1">' +
   (hostile ? '<link rel="stylesheet" href="/hostile.css">' : '') +
+  (extra.includes('layered') ? '<link rel="stylesheet" href="/layered.css">' : '') +
   `</head><body><div id="content"><h1>Opština</h1><p>Tekst stranice.</p>` +
-  `<jp-portal api="${portal.url}"></jp-portal></div>` +
+  `<jp-portal api="${portal.url}"></jp-portal>${extra.includes('doctor') ? '<jp-doctor></jp-doctor>' : ''}</div>` +
   `<script type="module" src="${portal.url}/widget/jp-portal.js"></script></body></html>`;
 
 beforeAll(async () => {
@@ -42,12 +46,16 @@ beforeAll(async () => {
   site = createServer((req, res) => {
     const [path, query] = (req.url ?? '').split('?');
     const lang = new URLSearchParams(query).get('lang') ?? 'sr-Latn';
-    const body =
-      path === '/hostile.css'
-        ? HOSTILE_CSS
-        : path === '/clean.html' || path === '/hostile.html'
-          ? hostPage(lang, path === '/hostile.html')
-          : undefined;
+    const doctor = path.match(/^\/doctor(-layered)?\.html$/);
+    const body = doctor
+      ? hostPage(lang, true, `doctor${doctor[1] ?? ''}`)
+      : path === '/layered.css'
+        ? LAYERED_CSS
+        : path === '/hostile.css'
+          ? HOSTILE_CSS
+          : path === '/clean.html' || path === '/hostile.html'
+            ? hostPage(lang, path === '/hostile.html')
+            : undefined;
     if (body === undefined) return res.writeHead(404).end();
     res.writeHead(200, {
       'content-type': path.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8',
@@ -98,6 +106,24 @@ function differences(plain: Signature, hostile: Signature): string[] {
   }
   return out.slice(0, 30);
 }
+
+describe('the installation check in the hostile page', () => {
+  it("says the host's rules leave the look alone, and names the one rule that does not", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const lookItem = async (path: string) => {
+      await page.goto(`${siteUrl}${path}`);
+      const item = page.locator('jp-doctor [data-check="look"]');
+      await item.waitFor({ timeout: 20_000 });
+      return { state: await item.getAttribute('class'), text: await item.textContent() };
+    };
+    expect((await lookItem('/doctor.html')).state).toContain('jp-doc-ok');
+    const leaked = await lookItem('/doctor-layered.html');
+    expect(leaked.state).toContain('jp-doc-bad');
+    expect(leaked.text).toContain(`#content a { color: rgb(255, 0, 0) !important } (${siteUrl}/layered.css)`);
+    await page.screenshot({ path: `${SHOTS}/doctor-layered.png`, fullPage: true });
+    await page.close();
+  });
+});
 
 describe.each([
   ['sr-Latn', 390, { name: 'Milica Jovanović', email: 'milica@example.com', code: '104521', pin: '4821' }],

@@ -108,6 +108,7 @@ describe('<jp-doctor>', () => {
       links: 'ok',
       cookie: 'ok',
       csp: 'ok',
+      look: 'ok',
       lang: 'ok',
       passkeys: 'ok',
     });
@@ -167,6 +168,7 @@ describe('<jp-doctor>', () => {
       links: 'unknown',
       cookie: 'ok',
       csp: 'ok',
+      look: 'ok',
       lang: 'ok',
       passkeys: 'unknown',
     });

@@ -2,7 +2,8 @@
 // removes when all is well). It asks the API and the browser whether the portal can work here —
 // the API answers, the page's origin is allowed, the login cookie is first-party, the page's CSP
 // lets the portal in, the languages agree, passkeys can work, the mails' links lead to this page,
-// the page's script is the latest release — and says for each what it found
+// the page's script is the latest release, the page's CSS leaves the portal's look alone (doctor-look.ts)
+// — and says for each what it found
 // and what to do, with the exact line to put in. A chunk of its own: never on the login path.
 // Whatever the page put inside the tag (e.g. "the portal's script did not load") is shown until
 // the check runs, so a blocked script is visible too.
@@ -16,6 +17,7 @@ import { ANY } from './registry.js';
 import { probe, type Facts } from './doctor-probe.js';
 import { cookie, language, origin, passkeys, policy, reach, type Check } from './doctor-checks.js';
 import { mailLinks, release } from './doctor-deploy.js';
+import { look, sampleLook, type Look } from './doctor-look.js';
 // A bundling hint, no code used (as in help.ts): reaching the login page's shared modules too keeps
 // them in one chunk; without it the login page gets one more file and 144 bytes more gzip.
 import './form-controller.js';
@@ -39,7 +41,7 @@ const styles = css`
 `;
 
 /** Every check, in the order a webmaster fixes them (the release's only when the page has a portal script tag). */
-function verdicts(f: Facts): Check[] {
+function verdicts(f: Facts, seen: Look): Check[] {
   const pinned = release(f);
   return [
     reach(f),
@@ -48,6 +50,7 @@ function verdicts(f: Facts): Check[] {
     mailLinks(f),
     cookie(f),
     ...policy(f),
+    look(seen),
     language(f),
     passkeys(f),
   ];
@@ -63,6 +66,7 @@ export class JpDoctor extends JpElement {
   static styles = [base, styles];
   static properties = { facts: { state: true }, running: { state: true } };
   private facts: Facts | undefined = undefined;
+  private seen: Look | undefined = undefined;
   // It starts checking as soon as it is on the page.
   private running = true;
 
@@ -86,6 +90,9 @@ export class JpDoctor extends JpElement {
   private async run() {
     this.running = true;
     try {
+      // The look where the portal is on the page (its host's rules there), else beside this check.
+      const portal = [...document.querySelectorAll(ANY)].find((e) => e !== this);
+      this.seen = sampleLook(portal ?? this);
       this.facts = await probe(this, this.target);
     } finally {
       this.running = false;
@@ -109,7 +116,7 @@ export class JpDoctor extends JpElement {
   }
 
   render() {
-    const checks = this.facts ? verdicts(this.facts) : [];
+    const checks = this.facts && this.seen ? verdicts(this.facts, this.seen) : [];
     const bad = checks.filter((c) => c.state === 'bad').length;
     const warn = checks.filter((c) => c.state === 'warn').length;
     const summary = this.running
