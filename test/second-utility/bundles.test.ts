@@ -1,5 +1,5 @@
 // Nothing of the default utility in what is built for another: with UTILITY_CONFIG naming a second
-// utility (run.mjs), its build root (dist/utilities/<domain>/, worker/node/utility-root.ts) holds
+// utility (run.mjs; the third utility's run includes this file too), its build root (dist/utilities/<domain>/, worker/node/utility-root.ts) holds
 // the built widget and the Workers configuration, and they and the Worker as wrangler bundles it
 // carry the second utility's name and account, and neither Ruma's name nor its payee account.
 import { describe, expect, it } from 'vitest';
