@@ -94,7 +94,7 @@ export interface CurrentSession {
   remember: boolean;
   /** When the session began (a login): a young session may add a passkey without the password. */
   createdAt: number;
-  /** How it began (a passkey added in a code's session is provisional). */
+  /** How it began: decides whether a passkey added in it is provisional (SessionMethod). */
   method: SessionMethod;
   account: Account;
 }

@@ -115,7 +115,7 @@ export const sessions = sqliteTable(
     userAgent: text('user_agent'),
     /** The account's security version when it began (or when an event it made re-stamped it). */
     version: integer('version').notNull().default(1),
-    /** How it began: `password`, `code`, `passkey`, `reset`. A passkey added in a code's session is provisional. */
+    /** How it began: `password`, `code`, `passkey`, `provisional-passkey`, `reset` (SessionMethod in auth/sessions.ts). */
     method: text('method').notNull().default('password'),
   },
   (t) => [index('sessions_account_idx').on(t.accountId), index('sessions_expires_idx').on(t.expiresAt)],
