@@ -1,5 +1,5 @@
 // The bill PDF as it was made before (pdf-lib, DejaVu Sans subset by fontkit for every PDF), kept
-// only as the benchmark's baseline (test/bench/pdf.ts); the portal uses worker/src/bills/pdf.ts.
+// only as the benchmark's baseline (test/bench/pdf.ts); the portal uses worker/src/bills/pdf/bill.ts.
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 import { encode as encodeQr } from 'uqr';

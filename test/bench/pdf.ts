@@ -4,7 +4,7 @@
 // process, measured alternately; median of 3 rounds. `npx tsx test/bench/pdf.ts` runs it alone.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { billPdf } from '../../worker/src/bills/pdf.ts';
+import { billPdf } from '../../worker/src/bills/pdf/bill.ts';
 import { dejaVuFonts } from '../../worker/node/files.ts';
 import { billPdf as baselinePdf } from './pdf-baseline.ts';
 import { BILL } from '../worker/bills/pdf-fixture.ts';

@@ -9,7 +9,7 @@ import { readUtilityConfig } from '../../worker/node/utility-file.ts';
 import { parseBillsCsv } from '../../worker/src/bills/import.ts';
 import { billDetail, totalSlip } from '../../worker/src/bills/view.ts';
 import { ipsQrProblems } from '../../worker/src/bills/ips-qr.ts';
-import { billLayout, pdfIssuer } from '../../worker/src/bills/pdf.ts';
+import { billLayout, pdfIssuer } from '../../worker/src/bills/pdf/bill.ts';
 import { renderMail } from '../../worker/src/mail/templates.ts';
 import { dejaVuFonts } from '../../worker/node/files.ts';
 import type { bills } from '../../worker/src/db/schema.ts';

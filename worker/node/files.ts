@@ -3,8 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import type { FileStore } from '../src/ports.ts';
-import type { PdfFonts } from '../src/bills/pdf.ts';
-import { subsetFont } from '../src/bills/pdf-font-subset.ts';
+import type { PdfFonts } from '../src/bills/pdf/bill.ts';
+import { subsetFont } from '../src/bills/pdf/font-subset.ts';
 
 export function folderStore(root: string): FileStore {
   const base = resolve(root);

@@ -12,7 +12,7 @@ import { readManifest, widgetDist } from '../../widget/scripts/dist-layout.ts';
 import { RELEASE_NAME } from '../../widget/scripts/release-name.ts';
 import { writeGuide } from '../../widget/scripts/guide-page.ts';
 import { writeDemoPages } from '../../widget/scripts/demo-pages.ts';
-import { subsetFont } from '../src/bills/pdf-font-subset.ts';
+import { subsetFont } from '../src/bills/pdf/font-subset.ts';
 import { readUtilityConfig } from '../node/utility-file.ts';
 import { distRoot, utilityKey } from '../node/utility-root.ts';
 import { WORKER_UTILITY, type WorkersLinks, workersLinks, wranglerConfig } from './wrangler-config.ts';

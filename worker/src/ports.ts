@@ -4,7 +4,7 @@ import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { Client } from '@libsql/client';
 import type * as schema from './db/schema.ts';
 import type { Config } from './config.ts';
-import type { PdfFonts } from './bills/pdf.ts';
+import type { PdfFonts } from './bills/pdf/bill.ts';
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 

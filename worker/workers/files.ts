@@ -1,6 +1,6 @@
 // Files on Workers: bill PDFs in R2 (binding FILES), PDF fonts from the static assets.
 import type { FileStore } from '../src/ports.ts';
-import type { PdfFonts } from '../src/bills/pdf.ts';
+import type { PdfFonts } from '../src/bills/pdf/bill.ts';
 
 interface R2Like {
   get(key: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> } | null>;

@@ -9,7 +9,7 @@ import { makeHarness, confirmedAccount, ROOT, type Harness } from '../harness.ts
 import { parseBillsCsv, upsertBills } from '../../../worker/src/bills/import.ts';
 import { randomId } from '../../../worker/src/auth/crypto.ts';
 import { model97CheckDigits } from '../../../worker/src/bills/ips-qr.ts';
-import { billLayout, pdfIssuer } from '../../../worker/src/bills/pdf.ts';
+import { billLayout, pdfIssuer } from '../../../worker/src/bills/pdf/bill.ts';
 import { renderBillMail } from '../../../worker/src/bills/bill-mail-content.ts';
 import { formatMoney } from '../../../contract/format.ts';
 import type { BillDetail, BillSummary, ConsumerSummary } from '../../../contract/responses.ts';

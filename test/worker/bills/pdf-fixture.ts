@@ -1,6 +1,6 @@
 // Bills for the PDF tests: the demo bill, and the hardest a bill can get — a long name and
 // address, long item words, many items — with the fonts as the Node entry loads them.
-import { type PdfBill, pdfIssuer } from '../../../worker/src/bills/pdf.ts';
+import { type PdfBill, pdfIssuer } from '../../../worker/src/bills/pdf/bill.ts';
 import type { UtilityConfig } from '../../../contract/utility-config.ts';
 import ruma from '../../../config/utility.json' with { type: 'json' };
 

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
-import { BILL_CHARSET, subsetFont } from '../../../worker/src/bills/pdf-font-subset.ts';
-import { pdfFont } from '../../../worker/src/bills/pdf-font.ts';
-import { fontWithGlyphs } from '../../../worker/src/bills/pdf-font-glyphs.ts';
+import { BILL_CHARSET, subsetFont } from '../../../worker/src/bills/pdf/font-subset.ts';
+import { pdfFont } from '../../../worker/src/bills/pdf/font.ts';
+import { fontWithGlyphs } from '../../../worker/src/bills/pdf/font-glyphs.ts';
 import { dejaVuFonts } from '../../../worker/node/files.ts';
-import { billPdf } from '../../../worker/src/bills/pdf.ts';
+import { billPdf } from '../../../worker/src/bills/pdf/bill.ts';
 import { inflateSync } from 'node:zlib';
 import { BILL } from './pdf-fixture.ts';
 

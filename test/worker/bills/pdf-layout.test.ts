@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
-import { billLayout, billPdf, type PdfBill } from '../../../worker/src/bills/pdf.ts';
+import { billLayout, billPdf, type PdfBill } from '../../../worker/src/bills/pdf/bill.ts';
 import { dejaVuFonts } from '../../../worker/node/files.ts';
 import { BILL, LONG, MANY } from './pdf-fixture.ts';
 import type { Locale } from '../../../contract/locales.ts';

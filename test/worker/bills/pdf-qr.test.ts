@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from 'uqr';
 import jsQR from 'jsqr';
-import { qrModules } from '../../../worker/src/bills/pdf-qr.ts';
-import { billLayout } from '../../../worker/src/bills/pdf.ts';
+import { qrModules } from '../../../worker/src/bills/pdf/qr.ts';
+import { billLayout } from '../../../worker/src/bills/pdf/bill.ts';
 import { dejaVuFonts } from '../../../worker/node/files.ts';
 import { BILL, LONG } from './pdf-fixture.ts';
 

@@ -11,7 +11,7 @@ import { formatDate, formatMoney, formatPeriod } from '../../../contract/format.
 import { GREETING, type RenderedMail } from '../mail/templates.ts';
 import { button, contactText, esc, inScript, mailPage, para } from '../mail/layout.ts';
 import { paymentSlip, billDetail } from './view.ts';
-import { billPdf, pdfIssuer } from './pdf.ts';
+import { billPdf, pdfIssuer } from './pdf/bill.ts';
 import { qrPng } from './qr-image.ts';
 import { unsubscribeToken } from './unsubscribe.ts';
 import { withLocale } from '../mail/locale-link.ts';

@@ -7,7 +7,7 @@ import { billOfCodes, billPage, olderUnpaidBills } from '../db/statements/bills.
 import { fail } from '../http/errors.ts';
 import { billDetail, billSummary, paymentSlip } from '../bills/view.ts';
 import { qrPng } from '../bills/qr-image.ts';
-import { billPdf, pdfIssuer } from '../bills/pdf.ts';
+import { billPdf, pdfIssuer } from '../bills/pdf/bill.ts';
 import { toLocale } from '../../../contract/locales.ts';
 import type { AccountCtx, AccountEnv } from '../env.ts';
 import type { BillAnswer, BillsPage } from '../../../contract/responses.ts';

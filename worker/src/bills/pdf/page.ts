@@ -1,10 +1,10 @@
 // The bill's upper part on A4: the issuer (the utility, from its configuration), the title and
 // dates, the payer, the items and totals, whether it is paid, unpaid or overdue, and whom to ask.
-// Invariant: every text is set into a frame (pdf-canvas.ts), so no name, address or Cyrillic line
+// Invariant: every text is set into a frame (canvas.ts), so no name, address or Cyrillic line
 // runs past its box; the slip below starts at `SLIP_TOP` whatever the number of items.
-import { type Box, type Canvas, INK, type Rgb } from './pdf-canvas.ts';
-import { fill } from './pdf-labels.ts';
-import type { BillContext } from './pdf-context.ts';
+import { type Box, type Canvas, INK, type Rgb } from './canvas.ts';
+import { fill } from './labels.ts';
+import type { BillContext } from './context.ts';
 
 export const PAGE = { w: 595.28, h: 841.89, margin: 40 };
 /** "#0b5394" → [0.043, 0.325, 0.58]. */

@@ -1,12 +1,12 @@
 // What the bill PDF is made from (the bill as the API gives it, the payer, the issuer from the
 // utility's configuration) and everything put in words once for the page and the slip: labels,
 // dates, money and the period per locale (contract/format.ts), paid / unpaid / overdue.
-import type { Locale } from '../../../contract/locales.ts';
-import { latinToCyrillic } from '../../../contract/translit.ts';
-import { formatDate, formatMoney, formatPeriod } from '../../../contract/format.ts';
-import type { BillSummary, PaymentSlip } from '../../../contract/responses.ts';
-import type { UtilityConfig } from '../../../contract/utility-config.ts';
-import { fill, type PdfLabels, pdfLabels } from './pdf-labels.ts';
+import type { Locale } from '../../../../contract/locales.ts';
+import { latinToCyrillic } from '../../../../contract/translit.ts';
+import { formatDate, formatMoney, formatPeriod } from '../../../../contract/format.ts';
+import type { BillSummary, PaymentSlip } from '../../../../contract/responses.ts';
+import type { UtilityConfig } from '../../../../contract/utility-config.ts';
+import { fill, type PdfLabels, pdfLabels } from './labels.ts';
 
 export interface PdfFonts {
   regular: Uint8Array;

@@ -2,7 +2,7 @@
 // than the frame breaks between letters), and a text with more lines than the frame holds is set
 // smaller, down to a minimum size, and only then cut with "…". Invariant: every line returned is
 // no wider than `width`, and no more lines are returned than `maxLines(size)` allows.
-import type { PdfFont } from './pdf-font.ts';
+import type { PdfFont } from './font.ts';
 
 export interface Fitted {
   lines: string[];

@@ -3,7 +3,7 @@
 // common characters' file, made once per process, or a PDF's own when it draws a rarer letter.
 // Invariant: copying bytes only (no outline is decoded), well under a millisecond; the tables
 // read are cached per font.
-import { compositeParts, readTables, writeSfnt } from './pdf-sfnt.ts';
+import { compositeParts, readTables, writeSfnt } from './sfnt.ts';
 
 interface Glyphs {
   tables: Map<string, Uint8Array>;

@@ -1,7 +1,7 @@
 // The words of the bill PDF in Serbian Latin and English; Cyrillic is their transliteration, as for
 // every other text (contract/translit.ts). The slip's words are the printed NBS form's own.
-import type { Locale } from '../../../contract/locales.ts';
-import { latinToCyrillic } from '../../../contract/translit.ts';
+import type { Locale } from '../../../../contract/locales.ts';
+import { latinToCyrillic } from '../../../../contract/translit.ts';
 
 const LATN = {
   title: 'Račun za {period}',

@@ -2,10 +2,10 @@
 // and its PDF objects (a Type0 font with Identity-H encoding, the whole font file embedded, widths
 // and a ToUnicode map so the text can be searched and copied). Invariant: everything that depends
 // only on the font is computed once per font (cached by its bytes), the font file of the common
-// characters too (pdf-font-glyphs.ts); a PDF pays for its own text.
-import { fontWithGlyphs } from './pdf-font-glyphs.ts';
-import { readCmap } from './pdf-sfnt.ts';
-import { deflate, pdfObject, pdfStream } from './pdf-writer.ts';
+// characters too (font-glyphs.ts); a PDF pays for its own text.
+import { fontWithGlyphs } from './font-glyphs.ts';
+import { readCmap } from './sfnt.ts';
+import { deflate, pdfObject, pdfStream } from './writer.ts';
 
 export interface PdfFont {
   unitsPerEm: number;

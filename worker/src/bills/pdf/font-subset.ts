@@ -3,10 +3,10 @@
 // Srem), Serbian and Russian Cyrillic, digits and the punctuation of the formats. Run at build time
 // for the Workers' assets (scripts/build-site.ts) and once per process on Node; never per PDF.
 // Invariant: the result is a complete TrueType font (cmap, hmtx, OS/2, post, name; no hinting, no
-// layout tables: the PDF draws no ligatures) that pdf-font.ts reads; bytes copied, no font library.
-import { compositeParts, readCmap, readTables, writeSfnt } from './pdf-sfnt.ts';
+// layout tables: the PDF draws no ligatures) that font.ts reads; bytes copied, no font library.
+import { compositeParts, readCmap, readTables, writeSfnt } from './sfnt.ts';
 
-/** Every character the bill fonts carry. Anything else is drawn as its base letter (pdf-font.ts). */
+/** Every character the bill fonts carry. Anything else is drawn as its base letter (font.ts). */
 export const BILL_CHARSET: readonly number[] = [
   ...range(0x20, 0x7e), // ASCII
   ...range(0xa0, 0xff), // Latin-1: á é ö ü ß, « », °, ·, NBSP

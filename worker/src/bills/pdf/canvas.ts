@@ -2,8 +2,8 @@
 // operators (points, origin bottom left). Every text run is kept with the frame it was set into,
 // so a test can measure that no text leaves its frame. Invariant: text goes only through `text`
 // and `block`, which never draw outside the frame they are given.
-import { type FitOptions, fitText } from './pdf-fit.ts';
-import type { PdfFont } from './pdf-font.ts';
+import { type FitOptions, fitText } from './fit.ts';
+import type { PdfFont } from './font.ts';
 
 export type FontKey = 'regular' | 'bold';
 export type Rgb = readonly [number, number, number];

@@ -1,17 +1,17 @@
 // A bill as PDF when the billing system sent none: the issuer, the payer, the items, whether it is
 // paid, and the NBS payment slip with the IPS QR code, in the resident's script (DejaVu Sans cut to
-// Serbian Latin and Cyrillic, pdf-font-subset.ts). Written directly as PDF: what depends on the
-// fonts alone is made once per process (pdf-font.ts); a PDF costs its layout, the copy of the
-// glyphs it draws (pdf-font-glyphs.ts) and three small deflates.
-import type { Locale } from '../../../contract/locales.ts';
-import { canvas } from './pdf-canvas.ts';
-import { billContext, type PdfBill, type PdfFonts } from './pdf-context.ts';
-import { fontObjects, pdfFont } from './pdf-font.ts';
-import { drawPage, PAGE } from './pdf-page.ts';
-import { drawSlip } from './pdf-slip.ts';
-import { deflate, pdfFile, pdfObject, pdfStream, pdfText } from './pdf-writer.ts';
+// Serbian Latin and Cyrillic, font-subset.ts). Written directly as PDF: what depends on the
+// fonts alone is made once per process (font.ts); a PDF costs its layout, the copy of the
+// glyphs it draws (font-glyphs.ts) and three small deflates.
+import type { Locale } from '../../../../contract/locales.ts';
+import { canvas } from './canvas.ts';
+import { billContext, type PdfBill, type PdfFonts } from './context.ts';
+import { fontObjects, pdfFont } from './font.ts';
+import { drawPage, PAGE } from './page.ts';
+import { drawSlip } from './slip.ts';
+import { deflate, pdfFile, pdfObject, pdfStream, pdfText } from './writer.ts';
 
-export { pdfIssuer, type PdfBill, type PdfFonts, type PdfIssuer } from './pdf-context.ts';
+export { pdfIssuer, type PdfBill, type PdfFonts, type PdfIssuer } from './context.ts';
 
 const FONT_NAMES = { regular: 'F1', bold: 'F2' } as const;
 // Objects 1–5 are the document's own; each font has five, at fixed numbers so they can be reused.

@@ -3,10 +3,10 @@
 // payment code, currency and amount, the payee's account, model and reference; under them the IPS
 // QR code to pay from a banking app. Invariant: the slip fits between the page's margin and
 // SLIP_TOP, every value inside its own box.
-import { type Box, type Canvas, INK } from './pdf-canvas.ts';
-import type { BillContext } from './pdf-context.ts';
-import { GREY, PAGE, PAID_INK, SLIP_TOP } from './pdf-page.ts';
-import { qrModules } from './pdf-qr.ts';
+import { type Box, type Canvas, INK } from './canvas.ts';
+import type { BillContext } from './context.ts';
+import { GREY, PAGE, PAID_INK, SLIP_TOP } from './page.ts';
+import { qrModules } from './qr.ts';
 
 const LABEL = { size: 7, minSize: 5.5, color: GREY } as const;
 const VALUE = { size: 10, minSize: 7, font: 'bold', pad: 5 } as const;
