@@ -14,8 +14,13 @@ import { nodeServerApp } from '../../../worker/node/server.ts';
 import { startNodeServer, type NodeServer } from '../../../worker/node/http-server.ts';
 import { isLoopbackAuthority } from '../../../worker/src/http/loopback.ts';
 
-/** One request on its own connection: `GET target` with this Host line (none when undefined). */
-function request(port: number, target: string, host: string | undefined): Promise<{ status: number; body: string }> {
+/** One request on its own connection: `GET target` with this Host line (none when undefined), HTTP/1.1 unless told. */
+function request(
+  port: number,
+  target: string,
+  host: string | undefined,
+  version = '1.1',
+): Promise<{ status: number; body: string }> {
   return new Promise((done, fail) => {
     const socket = connect(port, '127.0.0.1');
     let raw = '';
@@ -25,14 +30,14 @@ function request(port: number, target: string, host: string | undefined): Promis
     }, 5000);
     socket.on('connect', () =>
       socket.write(
-        `GET ${target} HTTP/1.1\r\n${host === undefined ? '' : `Host: ${host}\r\n`}Connection: close\r\n\r\n`,
+        `GET ${target} HTTP/${version}\r\n${host === undefined ? '' : `Host: ${host}\r\n`}Connection: close\r\n\r\n`,
       ),
     );
     socket.on('data', (d) => (raw += d));
     socket.on('error', () => {});
     socket.on('close', () => {
       clearTimeout(timer);
-      const status = Number(raw.match(/^HTTP\/1\.1 (\d{3})/)?.[1] ?? 0);
+      const status = Number(raw.match(/^HTTP\/1\.[01] (\d{3})/)?.[1] ?? 0);
       done({ status, body: raw.slice(raw.indexOf('\r\n\r\n') + 4) });
     });
   });
@@ -91,6 +96,17 @@ describe('the names the Node server answers', () => {
         expect(r.body, host).not.toMatch(/mails/);
       }
     }
+  });
+
+  it('refuses an HTTP/1.0 request with no Host header (the URL would name the listening address, not the name the client used)', async () => {
+    for (const path of ['/api/health', '/api/dev/outbox', '/']) {
+      const r = await request(port, path, undefined, '1.0');
+      expect(r.status, path).toBe(421);
+      expect(r.body, path).toMatch(/development server.*not none \(no Host header\)/);
+      expect(r.body, path).not.toMatch(/mails/);
+    }
+    // The same request with a loopback Host line is answered.
+    expect((await request(port, '/api/health', `localhost:${port}`, '1.0')).status).toBe(200);
   });
 
   it('refuses a foreign name in an absolute request target too, whatever the Host line says', async () => {
