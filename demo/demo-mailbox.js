@@ -1,15 +1,9 @@
 // Dev-only "Demo sanduče": the mails in the dev outbox with clickable links, and the demo
-// consumers to try. Hidden when the API has no dev outbox (production). On `npm start` the page
-// speaks for the utility UTILITY_CONFIG chose: its name and demo consumers from /demo/site.json.
+// consumers to try — those of the utility UTILITY_CONFIG chose, from /demo/site.json (the page
+// itself is written for it, widget/scripts/demo-pages.ts). Hidden when the API has no dev outbox
+// (production); never published (worker/scripts/build-site.ts).
 const aside = document.querySelector('aside.demo');
 const list = document.getElementById('demo-mails');
-const CONSUMERS = [
-  ['104521', '4821'],
-  ['104522', '7390'],
-  ['104523', '1168'],
-  ['104524', '5502'],
-  ['104525', '9034'],
-];
 
 function el(tag, text, attrs = {}) {
   const e = document.createElement(tag);
@@ -46,16 +40,9 @@ function showConsumers(consumers) {
     }),
   );
 }
-showConsumers(CONSUMERS);
 fetch('/demo/site.json')
   .then((r) => (r.ok ? r.json() : null))
-  .then((site) => {
-    if (!site) return;
-    document.title = document.title.replace(/— .*$/, `— ${site.name}`);
-    document.querySelector('header.site a').textContent = site.name;
-    document.querySelector('footer.site').textContent = `${site.name} · ${site.city}`;
-    showConsumers(site.consumers);
-  });
+  .then((site) => site && showConsumers(site.consumers));
 document.getElementById('demo-refresh').addEventListener('click', refresh);
 document.addEventListener('jp-registered', () => setTimeout(refresh, 300));
 setInterval(refresh, 5000);

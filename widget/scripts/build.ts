@@ -144,10 +144,10 @@ copyFileSync(resolve(ROOT, 'widget/src/office/index.html'), resolve(OFFICE, 'ind
   const bytes = readFileSync(resolve(OFFICE, 'office.js'));
   console.log(`${shown(OFFICE)}/office.js: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzip`);
 }
-// The demo pages with this build's versioned tags (demo-pages.ts): written with the bundle, so they
-// never name chunks or hashes of another build.
-for (const file of writeDemoPages(resolve(DIST, 'demo'), manifest))
-  console.log(`${shown(file)}: a demo page with the versioned tags`);
+// The demo pages for this utility with this build's versioned tags, development form (demo-pages.ts):
+// written with the bundle, so they never name chunks or hashes of another build.
+for (const file of writeDemoPages(resolve(DIST, 'demo'), manifest, chosen.utility, 'development'))
+  console.log(`${shown(file)}: a demo page for ${chosen.utility.name} with the versioned tags`);
 // The API's address as the guide and the Workers build derive it from the utility's website.
 const api = workersLinks(chosen.utility.website).API_URL;
 console.log(

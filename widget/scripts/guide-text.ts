@@ -108,8 +108,8 @@ export const TOKEN_WORDS: Record<string, string> = {
   '--jp-focus': 'Boja okvira fokusa (podrazumevano: boja preduzeća)',
 };
 
-/** Where the code and PIN are printed, as the registration's hints say it (bill-figure.ts). */
-const WHERE: Record<PrintedAt, [string, string]> = {
+/** Where the code and PIN are printed, as the registration's hints say it (bill-figure.ts); the demo's manual too. */
+export const WHERE: Record<PrintedAt, [string, string]> = {
   'top-left': ['u gornjem levom uglu računa', 'in the top left corner of the bill'],
   'top-right': [
     'u gornjem desnom uglu računa, ispod adrese potrošača',
@@ -189,17 +189,17 @@ export function proseSections(c: GuideContext, parts: { tag: string; editor: str
     'oznaka',
     t('1. Oznaka za kopiranje', '1. The tag to copy'),
     `<p>${t(
-      'Nalepite sve linije u stranicu na kojoj portal treba da stoji. Verzija u adresi se ne menja, a <code>integrity</code> (Subresource Integrity) brani da se izvrši ijedan izmenjen bajt; <code>crossorigin="anonymous"</code> je obavezan uz njega. Redovi <code>&lt;link rel="modulepreload"&gt;</code> traže delove prijave odjednom, pa se prijava na telefonu pojavi brže; bez njih portal radi isto, samo sporije.',
-      'Paste all the lines into the page that should hold the portal. The versioned address never changes and <code>integrity</code> (Subresource Integrity) stops a single changed byte from running; <code>crossorigin="anonymous"</code> is required with it. The <code>&lt;link rel="modulepreload"&gt;</code> lines fetch the login\'s parts at once, so the login shows sooner on a phone; without them the portal works the same, only slower.',
+      'Nalepite sve linije u stranicu na kojoj portal treba da stoji. Izdanje u adresi se ne menja, a <code>integrity</code> (Subresource Integrity) brani da se izvrši ijedan izmenjen bajt; <code>crossorigin="anonymous"</code> je obavezan uz njega. Redovi <code>&lt;link rel="modulepreload"&gt;</code> traže delove prijave odjednom, pa se prijava na telefonu pojavi brže; bez njih portal radi isto, samo sporije.',
+      'Paste all the lines into the page that should hold the portal. The address with the release never changes and <code>integrity</code> (Subresource Integrity) stops a single changed byte from running; <code>crossorigin="anonymous"</code> is required with it. The <code>&lt;link rel="modulepreload"&gt;</code> lines fetch the login\'s parts at once, so the login shows sooner on a phone; without them the portal works the same, only slower.',
     )}</p>
 ${snippet('snippet-tag', parts.tag, t('Kopirajte oznaku', 'Copy the tag'), !c.production)}
-<p>${t('Verzija', 'Version')} <code>${esc(c.widget.version)}</code>. ${t(
+<p>${t('Izdanje', 'Release')} <code>${esc(c.widget.release)}</code> (${t('fascikla u adresi', 'the folder in the address')} <code>/widget/${esc(c.widget.release)}/</code>). ${t(
       `Adresa u oznaci je adresa ovog portala, ${here}; atribut <code>api</code> kaže elementu gde je API. Umesto <code>&lt;jp-portal&gt;</code> može i samo jedan pogled (npr. <code>&lt;jp-login&gt;</code>, <code>&lt;jp-register&gt;</code>), vidite <a href="#elementi">elemente</a>.`,
       `The address in the tag is this portal's, ${here}; the <code>api</code> attribute tells the element where the API is. Instead of <code>&lt;jp-portal&gt;</code> a single view will do (e.g. <code>&lt;jp-login&gt;</code>, <code>&lt;jp-register&gt;</code>), see the <a href="#elementi">elements</a>.`,
     )}</p>
 <p>${t(
-      'Nova verzija: zamenite broj verzije i <code>integrity</code> iz nove oznake. Adresa <code>/widget/jp-portal.js</code> bez verzije uvek daje najnoviju, ali bez <code>integrity</code>.',
-      'A new version: replace the version and the <code>integrity</code> from the new tag. The address <code>/widget/jp-portal.js</code> without a version always gives the latest, but without <code>integrity</code>.',
+      'Novo izdanje: zamenite sve linije novom oznakom iz ovog uputstva (izdanje u adresama i <code>integrity</code> se menjaju zajedno). Adresa <code>/widget/jp-portal.js</code> bez izdanja uvek daje najnovije, ali bez <code>integrity</code>.',
+      'A new release: replace all the lines with the new tag from this guide (the release in the addresses and the <code>integrity</code> change together). The address <code>/widget/jp-portal.js</code> without a release always gives the latest, but without <code>integrity</code>.',
     )}</p>`,
   );
   const look = section(

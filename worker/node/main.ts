@@ -53,15 +53,14 @@ async function main() {
     officeDir: resolve(dist, 'office'),
   });
   if (seedDemo) {
-    // The demo site speaks for the chosen utility: its name and the first demo consumers (demo-mailbox.js).
+    // The dev mailbox's demo consumers to try: the chosen utility's first ones (demo/demo-mailbox.js).
     const csv = readFileSync(resolve(demo, 'consumers.csv'), 'utf8');
     const consumers = csv
       .trim()
       .split('\n')
       .slice(1, 6)
       .map((l) => l.split(',').slice(0, 2));
-    const { name, city } = config.utility;
-    app.get('/demo/site.json', (c) => c.json({ name, city, consumers }));
+    app.get('/demo/site.json', (c) => c.json({ consumers }));
   }
 
   const port = Number(env.PORT || 8787);

@@ -82,8 +82,14 @@ export function nodeServerApp(
     const root = join(opts.guideDir, deps.config.production ? 'production' : 'development');
     app.get('*', serveStatic({ root }));
   }
-  // The built demo pages (dist/demo: the versioned widget tags) before their sources in demo/.
+  // The built demo pages (<root>/demo: filled for the utility, the versioned widget tags,
+  // widget/scripts/demo-pages.ts); from demo/ only the rest (styles, the dev mailbox), never a
+  // page's template with its {{placeholders}}.
   if (!deps.config.production && opts.demoPagesDir) app.use('*', serveStatic({ root: opts.demoPagesDir }));
-  if (!deps.config.production) app.use('*', serveStatic({ root: opts.demoDir }));
+  if (!deps.config.production) {
+    const files = serveStatic({ root: opts.demoDir });
+    const isPage = (path: string) => path.endsWith('/') || path.endsWith('.html');
+    app.use('*', (c, next) => (opts.demoPagesDir && isPage(c.req.path) ? next() : files(c, next)));
+  }
   return app;
 }

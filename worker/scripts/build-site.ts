@@ -1,8 +1,9 @@
 // `npm run build:worker` (after `npm run build`), in the chosen utility's build root
 // (worker/node/utility-root.ts: dist/, or dist/utilities/<domain>/): the static assets next to the
-// Worker in site/ — the widget bundle, the fonts for generated PDFs, and the demo pages with their
-// CSP —; wrangler.toml, and beside it the utility's configuration (UTILITY_CONFIG, checked first)
-// that this wrangler.toml makes the Worker bundle (workers/utility.ts, wrangler-config.ts).
+// Worker in site/ — the widget bundle, the fonts for generated PDFs, the embed guide and the demo
+// pages in their production form with their CSP —; wrangler.toml, and beside it the utility's
+// configuration (UTILITY_CONFIG, checked first) that this wrangler.toml makes the Worker bundle
+// (workers/utility.ts, wrangler-config.ts).
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
@@ -40,19 +41,16 @@ if (!utilityKey()) {
 }
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(resolve(OUT, 'fonts'), { recursive: true });
-// Not the demo data, nor the example configurations beside it (demo/vodovod/utility.json).
-cpSync(resolve(ROOT, 'demo'), OUT, {
-  recursive: true,
-  filter: (f) => !f.endsWith('.csv') && !f.endsWith('utility.json'),
-});
 cpSync(widgetDist(), resolve(OUT, 'widget'), { recursive: true });
 // The office's console (/kancelarija/: its page and its own bundle, docs/office.md).
 cpSync(resolve(DIST, 'office'), resolve(OUT, 'kancelarija'), { recursive: true });
-// The embed guide (/ugradnja.html, /ugradnja.en.html) for this build's utility and widget version:
-// the production pages (read-only, the production API address), as the Worker runs in production.
+// Nothing of demo/ is copied as it is: its data (CSVs, demo/vodovod), its dev mailbox and its
+// development-only pages stay out. The embed guide (/ugradnja.html, /ugradnja.en.html) for this
+// build's utility and widget version, with its scripts and styles: the production pages
+// (read-only, the production API address), as the Worker runs in production.
 writeGuide(OUT, utility, readManifest(), 'production');
-// The demo pages load the versioned entry and preload the login's chunks (demo-pages.ts).
-writeDemoPages(OUT, readManifest());
+// The demo pages for this utility in their production form, loading the versioned entry (demo-pages.ts).
+writeDemoPages(OUT, readManifest(), utility, 'production');
 // The PDF fonts cut to the bill's characters here, once, so a Worker never subsets at run time.
 for (const font of ['DejaVuSans', 'DejaVuSans-Bold'])
   writeFileSync(
