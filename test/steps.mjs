@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 
 const STEPS = [
   ['chromium (Debian package, installed when missing)', 'bash test/ensure-chromium.sh'],
+  ['qpdf (Debian package, installed when missing: the structural check of the bill PDFs)', 'bash test/ensure-qpdf.sh'],
   ['format and lint (Biome)', 'npm run lint'],
   ['no import cycles (madge)', 'npm run check:cycles'],
   ['build the widget', 'npm run build'],
@@ -28,8 +29,8 @@ const STEPS = [
   ],
   ['reliability', 'npm run test:reliability'],
   [
-    'the benchmark, quick: each row runs and gives a number (timings are not judged; the full one is npm run bench)',
-    'npx tsx test/bench/run.ts --quick',
+    'the benchmark, quick: its own packages (test/bench/package.json) installed and its types checked, then each row runs and gives a number (timings are not judged; the full one is npm run bench)',
+    'npm run bench:deps && npx tsc -p test/bench && npx tsx test/bench/run.ts --quick',
   ],
 ];
 

@@ -17,6 +17,7 @@ import { type Fetched, SLOW_PHONE, firstRender } from './first-render.ts';
 import { billRun, billRunOptions, describeBillRun } from './bill-run.ts';
 import { pdfBench } from './pdf.ts';
 import { widgetDist, readManifest, staticClosure } from '../../widget/scripts/dist-layout.ts';
+import { HANKO_ELEMENTS } from '../../widget/scripts/peer-weight.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const QUICK = process.argv.includes('--quick');
@@ -29,22 +30,29 @@ const results: Record<string, unknown> = {
   machine: { cores: availableParallelism(), node: process.version },
   at: new Date().toISOString(),
 };
-const PEER = `better-auth ${JSON.parse(readFileSync(resolve(ROOT, 'node_modules/better-auth/package.json'), 'utf8')).version}`;
+/** The bench's own packages (test/bench/package.json), beside the root's. */
+const OWN = resolve(import.meta.dirname, 'node_modules');
+const PEER = `better-auth ${JSON.parse(readFileSync(resolve(OWN, 'better-auth/package.json'), 'utf8')).version}`;
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-// 1. Widget weight with the default locale, against @teamhanko/hanko-elements 2.7.0.
+// 1. Widget weight with the default locale, against @teamhanko/hanko-elements (test/bench/package.json).
 {
   // The versioned entry of the tag sites paste and the chunks it imports statically.
   const ours = [...staticClosure(resolve(widgetDist(), readManifest().entry))].map((f) => readFileSync(f));
-  const hanko = readFileSync(resolve(ROOT, 'node_modules/@teamhanko/hanko-elements/dist/elements.js'));
+  const hanko = readFileSync(resolve(OWN, '@teamhanko/hanko-elements/dist/elements.js'));
   const gz = (b: Buffer[]) => b.reduce((n, x) => n + gzipSync(x, { level: 9 }).length, 0);
   const br = (b: Buffer[]) => b.reduce((n, x) => n + brotliCompressSync(x).length, 0);
   const g = [gz(ours), gz([hanko])];
   const b = [br(ours), br([hanko])];
+  // `npm run size` states the ratio to the recorded figure: it must be this file's.
+  if (g[1] !== HANKO_ELEMENTS.gzip)
+    throw new Error(
+      `hanko-elements measures ${g[1]} B gzip; widget/scripts/peer-weight.ts records ${HANKO_ELEMENTS.gzip}`,
+    );
   results.widget = { gzip: g, brotli: b };
   rows.push({
     measure: 'widget gzip (bytes)',
