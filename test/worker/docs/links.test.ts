@@ -1,5 +1,6 @@
-// Every relative link in README.md, ARCHITECTURE.md and docs/*.md points at a file that exists,
-// and a link with a #fragment into a Markdown file at one of its headings (GitHub's slugs).
+// Every relative link in README.md, ARCHITECTURE.md, docs/*.md and the PDF writer's README points at
+// a file that exists, and a link with a #fragment into a Markdown file at one of its headings
+// (GitHub's slugs).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const DOCS = [
   'README.md',
   'ARCHITECTURE.md',
+  'worker/src/bills/pdf/README.md',
   ...readdirSync(resolve(ROOT, 'docs'))
     .filter((f) => f.endsWith('.md'))
     .map((f) => `docs/${f}`),
