@@ -176,7 +176,7 @@ describe.each([
     // The utility's own name (its Cyrillic generated) and colour.
     const utilityName = locale === 'sr-Cyrl' ? latinToCyrillic(utility.name) : utility.name;
     await page.locator('jp-portal').getByText(utilityName, { exact: true }).first().waitFor();
-    // The demo site around it speaks for the same utility (demo-mailbox.js, /demo/site.json).
+    // The demo site around it speaks for the same utility (its pages written for it, widget/scripts/demo-pages.ts).
     await expect.poll(() => page.textContent('header.site')).toBe(utility.name);
     const buttonColour = await page
       .getByRole('button', { name: t.login })
