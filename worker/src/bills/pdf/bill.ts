@@ -41,7 +41,8 @@ export async function billPdf(fonts: PdfFonts, bill: PdfBill, locale: Locale): P
       pdfObject(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
       pdfObject(
         3,
-        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.w} ${PAGE.h}] /Resources << /Font << /F1 ${REGULAR} 0 R /F2 ${BOLD} 0 R >> >> /Contents 4 0 R >>`,
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.w} ${PAGE.h}] ` +
+          `/Resources << /Font << /F1 ${REGULAR} 0 R /F2 ${BOLD} 0 R >> >> /Contents 4 0 R >>`,
       ),
       pdfStream(4, '/Filter /FlateDecode', stream),
       pdfObject(5, `<< /Title ${pdfText(title)} /Producer ${pdfText(producer)} >>`),

@@ -118,9 +118,11 @@ function parse(ttf: Uint8Array): Parsed {
  * file made and compressed once per process; any other letter (ő, ä, ё) gets a file of its own.
  */
 const COMMON =
-  ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~' +
+  ' !"#$%&\'()*+,-./0123456789:;<=>?@' +
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~' +
   'ČĆĐŠŽčćđšž' +
-  'АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШабвгдђежзијклљмнњопрстћуфхцчџш' +
+  'АБВГДЂЕЖЗИЈКЛЉМНЊОПРСТЋУФХЦЧЏШ' +
+  'абвгдђежзијклљмнњопрстћуфхцчџш' +
   '\u00a0–—‘’‚“”„…№✓';
 
 interface Objects {
@@ -178,15 +180,20 @@ async function fixedObjects(ttf: Uint8Array, name: string, n: number): Promise<U
   return [
     pdfObject(
       n,
-      `<< /Type /Font /Subtype /Type0 /BaseFont ${base} /Encoding /Identity-H /DescendantFonts [${n + 1} 0 R] /ToUnicode ${n + 4} 0 R >>`,
+      `<< /Type /Font /Subtype /Type0 /BaseFont ${base} /Encoding /Identity-H ` +
+        `/DescendantFonts [${n + 1} 0 R] /ToUnicode ${n + 4} 0 R >>`,
     ),
     pdfObject(
       n + 1,
-      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont ${base} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor ${n + 2} 0 R /W [0 [${widths}]] /CIDToGIDMap /Identity >>`,
+      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont ${base} ` +
+        '/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> ' +
+        `/FontDescriptor ${n + 2} 0 R /W [0 [${widths}]] /CIDToGIDMap /Identity >>`,
     ),
     pdfObject(
       n + 2,
-      `<< /Type /FontDescriptor /FontName ${base} /Flags 32 /FontBBox [${p.bbox.map(scale).join(' ')}] /ItalicAngle ${p.italicAngle} /Ascent ${scale(p.ascender)} /Descent ${scale(p.descender)} /CapHeight ${scale(p.capHeight)} /StemV ${p.bold ? 120 : 80} /FontFile2 ${n + 3} 0 R >>`,
+      `<< /Type /FontDescriptor /FontName ${base} /Flags 32 /FontBBox [${p.bbox.map(scale).join(' ')}] ` +
+        `/ItalicAngle ${p.italicAngle} /Ascent ${scale(p.ascender)} /Descent ${scale(p.descender)} ` +
+        `/CapHeight ${scale(p.capHeight)} /StemV ${p.bold ? 120 : 80} /FontFile2 ${n + 3} 0 R >>`,
     ),
     pdfStream(n + 4, '/Filter /FlateDecode', toUnicode),
   ];
@@ -201,12 +208,14 @@ function cmapOf(unicodes: Map<number, number>): string {
   let body = '';
   for (let i = 0; i < pairs.length; i += 100) {
     const chunk = pairs.slice(i, i + 100);
-    body += `${chunk.length} beginbfchar\n${chunk.map(([g, cp]) => `<${hex4(g)}> <${utf16(cp)}>`).join('\n')}\nendbfchar\n`;
+    const lines = chunk.map(([g, cp]) => `<${hex4(g)}> <${utf16(cp)}>`).join('\n');
+    body += `${chunk.length} beginbfchar\n${lines}\nendbfchar\n`;
   }
   return (
     '/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n' +
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n' +
     '/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n' +
-    `1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n${body}endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n`
+    `1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n${body}endcmap\n` +
+    'CMapName currentdict /CMap defineresource pop\nend\nend\n'
   );
 }

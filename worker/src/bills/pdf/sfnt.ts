@@ -1,5 +1,6 @@
 // The sfnt container of TrueType fonts: its tables read by tag and written back with their
-// checksums, its Unicode cmap, the parts of composite glyphs. Invariant: Web APIs only, no font library (the Workers' bundle stays small).
+// checksums, its Unicode cmap, the parts of composite glyphs. Invariant: Web APIs only, no font
+// library (the Workers' bundle stays small).
 
 /** The tables of an sfnt by tag. */
 export function readTables(ttf: Uint8Array): Map<string, Uint8Array> {
