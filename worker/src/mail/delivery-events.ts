@@ -50,8 +50,10 @@ export async function recordDeliveryEvents(deps: Deps, events: DeliveryEvent[]):
   for (const e of events) {
     const at = e.occurredAt ?? now;
     inserts.push(
-      db.run(sql`INSERT OR IGNORE INTO mail_events (id, source, outbox_id, email, type, reason, occurred_at, received_at)
-        VALUES (${await eventId(e)}, ${e.source}, ${e.outboxId ?? null}, ${e.email}, ${e.type}, ${e.reason?.slice(0, 500) ?? null}, ${at}, ${now})`),
+      db.run(sql`INSERT OR IGNORE INTO mail_events
+          (id, source, outbox_id, email, type, reason, occurred_at, received_at)
+        VALUES (${await eventId(e)}, ${e.source}, ${e.outboxId ?? null}, ${e.email}, ${e.type},
+          ${e.reason?.slice(0, 500) ?? null}, ${at}, ${now})`),
     );
     if (UNDELIVERABLE.includes(e.type))
       marks.push(
@@ -70,5 +72,6 @@ export async function recordDeliveryEvents(deps: Deps, events: DeliveryEvent[]):
  * batch; `accountId` may be an expression such as a token's accountOf).
  */
 export const addressProven = (deps: Deps, accountId: string | SQL, guard: SQL = sql`1`) =>
-  deps.db.run(sql`UPDATE accounts SET email_proven_at = ${deps.now()}, undeliverable_at = NULL, undeliverable_reason = NULL
+  deps.db.run(sql`UPDATE accounts
+    SET email_proven_at = ${deps.now()}, undeliverable_at = NULL, undeliverable_reason = NULL
     WHERE id = ${accountId} AND ${guard}`);

@@ -80,9 +80,12 @@ export const para = (s: string, style = '') => `<p style="margin:0 0 14px;${styl
 export function button(u: MailUtility, locale: Locale, href: string, label: string): string {
   const { primary, primaryText } = u.colors;
   return (
-    `<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:separate;margin:20px 0 12px"><tr>` +
+    `<table role="presentation" cellpadding="0" cellspacing="0" ` +
+    `style="border-collapse:separate;margin:20px 0 12px"><tr>` +
     `<td style="background:${primary};border-radius:6px">` +
-    `<a href="${esc(href)}" style="display:inline-block;padding:14px 22px;${FONT};font-size:18px;font-weight:bold;line-height:1.3;color:${primaryText};text-decoration:none;border-radius:6px">${esc(label)}</a>` +
+    `<a href="${esc(href)}" style="display:inline-block;padding:14px 22px;${FONT};font-size:18px;` +
+    `font-weight:bold;line-height:1.3;color:${primaryText};text-decoration:none;border-radius:6px">` +
+    `${esc(label)}</a>` +
     `</td></tr></table>` +
     `<p style="margin:0 0 18px;font-size:14px;color:#444">${esc(words(locale).fallback)}<br>` +
     `<a href="${esc(href)}" style="color:${primary};word-break:break-all;overflow-wrap:anywhere">${esc(href)}</a></p>`
@@ -91,10 +94,12 @@ export function button(u: MailUtility, locale: Locale, href: string, label: stri
 
 function contactHtml(u: MailUtility, locale: Locale): string {
   const rows = contactRows(u, locale)
-    .map(
-      ([k, v, href]) =>
-        `<tr><td style="padding:2px 0;${WRAP}">${esc(k)}: ${href ? `<a href="${esc(href)}" style="color:${u.colors.primary};font-weight:bold">${esc(v)}</a>` : esc(v)}</td></tr>`,
-    )
+    .map(([k, v, href]) => {
+      const value = href
+        ? `<a href="${esc(href)}" style="color:${u.colors.primary};font-weight:bold">${esc(v)}</a>`
+        : esc(v);
+      return `<tr><td style="padding:2px 0;${WRAP}">${esc(k)}: ${value}</td></tr>`;
+    })
     .join('');
   return (
     `<p style="margin:0 0 6px;font-weight:bold">${esc(words(locale).help)}</p>` +
@@ -114,7 +119,8 @@ export function mailPage(
   const { primary, primaryText, accent } = u.colors;
   // Mail clients load images by absolute address only; many show none until asked, so the name stays beside it.
   const logo = u.logo
-    ? `<img src="${esc(new URL(u.logo, u.website).toString())}" alt="" height="40" style="display:block;height:40px;width:auto;border:0;margin:0 0 8px">`
+    ? `<img src="${esc(new URL(u.logo, u.website).toString())}" alt="" height="40" ` +
+      'style="display:block;height:40px;width:auto;border:0;margin:0 0 8px">'
     : '';
   const preheader = o.preheader
     ? `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all">${esc(o.preheader)}</div>`
@@ -123,14 +129,21 @@ export function mailPage(
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(o.title)}</title></head>` +
     `<body style="margin:0;padding:0;background:#f2f4f7">${preheader}` +
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;background:#f2f4f7"><tr>` +
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" ` +
+    `style="border-collapse:collapse;background:#f2f4f7"><tr>` +
     `<td align="center" style="padding:12px 6px">` +
     // Outlook on Windows ignores max-width: it alone gets a fixed 600 px column.
-    `<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0"><tr><td><![endif]-->` +
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;max-width:600px;background:#ffffff;border-radius:8px">` +
-    `<tr><td style="padding:14px 18px;background:${primary};border-radius:8px 8px 0 0;${FONT};font-size:18px;font-weight:bold;color:${primaryText};${WRAP}">${logo}${esc(inScript(locale)(u.name))}</td></tr>` +
-    `<tr><td style="padding:20px 18px 6px;${FONT};font-size:16px;line-height:1.5;color:#1a1a1a;text-align:left;${WRAP}">${o.content}</td></tr>` +
-    `<tr><td style="padding:14px 18px 16px;background:${accent};border-radius:0 0 8px 8px;${FONT};font-size:15px;line-height:1.5;color:#1a1a1a;text-align:left">${contactHtml(u, locale)}</td></tr>` +
+    `<!--[if mso]><table role="presentation" width="600" align="center" cellpadding="0" cellspacing="0">` +
+    `<tr><td><![endif]-->` +
+    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" ` +
+    `style="border-collapse:collapse;max-width:600px;background:#ffffff;border-radius:8px">` +
+    `<tr><td style="padding:14px 18px;background:${primary};border-radius:8px 8px 0 0;${FONT};` +
+    `font-size:18px;font-weight:bold;color:${primaryText};${WRAP}">` +
+    `${logo}${esc(inScript(locale)(u.name))}</td></tr>` +
+    `<tr><td style="padding:20px 18px 6px;${FONT};font-size:16px;line-height:1.5;color:#1a1a1a;` +
+    `text-align:left;${WRAP}">${o.content}</td></tr>` +
+    `<tr><td style="padding:14px 18px 16px;background:${accent};border-radius:0 0 8px 8px;${FONT};` +
+    `font-size:15px;line-height:1.5;color:#1a1a1a;text-align:left">${contactHtml(u, locale)}</td></tr>` +
     `</table><!--[if mso]></td></tr></table><![endif]--></td></tr></table></body></html>`
   );
 }

@@ -18,8 +18,10 @@ export function enqueueStatement(deps: Deps, kind: string, to: string, mail: Ren
   const headers = mail.headers ? JSON.stringify(mail.headers) : null;
   const attachments = mail.attachments?.length ? JSON.stringify(mail.attachments) : null;
   const stmt = guard
-    ? deps.db.run(sql`INSERT INTO outbox (id, kind, to_address, subject, text_body, html_body, headers, attachments, status, attempts, next_attempt_at, lease_until, created_at)
-        SELECT ${id}, ${kind}, ${to}, ${mail.subject}, ${mail.text}, ${mail.html}, ${headers}, ${attachments}, 'pending', 0, ${now}, 0, ${now} WHERE ${guard}`)
+    ? deps.db.run(sql`INSERT INTO outbox (id, kind, to_address, subject, text_body, html_body, headers, attachments,
+          status, attempts, next_attempt_at, lease_until, created_at)
+        SELECT ${id}, ${kind}, ${to}, ${mail.subject}, ${mail.text}, ${mail.html}, ${headers}, ${attachments},
+          'pending', 0, ${now}, 0, ${now} WHERE ${guard}`)
     : deps.db.insert(outbox).values({
         id,
         kind,
@@ -77,7 +79,10 @@ export type Delivery =
   | { outcome: 'sent' | 'failed' | 'cancelled' | 'skipped' }
   | { outcome: 'retry'; retryInMs: number };
 
-/** The mail as it goes out: stored as it is, or (a bill mail) rendered now from the database; null: nothing to send any more. */
+/**
+ * The mail as it goes out: stored as it is, or (a bill mail) rendered now from the database;
+ * null: nothing to send any more.
+ */
 async function outgoing(deps: Deps, mail: typeof outbox.$inferSelect): Promise<OutgoingMail | null> {
   if (mail.kind === 'bill' && mail.ref) {
     const rendered = await renderQueuedBillMail(deps, JSON.parse(mail.ref) as BillMailRef);

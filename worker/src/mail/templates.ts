@@ -72,11 +72,13 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
   confirm: (v) => ({
     subject: `Potvrdite registraciju na portalu ${v.utility}`,
     body: [
-      'hvala Vam što ste se registrovali na portalu. Ostao je još jedan korak: potvrdite registraciju klikom na link ispod.',
+      'hvala Vam što ste se registrovali na portalu. ' +
+        'Ostao je još jedan korak: potvrdite registraciju klikom na link ispod.',
     ],
     action: 'Potvrdite registraciju',
     after: [
-      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. Ako istekne, registrujte se ponovo na portalu.`,
+      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. ` +
+        `Ako istekne, registrujte se ponovo na portalu.`,
       'Ako se niste Vi registrovali, zanemarite ovu poruku.',
     ],
   }),
@@ -94,7 +96,8 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
     body: ['primili smo zahtev za promenu lozinke Vašeg naloga. Novu lozinku postavite preko linka ispod.'],
     action: 'Postavite novu lozinku',
     after: [
-      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. Ako istekne, zatražite novi na portalu („Zaboravili ste lozinku?“).`,
+      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. ` +
+        `Ako istekne, zatražite novi na portalu („Zaboravili ste lozinku?“).`,
       'Ako niste Vi tražili promenu, zanemarite ovu poruku; lozinka ostaje ista.',
     ],
   }),
@@ -107,18 +110,21 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
   email_change: (v) => ({
     subject: `Potvrdite novu e-mail adresu na portalu ${v.utility}`,
     body: [
-      'zatražili ste da ova adresa postane e-mail adresa Vašeg naloga na portalu. Potvrdite promenu klikom na link ispod, a zatim na stranici koja se otvori kliknite na dugme „Potvrdite novu e-mail adresu“.',
+      'zatražili ste da ova adresa postane e-mail adresa Vašeg naloga na portalu. ' +
+        'Potvrdite promenu klikom na link ispod, a zatim na stranici koja se otvori kliknite na dugme „Potvrdite novu e-mail adresu“.',
     ],
     action: 'Potvrdite novu adresu',
     after: [
-      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. Ako istekne, zatražite promenu ponovo u podešavanjima naloga.`,
+      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. ` +
+        `Ako istekne, zatražite promenu ponovo u podešavanjima naloga.`,
       'Ako niste Vi tražili promenu, zanemarite ovu poruku.',
     ],
   }),
   email_change_notice: (v) => ({
     subject: 'Zahtev za promenu e-mail adrese Vašeg naloga',
     body: [
-      `zatražena je promena e-mail adrese Vašeg naloga na ${v.email}. Promena važi tek kada se potvrdi sa nove adrese.`,
+      `zatražena je promena e-mail adrese Vašeg naloga na ${v.email}. ` +
+        `Promena važi tek kada se potvrdi sa nove adrese.`,
       `Ako to niste bili Vi, promenite lozinku na portalu i javite nam se na telefon ${v.phone} ili na ${v.support}.`,
     ],
     action: 'Otvorite portal',
@@ -126,14 +132,16 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
   email_changed: (v) => ({
     subject: 'E-mail adresa Vašeg naloga je promenjena',
     body: [
-      `e-mail adresa Vašeg naloga na portalu je upravo promenjena na ${v.email}. Poruke sa portala od sada stižu na tu adresu.`,
+      `e-mail adresa Vašeg naloga na portalu je upravo promenjena na ${v.email}. ` +
+        `Poruke sa portala od sada stižu na tu adresu.`,
     ],
     after: [`Ako to niste bili Vi, odmah nam se javite na telefon ${v.phone} ili na ${v.support}.`],
   }),
   email_taken: () => ({
     subject: 'Pokušaj promene e-mail adrese',
     body: [
-      'neko je pokušao da ovu e-mail adresu postavi za drugi nalog na portalu, a ona je već registrovana. Vaš nalog nije promenjen.',
+      'neko je pokušao da ovu e-mail adresu postavi za drugi nalog na portalu, a ona je već registrovana. ' +
+        'Vaš nalog nije promenjen.',
     ],
     action: 'Otvorite portal',
   }),
@@ -153,7 +161,8 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
     ],
     action: 'Prihvatite poziv',
     after: [
-      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. Ako istekne, zamolite administratora za novi poziv.`,
+      `Link važi ${srHours(v.hours ?? 0)} i može se upotrebiti samo jednom. ` +
+        `Ako istekne, zamolite administratora za novi poziv.`,
       'Ako ne očekujete ovaj poziv, zanemarite poruku i javite nam se.',
     ],
   }),
@@ -162,7 +171,8 @@ const LATN: Record<MailKind, (v: Words) => Text> = {
     body: ['Vaš kod za prijavu na portal je:'],
     code: v.code,
     after: [
-      `Upišite kod na stranici za prijavu i bićete prijavljeni. Kod važi ${srMinutes(v.minutes)} i može se upotrebiti samo jednom.`,
+      `Upišite kod na stranici za prijavu i bićete prijavljeni. ` +
+        `Kod važi ${srMinutes(v.minutes)} i može se upotrebiti samo jednom.`,
       'Nikome ne saopštavajte ovaj kod: zaposleni preduzeća ga nikada neće tražiti od Vas.',
       'Ako niste Vi tražili kod, zanemarite ovu poruku — bez koda niko ne može da se prijavi.',
     ],
@@ -173,11 +183,13 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   confirm: (v) => ({
     subject: `Confirm your registration on the ${v.utility} portal`,
     body: [
-      'Thank you for registering on the portal. One step is left: please confirm your registration with the link below.',
+      'Thank you for registering on the portal. ' +
+        'One step is left: please confirm your registration with the link below.',
     ],
     action: 'Confirm registration',
     after: [
-      `The link is valid for ${enHours(v.hours)} and can be used once. If it expires, please register again on the portal.`,
+      `The link is valid for ${enHours(v.hours)} and can be used once. ` +
+        `If it expires, please register again on the portal.`,
       'If you did not register, please ignore this message.',
     ],
   }),
@@ -197,14 +209,16 @@ const EN: Record<MailKind, (v: Words) => Text> = {
     ],
     action: 'Set a new password',
     after: [
-      `The link is valid for ${enHours(v.hours)} and can be used once. If it expires, ask for a new one on the portal ("Forgot your password?").`,
+      `The link is valid for ${enHours(v.hours)} and can be used once. ` +
+        `If it expires, ask for a new one on the portal ("Forgot your password?").`,
       'If you did not ask for this, please ignore this message; your password stays the same.',
     ],
   }),
   password_changed: (v) => ({
     subject: 'Your password has been changed',
     body: [
-      'The password of your portal account has just been changed. For your safety, you have been logged out on other devices.',
+      'The password of your portal account has just been changed. ' +
+        'For your safety, you have been logged out on other devices.',
     ],
     action: 'Log in',
     after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
@@ -212,18 +226,21 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   email_change: (v) => ({
     subject: `Confirm your new e-mail address on the ${v.utility} portal`,
     body: [
-      'You asked for this address to become the e-mail address of your portal account. Please open the link below, then click "Confirm new e-mail address" on the page that opens.',
+      'You asked for this address to become the e-mail address of your portal account. ' +
+        'Please open the link below, then click "Confirm new e-mail address" on the page that opens.',
     ],
     action: 'Confirm the new address',
     after: [
-      `The link is valid for ${enHours(v.hours)} and can be used once. If it expires, ask for the change again in your account settings.`,
+      `The link is valid for ${enHours(v.hours)} and can be used once. ` +
+        `If it expires, ask for the change again in your account settings.`,
       'If you did not ask for this, please ignore this message.',
     ],
   }),
   email_change_notice: (v) => ({
     subject: "A change of your account's e-mail address was requested",
     body: [
-      `A change of your account's e-mail address to ${v.email} was requested. It takes effect only when confirmed from the new address.`,
+      `A change of your account's e-mail address to ${v.email} was requested. ` +
+        `It takes effect only when confirmed from the new address.`,
       `If this was not you, please change your password on the portal and contact us: phone ${v.phone} or ${v.support}.`,
     ],
     action: 'Open the portal',
@@ -231,14 +248,16 @@ const EN: Record<MailKind, (v: Words) => Text> = {
   email_changed: (v) => ({
     subject: "Your account's e-mail address was changed",
     body: [
-      `The e-mail address of your portal account has just been changed to ${v.email}. Messages from the portal now go to that address.`,
+      `The e-mail address of your portal account has just been changed to ${v.email}. ` +
+        `Messages from the portal now go to that address.`,
     ],
     after: [`If this was not you, please contact us at once: phone ${v.phone} or ${v.support}.`],
   }),
   email_taken: () => ({
     subject: 'Attempt to change an e-mail address',
     body: [
-      'Someone tried to set this e-mail address for another portal account, but it is already registered. Your account has not changed.',
+      'Someone tried to set this e-mail address for another portal account, but it is already registered. ' +
+        'Your account has not changed.',
     ],
     action: 'Open the portal',
   }),
@@ -258,7 +277,8 @@ const EN: Record<MailKind, (v: Words) => Text> = {
     ],
     action: 'Accept the invitation',
     after: [
-      `The link is valid for ${enHours(v.hours)} and can be used once. If it expires, ask an administrator for a new invitation.`,
+      `The link is valid for ${enHours(v.hours)} and can be used once. ` +
+        `If it expires, ask an administrator for a new invitation.`,
       'If you do not expect this invitation, please ignore this message and let us know.',
     ],
   }),
@@ -267,7 +287,8 @@ const EN: Record<MailKind, (v: Words) => Text> = {
     body: ['Your code for logging in to the portal is:'],
     code: v.code,
     after: [
-      `Enter the code on the login page and you will be logged in. The code is valid for ${enMinutes(v.minutes)} and can be used once.`,
+      `Enter the code on the login page and you will be logged in. ` +
+        `The code is valid for ${enMinutes(v.minutes)} and can be used once.`,
       "Do not tell this code to anyone: the utility's staff will never ask you for it.",
       'If you did not ask for a code, please ignore this message — nobody can log in without the code.',
     ],
@@ -288,7 +309,10 @@ const TO_UNPROVEN_ADDRESS: ReadonlySet<MailKind> = new Set(['confirm', 'email_ch
 
 // The name is the resident's own spelling, kept in every script, so it is added after the
 // transliteration, never passed through it.
-/** The salutation, with the name added after transliteration (a name is never transliterated, and an empty one leaves a neutral greeting). */
+/**
+ * The salutation, with the name added after transliteration (a name is never transliterated, and
+ * an empty one leaves a neutral greeting).
+ */
 export const GREETING: Record<Locale, (name: string) => string> = {
   'sr-Latn': (n) => (n ? `Poštovani ${n},` : 'Poštovani,'),
   'sr-Cyrl': (n) => `${latinToCyrillic('Poštovani')}${n ? ` ${n}` : ''},`,
@@ -331,7 +355,8 @@ export interface RenderedMail {
 // The code large and spaced for reading, yet one unbroken run of digits, so that copying it (or a
 // phone offering it from the mail) gives exactly the six digits.
 const codeBlock = (code: string) =>
-  `<p style="margin:8px 0 22px;font-family:Consolas,'Courier New',monospace;font-size:34px;font-weight:bold;letter-spacing:8px;line-height:1.2">${esc(code)}</p>`;
+  `<p style="margin:8px 0 22px;font-family:Consolas,'Courier New',monospace;font-size:34px;` +
+  `font-weight:bold;letter-spacing:8px;line-height:1.2">${esc(code)}</p>`;
 
 export function renderMail(kind: MailKind, locale: Locale, v: Vars): RenderedMail {
   const t = textFor(kind, locale, v);

@@ -23,7 +23,8 @@ export function mailTransportFor(config: Config, platform: PlatformMail = {}): M
     case 'cloudflare':
       if (!platform.emailBinding)
         throw new Error(
-          'MAIL_TRANSPORT=cloudflare needs the send_email binding named EMAIL ([[send_email]] name = "EMAIL" in wrangler.toml); the Node server sends with smtp or mailchannels',
+          'MAIL_TRANSPORT=cloudflare needs the send_email binding named EMAIL ([[send_email]] name = "EMAIL" ' +
+            'in wrangler.toml); the Node server sends with smtp or mailchannels',
         );
       return cloudflareEmailTransport(platform.emailBinding, config.mailFrom, config.mailFromName);
     case 'mailchannels':
