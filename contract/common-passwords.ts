@@ -9,8 +9,8 @@
 
 const WORDS =
   // passwords and accounts
-  'lozinka lozinke sifra sifre sifru mojasifra tajna tajno korisnik korisnicko ime admin administrator root test proba ' +
-  'moja moj nova novi stara pristup prijava portal racun stanar potrosac potrosaca ' +
+  'lozinka lozinke sifra sifre sifru mojasifra tajna tajno korisnik korisnicko ime admin administrator root test ' +
+  'proba moja moj nova novi stara pristup prijava portal racun stanar potrosac potrosaca ' +
   // words people reach for
   'volimte ljubav srce sunce zlato srbija beograd novisad ' +
   // Serbian keyboard rows (QWERTZ)

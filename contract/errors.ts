@@ -29,13 +29,17 @@ export const ERRORS = {
   invalid_consumer_credentials: { status: 400, when: 'consumer code unknown or PIN wrong: one answer for both' },
   consumer_already_registered: {
     status: 409,
-    when: 'the consumer already has a confirmed account (at confirmation: another registration of the code was confirmed first)',
+    when:
+      'the consumer already has a confirmed account ' +
+      '(at confirmation: another registration of the code was confirmed first)',
   },
   consumer_already_linked: { status: 409, when: 'the consumer code is already on this account' },
   last_consumer: { status: 409, when: 'an account keeps at least one consumer code' },
   consumer_locked: {
     status: 423,
-    when: 'too many wrong PINs for the consumer code in total: for PIN_LOCK_DAYS (`Retry-After`) or until the utility unlocks it',
+    when:
+      'too many wrong PINs for the consumer code in total: ' +
+      'for PIN_LOCK_DAYS (`Retry-After`) or until the utility unlocks it',
   },
   password_locked: {
     status: 423,
@@ -55,7 +59,9 @@ export const ERRORS = {
   },
   passkey_failed: {
     status: [401, 400],
-    when: 'a passkey refused (unknown or removed, challenge used or expired, wrong origin or RP ID, bad signature): 401 at login, 400 when adding one',
+    when:
+      'a passkey refused (unknown or removed, challenge used or expired, wrong origin or RP ID, bad signature): ' +
+      '401 at login, 400 when adding one',
   },
   invalid_code: {
     status: 401,

@@ -206,7 +206,10 @@ export interface RunProgressAnswer {
   period: string;
   /** Bills of the period. */
   bills: number;
-  /** Bill mails by state: waiting to go, handed to the transport, failed for good, cancelled, to an undeliverable address. */
+  /**
+   * Bill mails by state: waiting to go, handed to the transport, failed for good, cancelled, to an
+   * undeliverable address.
+   */
   queued: number;
   sent: number;
   failed: number;

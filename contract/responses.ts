@@ -37,7 +37,10 @@ export interface ResetAnswer {
   account: Account;
 }
 
-/** `POST /api/password/reset/passkeys`: the provisional passkeys a reset removes unless kept (a valid reset link only). */
+/**
+ * `POST /api/password/reset/passkeys`: the provisional passkeys a reset removes unless kept (a valid
+ * reset link only).
+ */
 export interface ProvisionalPasskeysAnswer {
   passkeys: { device: Device; createdAt: number }[];
   /** How many passkeys the account has in all: the reset form offers to remove them only when it has some. */
@@ -233,13 +236,19 @@ export interface DataExport {
  * allowed origins only outside production (in production only whether the page's origin is on it).
  */
 export interface DiagnoseAnswer {
-  /** The page's origin as the request carried it (`Origin`, else `?origin=` of a same-origin page); null without either. */
+  /**
+   * The page's origin as the request carried it (`Origin`, else `?origin=` of a same-origin page);
+   * null without either.
+   */
   origin: string | null;
   /** Whether `origin` is in ALLOWED_ORIGINS; null when no origin came. */
   originAllowed: boolean | null;
   /** ALLOWED_ORIGINS, outside production only. */
   allowedOrigins?: string[];
-  /** The browser's `Sec-Fetch-Site` for this request (`same-site`: the cookie is first-party); null when it sent none. */
+  /**
+   * The browser's `Sec-Fetch-Site` for this request (`same-site`: the cookie is first-party); null
+   * when it sent none.
+   */
   fetchSite: string | null;
   /** The API's public origin (API_URL). */
   apiOrigin: string;

@@ -192,7 +192,10 @@ export const resetSchema = (o: SchemaOptions) =>
     token: token(),
     password: newPassword(o),
     removePasskeys: v.optional(flag(), false),
-    /** The provisional passkeys (added in a session begun by a password, a code or a provisional passkey) go unless kept. */
+    /**
+     * The provisional passkeys (added in a session begun by a password, a code or a provisional
+     * passkey) go unless kept.
+     */
     keepProvisionalPasskeys: v.optional(flag(), false),
   });
 export const settingsSchema = () => body({ emailBills: v.optional(flag()), locale: v.optional(locale()) });

@@ -2,9 +2,10 @@
 // the widget's configured names, locales/sr-Cyrl.xlf). Invariant: pure, one-way, no Intl.
 // Vukovica and Gajica are one-to-one but for the digraphs lj, nj and dž, which a few compounds
 // split (see SPLIT_STEMS). URLs, e-mail addresses, {placeholders}, ${expressions}, HTML/XML tags,
-// file names, timestamps and acronyms such as "QR", "IPS" and "PDF" are copied unchanged. "PIN" is transliterated too (ПИН), as Serbian
-// public bodies write it in Cyrillic; "e-mail" in every case form is written as Pravopis has it,
-// "имејл" ("e-mailom" → "имејлом"), never letter by letter ("е-маил").
+// file names, timestamps and acronyms such as "QR", "IPS" and "PDF" are copied unchanged. "PIN" is
+// transliterated too (ПИН), as Serbian public bodies write it in Cyrillic; "e-mail" in every case
+// form is written as Pravopis has it, "имејл" ("e-mailom" → "имејлом"), never letter by letter
+// ("е-маил").
 const SINGLE: Record<string, string> = {
   a: 'а',
   b: 'б',
@@ -41,9 +42,10 @@ const SINGLE: Record<string, string> = {
 };
 const DIGRAPHS: Record<string, string> = { lj: 'љ', nj: 'њ', dž: 'џ' };
 
-// Words where n+j or d+ž meet across a morpheme boundary and stay two letters (конјугација,
-// инјекција, ванјезички, Танјуг; надживети, оджалити, поджупан). Stems are matched anywhere in a
-// lower-case word (so "nekonjugovan" and "Injekcija" are found too); each stem holds one digraph.
+// Words where n+j or d+ž meet across a morpheme boundary and stay two letters
+// (конјугација, инјекција, ванјезички, Танјуг;
+// надживети, оджалити, поджупан). Stems are matched anywhere in a lower-case word
+// (so "nekonjugovan" and "Injekcija" are found too); each stem holds one digraph.
 const SPLIT_STEMS = [
   'konjug',
   'konjunk',

@@ -70,7 +70,8 @@ const format = (kind: TypedKind, what: string) => {
         v.pipe(
           v.boolean(),
           v.description(
-            `Letters typed in either case are the same ${what}: it is upper-cased before it is checked, stored and looked up (the pattern and example are then upper case). Default: ${d.upperCase}.`,
+            `Letters typed in either case are the same ${what}: it is upper-cased before it is checked, ` +
+              `stored and looked up (the pattern and example are then upper case). Default: ${d.upperCase}.`,
           ),
         ),
       ),
@@ -78,7 +79,8 @@ const format = (kind: TypedKind, what: string) => {
         v.pipe(
           v.picklist(SPACES),
           v.description(
-            `Which typed spaces are not part of the ${what}: those at the ends (trim) or every one (remove). Default: ${d.spaces}.`,
+            `Which typed spaces are not part of the ${what}: those at the ends (trim) or every one (remove). ` +
+              `Default: ${d.spaces}.`,
           ),
         ),
       ),
@@ -93,7 +95,10 @@ const format = (kind: TypedKind, what: string) => {
         (f) => canonical(kind, f.example, f) === f.example,
         (i) => {
           const f = i.input as { example: string; upperCase?: boolean; spaces?: 'trim' | 'remove' };
-          return `is not in the form a typed ${what} is brought to (${JSON.stringify(canonical(kind, f.example, f))}, by upperCase and spaces)`;
+          return (
+            `is not in the form a typed ${what} is brought to ` +
+            `(${JSON.stringify(canonical(kind, f.example, f))}, by upperCase and spaces)`
+          );
         },
       ),
       ['example'],
@@ -143,7 +148,10 @@ export const utilityConfigSchema = v.pipe(
           (i) => {
             const c = i.input as { primary: string };
             const shade = nearestDarker(c.primary, (s) => contrast(s, '#ffffff') >= AA);
-            return `${c.primary} as link text on white has a contrast of ${ratioText(contrast(c.primary, '#ffffff'))}, under 4.5:1 (WCAG AA): the nearest passing shade is ${shade}`;
+            return (
+              `${c.primary} as link text on white has a contrast of ${ratioText(contrast(c.primary, '#ffffff'))}, ` +
+              `under 4.5:1 (WCAG AA): the nearest passing shade is ${shade}`
+            );
           },
         ),
         ['primary'],
@@ -154,7 +162,10 @@ export const utilityConfigSchema = v.pipe(
           (i) => {
             const c = i.input as { primary: string; primaryText: string };
             const shade = nearestDarker(c.primary, (s) => contrast(s, c.primaryText) >= AA);
-            return `${c.primaryText} on ${c.primary} has a contrast of ${ratioText(contrast(c.primary, c.primaryText))}, under 4.5:1 (WCAG AA): darken primary to ${shade} or choose another primaryText`;
+            return (
+              `${c.primaryText} on ${c.primary} has a contrast of ${ratioText(contrast(c.primary, c.primaryText))}, ` +
+              `under 4.5:1 (WCAG AA): darken primary to ${shade} or choose another primaryText`
+            );
           },
         ),
         ['primaryText'],
@@ -213,7 +224,8 @@ export const utilityConfigSchema = v.pipe(
           v.string(),
           v.regex(/\{(code|digits)\}/, 'must hold {code} or {digits}'),
           v.description(
-            "The total's reference before its check digits: {code} is the consumer code's letters and digits, {digits} its digits.",
+            "The total's reference before its check digits: {code} is the consumer code's letters and digits, " +
+              '{digits} its digits.',
           ),
         ),
       }),

@@ -18,7 +18,8 @@ export interface TagManifest {
 
 /** The versioned entry's script tag alone (a page that gives the chunks' integrity by an import map instead). */
 export const entryTag = (m: TagManifest, origin: string) =>
-  `<script type="module" src="${origin}/widget/${m.entry}" integrity="${m.integrity}" crossorigin="anonymous"></script>`;
+  `<script type="module" src="${origin}/widget/${m.entry}" integrity="${m.integrity}" ` +
+  `crossorigin="anonymous"></script>`;
 
 /**
  * The tags a site pastes, for the portal at `origin`: the versioned entry with its integrity, after
