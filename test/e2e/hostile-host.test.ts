@@ -168,6 +168,7 @@ describe.each([
   it("the password manager finds the login's own fields in the page's DOM", async () => {
     await hostile.goto(url('hostile', '#prijava'));
     const form = hostile.locator('jp-login form');
+    await form.locator('input[type=password]').waitFor();
     await expect(form.locator('input[autocomplete~=username]').isVisible()).resolves.toBe(true);
     await expect(form.locator('input[type=password][autocomplete=current-password]').isVisible()).resolves.toBe(true);
     // Light DOM: the document's own querySelector (what autofill reads) reaches them.
