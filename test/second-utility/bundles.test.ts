@@ -1,10 +1,11 @@
 // Nothing of the default utility in what is built for another: with UTILITY_CONFIG naming a second
 // utility (run.mjs; the third utility's run includes this file too), its build root (dist/utilities/<domain>/, worker/node/utility-root.ts) holds
 // the built widget and the Workers configuration, and they and the Worker as wrangler bundles it
-// carry the second utility's name and account, and neither Ruma's name nor its payee account.
+// carry the second utility's name and account, and neither Ruma's name nor its payee account —
+// nor does any text file of the Workers site (the demo pages are written for the utility).
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { testUtility as second } from '../support/utility.ts';
@@ -45,6 +46,17 @@ describe.runIf(process.env.UTILITY_CONFIG)('what is built for the second utility
     expect(widget).toContain(second.colors.primary);
     for (const s of RUMA) expect(widget, s).not.toContain(s);
     expect(widget).not.toContain(ruma.colors.primary);
+  });
+
+  it("the published Workers site (its pages, guide and styles too) names nothing of Ruma's", () => {
+    const site = resolve(distRoot(), 'site');
+    const texts = (readdirSync(site, { recursive: true }) as string[])
+      .map((f) => join(site, f))
+      .filter((f) => statSync(f).isFile())
+      .map((f) => [f, readFileSync(f)] as const)
+      .filter(([, bytes]) => !bytes.includes(0));
+    expect(texts.length).toBeGreaterThan(10);
+    for (const [f, bytes] of texts) for (const s of RUMA) expect(bytes.toString('utf8'), `${f}: ${s}`).not.toContain(s);
   });
 
   it("the Workers configuration is the second utility's, derived from its website: nothing of Ruma's domains", () => {
