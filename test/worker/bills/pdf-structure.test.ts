@@ -47,6 +47,12 @@ describe('the bill PDF file (qpdf --check)', () => {
         .toString('latin1')
         .replace(/\nstream\n[\s\S]*?\nendstream\n/g, '\n');
       expect(dicts.match(/\/FontFile2 /g)).toHaveLength(2);
+      // One A4 page in the reader's language; one body, one cross-reference table, nothing encrypted.
+      expect(dicts).toContain(`/Lang (${locale})`);
+      expect(dicts.match(/\/MediaBox \[0 0 595\.28 841\.89\]/g)).toHaveLength(1);
+      expect(dicts.match(/%%EOF/g)).toHaveLength(1);
+      expect(dicts).not.toMatch(/\/(ObjStm|XRefStm|Encrypt|Prev)\b/);
+      expect(r.stdout).toContain('File is not encrypted');
       expect(dicts).not.toMatch(/\/(URI|JS|JavaScript|Launch|Annots|XObject|EmbeddedFiles?|OpenAction|AA|GoToR)\b/);
     });
 
