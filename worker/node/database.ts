@@ -7,24 +7,33 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../src/db/schema.ts';
 import type { Db } from '../src/ports.ts';
+import { offloadLargeBatches } from './db-offload.ts';
 
 export const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
+
+/**
+ * Each connection's settings on a file: WAL lets readers work beside the writer; the timeout rides
+ * out a second process (importer, cron) or connection (db-offload.ts's thread); WAL with
+ * synchronous=NORMAL: no fsync per commit (a power cut may lose the last transactions, never
+ * consistency), the usual setting for WAL.
+ */
+export const connectionPragmas = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA busy_timeout = 5000',
+  'PRAGMA synchronous = NORMAL',
+  'PRAGMA foreign_keys = ON',
+];
 
 export async function openDatabase(url: string, authToken?: string): Promise<{ client: Client; db: Db }> {
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).split('?')[0];
     if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  const client = createClient({ url, authToken });
-  if (url.startsWith('file:')) {
-    // WAL lets readers work beside the writer; the timeout rides out a second process (importer, cron).
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-    // WAL with synchronous=NORMAL: no fsync per commit (a power cut may lose the last
-    // transactions, never consistency); the usual setting for WAL.
-    await client.execute('PRAGMA synchronous = NORMAL');
-    await client.execute('PRAGMA foreign_keys = ON');
-  }
+  const opened = createClient({ url, authToken });
+  // A file's large batches (imports) run on a thread of their own (db-offload.ts); a remote database does its work elsewhere anyway.
+  const onFile = url.startsWith('file:') && !url.includes(':memory:');
+  const client = onFile ? offloadLargeBatches(opened, url) : opened;
+  if (url.startsWith('file:')) for (const pragma of connectionPragmas) await client.execute(pragma);
   return { client, db: drizzle(client, { schema }) };
 }
 

@@ -29,7 +29,7 @@ export interface ParsedConsumers {
 /** C0 and C1 controls (a C1 control in a name is a file read in the wrong encoding). */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** Rows checked between two pauses. */
-const ROWS_PER_STEP = 2_000;
+const ROWS_PER_STEP = 500;
 /** PINs digested between two pauses (each an HMAC through WebCrypto, ≈ 30 µs on Node). */
 const DIGESTS_PER_STEP = 500;
 
@@ -108,6 +108,7 @@ export async function upsertConsumers(db: Db, pinKey: string, rows: ConsumerRow[
   }
   const statements = [];
   for (let i = 0; i < rows.length; i += CONSUMER_CHUNK) {
+    if (i > 0) await nextTurn();
     const values = rows
       .slice(i, i + CONSUMER_CHUNK)
       .map((r, k) => [r.code, digests[i + k], r.name, r.address, consumerSearchKey(r.name, r.address)]);

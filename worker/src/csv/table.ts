@@ -22,7 +22,7 @@ export interface Table {
 }
 
 /** Characters parsed between two pauses: a few milliseconds of work. */
-const PIECE = 64 * 1024;
+const PIECE = 16 * 1024;
 
 /** Where the piece from `start` ends: after the first newline at least PIECE on that is outside quotes. */
 function pieceEnd(text: string, start: number): number {
