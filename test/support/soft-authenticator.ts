@@ -5,6 +5,7 @@
 // phone's would be. Knobs let a test make it misbehave (no user verification, another origin or
 // RP ID, a counter that goes back) exactly the ways a phishing page or a cloned key would.
 import { isoCBOR } from '@simplewebauthn/server/helpers';
+import { fromBase64Url, toBase64Url } from '../../contract/base64url.ts';
 
 type Json = Record<string, unknown>;
 
@@ -63,17 +64,6 @@ interface Credential {
 
 const enc = new TextEncoder();
 
-export function b64url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-export function fromB64url(s: string): Uint8Array {
-  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-}
-
 function concat(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -129,14 +119,14 @@ export interface SoftAuthenticator {
 export function softAuthenticator(): SoftAuthenticator {
   const credentials: Credential[] = [];
   return {
-    credentialIds: () => credentials.map((c) => b64url(c.id)),
+    credentialIds: () => credentials.map((c) => toBase64Url(c.id)),
 
     async createCredential(options, origin, o = {}) {
       const rp = options.rp as { id?: string } | undefined;
       const user = options.user as { id: string };
       const rpId = o.rpId ?? rp?.id ?? new URL(origin).hostname;
       const excluded = ((options.excludeCredentials as { id: string }[] | undefined) ?? []).map((c) => c.id);
-      if (credentials.some((c) => c.rpId === rpId && excluded.includes(b64url(c.id))))
+      if (credentials.some((c) => c.rpId === rpId && excluded.includes(toBase64Url(c.id))))
         throw new Error('InvalidStateError: a credential of this authenticator is excluded');
       const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
         'sign',
@@ -148,8 +138,8 @@ export function softAuthenticator(): SoftAuthenticator {
           [1, 2], // kty: EC2
           [3, -7], // alg: ES256
           [-1, 1], // crv: P-256
-          [-2, fromB64url(jwk.x as string)],
-          [-3, fromB64url(jwk.y as string)],
+          [-2, fromBase64Url(jwk.x as string)],
+          [-3, fromBase64Url(jwk.y as string)],
         ]),
       );
       const id = crypto.getRandomValues(new Uint8Array(32));
@@ -173,14 +163,14 @@ export function softAuthenticator(): SoftAuthenticator {
       credentials.push(cred);
       const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
       return {
-        id: b64url(id),
-        rawId: b64url(id),
+        id: toBase64Url(id),
+        rawId: toBase64Url(id),
         type: 'public-key',
         response: {
-          clientDataJSON: b64url(clientData(o.type ?? 'webauthn.create', String(options.challenge), origin)),
-          attestationObject: b64url(attestationObject),
-          authenticatorData: b64url(authData),
-          publicKey: b64url(spki),
+          clientDataJSON: toBase64Url(clientData(o.type ?? 'webauthn.create', String(options.challenge), origin)),
+          attestationObject: toBase64Url(attestationObject),
+          authenticatorData: toBase64Url(authData),
+          publicKey: toBase64Url(spki),
           publicKeyAlgorithm: -7,
           transports: ['hybrid', 'internal'],
         },
@@ -194,8 +184,8 @@ export function softAuthenticator(): SoftAuthenticator {
       const allowed = ((options.allowCredentials as { id: string }[] | undefined) ?? []).map((c) => c.id);
       const candidates = credentials.filter(
         (c) =>
-          (o.credentialId ? b64url(c.id) === o.credentialId : c.rpId === rpId) &&
-          (allowed.length === 0 || allowed.includes(b64url(c.id))),
+          (o.credentialId ? toBase64Url(c.id) === o.credentialId : c.rpId === rpId) &&
+          (allowed.length === 0 || allowed.includes(toBase64Url(c.id))),
       );
       const cred = candidates.at(-1);
       if (!cred) throw new Error('NotAllowedError: no credential for this RP ID');
@@ -214,13 +204,13 @@ export function softAuthenticator(): SoftAuthenticator {
         ),
       );
       return {
-        id: b64url(cred.id),
-        rawId: b64url(cred.id),
+        id: toBase64Url(cred.id),
+        rawId: toBase64Url(cred.id),
         type: 'public-key',
         response: {
-          clientDataJSON: b64url(data),
-          authenticatorData: b64url(authData),
-          signature: b64url(derSignature(raw)),
+          clientDataJSON: toBase64Url(data),
+          authenticatorData: toBase64Url(authData),
+          signature: toBase64Url(derSignature(raw)),
           ...(o.omitUserHandle ? {} : { userHandle: cred.userHandle }),
         },
         authenticatorAttachment: 'platform',

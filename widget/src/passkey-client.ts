@@ -4,31 +4,19 @@
 // (PublicKeyCredential.parse…FromJSON, credential.toJSON()) where it has them, a small fallback
 // otherwise. Invariant: every byte field goes through the same base64url codec both ways.
 
+import { fromBase64Url, toBase64Url } from '../../contract/base64url.ts';
+
 type Json = Record<string, unknown>;
 type Descriptor = { id: string } & Json;
 
 /** Whether this browser can make and use passkeys at all. */
 export const passkeysSupported = () => typeof PublicKeyCredential === 'function' && !!navigator.credentials;
 
-/** base64url (no padding) → bytes. */
-export function fromBase64url(s: string): ArrayBuffer {
-  const b64 = s.replace(/-/g, '+').replace(/_/g, '/');
-  const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0)).buffer;
-}
-
-/** Bytes → base64url (no padding). */
-export function toBase64url(bytes: ArrayBuffer | ArrayBufferView): string {
-  const u8 = ArrayBuffer.isView(bytes)
-    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    : new Uint8Array(bytes);
-  let bin = '';
-  for (const b of u8) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+/** base64url → an ArrayBuffer, as navigator.credentials takes bytes. */
+const arrayBuffer = (s: string): ArrayBuffer => fromBase64Url(s).buffer;
 
 const descriptors = (list: unknown) =>
-  Array.isArray(list) ? (list as Descriptor[]).map((c) => ({ ...c, id: fromBase64url(c.id) })) : undefined;
+  Array.isArray(list) ? (list as Descriptor[]).map((c) => ({ ...c, id: arrayBuffer(c.id) })) : undefined;
 
 /** The worker's registration options (POST /api/account/passkeys/options) as navigator.credentials.create wants them. */
 export function creationOptions(json: Json, native = true): PublicKeyCredentialCreationOptions {
@@ -37,8 +25,8 @@ export function creationOptions(json: Json, native = true): PublicKeyCredentialC
   const user = json.user as Descriptor;
   const o = {
     ...json,
-    challenge: fromBase64url(json.challenge as string),
-    user: { ...user, id: fromBase64url(user.id) },
+    challenge: arrayBuffer(json.challenge as string),
+    user: { ...user, id: arrayBuffer(user.id) },
   };
   const exclude = descriptors(json.excludeCredentials);
   return (exclude ? { ...o, excludeCredentials: exclude } : o) as unknown as PublicKeyCredentialCreationOptions;
@@ -48,7 +36,7 @@ export function creationOptions(json: Json, native = true): PublicKeyCredentialC
 export function requestOptions(json: Json, native = true): PublicKeyCredentialRequestOptions {
   if (native && typeof PublicKeyCredential.parseRequestOptionsFromJSON === 'function')
     return PublicKeyCredential.parseRequestOptionsFromJSON(json as unknown as PublicKeyCredentialRequestOptionsJSON);
-  const o = { ...json, challenge: fromBase64url(json.challenge as string) };
+  const o = { ...json, challenge: arrayBuffer(json.challenge as string) };
   const allow = descriptors(json.allowCredentials);
   return (allow ? { ...o, allowCredentials: allow } : o) as unknown as PublicKeyCredentialRequestOptions;
 }
@@ -62,18 +50,18 @@ export function credentialJSON(cred: PublicKeyCredential, native = true): Json {
   if (native && typeof cred.toJSON === 'function') json = cred.toJSON() as unknown as Json;
   else {
     const r = cred.response as AuthenticatorAttestationResponse & AuthenticatorAssertionResponse;
-    const response: Json = { clientDataJSON: toBase64url(r.clientDataJSON) };
+    const response: Json = { clientDataJSON: toBase64Url(r.clientDataJSON) };
     if (r.attestationObject) {
-      response.attestationObject = toBase64url(r.attestationObject);
+      response.attestationObject = toBase64Url(r.attestationObject);
       response.transports = r.getTransports?.() ?? [];
     } else {
-      response.authenticatorData = toBase64url(r.authenticatorData);
-      response.signature = toBase64url(r.signature);
-      if (r.userHandle) response.userHandle = toBase64url(r.userHandle);
+      response.authenticatorData = toBase64Url(r.authenticatorData);
+      response.signature = toBase64Url(r.signature);
+      if (r.userHandle) response.userHandle = toBase64Url(r.userHandle);
     }
     json = {
       id: cred.id,
-      rawId: toBase64url(cred.rawId),
+      rawId: toBase64Url(cred.rawId),
       type: cred.type,
       authenticatorAttachment: cred.authenticatorAttachment,
       clientExtensionResults: cred.getClientExtensionResults(),

@@ -1,4 +1,6 @@
 // Small Web Crypto helpers: the same code runs on Node and workerd.
+import { toBase64Url } from '../../../contract/base64url.ts';
+
 const enc = new TextEncoder();
 
 export function toHex(bytes: ArrayBuffer | Uint8Array): string {
@@ -6,19 +8,6 @@ export function toHex(bytes: ArrayBuffer | Uint8Array): string {
   let s = '';
   for (const b of u8) s += b.toString(16).padStart(2, '0');
   return s;
-}
-
-/** Bytes → base64url without padding (tokens, challenges, WebAuthn ids: hono's encodeBase64Url keeps the padding). */
-export function toBase64Url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** base64url, with or without padding → bytes (throws on other characters, as atob does). */
-export function fromBase64Url(s: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
-  return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
 }
 
 export async function sha256Hex(text: string): Promise<string> {

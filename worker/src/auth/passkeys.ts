@@ -6,7 +6,7 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { Deps } from '../ports.ts';
 import type { Account } from '../../../contract/responses.ts';
-import { fromBase64Url, toBase64Url } from './crypto.ts';
+import { fromBase64Url, toBase64Url } from '../../../contract/base64url.ts';
 import { CHALLENGE_TTL_MS } from './webauthn-challenges.ts';
 
 const enc = new TextEncoder();

@@ -3,7 +3,8 @@
 // presenting it exactly one gets its row, and it is gone whether or not the ceremony succeeds.
 import type { InStatement } from '@libsql/client';
 import type { Deps } from '../ports.ts';
-import { fromBase64Url, randomToken, sha256Hex } from './crypto.ts';
+import { fromBase64Url } from '../../../contract/base64url.ts';
+import { randomToken, sha256Hex } from './crypto.ts';
 import { insertChallenge, takeChallenge, type ChallengePurpose } from '../db/statements/passkeys.ts';
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;

@@ -4,7 +4,7 @@
 // `?since=<cursor>`: the switches since the cursor (delivery_changes), a page at a time.
 // Invariants: the list is the print list's rule, never a second one; a cursor is the last change's
 // id (base64url, opaque to the caller), so following `next` never repeats or skips a change.
-import { fromBase64Url, toBase64Url } from '../auth/crypto.ts';
+import { fromBase64Url, toBase64Url } from '../../../contract/base64url.ts';
 import { fail } from '../http/errors.ts';
 import { deliveryRows } from '../db/statements/delivery-list.ts';
 import { deliveryChangesAfter } from '../db/statements/delivery-feed.ts';
