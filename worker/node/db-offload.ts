@@ -138,11 +138,13 @@ export function offloadLargeBatches(client: Client, url: string): Client {
           return () => {
             void thread?.terminate();
             thread = undefined;
+            for (const p of pending.values()) p.fail(new LibsqlError('The client is closed', 'CLIENT_CLOSED'));
+            pending.clear();
             target.close();
           };
         default: {
           const v = Reflect.get(target, key, receiver);
-          return typeof v === 'function' ? v.bind(target) : v;
+          return typeof v === 'function' && key !== 'constructor' ? v.bind(target) : v;
         }
       }
     },
