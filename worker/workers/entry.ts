@@ -2,6 +2,7 @@
 // HTTP (Turso or sqld), Argon2id in WebAssembly, R2 for files, waitUntil for work after the
 // response, Cloudflare Queues for the bill run's mails (mail-queue.ts), and Cron Triggers for
 // the safety net (due mail handed to the queue again) and the cleanup.
+import type { ExecutionContext, Fetcher, SendEmail } from '@cloudflare/workers-types/latest';
 import { createClient, type Client } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import * as schema from '../src/db/schema.ts';
@@ -9,14 +10,13 @@ import { createApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import type { Db, Deps } from '../src/ports.ts';
 import { mailTransportFor } from '../src/mail/transport.ts';
-import type { SendEmailBinding } from '../src/mail/cloudflare-email.ts';
 import { runJobs } from '../src/jobs.ts';
 import { localMailQueue } from '../src/mail/local-queue.ts';
 import {
   cloudflareMailQueue,
   consumeDeliveryEvents,
   consumeMailBatch,
-  type MessageBatch,
+  type QueueBatch,
   type QueueBinding,
 } from './mail-queue.ts';
 import { wasmArgon2 } from './argon2.ts';
@@ -27,17 +27,14 @@ import { isLoopbackHost } from '../src/http/loopback.ts';
 import utility from './utility.ts';
 
 type Bindings = Record<string, unknown> & {
-  ASSETS?: { fetch(request: Request): Promise<Response> };
+  ASSETS?: Fetcher;
   FILES?: Parameters<typeof r2Store>[0];
   /** The bill run's queue (wrangler.toml); without it, mails are sent from the request's waitUntil and the cron. */
   MAIL_QUEUE?: QueueBinding;
   /** Cloudflare Email Service's `send_email` binding (MAIL_TRANSPORT=cloudflare). */
-  EMAIL?: SendEmailBinding;
+  EMAIL?: SendEmail;
 };
 type Shared = Omit<Deps, 'defer' | 'mailQueue'>;
-interface ExecutionContext {
-  waitUntil(promise: Promise<unknown>): void;
-}
 
 // One client and configuration per isolate; each request gets its own `defer` and round-trip count.
 let base: Shared | undefined;
@@ -121,7 +118,7 @@ export default {
   },
 
   /** The queues' consumer (wrangler.toml [[queues.consumers]]): the bill run's mails, and Email Service's delivery events. */
-  async queue(batch: MessageBatch, env: Bindings, ctx: ExecutionContext): Promise<void> {
+  async queue(batch: QueueBatch, env: Bindings, ctx: ExecutionContext): Promise<void> {
     const deps = invocationDeps(env, baseDeps(env), (work) => ctx.waitUntil(afterResponse(work)));
     if (batch.queue === deps.config.mailEventsQueue) await consumeDeliveryEvents(deps, batch);
     else await consumeMailBatch(deps, batch);

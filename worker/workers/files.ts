@@ -1,16 +1,9 @@
 // Files on Workers: bill PDFs in R2 (binding FILES), PDF fonts from the static assets.
+import type { Fetcher, R2Bucket } from '@cloudflare/workers-types/latest';
 import type { FileStore } from '../src/ports.ts';
 import type { PdfFonts } from '../src/bills/pdf/bill.ts';
 
-interface R2Like {
-  get(key: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> } | null>;
-  put(key: string, value: Uint8Array): Promise<unknown>;
-}
-interface AssetsLike {
-  fetch(request: Request): Promise<Response>;
-}
-
-export function r2Store(bucket: R2Like | undefined): FileStore {
+export function r2Store(bucket: Pick<R2Bucket, 'get' | 'put'> | undefined): FileStore {
   return {
     async get(key) {
       const object = await bucket?.get(key);
@@ -26,12 +19,12 @@ export function r2Store(bucket: R2Like | undefined): FileStore {
 let fonts: Promise<PdfFonts> | undefined;
 
 /** The fonts, cut to the bill's characters at build time (scripts/build-site.ts), are static assets next to the Worker. */
-export function assetFonts(assets: AssetsLike | undefined): () => Promise<PdfFonts> {
+export function assetFonts(assets: Pick<Fetcher, 'fetch'> | undefined): () => Promise<PdfFonts> {
   return () =>
     (fonts ??= (async () => {
       if (!assets) throw new Error('no ASSETS binding for the PDF fonts');
       const get = async (name: string) => {
-        const res = await assets.fetch(new Request(`https://assets.invalid/fonts/${name}`));
+        const res = await assets.fetch(`https://assets.invalid/fonts/${name}`);
         if (!res.ok) throw new Error(`font ${name}: ${res.status}`);
         return new Uint8Array(await res.arrayBuffer());
       };

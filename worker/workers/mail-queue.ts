@@ -6,27 +6,21 @@
 // unacked messages to the platform's retry (retry_delay), then to the dead-letter queue. The
 // outbox claim makes a message delivered twice a mail sent once. The cron is the safety net: it
 // hands over what is due and was lost on the way (a failed hand-over, a dead-lettered message).
+import type { Message, MessageBatch, Queue } from '@cloudflare/workers-types/latest';
 import type { Deps, MailQueue } from '../src/ports.ts';
 import { deliverOne, dueMailIds, eachBounded } from '../src/mail/outbox.ts';
 import { cloudflareDeliveryEvent } from '../src/mail/cloudflare-events.ts';
 import { recordDeliveryEvents } from '../src/mail/delivery-events.ts';
 
 /** The producer binding (the part of the platform's Queue this uses). */
-export interface QueueBinding {
-  sendBatch(messages: { body: MailMessage; contentType?: 'json' }[]): Promise<unknown>;
-}
+export type QueueBinding = Pick<Queue<MailMessage>, 'sendBatch'>;
 export interface MailMessage {
   id: string;
 }
-interface Message {
-  readonly body: unknown;
-  ack(): void;
-  retry(options?: { delaySeconds?: number }): void;
-}
-export interface MessageBatch {
-  readonly queue: string;
-  readonly messages: readonly Message[];
-}
+/** A batch as the consumers read it: the platform's, or a test's with just these parts of it. */
+export type QueueBatch = Pick<MessageBatch, 'queue'> & {
+  readonly messages: readonly Pick<Message, 'body' | 'ack' | 'retry'>[];
+};
 
 /** The platform's most per sendBatch call (and 256 KB; a message here is ≈ 80 bytes). */
 const SEND_BATCH = 100;
@@ -53,14 +47,14 @@ export function cloudflareMailQueue(queue: QueueBinding, deps: () => Deps): Mail
  * Email Service's delivery events (an Email Sending event subscription on MAIL_EVENTS_QUEUE): each
  * stored once and applied (mail/delivery-events.ts); a message that is not one is acked and left.
  */
-export async function consumeDeliveryEvents(deps: Deps, batch: MessageBatch): Promise<void> {
+export async function consumeDeliveryEvents(deps: Deps, batch: QueueBatch): Promise<void> {
   const events = batch.messages.map((m) => cloudflareDeliveryEvent(m.body)).filter((e) => e !== null);
   await recordDeliveryEvents(deps, events);
   for (const m of batch.messages) m.ack();
 }
 
 /** The consumer: each message's mail delivered once; the first unexpected error is thrown after the rest are done. */
-export async function consumeMailBatch(deps: Deps, batch: MessageBatch): Promise<void> {
+export async function consumeMailBatch(deps: Deps, batch: QueueBatch): Promise<void> {
   await eachBounded(batch.messages, deps.config.mailConcurrency, async (message) => {
     const id = (message.body as Partial<MailMessage> | null)?.id;
     if (typeof id !== 'string') return message.ack();

@@ -3,13 +3,14 @@
 import type { Config } from '../config.ts';
 import type { MailTransport } from '../ports.ts';
 import { devTransport, mailChannelsTransport } from './mailchannels.ts';
-import { cloudflareEmailTransport, type SendEmailBinding } from './cloudflare-email.ts';
+import type { SendEmail } from '@cloudflare/workers-types/latest';
+import { cloudflareEmailTransport } from './cloudflare-email.ts';
 
 export interface PlatformMail {
   /** Node: the utility's SMTP relay (worker/node/smtp-transport.ts). */
   smtp?: (config: Config) => MailTransport;
   /** Workers: the `send_email` binding named EMAIL in wrangler.toml. */
-  emailBinding?: SendEmailBinding;
+  emailBinding?: SendEmail;
 }
 
 export function mailTransportFor(config: Config, platform: PlatformMail = {}): MailTransport {
