@@ -228,7 +228,7 @@ describe('personal data', () => {
     expect((await h.call('GET', '/api/account/export.html')).status).toBe(401);
   });
 
-  it('lists each accepted version of the terms once, however often it was accepted', async () => {
+  it('lists each accepted version of the terms once, however often it was accepted, in the export too', async () => {
     const id = String((await h.deps.db.$client.execute('SELECT id FROM accounts')).rows[0].id);
     await h.deps.db.$client.execute({
       sql: "INSERT INTO consents (account_id, terms_version, privacy_version, accepted_at) VALUES (?, '2026-11-01', '2026-11-01', 1)",
@@ -237,6 +237,12 @@ describe('personal data', () => {
     const listed = (await h.call('GET', '/api/account/consents', undefined, { cookie })).body.consents;
     expect(listed).toHaveLength(1);
     expect(listed[0].acceptedAt).toBeGreaterThan(1);
+    // The data export's consents are the same list (one query), its dates in ISO 8601.
+    const exported = (await h.call('GET', '/api/account/export', undefined, { cookie })).body;
+    expect(exported.consents).toEqual(
+      listed.map((c: { acceptedAt: number }) => ({ ...c, acceptedAt: new Date(c.acceptedAt).toISOString() })),
+    );
+    expect(exported.summary.consents).toBe(1);
   });
 
   it('deletes the account with the password, keeping bills and releasing the code', async () => {

@@ -94,21 +94,30 @@ export const takeNewEmail = (db: Db, tokenHash: string, accountId: SQL, now: num
     email_proven_at = ${now}, undeliverable_at = NULL, undeliverable_reason = NULL
     WHERE id = ${accountId}`);
 
-/** "My data": the account's dates, consents, sessions, the bills of its codes and its passkeys, in one batch. */
+/**
+ * The versions of the terms and the privacy statement the account accepted, each pair once, with
+ * when it was last accepted (registering again after an expired registration accepts them again).
+ */
+export const consentsOf = (db: Db, accountId: string) =>
+  db
+    .select({
+      termsVersion: consents.termsVersion,
+      privacyVersion: consents.privacyVersion,
+      acceptedAt: sql<number>`max(${consents.acceptedAt})`.mapWith(Number),
+    })
+    .from(consents)
+    .where(eq(consents.accountId, accountId))
+    .groupBy(consents.termsVersion, consents.privacyVersion)
+    .orderBy(desc(sql`max(${consents.acceptedAt})`));
+
+/** "My data": the account's dates, consents (as GET /api/account/consents lists them), sessions, the bills of its codes and its passkeys, in one batch. */
 export const exportQueries = (db: Db, accountId: string, codes: string[]) =>
   [
     db
       .select({ createdAt: accounts.createdAt, confirmedAt: accounts.confirmedAt })
       .from(accounts)
       .where(eq(accounts.id, accountId)),
-    db
-      .select({
-        termsVersion: consents.termsVersion,
-        privacyVersion: consents.privacyVersion,
-        acceptedAt: consents.acceptedAt,
-      })
-      .from(consents)
-      .where(eq(consents.accountId, accountId)),
+    consentsOf(db, accountId),
     db
       .select({
         createdAt: sessions.createdAt,
@@ -135,22 +144,6 @@ export const exportQueries = (db: Db, accountId: string, codes: string[]) =>
       .where(eq(passkeys.accountId, accountId))
       .orderBy(passkeys.createdAt),
   ] as const;
-
-/**
- * The versions of the terms and the privacy statement the account accepted, each pair once, with
- * when it was last accepted (registering again after an expired registration accepts them again).
- */
-export const consentsOf = (db: Db, accountId: string) =>
-  db
-    .select({
-      termsVersion: consents.termsVersion,
-      privacyVersion: consents.privacyVersion,
-      acceptedAt: sql<number>`max(${consents.acceptedAt})`.mapWith(Number),
-    })
-    .from(consents)
-    .where(eq(consents.accountId, accountId))
-    .groupBy(consents.termsVersion, consents.privacyVersion)
-    .orderBy(desc(sql`max(${consents.acceptedAt})`));
 
 /** Deleting an account: its queued mail, sessions, tokens, codes, passkeys, consents, links, failure counts and the row (bills stay). */
 export const deleteAccountStatements = (db: Db, account: { id: string; email: string }, loginKeys: string[]) =>
