@@ -52,10 +52,10 @@ export function manifestElements(manifest: {
 /** `code` in a manifest's description as <code>. */
 const prose = (s: string) => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
-/** What an element is for, in the page's language (else the manifest's English). */
+/** What an element is for: Serbian words on the Serbian page, the manifest's description otherwise. */
 function summary(c: GuideContext, e: ElementDoc): string {
-  const words = ELEMENT_WORDS[e.tagName];
-  if (words) return `<p>${esc(c.t(...words))}</p>`;
+  const sr = c.lang === 'sr-Latn' && ELEMENT_WORDS[e.tagName];
+  if (sr) return `<p>${esc(sr)}</p>`;
   return e.description ? `<p lang="en">${prose(e.description)}</p>` : '';
 }
 

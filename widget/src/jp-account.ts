@@ -25,6 +25,7 @@ import type { Account, AccountAnswer, ConsumerSummary, ConsumersAnswer } from '.
 
 export type Section = 'summary' | 'bills' | 'settings';
 
+/** The account after login: overview of the debt, bills and settings. */
 export class JpAccount extends JpElement {
   static properties = {
     account: { attribute: false },

@@ -29,6 +29,7 @@ import type {
   ConsumersAnswer,
 } from '../../contract/responses.ts';
 
+/** The bill archive with payment slips, IPS QR codes and PDFs. */
 export class JpBills extends JpElement {
   static styles = [JpElement.styles, listStyles, accountStyles, billsStyles];
   static properties = {

@@ -17,6 +17,7 @@ import { CONFIRM_LINK_HOURS, LINK_TOKEN } from '../../contract/links.ts';
 type Result = 'ask' | 'pending' | StatusAnswer<'confirm'>['status'] | 'failed';
 
 /**
+ * Confirms a registration or a new e-mail address from the link in the mail.
  * @attr token - the token from the mail's link
  * @attr purpose - `registration` (default: confirmed on arrival) or `email` (a new address: confirmed by a button)
  */

@@ -14,6 +14,7 @@ import type { StatusAnswer } from '../../contract/responses.ts';
 
 const schema = forgotSchema();
 
+/** Forgotten password: sends a link for a new one. */
 export class JpForgotPassword extends JpElement {
   static properties = { sent: { state: true } };
   static styles = [JpElement.styles, helpStyles];

@@ -31,6 +31,7 @@ const codeStyles = css`
   .jp input.jp-code[aria-invalid=true] { border: 2px solid var(--jp-error, #b00020); }
 `;
 
+/** Login with a code sent by e-mail (the address, then the 6-digit code). */
 export class JpLoginCode extends JpElement {
   static properties = { email: { state: true }, left: { state: true } };
   static styles = [JpElement.styles, helpStyles, registerStyles, codeStyles];

@@ -20,6 +20,7 @@ const loginSchema = () =>
     throw e;
   }));
 
+/** Login: e-mail and password, a passkey or a code by e-mail. */
 export class JpLogin extends JpElement {
   private form = new FormController(this);
   private other?: { render(): unknown };

@@ -38,7 +38,8 @@ const SWITCH: [WidgetLocale, string][] = [
 ];
 
 /**
- * The whole portal in one element.
+ * The whole portal in one element: login, registration, forgotten password, the links from mails
+ * and, after login, the overview, bills and settings.
  * @attr api - base URL of the worker (default: the page's origin)
  * @attr lang - sr-Latn (default), sr-Cyrl or en
  * @attr switch - show the Latinica / Ћирилица / English switch

@@ -30,6 +30,7 @@ import { getLocale } from './localize.js';
 const schema = registerSchema(schemaOptions);
 addFieldTexts({ must_accept: () => msg('Za registraciju je potrebna Vaša saglasnost.') });
 
+/** Registration with the consumer code and PIN from the bill. */
 export class JpRegister extends JpElement {
   static properties = { help: { state: true } };
   static styles = [JpElement.styles, registerStyles, helpStyles, newPasswordStyles];

@@ -21,6 +21,7 @@ import type { Account, ProvisionalPasskeysAnswer, ResetAnswer } from '../../cont
 
 const schema = resetSchema(schemaOptions);
 
+/** A new password from the link in the mail (the `token` attribute). */
 export class JpResetPassword extends JpElement {
   static properties = { token: {}, done: { state: true }, recent: { state: true }, passkeys: { state: true } };
   static styles = [JpElement.styles, newPasswordStyles, helpStyles];

@@ -20,7 +20,8 @@ import { DeleteBlock } from './jp-settings-delete.js';
 import type { Account, AccountAnswer, Consent, ConsentsAnswer } from '../../contract/responses.ts';
 
 /**
- * The account's settings (shown by <jp-account> in its "Podešavanja" section).
+ * Account settings: e-mail, password, consumer codes, devices, passkeys, deleting the account
+ * (shown by `<jp-account>` in its "Podešavanja" section).
  * @fires jp-error - a request failed (the failure is also shown at its form)
  * @fires jp-consumers-changed - a consumer code was linked or unlinked
  * @fires jp-logout - the account was deleted (`detail.deleted`)

@@ -7,6 +7,7 @@ import { FormController } from './form-controller.js';
 import { statusLine } from './field.js';
 import { helpText } from './help.js';
 
+/** Stops e-mail bills with one click, from the link in a bill mail (the `token` attribute). */
 export class JpUnsubscribe extends JpElement {
   static properties = { token: {}, done: { state: true } };
   token = '';
