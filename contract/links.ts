@@ -1,12 +1,19 @@
 // How long the mail links stay valid, in hours: written once, for the words the widget states
 // ("Link važi 48 sati.") and the lifetimes the server gives (worker/src/config.ts). Not
 // configuration: the residents are told them in every view that sends or opens a link. And the
-// parameter that carries a mail's locale on its links, and the shape of their tokens.
+// parameters that carry a link's token and a mail's locale, and the shape of the tokens.
 
 /** A registration's confirmation link (and the unconfirmed registration itself). */
 export const CONFIRM_LINK_HOURS = 48;
 /** A new-password link. */
 export const RESET_LINK_HOURS = 1;
+
+/**
+ * The fragment parameter that carries a mail link's token, by what the link does
+ * (`#potvrda=TOKEN`): the worker writes the links (worker/src/auth/tokens.ts), the portal reads
+ * them (widget/src/address.ts) and removes them from the address bar.
+ */
+export const LINK_FRAGMENT = { confirm: 'potvrda', reset: 'reset', email: 'nova-adresa' } as const;
 
 /**
  * A mail link's token (base64url): the request schemas' rule, and how the widget tells a link cut

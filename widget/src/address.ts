@@ -16,6 +16,7 @@ import type { JpPortal } from './jp-portal.js';
 import type { JpAccount } from './jp-account.js';
 import type { View } from './registry.js';
 import { linkLocale } from './resident-locale.js';
+import { LINK_FRAGMENT } from '../../contract/links.ts';
 
 // A mail link's locale (`&jezik=`) travels with this chunk: the portal asks for it at its start.
 export { linkLocale };
@@ -100,10 +101,10 @@ export async function logout(portal: JpPortal, said: { notice?: string }) {
 }
 
 // [in the fragment?, parameter, view]
-const LINKS: [boolean, string, View][] = [
-  [true, 'potvrda', 'confirm'],
-  [true, 'nova-adresa', 'confirm'],
-  [true, 'reset', 'reset'],
+export const LINKS: [boolean, string, View][] = [
+  [true, LINK_FRAGMENT.confirm, 'confirm'],
+  [true, LINK_FRAGMENT.email, 'confirm'],
+  [true, LINK_FRAGMENT.reset, 'reset'],
   [false, 'confirm', 'confirm'],
   [false, 'reset', 'reset'],
   [false, 'unsubscribe', 'unsubscribe'],
@@ -130,7 +131,7 @@ export function fromAddress(portal: JpPortal): View | undefined {
       } else url.searchParams.delete(name);
       history.replaceState(history.state, '', url);
       portal.token = token;
-      portal.changeEmail = name === 'nova-adresa';
+      portal.changeEmail = name === LINK_FRAGMENT.email;
       return view;
     }
   }

@@ -8,6 +8,7 @@ import type { Deps } from '../ports.ts';
 import { tokens } from '../db/schema.ts';
 import { randomToken, randomId, sha256Hex } from './crypto.ts';
 import { versionOf } from './account-state.ts';
+import { LINK_FRAGMENT } from '../../../contract/links.ts';
 
 /** The token's account is still at the version it was issued under. */
 const current = sql`${tokens.version} = (SELECT security_version FROM accounts WHERE id = ${tokens.accountId})`;
@@ -37,12 +38,10 @@ export async function issueToken(deps: Deps, accountId: string, purpose: Purpose
 
 // Mail links carry the token in the fragment, which browsers never send to the host site's
 // server (so it stays out of its logs, analytics and Referer headers); the widget reads it there.
-const FRAGMENT = { confirm: 'potvrda', reset: 'reset', email: 'nova-adresa' } as const;
-
 /** The portal page's link for a mail: `#potvrda=`, `#reset=` or `#nova-adresa=` (an e-mail change). */
-export function tokenLink(deps: Deps, param: keyof typeof FRAGMENT, token: string): string {
+export function tokenLink(deps: Deps, param: keyof typeof LINK_FRAGMENT, token: string): string {
   const url = new URL(deps.config.portalUrl);
-  url.hash = `${FRAGMENT[param]}=${token}`;
+  url.hash = `${LINK_FRAGMENT[param]}=${token}`;
   return url.toString();
 }
 
