@@ -1,4 +1,4 @@
-// Periodic cleanup: unconfirmed registrations past the confirmation window (48 h), spent tokens
+// Periodic cleanup: unconfirmed registrations past the confirmation window (contract/links.ts), spent tokens
 // and login codes, expired sessions, throttling rows whose window is over (never the permanent PIN locks); a sent
 // mail's bodies after MAIL_BODY_RETENTION_H (its one-time links with them), its record
 // after 30 days; passkey challenges past their 5 minutes; the password ceiling's count of an

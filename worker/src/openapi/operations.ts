@@ -5,6 +5,7 @@
 // come from the middleware itself (openapi/tags.ts).
 import type { ErrorCode, ErrorStatus } from '../../../contract/errors.ts';
 import type { OfficeSchemas } from '../../../contract/office.ts';
+import { CONFIRM_LINK_HOURS, RESET_LINK_HOURS } from '../../../contract/links.ts';
 
 export interface Operation {
   summary: string;
@@ -33,8 +34,7 @@ const LOGIN_ERRORS = ['too_many_attempts', 'password_locked'] as const;
 export const OPERATIONS: Readonly<Record<string, Operation>> = {
   'POST /api/register': {
     summary: 'Register with a consumer code and its PIN',
-    description:
-      "`acceptTerms` must be true (the consent is recorded with the versions of the terms and the privacy statement); `emailBills` defaults to true; `locale` sets the language of mails. The answer comes once the PIN is proven and the password hashed; the account, the link and the mail are written after it, so nothing tells whether the address is known. The consumer code and PIN are taken as typed and brought to the utility's form first (its configuration's `upperCase` and `spaces`, e.g. `t-2024/ 0815` → `T-2024/0815`, `9023 3871` → `90233871`). The consumer code is linked when the address is confirmed; an unconfirmed registration expires after 48 h.",
+    description: `\`acceptTerms\` must be true (the consent is recorded with the versions of the terms and the privacy statement); \`emailBills\` defaults to true; \`locale\` sets the language of mails. The answer comes once the PIN is proven and the password hashed; the account, the link and the mail are written after it, so nothing tells whether the address is known. The consumer code and PIN are taken as typed and brought to the utility's form first (its configuration's \`upperCase\` and \`spaces\`, e.g. \`t-2024/ 0815\` → \`T-2024/0815\`, \`9023 3871\` → \`90233871\`). The consumer code is linked when the address is confirmed; an unconfirmed registration expires after ${CONFIRM_LINK_HOURS} h.`,
     ok: { 202: "StatusAnswer<'register'>" },
     errors: [...PIN_ERRORS, 'consumer_already_registered'],
   },
@@ -47,8 +47,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   },
   'POST /api/confirm': {
     summary: 'Confirm an address (registration or e-mail change) with the link’s token',
-    description:
-      'Tokens are single use, valid 48 h; links the pending consumer code. A registration link that can no longer be used, of an account that is confirmed, answers `already_confirmed`.',
+    description: `Tokens are single use, valid ${CONFIRM_LINK_HOURS} h; links the pending consumer code. A registration link that can no longer be used, of an account that is confirmed, answers \`already_confirmed\`.`,
     ok: { 200: "StatusAnswer<'confirm'>" },
     errors: ['invalid_token', 'email_taken', 'consumer_already_registered'],
   },
@@ -97,7 +96,7 @@ export const OPERATIONS: Readonly<Record<string, Operation>> = {
   },
   'POST /api/password/forgot': {
     summary: 'Mail a password reset link',
-    description: 'Always 202; a link (valid 1 h, voiding older ones) goes out, after the answer, only for an account.',
+    description: `Always 202; a link (valid ${RESET_LINK_HOURS} h, voiding older ones) goes out, after the answer, only for an account.`,
     ok: { 202: "StatusAnswer<'mailRequest'>" },
     errors: ['too_many_attempts'],
   },
