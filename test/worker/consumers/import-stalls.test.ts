@@ -7,8 +7,9 @@
 // "Kept waiting" is a gap between two beats less the time the thread sat runnable while the
 // machine ran others (Linux's schedstat, where it exists): on a busy shared machine that share of
 // a gap is the machine's, not the import's. A thread that sleeps (a lock, a busy handler) still
-// counts. Measured on a 2-core machine at load 6–12: at most ≈ 120 ms with these steps; the
-// import as one block held it 400–700 ms (consumers) and 1,000–2,300 ms (bills).
+// counts. Measured on a 2-core machine shared with other work (load 3–12): at most 34–178 ms
+// held per run; the code that wrote each import as one block in line held it 385 ms (50,000
+// consumers) and 1,463 ms (20,000 bills) — this test failed there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
