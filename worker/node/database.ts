@@ -8,21 +8,9 @@ import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../src/db/schema.ts';
 import type { Db } from '../src/ports.ts';
 import { offloadLargeBatches } from './db-offload.ts';
+import { connectionPragmas } from './db-pragmas.ts';
 
 export const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../migrations');
-
-/**
- * Each connection's settings on a file: WAL lets readers work beside the writer; the timeout rides
- * out a second process (importer, cron) or connection (db-offload.ts's thread); WAL with
- * synchronous=NORMAL: no fsync per commit (a power cut may lose the last transactions, never
- * consistency), the usual setting for WAL.
- */
-export const connectionPragmas = [
-  'PRAGMA journal_mode = WAL',
-  'PRAGMA busy_timeout = 5000',
-  'PRAGMA synchronous = NORMAL',
-  'PRAGMA foreign_keys = ON',
-];
 
 export async function openDatabase(url: string, authToken?: string): Promise<{ client: Client; db: Db }> {
   if (url.startsWith('file:')) {

@@ -3,7 +3,7 @@
 // client runs a batch — and answering with plain, cloneable results or the error. Nothing else.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createClient, LibsqlBatchError, LibsqlError, type InStatement, type TransactionMode } from '@libsql/client';
-import { connectionPragmas } from './database.ts';
+import { connectionPragmas } from './db-pragmas.ts';
 
 /** A batch's results as the main thread rebuilds them (db-offload.ts). */
 export interface PlainResult {
