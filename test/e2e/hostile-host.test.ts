@@ -4,6 +4,7 @@
 // every view (login, a refused login, registration, forgotten password, code, the account's
 // summary, bills, a bill, settings), both scripts, 390 and 1280 px, looks exactly as in a plain
 // page — every element's computed style and box, and its ::before/::after, compared one by one —
+// with the tags the embed guide gives to paste (the release's entry and preloads with their integrity),
 // and the password manager still finds the login's real fields in the page's own DOM.
 // Screenshots of the hostile page in test-results/e2e/hostile-host/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { freePort, startServer, type PortalServer } from './server.ts';
 import { collectErrors, resident } from './page-checks.ts';
 import { HOSTILE_CSS, styleSignature, type Signature } from './host-css.ts';
 import { chromiumLaunchOptions } from '../support/chromium.mjs';
+import { readManifest, scriptTag } from '../../widget/scripts/dist-layout.ts';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/e2e/hostile-host');
 const PASSWORD = 'sunce nad sremom 42';
@@ -33,7 +35,8 @@ const hostPage = (lang: string, hostile: boolean, extra = '') =>
   (extra.includes('layered') ? '<link rel="stylesheet" href="/layered.css">' : '') +
   `</head><body><div id="content"><h1>Opština</h1><p>Tekst stranice.</p>` +
   `<jp-portal api="${portal.url}"></jp-portal>${extra.includes('doctor') ? '<jp-doctor></jp-doctor>' : ''}</div>` +
-  `<script type="module" src="${portal.url}/widget/jp-portal.js"></script></body></html>`;
+  // The tags the guide gives a webmaster to paste: the release's entry and preloads, each with its integrity.
+  `${scriptTag(readManifest(), portal.url)}</body></html>`;
 
 beforeAll(async () => {
   rmSync(SHOTS, { recursive: true, force: true });
